@@ -1,0 +1,45 @@
+# Straitwatch: `make run` serves the dashboard, `make test` runs every test.
+# Both create .venv and install the pinned dependencies on first use.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test browser layers dataset bench clean
+
+run: $(VENV)/.runtime
+	$(PY) app.py --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.dev browser
+	$(PY) -m pytest
+
+# Debian's chromium + chromedriver for the browser tests (nothing is downloaded by the tests).
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "installing Debian's chromium and chromium-driver"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# Rebuild data/layers/ from Natural Earth (npm world-atlas); needs npm, only for maintainers.
+layers: $(VENV)/.dev
+	$(PY) -m geo.build_layers
+
+# Rebuild data/sightings.csv from ../shared/data/reported_sightings.csv.
+dataset: $(VENV)/.dev
+	$(PY) -m sightings.curate
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+clean:
+	rm -rf $(VENV) .cache

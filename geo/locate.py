@@ -1,0 +1,166 @@
+"""Turn a report's position phrase into a point: "about 180 km east-northeast of Cape Erimo".
+
+Japan's Joint Staff gives positions as a distance and compass bearing from a named place;
+English news converts the kilometres to statute miles. :func:`locate` reads the first such
+fragment of a phrase, finds the place in the gazetteer and walks the WGS84 geodesic with
+``pyproj.Geod``. A phrase that only says "between A and B" gives the geodesic midpoint.
+Anything else raises :class:`LocateError` naming the text and, for a near miss, the
+closest known place names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from pyproj import Geod
+
+from geo.places import PARENTHESIS, name_key, place_index, place_point
+
+WGS84 = Geod(ellps="WGS84")
+
+#: Kilometres per unit. "miles" in English news are statute miles (converted from km).
+UNITS_KM = {"km": 1.0, "mi": 1.609344, "nm": 1.852}
+_UNIT_WORDS = (
+    (r"nautical\s+miles?|n\.\s?m\.|nmi?", "nm"),
+    (r"kilomet(?:er|re)s?|kms?", "km"),
+    (r"(?:statute\s+)?miles?|mi", "mi"),
+)
+_POINTS = ("n", "nne", "ne", "ene", "e", "ese", "se", "sse",
+           "s", "ssw", "sw", "wsw", "w", "wnw", "nw", "nnw")
+_WORDS = {"n": "north", "e": "east", "s": "south", "w": "west"}
+#: Bearing in degrees clockwise from true north for each of the 16 compass points.
+BEARINGS = {point: i * 22.5 for i, point in enumerate(_POINTS)}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_QUALIFIER = r"(?:about|some|approximately|approx\.?|around|roughly|nearly|almost|just\s+over|over)\s+"
+
+
+def _direction_pattern() -> str:
+    spelled = []
+    for point in _POINTS:
+        parts = [_WORDS[c] for c in point]
+        if len(parts) == 3:     # north-northeast: the last two letters make one word
+            spelled.append(parts[0] + r"[\s-]?" + parts[1] + parts[2])
+        elif len(parts) == 2:
+            spelled.append(parts[0] + r"[\s-]?" + parts[1])
+        else:
+            spelled.append(parts[0])
+    abbreviations = [p.upper() for p in _POINTS]
+    alternatives = sorted(spelled, key=len, reverse=True) + sorted(abbreviations, key=len, reverse=True)
+    return "|".join(alternatives)
+
+
+_UNIT = "|".join(f"(?:{pattern})" for pattern, _ in _UNIT_WORDS)
+_FRAGMENT = re.compile(
+    rf"(?:{_QUALIFIER})?(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?![a-z])\.?"
+    rf"(?:\s*\((?:{_QUALIFIER})?(?P<num2>{_NUMBER})\s*(?P<unit2>{_UNIT})(?![a-z])\.?\))?"
+    rf"\s+(?:to\s+the\s+)?(?P<dir>{_direction_pattern()})\s+of\s+(?:the\s+)?(?P<place>[^;(]+)",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[^;(]+?)\s+and\s+(?:the\s+)?(?P<b>[^;(,]+)",
+                      re.IGNORECASE)
+
+
+class LocateError(ValueError):
+    """A phrase that cannot be turned into a point; the message names the text and the fix."""
+
+
+class UnknownPlaceError(LocateError):
+    """A distance and bearing were given from a place the gazetteer does not know."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """A point derived from a phrase, with what it was derived from."""
+
+    lat: float
+    lon: float
+    anchor: str
+    distance_km: float | None
+    bearing_deg: float | None
+    fragment: str
+
+
+def locate(text: str) -> Location:
+    """Derive a point from the first distance-bearing-place fragment of ``text``.
+
+    Falls back to the midpoint of "between A and B" when no distance is given.
+
+    Raises
+    ------
+    UnknownPlaceError
+        When a distance and bearing are given from a place the gazetteer does not know.
+    LocateError
+        When no fragment parses (or a 'between' names an unknown place).
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise LocateError("cannot locate an empty phrase; expected e.g. 'about 180 km "
+                          "east-northeast of Cape Erimo'")
+    match = _FRAGMENT.search(text)
+    if match:
+        distance_km = _distance_km(match)
+        bearing = BEARINGS[_compass_point(match.group("dir"))]
+        anchor = find_place(match.group("place"), text)
+        lat0, lon0 = place_point(anchor)
+        lon, lat, _ = WGS84.fwd(lon0, lat0, bearing, distance_km * 1000.0)
+        fragment = re.split(r"[,;(]", match.group(0), maxsplit=1)[0].strip()
+        return Location(round(lat, 5), round(lon, 5), anchor, distance_km, bearing, fragment)
+    between = _BETWEEN.search(PARENTHESIS.sub("", text))
+    if between:
+        try:
+            first = find_place(between.group("a"), text)
+            second = find_place(between.group("b"), text)
+        except UnknownPlaceError as exc:
+            raise LocateError(f"cannot place 'between' fragment: {exc}") from None
+        (lat1, lon1), (lat2, lon2) = place_point(first), place_point(second)
+        lon, lat = WGS84.npts(lon1, lat1, lon2, lat2, 1)[0]
+        return Location(round(lat, 5), round(lon, 5), f"{first} / {second}", None, None,
+                        between.group(0).strip())
+    raise LocateError(f"no 'DISTANCE DIRECTION of PLACE' or 'between A and B' fragment in "
+                      f"{text!r}; expected e.g. 'about 180 km east-northeast of Cape Erimo'")
+
+
+def find_place(fragment: str, text: str | None = None) -> str:
+    """The gazetteer name for the place a fragment names (longest spelling found wins)."""
+    key = name_key(re.split(r"[,;(]", fragment, maxsplit=1)[0])
+    index = place_index()
+    best = None
+    for spelling, name in index.items():
+        if re.search(rf"(?:^|\s){re.escape(spelling)}(?:\s|$)", key):
+            if best is None or len(spelling) > len(best[0]):
+                best = (spelling, name)
+    if best:
+        return best[1]
+    close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.8)
+    names = list(dict.fromkeys(index[k] for k in close))
+    hint = f" (did you mean {' or '.join(names)}?)" if names else \
+        " (see data/gazetteer.csv for the known places)"
+    where = f" in {text!r}" if text and text.strip() != fragment.strip() else ""
+    place = re.split(r"[,;(]", fragment, maxsplit=1)[0].strip()
+    raise UnknownPlaceError(f"unknown place {place!r}{where}{hint}")
+
+
+def _distance_km(match: re.Match) -> float:
+    """Kilometres of a fragment, preferring a km figure given in parentheses."""
+    if match.group("num2") and _unit(match.group("unit2")) == "km":
+        return _number(match.group("num2"))
+    return _number(match.group("num")) * UNITS_KM[_unit(match.group("unit"))]
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _unit(word: str) -> str:
+    for pattern, unit in _UNIT_WORDS:
+        if re.fullmatch(pattern, word.strip(), re.IGNORECASE):
+            return unit
+    raise LocateError(f"unknown distance unit {word!r}; expected km, miles or nautical miles")
+
+
+def _compass_point(word: str) -> str:
+    letters = re.sub(r"[\s-]", "", word.lower())
+    for long, short in (("north", "n"), ("south", "s"), ("east", "e"), ("west", "w")):
+        letters = letters.replace(long, short)
+    return letters

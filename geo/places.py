@@ -1,0 +1,80 @@
+"""The gazetteer: named capes, islands, ports and strait points that reports measure from.
+
+Reports spell places many ways ("Cape Shiriya", "Shiriyazaki", "Cape Shiriyazaki",
+"Okinotori Island", "Okinotori-shima", "Hokkaido's Nemuro Peninsula"). :func:`name_key`
+folds case, macrons, hyphens and possessives so all spellings of a name meet in one key,
+and :func:`place_index` maps every key of every name and alias to its gazetteer row.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
+
+_ISLAND_SUFFIX = re.compile(r"^(?P<base>.+?)[- ](?:jima|shima|to|tō)$", re.IGNORECASE)
+PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+def name_key(text: str) -> str:
+    """Fold a place name (or a stretch of report text) to its matching key.
+
+    Lower case, macrons and accents dropped, possessive ``'s`` dropped, hyphens and
+    apostrophes removed, any other punctuation turned into single spaces.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"[-‐‑–'’]", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> pd.DataFrame:
+    """The gazetteer as read from ``data/gazetteer.csv`` (read once, never mutated)."""
+    frame = pd.read_csv(GAZETTEER, dtype={"alt_names": str, "notes": str, "source_url": str},
+                        keep_default_na=False)
+    return frame.set_index("name", drop=False)
+
+
+def spellings(name: str, alt_names: str) -> set[str]:
+    """Every spelling a report may use for one gazetteer row."""
+    names = {name, *(a for a in alt_names.split(";") if a.strip())}
+    found = set()
+    for raw in names:
+        plain = PARENTHESIS.sub("", raw).strip()
+        for candidate in {raw.strip(), plain}:
+            found.add(candidate)
+            base = None
+            if candidate.lower().endswith((" island", " islands")):
+                base = candidate.rsplit(" ", 1)[0]
+                found.add(base)
+            elif match := _ISLAND_SUFFIX.match(candidate):
+                base = match.group("base")
+            if base:
+                found.update({f"{base} Island", f"{base} Islands"})
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def place_index() -> dict[str, str]:
+    """Map each folded spelling to its gazetteer name; the first row wins a shared key."""
+    index: dict[str, str] = {}
+    for row in gazetteer().itertuples(index=False):
+        for spelling in spellings(row.name, row.alt_names):
+            key = name_key(spelling)
+            if key:
+                index.setdefault(key, row.name)
+    return index
+
+
+def place_point(name: str) -> tuple[float, float]:
+    """(lat, lon) of a gazetteer name."""
+    row = gazetteer().loc[name]
+    return float(row["lat"]), float(row["lon"])

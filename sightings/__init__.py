@@ -1,0 +1,1 @@
+"""Sightings: the dataset of reported Russian Navy movements, its schema, loading and import."""

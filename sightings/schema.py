@@ -1,0 +1,242 @@
+"""The one definition of a sighting: columns, parsing from CSV text, and the pandera schema.
+
+Every path that reads sightings (the shipped dataset, an import, a browser upload) goes
+through :func:`parse` and :data:`SCHEMA`, so a row is judged the same way everywhere and
+every problem is reported as ``row N, column: 'value' <what is expected>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+import pandas as pd
+import pandera.pandas as pa
+
+#: Columns of ``data/sightings.csv``, in file order.
+COLUMNS = (
+    "id", "event_date", "report_date", "ships", "ship_types", "hull_numbers",
+    "location_text", "lat", "lon", "position_kind", "strait", "direction", "sea_area",
+    "activity", "with_chinese_ships", "source_urls", "source_names", "notes",
+)
+#: Columns an incoming file must have; the rest may be absent and are filled.
+REQUIRED = (
+    "event_date", "report_date", "ships", "ship_types", "location_text", "strait",
+    "activity", "with_chinese_ships", "source_urls", "source_names",
+)
+#: Columns whose cells hold lists, and the separator used for them in CSV text.
+LIST_SEPARATORS = {"ship_types": "; ", "hull_numbers": "; ", "source_urls": " | ", "source_names": " | "}
+
+STRAITS = ("Soya", "Tsugaru", "Tsushima", "Osumi", "Miyako", "Yonaguni", "Nemuro")
+SEA_AREAS = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
+             "Yellow Sea", "Seto Inland Sea", "South China Sea")
+POSITION_KINDS = ("reported", "derived", "area", "unlocated")
+#: The earliest event the dataset may hold (the Soviet Navy became Russia's in 1992).
+EARLIEST = pd.Timestamp("1992-01-01")
+MAX_TEXT = 2000
+
+_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+_TRUE = {"yes", "true", "1", "y"}
+_FALSE = {"no", "false", "0", "n", ""}
+
+
+class SightingsError(ValueError):
+    """Raised with every problem found in a sightings table, one message per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        shown = problems[:50]
+        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__("\n".join(shown) + more)
+
+
+def _today() -> pd.Timestamp:
+    return pd.Timestamp(dt.date.today())
+
+
+def _is_url_list(value) -> bool:
+    return isinstance(value, list) and len(value) > 0 and all(_URL.match(u) for u in value)
+
+
+def _is_str_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+
+
+def _no_markup_text(value) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT
+
+
+SCHEMA = pa.DataFrameSchema(
+    {
+        "id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_.:-]{1,64}$"), unique=True),
+        "event_date": pa.Column("datetime64[ns]", [
+            pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
+        "report_date": pa.Column("datetime64[ns]", [
+            pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
+        "ships": pa.Column("Int64", pa.Check.in_range(1, 500), nullable=True),
+        "ship_types": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
+        "hull_numbers": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
+        "location_text": pa.Column(str, [pa.Check.str_length(1, MAX_TEXT)]),
+        "lat": pa.Column(float, pa.Check.in_range(-90, 90), nullable=True),
+        "lon": pa.Column(float, pa.Check.in_range(-180, 180), nullable=True),
+        "position_kind": pa.Column(str, pa.Check.isin(POSITION_KINDS)),
+        "strait": pa.Column(str, pa.Check.isin(("",) + STRAITS)),
+        "direction": pa.Column(str, pa.Check(_no_markup_text, element_wise=True)),
+        "sea_area": pa.Column(str, pa.Check.isin(("",) + SEA_AREAS)),
+        "activity": pa.Column(str, pa.Check.str_length(1, 300)),
+        "with_chinese_ships": pa.Column(bool),
+        "source_urls": pa.Column(object, pa.Check(_is_url_list, element_wise=True,
+                                                  error="at least one http or https URL")),
+        "source_names": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
+        "notes": pa.Column(str, pa.Check(_no_markup_text, element_wise=True)),
+    },
+    checks=[
+        pa.Check(lambda df: df["report_date"] >= df["event_date"],
+                 error="report_date is before event_date"),
+        pa.Check(lambda df: df["lat"].isna() == df["lon"].isna(), error="lat and lon go together"),
+        pa.Check(lambda df: df["lat"].notna() | df["position_kind"].isin(("area", "unlocated")),
+                 error="a reported or derived position needs lat and lon"),
+    ],
+    strict=True,
+    ordered=True,
+    coerce=False,
+)
+
+
+def parse(raw: pd.DataFrame) -> pd.DataFrame:
+    """Turn a table of CSV text cells into typed sighting columns, or raise SightingsError.
+
+    ``raw`` holds strings (read with ``dtype=str, keep_default_na=False``). Optional columns
+    (id, lat, lon, position_kind, direction, sea_area, hull_numbers, notes) may be missing.
+    The result still needs :func:`validate` and, for rows without a position, locating.
+    """
+    problems: list[str] = []
+    missing = [c for c in REQUIRED if c not in raw.columns]
+    if missing:
+        raise SightingsError([f"missing required column(s): {', '.join(missing)}; "
+                              f"expected columns: {', '.join(COLUMNS)}"])
+    unknown = [c for c in raw.columns if c not in COLUMNS]
+    if unknown:
+        raise SightingsError([f"unknown column(s): {', '.join(map(repr, unknown))}; "
+                              f"expected only: {', '.join(COLUMNS)}"])
+    if raw.empty:
+        raise SightingsError(["no rows: the file has a header but no sightings"])
+    text = raw.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str)
+    text = text.apply(lambda col: col.str.strip())
+    rows = pd.RangeIndex(1, len(text) + 1)
+    text.index = rows
+    out = pd.DataFrame(index=rows)
+    for col in ("event_date", "report_date"):
+        out[col] = _parse_dates(text[col], col, problems)
+    out["ships"] = _parse_ships(text["ships"], problems)
+    for col in ("lat", "lon"):
+        out[col] = _parse_floats(text[col], col, problems)
+    out["with_chinese_ships"] = _parse_bools(text["with_chinese_ships"], problems)
+    for col, sep in LIST_SEPARATORS.items():
+        out[col] = text[col].map(lambda v, s=sep.strip(): [p.strip() for p in v.split(s) if p.strip()])
+    for col in ("id", "location_text", "position_kind", "strait", "direction", "sea_area",
+                "activity", "notes"):
+        out[col] = text[col]
+    for row in rows[out["lat"].isna() != out["lon"].isna()]:
+        problems.append(f"row {row}, lat/lon: {text.at[row, 'lat']!r}/{text.at[row, 'lon']!r} "
+                        "lat and lon go together (give both or neither)")
+    if problems:
+        raise SightingsError(sorted(problems, key=_row_number))
+    out = out[list(COLUMNS)]
+    out.index = pd.RangeIndex(len(out))
+    missing_id = out["id"] == ""
+    out.loc[missing_id, "id"] = stable_ids(out[missing_id])
+    return out
+
+
+def stable_ids(frame: pd.DataFrame) -> pd.Series:
+    """``YYYY-MM-DD-xxxxxx`` from the date and the report's own words: a row keeps its id."""
+    day = frame["event_date"].dt.strftime("%Y-%m-%d")
+    keys = day + "|" + frame["location_text"] + "|" + frame["ship_types"].map("; ".join)
+    return day + "-" + keys.map(lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()[:6])
+
+
+def validate(frame: pd.DataFrame) -> pd.DataFrame:
+    """Check a typed frame against :data:`SCHEMA`; raise SightingsError naming every bad cell."""
+    try:
+        return SCHEMA.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise SightingsError(_describe(exc.failure_cases, frame)) from None
+
+
+def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
+    """Rewrite pandera's failure cases as 'row N, column: value ...' sentences."""
+    problems = []
+    for case in cases.itertuples(index=False):
+        column = case.column if isinstance(case.column, str) and case.column in frame.columns else None
+        index = case.index
+        row = f"row {int(index) + 1}, " if isinstance(index, (int, float)) and pd.notna(index) else ""
+        value = case.failure_case
+        if column and row:
+            value = frame.at[int(index), column]
+            if isinstance(value, pd.Timestamp):
+                value = value.date().isoformat()
+            elif hasattr(value, "item"):     # numpy scalar -> plain Python for the message
+                value = value.item()
+        what = _EXPECTED.get((column, str(case.check).split("(")[0]), None) or str(case.check)
+        target = f"{column}: " if column else ""
+        problems.append(f"{row}{target}{value!r} {what}".strip())
+    return sorted(set(problems), key=_row_number)
+
+
+def _row_number(message: str) -> tuple[int, str]:
+    match = re.match(r"row (\d+)", message)
+    return (int(match.group(1)) if match else 0, message)
+
+
+_EXPECTED = {
+    ("event_date", "greater_than_or_equal_to"): f"is before {EARLIEST.date()} (expected a later date)",
+    ("report_date", "greater_than_or_equal_to"): f"is before {EARLIEST.date()} (expected a later date)",
+    ("event_date", "not in the future"): "is in the future (expected today or earlier)",
+    ("report_date", "not in the future"): "is in the future (expected today or earlier)",
+    ("ships", "in_range"): "is out of range (expected a whole number from 1 to 500, or empty)",
+    ("lat", "in_range"): "is out of range (expected a latitude from -90 to 90)",
+    ("lon", "in_range"): "is out of range (expected a longitude from -180 to 180)",
+    ("position_kind", "isin"): f"is not a position kind (expected one of {', '.join(POSITION_KINDS)})",
+    ("strait", "isin"): f"is not a known strait (expected one of {', '.join(STRAITS)}, or empty)",
+    ("sea_area", "isin"): f"is not a known sea area (expected one of {', '.join(SEA_AREAS)}, or empty)",
+    ("source_urls", "at least one http or https URL"): "is not a list of http(s) URLs (expected at least one)",
+    ("id", "str_matches"): "is not a valid id (letters, digits, '_.:-', at most 64)",
+    ("id", "field_uniqueness"): "is a duplicate id (expected unique ids)",
+    ("location_text", "str_length"): f"is empty or too long (expected 1 to {MAX_TEXT} characters)",
+    ("activity", "str_length"): "is empty or too long (expected 1 to 300 characters)",
+    ("notes", "_no_markup_text"): f"is too long (expected at most {MAX_TEXT} characters)",
+    ("direction", "_no_markup_text"): f"is too long (expected at most {MAX_TEXT} characters)",
+}
+
+
+def _parse_dates(cells: pd.Series, column: str, problems: list[str]) -> pd.Series:
+    parsed = pd.to_datetime(cells, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+    for row in cells.index[parsed.isna()]:
+        problems.append(f"row {row}, {column}: {cells[row]!r} is not a date (YYYY-MM-DD)")
+    return parsed
+
+
+def _parse_ships(cells: pd.Series, problems: list[str]) -> pd.Series:
+    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce")
+    bad = (cells != "") & (numbers.isna() | (numbers % 1 != 0))
+    for row in cells.index[bad]:
+        problems.append(f"row {row}, ships: {cells[row]!r} is not a whole number "
+                        "(expected a count of Russian ships from 1 to 500, or empty)")
+    return numbers.where(~bad).astype("Int64")
+
+
+def _parse_floats(cells: pd.Series, column: str, problems: list[str]) -> pd.Series:
+    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce").astype(float)
+    for row in cells.index[(cells != "") & numbers.isna()]:
+        problems.append(f"row {row}, {column}: {cells[row]!r} is not a number (expected decimal degrees)")
+    return numbers
+
+
+def _parse_bools(cells: pd.Series, problems: list[str]) -> pd.Series:
+    lowered = cells.str.lower()
+    bad = ~lowered.isin(_TRUE | _FALSE)
+    for row in cells.index[bad]:
+        problems.append(f"row {row}, with_chinese_ships: {cells[row]!r} is not yes/no")
+    return lowered.isin(_TRUE)

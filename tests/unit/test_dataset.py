@@ -1,0 +1,72 @@
+"""data/sightings.csv: every row valid, sourced, positioned honestly, rebuilt reproducibly."""
+
+import os
+
+import pandas as pd
+import pytest
+
+from geo.locate import locate
+from sightings.curate import SOURCE, curate
+from sightings.positions import STRAIT_LABEL_POINTS
+from sightings.store import DATASET, read_sightings, to_csv_text
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return read_sightings()
+
+
+def test_data001_every_row_validates_and_is_sourced(dataset):
+    assert len(dataset) >= 106
+    assert dataset["id"].is_unique
+    assert dataset["source_urls"].map(lambda urls: len(urls) >= 1 and all(
+        u.startswith(("http://", "https://")) for u in urls)).all()
+
+
+def test_data002_brief_event_24_warships_15_feb_2022(dataset):
+    row = dataset[(dataset["event_date"] == "2022-02-15") & (dataset["ships"] == 24)]
+    assert len(row) == 1
+    assert row.iloc[0]["position_kind"] == "area"     # "in the waters off Japan": no fake point
+    assert pd.isna(row.iloc[0]["lat"])
+
+
+def test_data003_brief_event_four_landing_ships_tsugaru_march_2022(dataset):
+    rows = dataset[(dataset["strait"] == "Tsugaru") & (dataset["ships"] == 4)
+                   & dataset["event_date"].between("2022-03-15", "2022-03-17")
+                   & dataset["ship_types"].map(lambda types: any("landing" in t.lower() for t in types))]
+    assert len(rows) == 1
+    assert rows.iloc[0]["report_date"].date().isoformat() in ("2022-03-16", "2022-03-17")
+
+
+def test_data004_derived_positions_are_what_locate_gives_for_the_kept_phrase(dataset):
+    derived = dataset[dataset["position_kind"] == "derived"]
+    assert len(derived) >= 40
+    for row in derived.itertuples():
+        found = locate(row.location_text)
+        assert (round(row.lat, 5), round(row.lon, 5)) == (found.lat, found.lon), row.id
+
+
+def test_data005_strait_only_rows_sit_on_the_strait_label_point(dataset):
+    from geo.places import place_point
+    area = dataset[(dataset["position_kind"] == "area") & dataset["lat"].notna()]
+    assert len(area) >= 20
+    for row in area.itertuples():
+        assert (row.lat, row.lon) == pytest.approx(place_point(STRAIT_LABEL_POINTS[row.strait]))
+
+
+def test_data006_rebuild_from_the_shared_notes_is_byte_identical():
+    if not SOURCE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SOURCE} is missing on CI")
+        pytest.skip(f"{SOURCE} not beside the repo")
+    assert to_csv_text(curate(SOURCE)) == DATASET.read_text(encoding="utf-8")
+
+
+def test_data007_facts_copied_unchanged_from_the_source():
+    if not SOURCE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SOURCE} is missing on CI")
+        pytest.skip(f"{SOURCE} not beside the repo")
+    source = pd.read_csv(SOURCE, dtype=str, keep_default_na=False)
+    shipped = pd.read_csv(DATASET, dtype=str, keep_default_na=False)
+    assert shipped[source.columns].equals(source)
