@@ -1,0 +1,200 @@
+"""Figures: the offline MapLibre map and the timeline, built from filtered rows.
+
+The map draws without any network: style ``white-bg``, GeoJSON layers shipped in
+data/layers/display, default circle markers and no map text (see TECH_NOTES). The base
+figure is sent once; filter changes patch only the marker traces and the area styles.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.filters import OPEN_SEA
+
+#: Okabe-Ito colours (colour-blind safe), one per timeline lane / map trace.
+LANE_COLOURS = {
+    "Soya": "#0072B2", "Tsugaru": "#D55E00", "Tsushima": "#009E73", "Osumi": "#CC79A7",
+    "Miyako": "#E69F00", "Yonaguni": "#56B4E9", "Nemuro": "#F0E442", OPEN_SEA: "#333333",
+}
+LANES = tuple(LANE_COLOURS)
+POINT_KINDS = ("reported", "derived")
+OPACITY = {"reported": 0.95, "derived": 0.55}
+CENTER = {"lat": 37.5, "lon": 137.0}
+ZOOM = 3.6
+#: Map layer groups a person can switch off; "base" (land and coast) always shows.
+LAYER_GROUPS = {
+    "seas": "Sea areas (IHO S-23 limits)",
+    "territorial": "Japan's territorial sea: 12 nm, 3 nm in the specified straits",
+    "straits": "Straits",
+    "kurils": "Kuril Islands (Northern Territories hatched darker)",
+}
+SEA_FILL = "#d6e6f2"
+AREA_HIGHLIGHT = "#f4a261"
+#: Trace order in the map figure: the selection halo, then one trace per lane.
+TRACE_SELECTION, FIRST_LANE_TRACE = 0, 1
+
+
+def marker_size(ships: pd.Series) -> pd.Series:
+    """Marker diameter in px: grows with the square root of the ship count (7 when unknown)."""
+    return (7 + 2.4 * ships.astype("Float64").fillna(0).map(math.sqrt)).round(1).astype(float)
+
+
+def hover_text(rows: pd.DataFrame) -> list[str]:
+    """Hover labels; every reported word is HTML-escaped before it meets Plotly's markup."""
+    def clean(text: str, width: int = 70) -> str:
+        return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or "—"
+
+    labels = []
+    for row in rows.itertuples(index=False):
+        ships = "ships not reported" if pd.isna(row.ships) else f"{int(row.ships)} ship{'s' if row.ships != 1 else ''}"
+        labels.append(
+            f"<b>{row.event_date:%d %b %Y}</b> · {ships}<br>"
+            f"{clean('; '.join(row.ship_types) or 'types not reported')}<br>"
+            f"Hull numbers: {clean(', '.join(row.hull_numbers) or 'not reported')}<br>"
+            f"Where: {clean(row.location_text)}<br>"
+            f"Direction: {clean(row.direction or 'not reported')}<br>"
+            f"Position: {html.escape(row.position_kind)} · sea: {html.escape(row.sea_area or 'not stated')}<br>"
+            f"Source: {clean(' | '.join(row.source_names))}"
+        )
+    return labels
+
+
+def point_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Sightings drawn as markers: those with a reported or derived point."""
+    return rows[rows["position_kind"].isin(POINT_KINDS) & rows["lat"].notna()]
+
+
+def lane_traces(rows: pd.DataFrame) -> list[dict]:
+    """One marker trace's data per lane (strait or open sea), in :data:`LANES` order."""
+    points = point_rows(rows)
+    traces = []
+    for lane in LANES:
+        part = points[points["lane"] == lane]
+        traces.append({
+            "lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
+            "customdata": part["id"].tolist(), "text": hover_text(part),
+            "marker": {"size": marker_size(part["ships"]).tolist(), "color": LANE_COLOURS[lane],
+                       "opacity": part["position_kind"].map(OPACITY).tolist()},
+        })
+    return traces
+
+
+def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
+    """A dark halo under the selected sighting's marker (empty when it is not shown)."""
+    part = point_rows(rows)
+    part = part[part["id"] == selected] if selected else part.iloc[0:0]
+    return {"lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
+            "marker": {"size": (marker_size(part["ships"]) + 14).tolist(), "color": "#111111", "opacity": 0.35}}
+
+
+def area_ids(rows: pd.DataFrame) -> dict[str, int]:
+    """Area-only reports per map area: ``strait:<group>`` or ``sea:<name>`` -> count."""
+    counts: dict[str, int] = {}
+    for row in rows[rows["position_kind"] == "area"].itertuples(index=False):
+        keys = [f"strait:{row.strait}"] if row.strait else [f"sea:{s}" for s in row.named_seas]
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
+    """(group, area key, MapLibre layer) for every shipped layer, bottom to top."""
+    out = []
+    for feature in layers["seas"]["features"]:
+        name = feature["properties"]["sea_area"]
+        out.append(("seas", f"sea:{name}", _fill({"type": "FeatureCollection", "features": [feature]},
+                                                 SEA_FILL, 0.55)))
+    for zone, colour in (("12 nm", "#8fb3d9"), ("3 nm specified area", "#e6550d")):
+        features = [f for f in layers["territorial_sea"]["features"] if f["properties"]["zone"] == zone]
+        out.append(("territorial", None, _fill({"type": "FeatureCollection", "features": features}, colour, 0.45)))
+    groups: dict[str, list] = {}
+    for feature in layers["straits"]["features"]:
+        groups.setdefault(feature["properties"]["strait"], []).append(feature)
+    for strait, features in groups.items():
+        out.append(("straits", f"strait:{strait}", _fill(
+            {"type": "FeatureCollection", "features": features}, LANE_COLOURS.get(strait, "#999999"), 0.25)))
+    land = layers["land"]
+    out.append(("base", None, _fill(land, "#efebe4", 1.0)))
+    out.append(("base", None, {"sourcetype": "geojson", "source": land, "type": "line",
+                               "color": "#7a7a7a", "line": {"width": 0.6}}))
+    kurils = layers["kuril_islands"]["features"]
+    for disputed, colour in ((False, "#c7bfd8"), (True, "#8e7cc3")):
+        features = [f for f in kurils if bool(f["properties"]["northern_territories"]) is disputed]
+        out.append(("kurils", None, _fill({"type": "FeatureCollection", "features": features}, colour, 1.0)))
+    return out
+
+
+def _fill(source: dict, colour: str, opacity: float) -> dict:
+    return {"sourcetype": "geojson", "source": source, "type": "fill", "color": colour, "opacity": opacity}
+
+
+def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, int]) -> dict[int, dict]:
+    """Colour and opacity of each area layer: highlighted where area-only reports fall."""
+    styles = {}
+    for index, (group, key, layer) in enumerate(layers):
+        if key is None:
+            continue
+        if key in counts:
+            styles[index] = {"color": AREA_HIGHLIGHT, "opacity": 0.7}
+        elif group == "seas":
+            styles[index] = {"color": SEA_FILL, "opacity": 0.55}
+        else:
+            styles[index] = {"color": LANE_COLOURS.get(key.split(":", 1)[1], "#999999"), "opacity": 0.25}
+    return styles
+
+
+def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, selected: str | None,
+               visible: tuple[str, ...] = tuple(LAYER_GROUPS)) -> go.Figure:
+    """The whole map: base layers, selection halo, one marker trace per lane."""
+    map_layers = []
+    styles = area_styles(layers, area_ids(rows))
+    for index, (group, _, layer) in enumerate(layers):
+        map_layers.append({**layer, **styles.get(index, {}), "visible": group == "base" or group in visible})
+    figure = go.Figure()
+    figure.add_trace(go.Scattermap(name="selected", showlegend=False, hoverinfo="skip",
+                                   **selection_trace(rows, selected)))
+    for lane, trace in zip(LANES, lane_traces(rows), strict=True):
+        figure.add_trace(go.Scattermap(name=lane, mode="markers", hoverinfo="text", **trace))
+    figure.update_layout(
+        map={"style": "white-bg", "center": CENTER, "zoom": ZOOM, "layers": map_layers},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0}, uirevision="map",
+        legend={"title": {"text": "Strait (faded = position derived from a phrase)"},
+                "orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0, "bgcolor": "rgba(255,255,255,0.85)"},
+        clickmode="event",
+    )
+    return figure
+
+
+def timeline_figure(rows: pd.DataFrame, selected: str | None) -> go.Figure:
+    """Sightings over time, one lane per strait plus open sea, with a monthly count strip."""
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.76, 0.24], vertical_spacing=0.04)
+    present = [lane for lane in LANES if (rows["lane"] == lane).any()]
+    for lane in present:
+        part = rows[rows["lane"] == lane]
+        symbols = part["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
+        figure.add_trace(go.Scatter(
+            x=part["event_date"], y=part["lane"], mode="markers", name=lane, showlegend=False,
+            customdata=part["id"], hovertext=hover_text(part), hoverinfo="text",
+            marker={"size": marker_size(part["ships"]), "color": LANE_COLOURS[lane], "symbol": symbols,
+                    "line": {"width": (part["id"] == selected).map({True: 3, False: 0.5}).tolist(),
+                             "color": "#111111"}},
+        ), row=1, col=1)
+    monthly = rows.set_index("event_date").resample("MS").size() if not rows.empty else pd.Series(dtype=int)
+    figure.add_trace(go.Bar(x=monthly.index, y=monthly.to_numpy(), name="per month", showlegend=False,
+                            marker_color="#6b6b6b", hovertemplate="%{x|%b %Y}: %{y} sightings<extra></extra>"),
+                     row=2, col=1)
+    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(present)), row=1, col=1)
+    figure.update_yaxes(title_text="per month", row=2, col=1, rangemode="tozero")
+    figure.update_layout(margin={"l": 80, "r": 10, "t": 10, "b": 30}, height=300, dragmode="select",
+                         selectdirection="h", plot_bgcolor="#fafafa", clickmode="event+select",
+                         uirevision="timeline")
+    if rows.empty:
+        figure.add_annotation(text="No sightings match these filters", showarrow=False,
+                              xref="paper", yref="paper", x=0.5, y=0.6)
+    return figure

@@ -1,0 +1,213 @@
+"""One filter for every view: the spec, ``apply_filters``, facet counts and the summary sentence.
+
+Map, timeline, table, CSV and GeoJSON all call :func:`apply_filters` with the same
+:class:`FilterSpec`, so what a person sees is exactly what they download. Specs come from
+the browser (controls or the URL), so :meth:`FilterSpec.clean` drops anything that is not
+a known option instead of trusting it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+NO_STRAIT = "none"
+OPEN_SEA = "Open sea"
+STRAIT_OPTIONS = ("Soya", "Tsugaru", "Tsushima", "Osumi", "Miyako", "Yonaguni", NO_STRAIT)
+NOT_STATED = "not stated"
+CHINESE_OPTIONS = ("any", "yes", "no")
+MAX_SEARCH = 80
+
+#: Ship categories searched for in the reported type names (first pattern that matches wins
+#: per name; a report can list several names and so several categories).
+SHIP_CATEGORIES = {
+    "Cruiser": r"cruiser",
+    "Destroyer": r"destroyer",
+    "Frigate": r"frigate",
+    "Corvette": r"corvette",
+    "Landing ship": r"landing",
+    "Submarine": r"submarine",
+    "Intelligence ship": r"intelligence|reconnaissance|\bagi\b|surveillance",
+    "Minesweeper": r"mine",
+    "Patrol ship": r"patrol",
+    "Tug / rescue": r"\btug|rescue|salvage",
+    "Oiler / supply": r"oiler|tanker|supply|replenish|transport|cargo",
+    "Icebreaker": r"icebreaker",
+    "Survey / research": r"survey|research|hydrographic|oceanographic",
+    "Tracking ship": r"instrumentation|tracking",
+    "Hospital ship": r"hospital",
+}
+OTHER_TYPE = "Other / unspecified"
+ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
+                  "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """What a person has asked to see. Empty tuples mean "all"."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    straits: tuple[str, ...] = ()
+    seas: tuple[str, ...] = ()
+    ship_types: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    chinese: str = "any"
+    search: str = ""
+
+    @classmethod
+    def clean(cls, options: dict[str, tuple[str, ...]], **values) -> "FilterSpec":
+        """Build a spec from untrusted values, keeping only known options and real dates."""
+        start, end = parse_date(values.get("start")), parse_date(values.get("end"))
+        if start and end and start > end:
+            start, end = end, start
+        chinese = values.get("chinese")
+        search = values.get("search")
+        return cls(
+            start=start, end=end,
+            straits=_known(values.get("straits"), STRAIT_OPTIONS),
+            seas=_known(values.get("seas"), options.get("seas", ())),
+            ship_types=_known(values.get("ship_types"), options.get("ship_types", ())),
+            activities=_known(values.get("activities"), ACTIVITY_KINDS),
+            chinese=chinese if chinese in CHINESE_OPTIONS else "any",
+            search=" ".join(search.split())[:MAX_SEARCH] if isinstance(search, str) else "",
+        )
+
+    def replace(self, **changes) -> "FilterSpec":
+        return dataclasses.replace(self, **changes)
+
+
+def parse_date(value) -> dt.date | None:
+    """A real calendar date from 'YYYY-MM-DD' (or a longer ISO timestamp), else None."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _known(values, allowed) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, (list, tuple)):
+        return ()
+    allowed = set(allowed)
+    return tuple(dict.fromkeys(v for v in values[:len(allowed)] if isinstance(v, str) and v in allowed))
+
+
+def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns the filters and views read: timeline lane, ship categories, activity kinds."""
+    out = frame.copy()
+    out["lane"] = out["strait"].where(out["strait"] != "", OPEN_SEA)
+    out["ship_categories"] = out["ship_types"].map(ship_categories)
+    out["activity_kinds"] = out["activity"].map(activity_kinds)
+    out["sea_facet"] = out["sea_area"].where(out["sea_area"] != "", NOT_STATED)
+    return out
+
+
+def ship_categories(types: list[str]) -> list[str]:
+    found = []
+    for name in types:
+        category = next((c for c, p in SHIP_CATEGORIES.items() if re.search(p, name, re.I)), OTHER_TYPE)
+        if category not in found:
+            found.append(category)
+    return found or [OTHER_TYPE]
+
+
+def activity_kinds(activity: str) -> list[str]:
+    """The dataset's activity words in the main clause: 'transit (exercise)' is a transit."""
+    clauses = [part.strip() for part in activity.split("(")[0].lower().split("/")]
+    return [kind for kind in ACTIVITY_KINDS if kind.lower() in clauses] or ["other"]
+
+
+def options(frame: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """The choices each control offers, from the loaded data."""
+    seas = sorted(set(frame["sea_facet"]) - {NOT_STATED}) + [NOT_STATED]
+    types = [c for c in (*SHIP_CATEGORIES, OTHER_TYPE) if frame["ship_categories"].map(lambda v, c=c: c in v).any()]
+    return {"straits": STRAIT_OPTIONS, "seas": tuple(seas), "ship_types": tuple(types),
+            "activities": ACTIVITY_KINDS, "chinese": CHINESE_OPTIONS}
+
+
+def apply_filters(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.DataFrame:
+    """The rows of ``frame`` that ``spec`` selects, in date order.
+
+    ``skip`` names one facet to leave out (for facet counts).
+    """
+    keep = pd.Series(True, index=frame.index)
+    if spec.start:
+        keep &= frame["event_date"] >= pd.Timestamp(spec.start)
+    if spec.end:
+        keep &= frame["event_date"] <= pd.Timestamp(spec.end)
+    if spec.straits and skip != "straits":
+        wanted = {s if s != NO_STRAIT else "" for s in spec.straits}
+        keep &= frame["strait"].isin(wanted)
+    if spec.seas and skip != "seas":
+        keep &= frame["sea_facet"].isin(spec.seas)
+    if spec.ship_types and skip != "ship_types":
+        keep &= frame["ship_categories"].map(lambda v: not set(spec.ship_types).isdisjoint(v))
+    if spec.activities and skip != "activities":
+        keep &= frame["activity_kinds"].map(lambda v: not set(spec.activities).isdisjoint(v))
+    if spec.chinese != "any" and skip != "chinese":
+        keep &= frame["with_chinese_ships"] == (spec.chinese == "yes")
+    if spec.search:
+        needle = spec.search.lower()
+        haystack = (frame["ship_types"].map("; ".join) + " " + frame["hull_numbers"].map(" ".join)).str.lower()
+        keep &= haystack.str.contains(needle, regex=False)
+    return frame[keep].sort_values(["event_date", "id"], kind="stable")
+
+
+def facet_counts(frame: pd.DataFrame, spec: FilterSpec, facet: str) -> dict[str, int]:
+    """How many sightings each option of ``facet`` would match, other filters applied."""
+    rows = apply_filters(frame, spec, skip=facet)
+    if facet == "straits":
+        return rows["strait"].replace("", NO_STRAIT).value_counts().to_dict()
+    if facet == "seas":
+        return rows["sea_facet"].value_counts().to_dict()
+    if facet == "ship_types":
+        return rows["ship_categories"].explode().value_counts().to_dict()
+    if facet == "activities":
+        return rows["activity_kinds"].explode().value_counts().to_dict()
+    if facet == "chinese":
+        yes = int(rows["with_chinese_ships"].sum())
+        return {"any": len(rows), "yes": yes, "no": len(rows) - yes}
+    raise ValueError(f"unknown facet {facet!r}; expected one of straits, seas, ship_types, activities, chinese")
+
+
+def summary(rows: pd.DataFrame, spec: FilterSpec) -> str:
+    """The sentence above the views: '14 sightings, 38 ships, 1 Jan - 31 Dec 2022, Tsugaru or Soya Strait'."""
+    if rows.empty:
+        return "No sightings match these filters."
+    count = f"{len(rows)} sighting{'s' if len(rows) != 1 else ''}"
+    ships = int(rows["ships"].sum(skipna=True))
+    parts = [count, f"{ships} ship{'s' if ships != 1 else ''} reported"]
+    first = spec.start or rows["event_date"].min().date()
+    last = spec.end or rows["event_date"].max().date()
+    parts.append(date_span(first, last))
+    if spec.straits:
+        names = [s for s in spec.straits if s != NO_STRAIT]
+        text = " or ".join(names) + (" Strait" if len(names) == 1 else " straits") if names else ""
+        if NO_STRAIT in spec.straits:
+            text = f"{text} or no strait" if text else "no strait"
+        parts.append(text)
+    parts.extend(" or ".join(chosen) for chosen in (spec.seas, spec.ship_types, spec.activities) if chosen)
+    if spec.chinese != "any":
+        parts.append("with Chinese ships" if spec.chinese == "yes" else "without Chinese ships")
+    if spec.search:
+        parts.append(f"types matching “{spec.search}”")
+    return ", ".join(parts)
+
+
+def date_span(first: dt.date, last: dt.date) -> str:
+    """'1 Jan - 31 Dec 2022', '15 Feb - 17 Mar 2022', '3 Nov 2021 - 2 Jan 2022', '5 May 2011'."""
+    def day(d: dt.date, year: bool) -> str:
+        return f"{d.day} {d:%b}" + (f" {d.year}" if year else "")
+    if first == last:
+        return day(first, True)
+    return f"{day(first, first.year != last.year)} - {day(last, True)}"

@@ -1,0 +1,138 @@
+"""The page: header with the live summary, filters, map, timeline, table, downloads, sources.
+
+Layout only: no data is filtered here. Controls start empty; the URL callback fills them
+(so a shared link and a fresh visit go through the same path).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dash_ag_grid as dag
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.data import AppData
+from dashboard.figures import LAYER_GROUPS, base_layers, map_figure, timeline_figure
+from dashboard.filters import FilterSpec, apply_filters
+
+TABLE_COLUMNS = [
+    {"field": "event_date", "headerName": "Date", "width": 110, "sort": "asc"},
+    {"field": "ships", "headerName": "Ships", "width": 80, "type": "numericColumn"},
+    {"field": "ship_types", "headerName": "Ship types", "width": 260, "wrapText": True, "autoHeight": True},
+    {"field": "hull_numbers", "headerName": "Hulls", "width": 100},
+    {"field": "strait", "headerName": "Strait", "width": 100},
+    {"field": "sea_area", "headerName": "Sea area", "width": 130},
+    {"field": "activity", "headerName": "Activity", "width": 200, "wrapText": True, "autoHeight": True},
+    {"field": "location_text", "headerName": "Where (as reported)", "width": 320, "wrapText": True,
+     "autoHeight": True},
+    {"field": "position_kind", "headerName": "Position", "width": 100},
+    {"field": "distance_to_japan_km", "headerName": "km to Japan", "width": 110, "type": "numericColumn"},
+    {"field": "sources", "headerName": "Sources", "width": 260, "cellRenderer": "SourceLinks",
+     "sortable": False, "wrapText": True, "autoHeight": True},
+]
+
+
+def build_layout(data: AppData) -> html.Div:
+    """The whole page for one dataset (figures start with every sighting shown)."""
+    rows = apply_filters(data.sightings, FilterSpec())
+    first = data.sightings["event_date"].min().date()
+    return html.Div(className="page", children=[
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.SPEC),
+        dcc.Store(id=ids.SELECTED),
+        dcc.Download(id=ids.DOWNLOAD),
+        html.Header(className="header", children=[
+            html.H1("Straitwatch"),
+            html.P("Reported Russian Navy movements around Japan: the Sea of Japan, the Sea of Okhotsk, "
+                   "the Pacific, the straits and the Kuril Islands, from Japan's Defense Ministry and press "
+                   "reports.", className="tagline"),
+            html.P(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+        ]),
+        html.Div(className="body", children=[
+            html.Aside(className="filters", children=_filters(first)),
+            html.Main(className="views", children=[
+                html.Div(className="map-wrap", children=[
+                    dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None),
+                              className="map", config={"displaylogo": False, "scrollZoom": True}),
+                    html.Div(id=ids.MAP_NOTE, className="map-note"),
+                ]),
+                dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
+                              options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
+                              value=list(LAYER_GROUPS)),
+                html.H2("Timeline", className="section-title"),
+                html.P("Drag across the timeline to filter by dates; click a marker to select it.",
+                       className="hint"),
+                dcc.Graph(id=ids.TIMELINE, figure=timeline_figure(rows, None), className="timeline",
+                          config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]}),
+                html.Div(className="table-head", children=[
+                    html.H2("Sightings", className="section-title"),
+                    html.Button("Download CSV", id=ids.DOWNLOAD_CSV, className="button"),
+                    html.Button("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary"),
+                ]),
+                dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=[],
+                           getRowId="params.data.id", className="ag-theme-quartz table",
+                           defaultColDef={"sortable": True, "resizable": True, "filter": False},
+                           dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
+                                                             "enableClickSelection": True},
+                                            "overlayNoRowsTemplate": "No sightings match these filters.",
+                                            "animateRows": False}),
+                _about(data),
+            ]),
+        ]),
+    ])
+
+
+def _filters(first: dt.date) -> list:
+    today = dt.date.today()
+    return [
+        html.H2("Filters", className="section-title"),
+        html.Label("Dates", htmlFor=ids.DATES),
+        dcc.DatePickerRange(id=ids.DATES, display_format="YYYY-MM-DD", clearable=True,
+                            min_date_allowed=first, max_date_allowed=today, initial_visible_month=today,
+                            start_date_placeholder_text="from", end_date_placeholder_text="to"),
+        html.Div(className="presets", children=[
+            html.Button("All dates", id=ids.PRESET_ALL, className="chip"),
+            html.Button("2022 (invasion year)", id=ids.PRESET_2022, className="chip"),
+            html.Button("Last 12 months", id=ids.PRESET_LAST_12_MONTHS, className="chip"),
+        ]),
+        html.Label("Strait", htmlFor=ids.STRAITS),
+        dcc.Dropdown(id=ids.STRAITS, multi=True, placeholder="any strait", options=[]),
+        html.Label("Sea area", htmlFor=ids.SEAS),
+        dcc.Dropdown(id=ids.SEAS, multi=True, placeholder="any sea", options=[]),
+        html.Label("Ship type", htmlFor=ids.SHIP_TYPES),
+        dcc.Dropdown(id=ids.SHIP_TYPES, multi=True, placeholder="any type", options=[]),
+        dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="search types and hull numbers",
+                  className="search", maxLength=80),
+        html.Label("Activity", htmlFor=ids.ACTIVITIES),
+        dcc.Dropdown(id=ids.ACTIVITIES, multi=True, placeholder="any activity", options=[]),
+        html.Label("Joint with Chinese ships", htmlFor=ids.CHINESE),
+        dcc.RadioItems(id=ids.CHINESE, value="any", className="radio", options=[]),
+        html.Button("Reset all filters", id=ids.RESET, className="button reset"),
+    ]
+
+
+def _about(data: AppData) -> html.Details:
+    return html.Details(id=ids.ABOUT, className="about", children=[
+        html.Summary("Sources, licences and how positions were derived"),
+        html.P(f"{len(data.sightings)} sightings from {data.source.name}. Every row lists the public news "
+               "pages it comes from (Japan's Defense Ministry / Joint Staff announcements as reported by the "
+               "press); the table links them."),
+        html.Ul([
+            html.Li("Positions: reports give a distance and bearing from a named cape or island "
+                    "('about 180 km east-northeast of Cape Erimo'). Straitwatch walks the WGS84 geodesic from "
+                    "the gazetteer point (pyproj). Such points are marked 'derived' and drawn faded; the "
+                    "phrase is kept in 'Where (as reported)'. Miles in English news are statute miles."),
+            html.Li("Reports that name only a strait or a sea are 'area' sightings: the map highlights that "
+                    "strait or sea in orange instead of inventing a point. 'Unlocated' rows are in the table only."),
+            html.Li("Coastlines: Natural Earth 1:10m (public domain) via the npm package world-atlas 2.0.2."),
+            html.Li("Sea areas: split by the IHO S-23 (1953) limits; the Philippine Sea is folded into "
+                    "'Pacific Ocean' as Japan's reports do."),
+            html.Li("Japan's territorial sea: 12 nautical miles buffered from the Natural Earth coast, cut to 3 nm "
+                    "in the five specified areas (Soya, Tsugaru, Tsushima East and West, Osumi). An "
+                    "approximation, not the official baselines."),
+            html.Li("Gazetteer: capes, islands and strait points with the page each coordinate came from "
+                    "(data/gazetteer.csv)."),
+        ]),
+        html.P(["Details and licences: ", html.Code("data/SOURCES.md"), " in the repository."]),
+    ])

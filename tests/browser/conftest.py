@@ -1,0 +1,54 @@
+"""Browser-test setup: Debian's headless chromium, quiet on a closed network.
+
+There is deliberately no skip: without chromium and chromedriver these tests error, on CI
+and locally alike (`make test` installs both).
+"""
+
+import time
+
+import pytest
+from selenium.webdriver.chrome.options import Options
+
+MAP_READY = """
+const gd = document.querySelector('#map .js-plotly-plot');
+const m = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
+          && gd._fullLayout.map._subplot.map;
+return !!(m && m.loaded() && m.areTilesLoaded() && !m.isMoving());
+"""
+MARKERS_ON_MAP = """
+const gd = document.querySelector('#map .js-plotly-plot');
+return gd.data.slice(1).reduce((n, t) => n + (t.lat ? t.lat.length : 0), 0);
+"""
+
+
+def pytest_setup_options():
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--disable-quic", "--no-first-run", "--window-size=1400,1100", "--hide-scrollbars",
+                     "--enable-unsafe-swiftshader"):
+        options.add_argument(argument)
+    return options
+
+
+def wait_until(condition, timeout=15.0, message="condition"):
+    """Poll ``condition`` (no sleeps in the tests themselves); fail with ``message``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout}s waiting for {message}")
+
+
+@pytest.fixture
+def wait_map(dash_duo):
+    def wait():
+        wait_until(lambda: dash_duo.driver.execute_script(MAP_READY), 30, "the map to finish drawing")
+    return wait
+
+
+@pytest.fixture
+def markers(dash_duo):
+    return lambda: dash_duo.driver.execute_script(MARKERS_ON_MAP)

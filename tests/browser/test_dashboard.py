@@ -1,0 +1,117 @@
+"""The real app in headless chromium: what a person sees and downloads."""
+
+import datetime as dt
+import os
+
+import pandas as pd
+from dash.testing.application_runners import import_app
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from dashboard.export import export_frame
+from dashboard.figures import point_rows
+from dashboard.filters import FilterSpec, apply_filters, summary
+from tests.browser.conftest import wait_until
+
+D = dt.date
+
+
+def start(dash_duo, path=""):
+    app = import_app("app")
+    dash_duo.start_server(app)
+    if path:
+        dash_duo.wait_for_page(url=dash_duo.server_url + path)
+    return app
+
+
+def choose(dash_duo, selector, prefix):
+    """Pick the dropdown option whose label starts with ``prefix`` (labels carry counts)."""
+    dash_duo.find_element(selector).click()
+    options = dash_duo.find_elements(".dash-dropdown-option")
+    match = [o for o in options if o.text.startswith(prefix)]
+    assert match, f"no option starting {prefix!r} in {[o.text for o in options]}"
+    match[0].click()
+    dash_duo.find_element("h1").click()   # close the menu
+
+
+def test_app001_loads_with_map_markers_and_clean_console(dash_duo, sightings, wait_map, markers):
+    start(dash_duo)
+    dash_duo.wait_for_text_to_equal("#summary", summary(sightings, FilterSpec()), timeout=20)
+    wait_map()
+    expected = len(point_rows(sightings))
+    wait_until(lambda: markers() == expected, message=f"{expected} markers")
+    assert dash_duo.find_element("#map-note").text.startswith(f"{expected} on the map as points")
+    assert dash_duo.get_logs() == []
+
+
+def test_app002_tsugaru_leaves_only_tsugaru_points(dash_duo, sightings, wait_map, markers):
+    start(dash_duo)
+    wait_map()
+    choose(dash_duo, "#strait", "Tsugaru (")
+    spec = FilterSpec(straits=("Tsugaru",))
+    rows = apply_filters(sightings, spec)
+    dash_duo.wait_for_text_to_equal("#summary", summary(rows, spec), timeout=15)
+    tsugaru_points = point_rows(rows)
+    wait_until(lambda: markers() == len(tsugaru_points), message="Tsugaru markers only")
+    drawn = dash_duo.driver.execute_script(
+        "return document.querySelector('#map .js-plotly-plot').data.slice(1).flatMap(t => t.customdata || [])")
+    assert sorted(drawn) == sorted(tsugaru_points["id"])
+    assert "strait=Tsugaru" in dash_duo.driver.current_url
+    assert dash_duo.get_logs() == []
+
+
+def test_app003_date_range_reduces_the_count(dash_duo, sightings, markers, wait_map):
+    start(dash_duo)
+    wait_map()
+    start_input = dash_duo.find_element("#dates")
+    start_input.send_keys("2024-01-01", Keys.ENTER)
+    spec = FilterSpec(start=D(2024, 1, 1))
+    rows = apply_filters(sightings, spec)
+    assert 0 < len(rows) < len(sightings)
+    dash_duo.wait_for_text_to_equal("#summary", summary(rows, spec), timeout=15)
+    wait_until(lambda: markers() == len(point_rows(rows)), message="markers from 2024 on")
+    assert dash_duo.get_logs() == []
+
+
+def test_app004_download_equals_apply_filters_row_for_row(dash_duo, sightings, wait_map):
+    start(dash_duo, "/?from=2022-01-01&to=2022-12-31&strait=Tsugaru&strait=Soya")
+    spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru", "Soya"))
+    rows = apply_filters(sightings, spec)
+    dash_duo.wait_for_text_to_equal("#summary", summary(rows, spec), timeout=20)
+    dash_duo.find_element("#download-csv").click()
+    path = os.path.join(dash_duo.download_path, "straitwatch_2022-01-01_2022-12-31_tsugaru_soya.csv")
+    wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, message=f"download {path}")
+    got = pd.read_csv(path, dtype=str, keep_default_na=False)
+    want = pd.read_csv(__import__("io").StringIO(export_frame(rows).to_csv(index=False, float_format="%.5f")),
+                       dtype=str, keep_default_na=False)
+    assert len(got) == len(rows) > 0
+    pd.testing.assert_frame_equal(got, want)
+    assert dash_duo.get_logs() == []
+
+
+def test_app005_url_filters_survive_a_reload(dash_duo, sightings):
+    start(dash_duo, "/?strait=Tsushima&chinese=yes")
+    spec = FilterSpec(straits=("Tsushima",), chinese="yes")
+    expected = summary(apply_filters(sightings, spec), spec)
+    dash_duo.wait_for_text_to_equal("#summary", expected, timeout=20)
+    dash_duo.driver.refresh()
+    dash_duo.wait_for_text_to_equal("#summary", expected, timeout=20)
+    chosen = dash_duo.find_element("#strait").text
+    assert "Tsushima" in chosen
+    assert dash_duo.find_element("#chinese input[value='yes']").is_selected()
+    assert dash_duo.get_logs() == []
+
+
+def test_app006_clicking_a_table_row_selects_it_on_the_map(dash_duo, sightings, wait_map):
+    start(dash_duo, "/?strait=Tsugaru")
+    wait_map()
+    rows = point_rows(apply_filters(sightings, FilterSpec(straits=("Tsugaru",))))
+    dash_duo.wait_for_element(".ag-row .ag-cell", timeout=15)
+    first = dash_duo.find_elements(".ag-center-cols-container .ag-row")[0]
+    row_id = first.get_attribute("row-id")
+    first.find_element(By.CSS_SELECTOR, ".ag-cell").click()
+    halo = "return document.querySelector('#map .js-plotly-plot').data[0].lat"
+    expected = rows.set_index("id").loc[row_id, "lat"] if row_id in set(rows["id"]) else None
+    wait_until(lambda: dash_duo.driver.execute_script(halo) == ([expected] if expected is not None else []),
+               message="the selection halo on the clicked sighting")
+    assert dash_duo.get_logs() == []

@@ -1,0 +1,62 @@
+"""Figure builders: one marker per point sighting, sizes by ships, areas highlighted, text escaped."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from dashboard.figures import (
+    FIRST_LANE_TRACE, LANES, area_ids, area_styles, base_layers, hover_text, map_figure, marker_size,
+    point_rows, timeline_figure,
+)
+from dashboard.filters import FilterSpec, apply_filters
+
+
+def test_figure001_map_has_one_marker_per_point_sighting(app_data, sightings):
+    figure = map_figure(base_layers(app_data.layers), sightings, None)
+    markers = sum(len(trace.lat) for trace in figure.data[FIRST_LANE_TRACE:])
+    assert len(figure.data) == FIRST_LANE_TRACE + len(LANES)
+    assert markers == len(point_rows(sightings)) == sightings["position_kind"].isin(["reported", "derived"]).sum()
+    assert figure.layout.map.style == "white-bg"
+
+
+def test_figure002_marker_size_grows_with_ships():
+    sizes = marker_size(pd.Series([None, 1, 4, 24], dtype="Int64")).tolist()
+    assert sizes == sorted(sizes) and sizes[0] == 7 and sizes[-1] > 15
+
+
+def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, sightings):
+    rows = apply_filters(sightings, FilterSpec(start=pd.Timestamp("2022-02-15").date(),
+                                               end=pd.Timestamp("2022-02-15").date()))
+    counts = area_ids(rows)
+    assert counts == {"sea:Sea of Japan": 1, "sea:Sea of Okhotsk": 1}
+    layers = base_layers(app_data.layers)
+    highlighted = {layers[i][1] for i, style in area_styles(layers, counts).items() if style["opacity"] == 0.7}
+    assert highlighted == {"sea:Sea of Japan", "sea:Sea of Okhotsk"}
+
+
+def test_figure004_hover_escapes_reported_text(sightings):
+    row = sightings.head(1).copy()
+    row["location_text"] = ["<img src=x onerror=alert(1)>"]
+    text = hover_text(row)[0]
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_figure005_timeline_lanes_and_monthly_strip(sightings):
+    figure = timeline_figure(sightings, None)
+    scatter = [t for t in figure.data if t.type == "scatter"]
+    assert sum(len(t.x) for t in scatter) == len(sightings)
+    assert {t.name for t in scatter} <= set(LANES)
+    bars = [t for t in figure.data if t.type == "bar"][0]
+    assert bars.y.sum() == len(sightings)
+
+
+def test_figure006_empty_timeline_says_so(sightings):
+    figure = timeline_figure(sightings.iloc[0:0], None)
+    assert "No sightings match" in figure.layout.annotations[0].text
+
+
+def test_figure007_display_layers_are_small_enough_to_send_once(app_data):
+    """The map's GeoJSON goes to every browser on first load: keep it under 600 KB in all."""
+    sizes = {name: len(json.dumps(layer)) for name, layer in app_data.layers.items()}
+    assert sum(sizes.values()) < 600_000, sizes
