@@ -20,15 +20,12 @@ from dashboard.figures import (
     FIRST_LANE_TRACE, TRACE_SELECTION, area_ids, area_styles, base_layers, lane_traces,
     point_rows, selection_trace, timeline_figure,
 )
-from dashboard.filters import (
-    CHINESE_OPTIONS, NO_STRAIT, STRAIT_OPTIONS, FilterSpec, apply_filters, facet_counts, summary,
-)
+from dashboard.filters import FilterSpec, apply_filters, facet_counts, summary
+from dashboard.layout import FACETS, labelled_options
 from dashboard.urlstate import spec_from_query, spec_to_query
 
 CONTROLS = ((ids.STRAITS, "straits"), (ids.SEAS, "seas"), (ids.SHIP_TYPES, "ship_types"),
             (ids.ACTIVITIES, "activities"), (ids.CHINESE, "chinese"), (ids.SEARCH, "search"))
-FACETS = ("straits", "seas", "ship_types", "activities", "chinese")
-CHINESE_LABELS = {"any": "any", "yes": "with Chinese ships", "no": "Russian ships only"}
 
 
 def register(app, data: AppData) -> None:
@@ -99,7 +96,7 @@ def register(app, data: AppData) -> None:
             figure["layout"]["map"]["layers"][index]["opacity"] = style["opacity"]
         counts = {facet: facet_counts(frame, spec, facet) for facet in FACETS}
         return (summary(rows, spec), figure, _map_note(rows), timeline_figure(rows, selected),
-                _table_rows(rows), *(_labelled(facet, options[facet], counts[facet]) for facet in FACETS))
+                _table_rows(rows), *(labelled_options(facet, options[facet], counts[facet]) for facet in FACETS))
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),
@@ -152,16 +149,6 @@ def _as_values(spec: FilterSpec) -> dict:
 def _clicked_id(click: dict) -> str | None:
     points = (click or {}).get("points") or []
     return points[0].get("customdata") if points else None
-
-
-def _labelled(facet: str, choices: tuple[str, ...], counts: dict[str, int]) -> list[dict]:
-    """Options labelled with how many sightings each would match."""
-    def label(value: str) -> str:
-        name = CHINESE_LABELS.get(value, value) if facet == "chinese" else value
-        name = "no strait (open sea)" if facet == "straits" and value == NO_STRAIT else name
-        return f"{name} ({counts.get(value, 0)})"
-    order = STRAIT_OPTIONS if facet == "straits" else CHINESE_OPTIONS if facet == "chinese" else choices
-    return [{"label": label(value), "value": value} for value in order]
 
 
 def _map_note(rows) -> list:

@@ -1,7 +1,9 @@
 """The page: header with the live summary, filters, map, timeline, table, downloads, sources.
 
-Layout only: no data is filtered here. Controls start empty; the URL callback fills them
-(so a shared link and a fresh visit go through the same path).
+Layout only. Controls start with every option (labelled with its count) and no value; the
+URL callback sets the values, so a shared link and a fresh visit go through the same path.
+The options must exist before the URL callback runs: a dropdown drops values it has no
+option for.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.data import AppData
 from dashboard.figures import LAYER_GROUPS, base_layers, map_figure, timeline_figure
-from dashboard.filters import FilterSpec, apply_filters
+from dashboard.filters import (
+    CHINESE_OPTIONS, NO_STRAIT, STRAIT_OPTIONS, FilterSpec, apply_filters, facet_counts,
+)
+
+#: Filter controls whose options carry counts, by FilterSpec field.
+FACETS = ("straits", "seas", "ship_types", "activities", "chinese")
+CHINESE_LABELS = {"any": "any", "yes": "with Chinese ships", "no": "Russian ships only"}
 
 TABLE_COLUMNS = [
     {"field": "event_date", "headerName": "Date", "width": 110, "sort": "asc"},
@@ -50,7 +58,7 @@ def build_layout(data: AppData) -> html.Div:
             html.P(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
         ]),
         html.Div(className="body", children=[
-            html.Aside(className="filters", children=_filters(first)),
+            html.Aside(className="filters", children=_filters(data, first)),
             html.Main(className="views", children=[
                 html.Div(className="map-wrap", children=[
                     dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None),
@@ -75,7 +83,7 @@ def build_layout(data: AppData) -> html.Div:
                            defaultColDef={"sortable": True, "resizable": True, "filter": False},
                            dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                                              "enableClickSelection": True},
-                                            "overlayNoRowsTemplate": "No sightings match these filters.",
+                                            "localeText": {"noRowsToShow": "No sightings match these filters."},
                                             "animateRows": False}),
                 _about(data),
             ]),
@@ -83,8 +91,20 @@ def build_layout(data: AppData) -> html.Div:
     ])
 
 
-def _filters(first: dt.date) -> list:
+def labelled_options(facet: str, choices: tuple[str, ...], counts: dict[str, int]) -> list[dict]:
+    """Options labelled with how many sightings each would match."""
+    def label(value: str) -> str:
+        name = CHINESE_LABELS.get(value, value) if facet == "chinese" else value
+        name = "no strait (open sea)" if facet == "straits" and value == NO_STRAIT else name
+        return f"{name} ({counts.get(value, 0)})"
+    order = STRAIT_OPTIONS if facet == "straits" else CHINESE_OPTIONS if facet == "chinese" else choices
+    return [{"label": label(value), "value": value} for value in order]
+
+
+def _filters(data: AppData, first: dt.date) -> list:
     today = dt.date.today()
+    options = {facet: labelled_options(facet, data.options[facet],
+                                       facet_counts(data.sightings, FilterSpec(), facet)) for facet in FACETS}
     return [
         html.H2("Filters", className="section-title"),
         html.Label("Dates", htmlFor=ids.DATES),
@@ -97,17 +117,17 @@ def _filters(first: dt.date) -> list:
             html.Button("Last 12 months", id=ids.PRESET_LAST_12_MONTHS, className="chip"),
         ]),
         html.Label("Strait", htmlFor=ids.STRAITS),
-        dcc.Dropdown(id=ids.STRAITS, multi=True, placeholder="any strait", options=[]),
+        dcc.Dropdown(id=ids.STRAITS, multi=True, options=options["straits"], placeholder="any strait"),
         html.Label("Sea area", htmlFor=ids.SEAS),
-        dcc.Dropdown(id=ids.SEAS, multi=True, placeholder="any sea", options=[]),
+        dcc.Dropdown(id=ids.SEAS, multi=True, options=options["seas"], placeholder="any sea"),
         html.Label("Ship type", htmlFor=ids.SHIP_TYPES),
-        dcc.Dropdown(id=ids.SHIP_TYPES, multi=True, placeholder="any type", options=[]),
+        dcc.Dropdown(id=ids.SHIP_TYPES, multi=True, options=options["ship_types"], placeholder="any type"),
         dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="search types and hull numbers",
                   className="search", maxLength=80),
         html.Label("Activity", htmlFor=ids.ACTIVITIES),
-        dcc.Dropdown(id=ids.ACTIVITIES, multi=True, placeholder="any activity", options=[]),
+        dcc.Dropdown(id=ids.ACTIVITIES, multi=True, options=options["activities"], placeholder="any activity"),
         html.Label("Joint with Chinese ships", htmlFor=ids.CHINESE),
-        dcc.RadioItems(id=ids.CHINESE, value="any", className="radio", options=[]),
+        dcc.RadioItems(id=ids.CHINESE, value="any", className="radio", options=options["chinese"]),
         html.Button("Reset all filters", id=ids.RESET, className="button reset"),
     ]
 

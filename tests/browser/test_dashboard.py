@@ -1,6 +1,7 @@
 """The real app in headless chromium: what a person sees and downloads."""
 
 import datetime as dt
+import io
 import os
 
 import pandas as pd
@@ -8,7 +9,7 @@ from dash.testing.application_runners import import_app
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from dashboard.export import export_frame
+from dashboard.export import to_csv
 from dashboard.figures import point_rows
 from dashboard.filters import FilterSpec, apply_filters, summary
 from tests.browser.conftest import wait_until
@@ -82,8 +83,7 @@ def test_app004_download_equals_apply_filters_row_for_row(dash_duo, sightings, w
     path = os.path.join(dash_duo.download_path, "straitwatch_2022-01-01_2022-12-31_tsugaru_soya.csv")
     wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, message=f"download {path}")
     got = pd.read_csv(path, dtype=str, keep_default_na=False)
-    want = pd.read_csv(__import__("io").StringIO(export_frame(rows).to_csv(index=False, float_format="%.5f")),
-                       dtype=str, keep_default_na=False)
+    want = pd.read_csv(io.StringIO(to_csv(rows)), dtype=str, keep_default_na=False)
     assert len(got) == len(rows) > 0
     pd.testing.assert_frame_equal(got, want)
     assert dash_duo.get_logs() == []
