@@ -17,8 +17,9 @@ from dashboard.filters import add_facets, options
 from geo.layers import LAYERS_DIR
 from sightings.store import DATASET, read_sightings
 
-#: Display layers drawn on the map, simplified at build time (data/layers/display/).
-MAP_LAYERS = ("seas", "territorial_sea", "straits", "land", "kuril_islands")
+#: Display layers drawn on the map, simplified at build time (data/layers/display/);
+#: "map_land" is the land layer dissolved with coarse land around the region (no edge at 120 E).
+MAP_LAYERS = ("seas", "territorial_sea", "straits", "map_land", "kuril_islands")
 
 
 @dataclass(frozen=True)

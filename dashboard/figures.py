@@ -24,18 +24,20 @@ LANE_COLOURS = {
 }
 LANES = tuple(LANE_COLOURS)
 POINT_KINDS = ("reported", "derived")
-OPACITY = {"reported": 0.95, "derived": 0.55}
-CENTER = {"lat": 37.5, "lon": 137.0}
-ZOOM = 3.6
+OPACITY = {"reported": 1.0, "derived": 0.6}
+CENTER = {"lat": 35.5, "lon": 137.0}
+ZOOM = 3.7
 #: Map layer groups a person can switch off; "base" (land and coast) always shows.
 LAYER_GROUPS = {
     "seas": "Sea areas (IHO S-23 limits)",
     "territorial": "Japan's territorial sea: 12 nm, 3 nm in the specified straits",
     "straits": "Straits",
-    "kurils": "Kuril Islands (Northern Territories hatched darker)",
+    "kurils": "Kuril Islands (Northern Territories shaded darker)",
 }
 SEA_FILL = "#d6e6f2"
 AREA_HIGHLIGHT = "#f4a261"
+#: A whole sea is large: its highlight is paler, so markers and straits stay readable on it.
+SEA_HIGHLIGHT = "#f9d6b4"
 #: Trace order in the map figure: the selection halo, then one trace per lane.
 TRACE_SELECTION, FIRST_LANE_TRACE = 0, 1
 
@@ -119,7 +121,7 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
     for strait, features in groups.items():
         out.append(("straits", f"strait:{strait}", _fill(
             {"type": "FeatureCollection", "features": features}, LANE_COLOURS.get(strait, "#999999"), 0.25)))
-    land = layers["land"]
+    land = layers["map_land"]
     out.append(("base", None, _fill(land, "#efebe4", 1.0)))
     out.append(("base", None, {"sourcetype": "geojson", "source": land, "type": "line",
                                "color": "#7a7a7a", "line": {"width": 0.6}}))
@@ -141,7 +143,8 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
         if key is None:
             continue
         if key in counts:
-            styles[index] = {"color": AREA_HIGHLIGHT, "opacity": 0.7}
+            styles[index] = ({"color": SEA_HIGHLIGHT, "opacity": 0.45} if group == "seas"
+                             else {"color": AREA_HIGHLIGHT, "opacity": 0.75})
         elif group == "seas":
             styles[index] = {"color": SEA_FILL, "opacity": 0.55}
         else:

@@ -39,6 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 NPM_CACHE = ROOT / ".cache" / "npm"
 WORLD_ATLAS = "world-atlas@2.0.2"
 COUNTRIES = NPM_CACHE / "node_modules" / "world-atlas" / "countries-10m.json"
+#: Natural Earth 1:50m land, drawn (display only) around the region so the map has no edge.
+CONTEXT_LAND = NPM_CACHE / "node_modules" / "world-atlas" / "land-50m.json"
+CONTEXT_BOX = (90.0, 0.0, 190.0, 66.0)
 #: lon/lat box of every layer: Okinotori (20.4 N) to Kamchatka's tip, Taiwan to the Kurils.
 REGION = (120.0, 20.0, 160.0, 55.0)
 PRECISION = 1e-5            # ~1 m; full layers
@@ -173,6 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     layers = {"land": land, "seas": seas, "straits": straits, "kuril_islands": kurils,
               "territorial_sea": territorial, "places": build_places()}
     write_layers(layers, args.out)
+    write_map_land(land, args.out)
 
 
 def fetch_world_atlas() -> None:
@@ -385,7 +389,7 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], out: Path) -> None:
         full = frame.copy()
         full["geometry"] = shapely.set_precision(full.geometry.values, PRECISION)
         written.append(_write(full, out / f"{name}.geojson", 5))
-        if name == "places":
+        if name in ("places", "land"):   # points are not drawn; land is drawn as map_land
             continue
         small = frame.copy()
         small["geometry"] = shapely.set_precision(
@@ -398,6 +402,21 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], out: Path) -> None:
     for path in written:
         print(f"{path}: {len(json.loads(path.read_text())['features'])} features, "
               f"{path.stat().st_size / 1024:.0f} KB")
+
+
+def write_map_land(land: gpd.GeoDataFrame, out: Path) -> None:
+    """The map's land, display only: the region's land dissolved with coarse Natural Earth
+    1:50m land around it, so neither fill nor coastline stops at the region's edge."""
+    world = gpd.read_file(CONTEXT_LAND, layer="land", engine="pyogrio").set_crs(4326, allow_override=True)
+    clipped = shapely.make_valid(shapely.clip_by_rect(world.geometry.values, *CONTEXT_BOX), method="structure")
+    around = shapely.simplify(shapely.difference(shapely.union_all(clipped), shapely.box(*REGION)), 0.02)
+    inside = shapely.simplify(land.geometry.values, DISPLAY_TOLERANCE["land"], preserve_topology=True)
+    merged = shapely.set_precision(shapely.union_all([*inside, around]), 1e-4)
+    frame = gpd.GeoDataFrame({"name_en": ["Land"], "name_ja": ["陸地"]}, geometry=[merged], crs=4326)
+    path = _write(frame, out / "display" / "map_land.geojson", 4)
+    with open(out / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(out)}\n")
+    print(f"{path}: {path.stat().st_size / 1024:.0f} KB")
 
 
 def _write(frame: gpd.GeoDataFrame, path: Path, digits: int) -> Path:

@@ -76,6 +76,13 @@ def distance_to_japan_km(points: gpd.GeoSeries | gpd.GeoDataFrame) -> np.ndarray
     return np.round(result, 1)
 
 
+def disagreements(enriched: pd.DataFrame) -> pd.DataFrame:
+    """Located rows whose reported sea differs from the seas layer's, for review."""
+    mask = (enriched["lat"].notna() & (enriched["sea_area_reported"] != "")
+            & (enriched["sea_area_reported"] != enriched["sea_area"]))
+    return enriched.loc[mask, ["id", "event_date", "location_text", "sea_area_reported", "sea_area"]]
+
+
 def named_seas(text: str, reported: str) -> list[str]:
     """The layer sea names a report's phrase or its sea column mention, in layer spelling."""
     found = []

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from dashboard.figures import (
-    FIRST_LANE_TRACE, LANES, area_ids, area_styles, base_layers, hover_text, map_figure, marker_size,
-    point_rows, timeline_figure,
+    AREA_HIGHLIGHT, FIRST_LANE_TRACE, LANES, SEA_HIGHLIGHT, area_ids, area_styles, base_layers,
+    hover_text, map_figure, marker_size, point_rows, timeline_figure,
 )
 from dashboard.filters import FilterSpec, apply_filters
 
@@ -31,7 +31,8 @@ def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, sighting
     counts = area_ids(rows)
     assert counts == {"sea:Sea of Japan": 1, "sea:Sea of Okhotsk": 1}
     layers = base_layers(app_data.layers)
-    highlighted = {layers[i][1] for i, style in area_styles(layers, counts).items() if style["opacity"] == 0.7}
+    highlighted = {layers[i][1] for i, style in area_styles(layers, counts).items()
+                   if style["color"] in (AREA_HIGHLIGHT, SEA_HIGHLIGHT)}
     assert highlighted == {"sea:Sea of Japan", "sea:Sea of Okhotsk"}
 
 

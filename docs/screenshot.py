@@ -1,0 +1,47 @@
+"""Make docs/screenshot.png: the real app in headless Debian chromium, after the map has drawn.
+
+    .venv/bin/python docs/screenshot.py [--query "?from=2022-01-01&to=2022-12-31"]
+
+Uses the browser-test setup (tests/browser/conftest.py) so the picture is what the tests see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dash.testing.application_runners import ThreadedRunner, import_app
+from selenium import webdriver
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import MAP_READY, pytest_setup_options, wait_until  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--query", default="?from=2022-01-01&to=2022-12-31", help="filters to show")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
+    args = parser.parse_args(argv)
+    options = pytest_setup_options()
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)   # what dash.testing adds for its own browser
+    options.add_argument("--window-size=1400,1250")
+    with ThreadedRunner() as runner:
+        runner.start(import_app("app"))
+        driver = webdriver.Chrome(options=options)
+        try:
+            driver.get(runner.url.rstrip("/") + "/" + args.query)
+            wait_until(lambda: driver.execute_script(MAP_READY), 30, "the map to draw")
+            time.sleep(0.5)   # let the last MapLibre frame reach the screen
+            driver.save_screenshot(str(args.out))
+        finally:
+            driver.quit()
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
