@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test browser layers dataset bench clean
+.PHONY: run test browser layers dataset screenshot bench clean
 
 run: $(VENV)/.runtime
 	$(PY) app.py --host $(HOST) --port $(PORT)
@@ -30,6 +30,10 @@ layers: $(VENV)/.dev
 # Rebuild data/sightings.csv from ../shared/data/reported_sightings.csv.
 dataset: $(VENV)/.dev
 	$(PY) -m sightings.curate
+
+# Redraw docs/screenshot.png (the README's picture) from the running app in headless chromium.
+screenshot: $(VENV)/.dev browser
+	$(PY) docs/screenshot.py
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)

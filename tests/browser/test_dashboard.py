@@ -115,3 +115,35 @@ def test_app006_clicking_a_table_row_selects_it_on_the_map(dash_duo, sightings, 
     wait_until(lambda: dash_duo.driver.execute_script(halo) == ([expected] if expected is not None else []),
                message="the selection halo on the clicked sighting")
     assert dash_duo.get_logs() == []
+
+
+def test_app007_brushing_the_timeline_filters_every_view(dash_duo, sightings):
+    start(dash_duo)
+    dash_duo.wait_for_text_to_equal("#summary", summary(sightings, FilterSpec()), timeout=20)
+    dash_duo.driver.execute_script("""
+        const gd = document.querySelector('#timeline .js-plotly-plot');
+        gd.emit('plotly_selected', {points: [], range: {x: ['2022-01-01 00:00', '2022-06-30 00:00'], y: [0, 6]}});
+    """)
+    spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 6, 30))
+    dash_duo.wait_for_text_to_equal("#summary", summary(apply_filters(sightings, spec), spec), timeout=15)
+    assert "from=2022-01-01" in dash_duo.driver.current_url and "to=2022-06-30" in dash_duo.driver.current_url
+    assert dash_duo.get_logs() == []
+
+
+def test_app008_clicking_a_map_marker_selects_its_table_row(dash_duo, sightings, wait_map):
+    start(dash_duo, "/?strait=Soya")
+    wait_map()
+    target = point_rows(apply_filters(sightings, FilterSpec(straits=("Soya",)))).iloc[0]
+    dash_duo.driver.execute_script("""
+        const gd = document.querySelector('#map .js-plotly-plot');
+        const curve = gd.data.findIndex(t => (t.customdata || []).includes(arguments[0]));
+        const index = gd.data[curve].customdata.indexOf(arguments[0]);
+        gd.emit('plotly_click', {points: [{curveNumber: curve, pointNumber: index, pointIndex: index,
+                 customdata: arguments[0], lat: gd.data[curve].lat[index], lon: gd.data[curve].lon[index],
+                 data: gd.data[curve], fullData: gd._fullData[curve]}]});
+    """, target["id"])
+    wait_until(lambda: dash_duo.find_elements(f".ag-row-selected[row-id='{target['id']}']"),
+               message="the clicked sighting's table row selected")
+    halo = dash_duo.driver.execute_script("return document.querySelector('#map .js-plotly-plot').data[0].lat")
+    assert halo == [target["lat"]]
+    assert dash_duo.get_logs() == []
