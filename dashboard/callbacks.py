@@ -17,12 +17,14 @@ from dashboard import ids
 from dashboard.data import AppData
 from dashboard.export import filename, to_csv, to_geojson
 from dashboard.figures import (
-    FIRST_LANE_TRACE, TRACE_SELECTION, area_ids, area_styles, base_layers, lane_traces,
-    point_rows, selection_trace, timeline_figure,
+    FIRST_LANE_TRACE, TRACE_SELECTION, UPLOAD_TRACE, area_ids, area_styles, base_layers, lane_traces,
+    point_rows, selection_trace, timeline_figure, upload_trace,
 )
 from dashboard.filters import FilterSpec, apply_filters, facet_counts, summary
 from dashboard.layout import FACETS, labelled_options
 from dashboard.urlstate import spec_from_query, spec_to_query
+from sightings.importer import read_upload
+from sightings.schema import SightingsError
 
 CONTROLS = ((ids.STRAITS, "straits"), (ids.SEAS, "seas"), (ids.SHIP_TYPES, "ship_types"),
             (ids.ACTIVITIES, "activities"), (ids.CHINESE, "chinese"), (ids.SEARCH, "search"))
@@ -126,6 +128,22 @@ def register(app, data: AppData) -> None:
         figure["data"][TRACE_SELECTION].update(selection_trace(rows, chosen))
         return (chosen, figure, timeline_figure(rows, chosen), {"ids": [chosen]},
                 {"rowId": chosen, "rowPosition": "middle"})
+
+    # uploaded CSV -> black markers on the map, in this browser tab only (nothing is stored)
+    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.UPLOAD_MESSAGE, "children"),
+                  Input(ids.UPLOAD, "contents"), State(ids.UPLOAD, "filename"), prevent_initial_call=True)
+    def overlay_upload(contents, name):
+        figure = Patch()
+        try:
+            rows = read_upload(contents)
+        except SightingsError as exc:
+            figure["data"][UPLOAD_TRACE].update(upload_trace(frame.iloc[0:0]))
+            return figure, [html.Strong(f"{name or 'The file'} was not loaded:"),
+                            html.Ul([html.Li(problem) for problem in exc.problems[:20]])]
+        figure["data"][UPLOAD_TRACE].update(upload_trace(rows))
+        drawn = len(point_rows(rows))
+        return figure, (f"{len(rows)} sightings from {name} overlaid in black ({drawn} with a position); "
+                        "only in this tab, not saved.")
 
     # download buttons -> the filtered rows as CSV or GeoJSON
     @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_CSV, "n_clicks"),

@@ -38,8 +38,10 @@ SEA_FILL = "#d6e6f2"
 AREA_HIGHLIGHT = "#f4a261"
 #: A whole sea is large: its highlight is paler, so markers and straits stay readable on it.
 SEA_HIGHLIGHT = "#f9d6b4"
-#: Trace order in the map figure: the selection halo, then one trace per lane.
+#: Trace order in the map figure: the selection halo, one trace per lane, the user's upload.
 TRACE_SELECTION, FIRST_LANE_TRACE = 0, 1
+UPLOAD_TRACE = FIRST_LANE_TRACE + len(LANES)
+UPLOAD_COLOUR = "#000000"
 
 
 def marker_size(ships: pd.Series) -> pd.Series:
@@ -85,6 +87,13 @@ def lane_traces(rows: pd.DataFrame) -> list[dict]:
                        "opacity": part["position_kind"].map(OPACITY).tolist()},
         })
     return traces
+
+
+def upload_trace(rows: pd.DataFrame) -> dict:
+    """Marker data for sightings from a user's own file (drawn in black, never saved)."""
+    points = point_rows(rows)
+    return {"lat": points["lat"].tolist(), "lon": points["lon"].tolist(), "text": hover_text(points),
+            "marker": {"size": marker_size(points["ships"]).tolist(), "color": UPLOAD_COLOUR, "opacity": 0.85}}
 
 
 def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
@@ -164,6 +173,8 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
                                    **selection_trace(rows, selected)))
     for lane, trace in zip(LANES, lane_traces(rows), strict=True):
         figure.add_trace(go.Scattermap(name=lane, mode="markers", hoverinfo="text", **trace))
+    figure.add_trace(go.Scattermap(name="your file (not saved)", mode="markers", hoverinfo="text",
+                                   **upload_trace(rows.iloc[0:0])))
     figure.update_layout(
         map={"style": "white-bg", "center": CENTER, "zoom": ZOOM, "layers": map_layers},
         margin={"l": 0, "r": 0, "t": 0, "b": 0}, uirevision="map",

@@ -19,6 +19,7 @@ from dashboard.figures import LAYER_GROUPS, base_layers, map_figure, timeline_fi
 from dashboard.filters import (
     CHINESE_OPTIONS, NO_STRAIT, STRAIT_OPTIONS, FilterSpec, apply_filters, facet_counts,
 )
+from sightings.importer import MAX_UPLOAD_BYTES
 
 #: Filter controls whose options carry counts, by FilterSpec field.
 FACETS = ("straits", "seas", "ship_types", "activities", "chinese")
@@ -64,6 +65,11 @@ def build_layout(data: AppData) -> html.Div:
                     dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None),
                               className="map", config={"displaylogo": False, "scrollZoom": True}),
                     html.Div(id=ids.MAP_NOTE, className="map-note"),
+                    dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, accept=".csv,text/csv", className="upload",
+                               children=["Overlay your own sightings CSV (up to 5 MB, same columns as the "
+                                         "download; shown only in this tab, never saved): drop it here or ",
+                                         html.A("choose a file", className="link")]),
+                    html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status"),
                 ]),
                 dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
                               options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],

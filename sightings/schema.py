@@ -63,7 +63,7 @@ def _is_str_list(value) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
 
 
-def _no_markup_text(value) -> bool:
+def _bounded_text(value) -> bool:
     return isinstance(value, str) and len(value) <= MAX_TEXT
 
 
@@ -82,14 +82,14 @@ SCHEMA = pa.DataFrameSchema(
         "lon": pa.Column(float, pa.Check.in_range(-180, 180), nullable=True),
         "position_kind": pa.Column(str, pa.Check.isin(POSITION_KINDS)),
         "strait": pa.Column(str, pa.Check.isin(("",) + STRAITS)),
-        "direction": pa.Column(str, pa.Check(_no_markup_text, element_wise=True)),
+        "direction": pa.Column(str, pa.Check(_bounded_text, element_wise=True)),
         "sea_area": pa.Column(str, pa.Check.isin(("",) + SEA_AREAS)),
         "activity": pa.Column(str, pa.Check.str_length(1, 300)),
         "with_chinese_ships": pa.Column(bool),
         "source_urls": pa.Column(object, pa.Check(_is_url_list, element_wise=True,
                                                   error="at least one http or https URL")),
         "source_names": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "notes": pa.Column(str, pa.Check(_no_markup_text, element_wise=True)),
+        "notes": pa.Column(str, pa.Check(_bounded_text, element_wise=True)),
     },
     checks=[
         pa.Check(lambda df: df["report_date"] >= df["event_date"],
@@ -206,8 +206,8 @@ _EXPECTED = {
     ("id", "field_uniqueness"): "is a duplicate id (expected unique ids)",
     ("location_text", "str_length"): f"is empty or too long (expected 1 to {MAX_TEXT} characters)",
     ("activity", "str_length"): "is empty or too long (expected 1 to 300 characters)",
-    ("notes", "_no_markup_text"): f"is too long (expected at most {MAX_TEXT} characters)",
-    ("direction", "_no_markup_text"): f"is too long (expected at most {MAX_TEXT} characters)",
+    ("notes", "_bounded_text"): f"is too long (expected at most {MAX_TEXT} characters)",
+    ("direction", "_bounded_text"): f"is too long (expected at most {MAX_TEXT} characters)",
 }
 
 

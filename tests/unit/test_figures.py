@@ -7,15 +7,16 @@ import pytest
 
 from dashboard.figures import (
     AREA_HIGHLIGHT, FIRST_LANE_TRACE, LANES, SEA_HIGHLIGHT, area_ids, area_styles, base_layers,
-    hover_text, map_figure, marker_size, point_rows, timeline_figure,
+    UPLOAD_TRACE, hover_text, map_figure, marker_size, point_rows, timeline_figure, upload_trace,
 )
 from dashboard.filters import FilterSpec, apply_filters
 
 
 def test_figure001_map_has_one_marker_per_point_sighting(app_data, sightings):
     figure = map_figure(base_layers(app_data.layers), sightings, None)
-    markers = sum(len(trace.lat) for trace in figure.data[FIRST_LANE_TRACE:])
-    assert len(figure.data) == FIRST_LANE_TRACE + len(LANES)
+    markers = sum(len(trace.lat) for trace in figure.data[FIRST_LANE_TRACE:UPLOAD_TRACE])
+    assert len(figure.data) == UPLOAD_TRACE + 1
+    assert len(figure.data[UPLOAD_TRACE].lat) == 0          # the user's overlay starts empty
     assert markers == len(point_rows(sightings)) == sightings["position_kind"].isin(["reported", "derived"]).sum()
     assert figure.layout.map.style == "white-bg"
 
@@ -61,3 +62,11 @@ def test_figure007_display_layers_are_small_enough_to_send_once(app_data):
     """The map's GeoJSON goes to every browser on first load: keep it under 600 KB in all."""
     sizes = {name: len(json.dumps(layer)) for name, layer in app_data.layers.items()}
     assert sum(sizes.values()) < 600_000, sizes
+
+
+def test_figure008_upload_trace_escapes_and_draws_only_points(sightings):
+    rows = sightings.head(6).copy()
+    rows["location_text"] = "<img src=x onerror=alert(1)>"
+    trace = upload_trace(rows)
+    assert len(trace["lat"]) == len(point_rows(rows))
+    assert all("<img" not in text for text in trace["text"])
