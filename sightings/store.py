@@ -27,6 +27,8 @@ def read_text(raw: bytes) -> pd.DataFrame:
     """Decode CSV bytes (UTF-8 with or without BOM, or Shift-JIS/CP932) into string cells."""
     if not raw.strip():
         raise SightingsError(["the file is empty (expected a CSV header and rows)"])
+    if b"\x00" in raw[:4096]:
+        raise SightingsError(["the file is binary, not CSV text (expected a CSV header and rows)"])
     for encoding in ENCODINGS:
         try:
             text = raw.decode(encoding)
