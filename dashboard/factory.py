@@ -13,6 +13,7 @@ from dash import Dash
 from dashboard.callbacks import register
 from dashboard.data import load_app_data
 from dashboard.layout import build_layout
+from dashboard.security import harden
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 #: Largest request body accepted (uploads included).
@@ -27,4 +28,5 @@ def create_app(data_path: str | Path) -> Dash:
     app.layout = build_layout(data)
     register(app, data)
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    harden(app)
     return app
