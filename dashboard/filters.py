@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 NO_STRAIT = "none"
@@ -42,6 +43,7 @@ SHIP_CATEGORIES = {
     "Hospital ship": r"hospital",
 }
 OTHER_TYPE = "Other / unspecified"
+SHIP_CATEGORY_NAMES = (*SHIP_CATEGORIES, OTHER_TYPE)
 ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
                   "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
 
@@ -103,13 +105,33 @@ def _known(values, allowed) -> tuple[str, ...]:
 
 
 def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
-    """Columns the filters and views read: timeline lane, ship categories, activity kinds."""
-    out = frame.copy()
+    """Columns the filters and views read, computed once at load so filtering is vectorised.
+
+    Adds the timeline ``lane``, ``sea_facet``, a lower-case ``search_text``, and one boolean
+    column per ship category (``type:<category>``) and activity kind (``activity:<kind>``).
+    Rows come out in date order, so filtering never has to sort.
+    """
+    out = frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
     out["lane"] = out["strait"].where(out["strait"] != "", OPEN_SEA)
-    out["ship_categories"] = out["ship_types"].map(ship_categories)
-    out["activity_kinds"] = out["activity"].map(activity_kinds)
     out["sea_facet"] = out["sea_area"].where(out["sea_area"] != "", NOT_STATED)
-    return out
+    types = out["ship_types"].map("; ".join)
+    out["search_text"] = (types + " " + out["hull_numbers"].map(" ".join)).str.lower()
+    indicators = {f"type:{c}": v for c, v in _per_unique(types, ship_categories_of, SHIP_CATEGORY_NAMES).items()}
+    indicators |= {f"activity:{k}": v for k, v in _per_unique(out["activity"], activity_kinds, ACTIVITY_KINDS).items()}
+    return pd.concat([out, pd.DataFrame(indicators, index=out.index)], axis=1)
+
+
+def _per_unique(values: pd.Series, classify, names) -> dict[str, np.ndarray]:
+    """Boolean column per name, classifying each distinct value once (fast at a million rows)."""
+    codes, uniques = pd.factorize(values)
+    table = pd.DataFrame([[name in classify(v) for name in names] for v in uniques], columns=list(names),
+                         dtype=bool).reindex(range(len(uniques)), fill_value=False)
+    return {name: table[name].to_numpy()[codes] for name in names}
+
+
+def ship_categories_of(joined_types: str) -> list[str]:
+    """Categories of a row's '; '-joined ship type names (Other when none matches)."""
+    return ship_categories([t for t in joined_types.split("; ") if t])
 
 
 def ship_categories(types: list[str]) -> list[str]:
@@ -130,16 +152,21 @@ def activity_kinds(activity: str) -> list[str]:
 def options(frame: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     """The choices each control offers, from the loaded data."""
     seas = sorted(set(frame["sea_facet"]) - {NOT_STATED}) + [NOT_STATED]
-    types = [c for c in (*SHIP_CATEGORIES, OTHER_TYPE) if frame["ship_categories"].map(lambda v, c=c: c in v).any()]
+    types = [c for c in SHIP_CATEGORY_NAMES if frame[f"type:{c}"].any()]
     return {"straits": STRAIT_OPTIONS, "seas": tuple(seas), "ship_types": tuple(types),
             "activities": ACTIVITY_KINDS, "chinese": CHINESE_OPTIONS}
 
 
 def apply_filters(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.DataFrame:
-    """The rows of ``frame`` that ``spec`` selects, in date order.
+    """The rows of ``frame`` (from :func:`add_facets`, so in date order) that ``spec`` selects.
 
     ``skip`` names one facet to leave out (for facet counts).
     """
+    return frame[selection(frame, spec, skip=skip)]
+
+
+def selection(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.Series:
+    """Boolean mask of the rows ``spec`` selects: vectorised column tests only."""
     keep = pd.Series(True, index=frame.index)
     if spec.start:
         keep &= frame["event_date"] >= pd.Timestamp(spec.start)
@@ -151,16 +178,14 @@ def apply_filters(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = N
     if spec.seas and skip != "seas":
         keep &= frame["sea_facet"].isin(spec.seas)
     if spec.ship_types and skip != "ship_types":
-        keep &= frame["ship_categories"].map(lambda v: not set(spec.ship_types).isdisjoint(v))
+        keep &= frame[[f"type:{t}" for t in spec.ship_types]].any(axis=1)
     if spec.activities and skip != "activities":
-        keep &= frame["activity_kinds"].map(lambda v: not set(spec.activities).isdisjoint(v))
+        keep &= frame[[f"activity:{a}" for a in spec.activities]].any(axis=1)
     if spec.chinese != "any" and skip != "chinese":
         keep &= frame["with_chinese_ships"] == (spec.chinese == "yes")
     if spec.search:
-        needle = spec.search.lower()
-        haystack = (frame["ship_types"].map("; ".join) + " " + frame["hull_numbers"].map(" ".join)).str.lower()
-        keep &= haystack.str.contains(needle, regex=False)
-    return frame[keep].sort_values(["event_date", "id"], kind="stable")
+        keep &= frame["search_text"].str.contains(spec.search.lower(), regex=False)
+    return keep
 
 
 def facet_counts(frame: pd.DataFrame, spec: FilterSpec, facet: str) -> dict[str, int]:
@@ -171,9 +196,9 @@ def facet_counts(frame: pd.DataFrame, spec: FilterSpec, facet: str) -> dict[str,
     if facet == "seas":
         return rows["sea_facet"].value_counts().to_dict()
     if facet == "ship_types":
-        return rows["ship_categories"].explode().value_counts().to_dict()
+        return {t: int(rows[f"type:{t}"].sum()) for t in SHIP_CATEGORY_NAMES}
     if facet == "activities":
-        return rows["activity_kinds"].explode().value_counts().to_dict()
+        return {a: int(rows[f"activity:{a}"].sum()) for a in ACTIVITY_KINDS}
     if facet == "chinese":
         yes = int(rows["with_chinese_ships"].sum())
         return {"any": len(rows), "yes": yes, "no": len(rows) - yes}

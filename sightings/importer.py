@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sightings.schema import SightingsError, validate
+from sightings.schema import SYNTHETIC, SightingsError, validate
 from sightings.store import load, lock, read_sightings, to_csv_text, write_atomic
 
 #: Largest file accepted from a browser upload (the server's request cap is a little above).
@@ -41,6 +41,11 @@ def plan(raw: bytes, existing: pd.DataFrame) -> ImportPlan:
     Raises :class:`sightings.schema.SightingsError` listing every problem in the file.
     """
     incoming = load(raw)
+    synthetic = incoming.index[incoming["source_urls"].map(lambda urls: SYNTHETIC in urls)]
+    if len(synthetic):
+        raise SightingsError([f"row {i + 1}, source_urls: {SYNTHETIC!r} marks a synthetic benchmark row "
+                              "(expected the report's http(s) URLs); synthetic rows never enter the dataset"
+                              for i in synthetic])
     match = duplicate_of(incoming, existing)
     repeated = match != ""
     return ImportPlan(new=incoming[~repeated].reset_index(drop=True),

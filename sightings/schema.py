@@ -36,6 +36,8 @@ POSITION_KINDS = ("reported", "derived", "area", "unlocated")
 EARLIEST = pd.Timestamp("1992-01-01")
 MAX_TEXT = 2000
 
+#: ``source_urls`` of benchmark rows (bench/synth.py): readable by the app, refused by imports.
+SYNTHETIC = "synthetic:"
 _URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
@@ -56,7 +58,8 @@ def _today() -> pd.Timestamp:
 
 
 def _is_url_list(value) -> bool:
-    return isinstance(value, list) and len(value) > 0 and all(_URL.match(u) for u in value)
+    return isinstance(value, list) and (value == [SYNTHETIC] or (
+        len(value) > 0 and all(_URL.match(u) for u in value)))
 
 
 def _is_str_list(value) -> bool:

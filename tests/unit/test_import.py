@@ -99,6 +99,7 @@ BAD = {
     "unknown place": (one_row(location_text="about 50 km north of Cape Erimoo"),
                       "row 1, location_text: unknown place 'Cape Erimoo' in 'about 50 km north of Cape Erimoo' "
                       "(did you mean Cape Erimo?)"),
+    "synthetic row": (one_row(source_urls="synthetic:"), "row 1, source_urls: 'synthetic:' marks a synthetic"),
     "same row twice": (csv_bytes(pd.concat([example().head(1)] * 2)), "is a duplicate id"),
 }
 

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from bench import dash_http
 from dashboard import ids
 
 HOSTILE_STRAITS = ["../../etc/passwd", "<script>alert(1)</script>", "Tsugaru' OR 1=1 --"]
@@ -22,15 +23,8 @@ def client(app):
 
 
 def callback_body(app, output_id: str, changed: str, values: dict) -> dict:
-    """A /_dash-update-component request for the callback whose outputs include ``output_id``."""
-    key = next(k for k in app.callback_map if f"{output_id}." in k)
-    spec = app.callback_map[key]
-    inputs = [{"id": i["id"], "property": i["property"], "value": values.get(i["id"])} for i in spec["inputs"]]
-    parts = key.strip(".").split("...")
-    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True)) for part in parts]
-    return {"output": key, "outputs": outputs if key.startswith("..") else outputs[0], "inputs": inputs, "changedPropIds": [changed],
-            "state": [{"id": s["id"], "property": s["property"], "value": values.get(s["id"])}
-                      for s in spec["state"]]}
+    return dash_http.callback_body(app.server.test_client().get("/_dash-dependencies").get_json(),
+                                   output_id, changed, values)
 
 
 @pytest.mark.parametrize("path", ["/", "/_dash-layout", "/_dash-dependencies", "/assets/style.css", "/nope"])

@@ -1,0 +1,162 @@
+"""Load test: the app under gunicorn (4 workers, loopback), replaying real browser sessions.
+
+Each simulated user loads the page (``/``, layout, dependencies), makes five filter changes
+(each is the two callbacks a browser fires: controls -> spec, spec -> views) and downloads
+the CSV, then starts again until time is up. Prints requests/s, p50/p95/p99 per request
+type and the error count. Loopback only; bounded in time and clients.
+
+    .venv/bin/python bench/load.py [--clients 50] [--seconds 60] [--workers 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.dash_http import callback_body  # noqa: E402
+from dashboard import ids  # noqa: E402
+
+#: The five filter changes of one session: (control id, its new value).
+CHANGES = [(ids.STRAITS, ["Tsugaru"]), (ids.STRAITS, ["Tsugaru", "Soya"]), (ids.SEAS, ["Sea of Japan"]),
+           (ids.DATES, "2022-01-01"), (ids.STRAITS, [])]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
+    """gunicorn app:server on 127.0.0.1:port; returns once it answers."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen([str(gunicorn), "app:server", "-w", str(workers), "-b", f"127.0.0.1:{port}",
+                               "--timeout", "60", "--log-level", "warning"], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/")
+            if connection.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("gunicorn did not answer within 60 s")
+
+
+class Session:
+    """One simulated user with a keep-alive connection; records (kind, seconds, ok)."""
+
+    def __init__(self, port: int, dependencies: list[dict], record):
+        self.port, self.dependencies, self.record = port, dependencies, record
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def call(self, kind: str, method: str, path: str, body: dict | None = None) -> dict | None:
+        started = time.perf_counter()
+        ok, payload = False, None
+        try:
+            data = json.dumps(body).encode() if body is not None else None
+            headers = {"Content-Type": "application/json"} if data else {}
+            self.connection.request(method, path, body=data, headers=headers)
+            response = self.connection.getresponse()
+            raw = response.read()
+            ok = response.status == 200
+            if ok and method == "POST":
+                payload = json.loads(raw)
+        except (OSError, http.client.HTTPException, ValueError):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        self.record(kind, time.perf_counter() - started, ok)
+        return payload
+
+    def run_once(self) -> None:
+        for kind, path in (("page /", "/"), ("layout", "/_dash-layout"), ("dependencies", "/_dash-dependencies")):
+            self.call(kind, "GET", path)
+        controls = {ids.CHINESE: "any", ids.SEARCH: ""}
+        spec = None
+        for control, value in CHANGES:
+            if control == ids.DATES:
+                controls["dates"] = value
+            else:
+                controls[control] = value
+            answer = self.call("filter: controls->spec", "POST", "/_dash-update-component",
+                               callback_body(self.dependencies, ids.SPEC, f"{control}.value", controls))
+            spec = ((answer or {}).get("response", {}).get(ids.SPEC, {}) or {}).get("data", spec)
+            self.call("filter: spec->views", "POST", "/_dash-update-component",
+                      callback_body(self.dependencies, ids.SUMMARY, f"{ids.SPEC}.data", {ids.SPEC: spec}))
+        self.call("download CSV", "POST", "/_dash-update-component",
+                  callback_body(self.dependencies, ids.DOWNLOAD, f"{ids.DOWNLOAD_CSV}.n_clicks",
+                                {ids.DOWNLOAD_CSV: 1, ids.SPEC: spec}))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args(argv)
+    port = free_port()
+    server = start_gunicorn(port, args.workers)
+    timings: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    lock = threading.Lock()
+
+    def record(kind: str, seconds: float, ok: bool) -> None:
+        with lock:
+            timings[kind].append(seconds)
+            errors[kind] += 0 if ok else 1
+
+    try:
+        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        probe.request("GET", "/_dash-dependencies")
+        dependencies = json.loads(probe.getresponse().read())
+        deadline = time.monotonic() + args.seconds
+
+        def user() -> None:
+            session = Session(port, dependencies, record)
+            while time.monotonic() < deadline:
+                session.run_once()
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=user, daemon=True) for _ in range(args.clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(args.seconds + 120)
+        elapsed = time.monotonic() - started
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(30)
+    report(timings, errors, elapsed, args)
+
+
+def report(timings, errors, elapsed, args) -> None:
+    total = sum(len(v) for v in timings.values())
+    print(f"{args.clients} clients, {args.seconds:.0f} s, gunicorn -w {args.workers} on 127.0.0.1, "
+          f"{os.cpu_count()} cores")
+    print(f"{total} requests in {elapsed:.1f} s = {total / elapsed:.1f} requests/s; "
+          f"errors: {sum(errors.values())}")
+    print(f"{'request':<24}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for kind, values in timings.items():
+        q = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99
+        print(f"{kind:<24}{len(values):>7}{q[49] * 1000:>9.0f}{q[94] * 1000:>9.0f}{q[98] * 1000:>9.0f}"
+              f"{errors[kind]:>8}")
+
+
+if __name__ == "__main__":
+    main()
