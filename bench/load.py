@@ -88,7 +88,7 @@ class Session:
         for kind, path in (("page /", "/"), ("layout", "/_dash-layout"), ("dependencies", "/_dash-dependencies")):
             self.call(kind, "GET", path)
         controls = {ids.CHINESE: "any", ids.SEARCH: ""}
-        spec = None
+        spec, href = None, "/download/straitwatch.csv"
         for control, value in CHANGES:
             if control == ids.DATES:
                 controls["dates"] = value
@@ -97,11 +97,10 @@ class Session:
             answer = self.call("filter: controls->spec", "POST", "/_dash-update-component",
                                callback_body(self.dependencies, ids.SPEC, f"{control}.value", controls))
             spec = ((answer or {}).get("response", {}).get(ids.SPEC, {}) or {}).get("data", spec)
-            self.call("filter: spec->views", "POST", "/_dash-update-component",
-                      callback_body(self.dependencies, ids.SUMMARY, f"{ids.SPEC}.data", {ids.SPEC: spec}))
-        self.call("download CSV", "POST", "/_dash-update-component",
-                  callback_body(self.dependencies, ids.DOWNLOAD, f"{ids.DOWNLOAD_CSV}.n_clicks",
-                                {ids.DOWNLOAD_CSV: 1, ids.SPEC: spec}))
+            views = self.call("filter: spec->views", "POST", "/_dash-update-component",
+                              callback_body(self.dependencies, ids.SUMMARY, f"{ids.SPEC}.data", {ids.SPEC: spec}))
+            href = ((views or {}).get("response", {}).get(ids.DOWNLOAD_CSV, {}) or {}).get("href", href)
+        self.call("download CSV", "GET", href)
 
 
 def main(argv: list[str] | None = None) -> None:

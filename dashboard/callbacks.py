@@ -11,20 +11,24 @@ import datetime as dt
 
 import pandas as pd
 
-from dash import Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import Input, Output, Patch, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.data import AppData
-from dashboard.export import filename, to_csv, to_geojson
+from dashboard.downloads import download_href
 from dashboard.figures import (
-    FIRST_LANE_TRACE, TRACE_SELECTION, UPLOAD_TRACE, area_ids, area_styles, base_layers, lane_traces,
-    point_rows, selection_trace, timeline_figure, upload_trace,
+    AGGREGATE_TRACE, CELL_DEGREES, FIRST_LANE_TRACE, MAX_MARKERS, TRACE_SELECTION, UPLOAD_TRACE,
+    aggregate_trace, area_ids, area_styles, base_layers, is_aggregated, lane_traces, point_rows,
+    selection_trace, timeline_figure, upload_trace,
 )
 from dashboard.filters import FilterSpec, apply_filters, facet_counts, summary
 from dashboard.layout import FACETS, labelled_options
 from dashboard.urlstate import spec_from_query, spec_to_query
 from sightings.importer import read_upload
 from sightings.schema import SightingsError
+
+#: Rows sent to the table (the latest); the downloads always hold every filtered row.
+MAX_TABLE_ROWS = 2_000
 
 CONTROLS = ((ids.STRAITS, "straits"), (ids.SEAS, "seas"), (ids.SHIP_TYPES, "ship_types"),
             (ids.ACTIVITIES, "activities"), (ids.CHINESE, "chinese"), (ids.SEARCH, "search"))
@@ -79,6 +83,7 @@ def register(app, data: AppData) -> None:
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
         Output(ids.TIMELINE, "figure"), Output(ids.TABLE, "rowData"),
+        Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"),
         *(Output(control, "options") for control, field in CONTROLS if field in FACETS),
         Input(ids.SPEC, "data"), State(ids.SELECTED, "data"),
     )
@@ -92,13 +97,15 @@ def register(app, data: AppData) -> None:
                 figure["data"][index][key] = trace[key]
             figure["data"][index]["marker"]["size"] = trace["marker"]["size"]
             figure["data"][index]["marker"]["opacity"] = trace["marker"]["opacity"]
+        figure["data"][AGGREGATE_TRACE].update(aggregate_trace(rows))
         figure["data"][TRACE_SELECTION].update(selection_trace(rows, selected))
         for index, style in area_styles(layers, area_ids(rows)).items():
             figure["layout"]["map"]["layers"][index]["color"] = style["color"]
             figure["layout"]["map"]["layers"][index]["opacity"] = style["opacity"]
         counts = {facet: facet_counts(frame, spec, facet) for facet in FACETS}
         return (summary(rows, spec), figure, _map_note(rows), timeline_figure(rows, selected),
-                _table_rows(rows), *(labelled_options(facet, options[facet], counts[facet]) for facet in FACETS))
+                _table_rows(rows.tail(MAX_TABLE_ROWS)), download_href(spec, "csv"), download_href(spec, "geojson"),
+                *(labelled_options(facet, options[facet], counts[facet]) for facet in FACETS))
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),
@@ -145,17 +152,6 @@ def register(app, data: AppData) -> None:
         return figure, (f"{len(rows)} sightings from {name} overlaid in black ({drawn} with a position); "
                         "only in this tab, not saved.")
 
-    # download buttons -> the filtered rows as CSV or GeoJSON
-    @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_CSV, "n_clicks"),
-                  Input(ids.DOWNLOAD_GEOJSON, "n_clicks"), State(ids.SPEC, "data"), prevent_initial_call=True)
-    def download(_csv, _geojson, stored):
-        spec = spec_of(stored)
-        rows = apply_filters(frame, spec)
-        if ctx.triggered_id == ids.DOWNLOAD_GEOJSON:
-            return dcc.send_string(to_geojson(rows), filename(spec, "geojson"), type="application/geo+json")
-        return dcc.send_string(to_csv(rows), filename(spec, "csv"), type="text/csv")
-
-
 def _as_values(spec: FilterSpec) -> dict:
     """The spec as JSON-ready control values (dates ISO, tuples as lists)."""
     values = dataclasses.asdict(spec)
@@ -170,10 +166,16 @@ def _clicked_id(click: dict) -> str | None:
 
 
 def _map_note(rows) -> list:
-    """Below-map note: empty state, or what is not drawn as a marker."""
+    """Below-map note: empty state, aggregation, or what is not drawn as a marker."""
     if rows.empty:
         return [html.Strong("No sightings match these filters."), " Widen the dates or reset the filters."]
     points = len(point_rows(rows))
+    if is_aggregated(rows):
+        cells = len(aggregate_trace(rows)["lat"])
+        return [html.Strong(f"aggregated: {points:,} sightings in {cells:,} cells"),
+                f" of {CELL_DEGREES}°; narrow the filters to under {MAX_MARKERS:,} to see each sighting. "
+                f"The table lists the latest {min(len(rows), MAX_TABLE_ROWS):,}; the downloads hold all "
+                f"{len(rows):,}."]
     areas = int((rows["position_kind"] == "area").sum())
     unlocated = int((rows["position_kind"] == "unlocated").sum())
     return [f"{points} on the map as points · {areas} area-only (highlighted orange) · "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -17,6 +18,8 @@ from geo.join import ENRICHED
 from sightings.schema import COLUMNS, LIST_SEPARATORS
 
 EXPORT_COLUMNS = COLUMNS + ENRICHED
+#: Rows per piece of a streamed download: the first bytes leave at once, memory stays flat.
+CHUNK_ROWS = 20_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -46,19 +49,35 @@ def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(rows: pd.DataFrame) -> str:
     """UTF-8 CSV text of the rows (no index)."""
-    return export_frame(rows).to_csv(index=False, lineterminator="\n")
+    return "".join(csv_chunks(rows))
+
+
+def csv_chunks(rows: pd.DataFrame, size: int = CHUNK_ROWS) -> Iterator[str]:
+    """The CSV in pieces of ``size`` rows (header first), for streaming a large download."""
+    for start in range(0, max(len(rows), 1), size):
+        part = export_frame(rows.iloc[start:start + size])
+        yield part.to_csv(index=False, header=start == 0, lineterminator="\n")
 
 
 def to_geojson(rows: pd.DataFrame) -> str:
     """A FeatureCollection: points where the row has one, null geometry for area/unlocated rows."""
-    table = export_frame(rows)
-    features = []
-    for record, (lat, lon) in zip(table.to_dict("records"), zip(rows["lat"], rows["lon"], strict=True),
-                                  strict=True):
-        record = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in record.items()}
-        geometry = None if pd.isna(lat) else {"type": "Point", "coordinates": [float(lon), float(lat)]}
-        features.append({"type": "Feature", "id": record["id"], "geometry": geometry, "properties": record})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, default=_plain)
+    return "".join(geojson_chunks(rows))
+
+
+def geojson_chunks(rows: pd.DataFrame, size: int = CHUNK_ROWS) -> Iterator[str]:
+    """The GeoJSON FeatureCollection in pieces of ``size`` features, for streaming."""
+    yield '{"type": "FeatureCollection", "features": ['
+    for start in range(0, len(rows), size):
+        part = rows.iloc[start:start + size]
+        table = export_frame(part)
+        features = []
+        for record, lat, lon in zip(table.to_dict("records"), part["lat"], part["lon"], strict=True):
+            record = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in record.items()}
+            geometry = None if pd.isna(lat) else {"type": "Point", "coordinates": [float(lon), float(lat)]}
+            features.append(json.dumps({"type": "Feature", "id": record["id"], "geometry": geometry,
+                                        "properties": record}, ensure_ascii=False, default=_plain))
+        yield (", " if start else "") + ", ".join(features)
+    yield "]}"
 
 
 def _plain(value):

@@ -11,6 +11,7 @@ import html
 import math
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -38,10 +39,17 @@ SEA_FILL = "#d6e6f2"
 AREA_HIGHLIGHT = "#f4a261"
 #: A whole sea is large: its highlight is paler, so markers and straits stay readable on it.
 SEA_HIGHLIGHT = "#f9d6b4"
-#: Trace order in the map figure: the selection halo, one trace per lane, the user's upload.
+#: Trace order in the map figure: the selection halo, one trace per lane, the grid-cell
+#: counts (used instead of the lanes for large selections), the user's upload.
 TRACE_SELECTION, FIRST_LANE_TRACE = 0, 1
-UPLOAD_TRACE = FIRST_LANE_TRACE + len(LANES)
+AGGREGATE_TRACE = FIRST_LANE_TRACE + len(LANES)
+UPLOAD_TRACE = AGGREGATE_TRACE + 1
 UPLOAD_COLOUR = "#000000"
+#: Above this many sightings the map and timeline show counts, not one marker each: a
+#: browser stays quick with a few thousand markers, not with a million.
+MAX_MARKERS = 5_000
+#: Grid cell of the aggregated map, in degrees (about 55 km): at most ~5,600 cells in the region.
+CELL_DEGREES = 0.5
 
 
 def marker_size(ships: pd.Series) -> pd.Series:
@@ -74,9 +82,19 @@ def point_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["position_kind"].isin(POINT_KINDS) & rows["lat"].notna()]
 
 
+def is_aggregated(rows: pd.DataFrame) -> bool:
+    """Whether ``rows`` are too many to draw one by one (see :data:`MAX_MARKERS`)."""
+    return len(rows) > MAX_MARKERS
+
+
 def lane_traces(rows: pd.DataFrame) -> list[dict]:
-    """One marker trace's data per lane (strait or open sea), in :data:`LANES` order."""
+    """One marker trace's data per lane (strait or open sea), in :data:`LANES` order.
+
+    Empty when the selection is aggregated: :func:`aggregate_trace` draws it instead.
+    """
     points = point_rows(rows)
+    if is_aggregated(rows):
+        points = points.iloc[0:0]
     traces = []
     for lane in LANES:
         part = points[points["lane"] == lane]
@@ -87,6 +105,20 @@ def lane_traces(rows: pd.DataFrame) -> list[dict]:
                        "opacity": part["position_kind"].map(OPACITY).tolist()},
         })
     return traces
+
+
+def aggregate_trace(rows: pd.DataFrame) -> dict:
+    """Sightings counted per :data:`CELL_DEGREES` grid cell (empty below :data:`MAX_MARKERS`)."""
+    points = point_rows(rows) if is_aggregated(rows) else rows.iloc[0:0]
+    cells = pd.DataFrame({
+        "lat": (np.floor(points["lat"].to_numpy() / CELL_DEGREES) + 0.5) * CELL_DEGREES,
+        "lon": (np.floor(points["lon"].to_numpy() / CELL_DEGREES) + 0.5) * CELL_DEGREES,
+    }).value_counts().reset_index(name="count")
+    counts = cells["count"].to_numpy()
+    return {"lat": cells["lat"].round(3).tolist(), "lon": cells["lon"].round(3).tolist(),
+            "text": [f"{n:,} sightings in this {CELL_DEGREES}° cell" for n in counts],
+            "marker": {"size": (5 + 2.5 * np.log2(counts)).round(1).tolist(),
+                       "color": np.log10(counts).round(2).tolist(), "colorscale": "Viridis", "opacity": 0.8}}
 
 
 def upload_trace(rows: pd.DataFrame) -> dict:
@@ -173,6 +205,8 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
                                    **selection_trace(rows, selected)))
     for lane, trace in zip(LANES, lane_traces(rows), strict=True):
         figure.add_trace(go.Scattermap(name=lane, mode="markers", hoverinfo="text", **trace))
+    figure.add_trace(go.Scattermap(name="sightings per cell", mode="markers", hoverinfo="text", showlegend=False,
+                                   **aggregate_trace(rows)))
     figure.add_trace(go.Scattermap(name="your file (not saved)", mode="markers", hoverinfo="text",
                                    **upload_trace(rows.iloc[0:0])))
     figure.update_layout(
@@ -185,11 +219,25 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
     return figure
 
 
+def _monthly_lanes(figure: go.Figure, rows: pd.DataFrame, present: list[str]) -> None:
+    """Timeline lanes as one marker per lane and month, sized by count (large selections)."""
+    months = rows.groupby(["lane", pd.Grouper(key="event_date", freq="MS")]).size().rename("count").reset_index()
+    for lane in present:
+        part = months[months["lane"] == lane]
+        figure.add_trace(go.Scatter(
+            x=part["event_date"], y=part["lane"], mode="markers", name=lane, showlegend=False,
+            hovertemplate="%{x|%b %Y}: %{customdata:,} sightings<extra></extra>", customdata=part["count"],
+            marker={"size": (4 + 2 * np.log2(part["count"])).round(1), "color": LANE_COLOURS[lane]}),
+            row=1, col=1)
+
+
 def timeline_figure(rows: pd.DataFrame, selected: str | None) -> go.Figure:
     """Sightings over time, one lane per strait plus open sea, with a monthly count strip."""
     figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.76, 0.24], vertical_spacing=0.04)
     present = [lane for lane in LANES if (rows["lane"] == lane).any()]
-    for lane in present:
+    if is_aggregated(rows):
+        _monthly_lanes(figure, rows, present)
+    for lane in present if not is_aggregated(rows) else ():
         part = rows[rows["lane"] == lane]
         symbols = part["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
         figure.add_trace(go.Scatter(

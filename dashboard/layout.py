@@ -50,7 +50,6 @@ def build_layout(data: AppData) -> html.Div:
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.SPEC),
         dcc.Store(id=ids.SELECTED),
-        dcc.Download(id=ids.DOWNLOAD),
         html.Header(className="header", children=[
             html.H1("Straitwatch"),
             html.P("Reported Russian Navy movements around Japan: the Sea of Japan, the Sea of Okhotsk, "
@@ -81,8 +80,9 @@ def build_layout(data: AppData) -> html.Div:
                           config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]}),
                 html.Div(className="table-head", children=[
                     html.H2("Sightings", className="section-title"),
-                    html.Button("Download CSV", id=ids.DOWNLOAD_CSV, className="button"),
-                    html.Button("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary"),
+                    html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
+                    html.A("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary",
+                           href="/download/straitwatch.geojson"),
                 ]),
                 dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=[],
                            getRowId="params.data.id", className="ag-theme-quartz table",

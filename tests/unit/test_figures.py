@@ -6,15 +6,16 @@ import pandas as pd
 import pytest
 
 from dashboard.figures import (
-    AREA_HIGHLIGHT, FIRST_LANE_TRACE, LANES, SEA_HIGHLIGHT, area_ids, area_styles, base_layers,
-    UPLOAD_TRACE, hover_text, map_figure, marker_size, point_rows, timeline_figure, upload_trace,
+    AREA_HIGHLIGHT, CELL_DEGREES, FIRST_LANE_TRACE, LANES, MAX_MARKERS, SEA_HIGHLIGHT, UPLOAD_TRACE,
+    aggregate_trace, area_ids, area_styles, base_layers, hover_text, lane_traces, map_figure, marker_size,
+    point_rows, timeline_figure, upload_trace,
 )
 from dashboard.filters import FilterSpec, apply_filters
 
 
 def test_figure001_map_has_one_marker_per_point_sighting(app_data, sightings):
     figure = map_figure(base_layers(app_data.layers), sightings, None)
-    markers = sum(len(trace.lat) for trace in figure.data[FIRST_LANE_TRACE:UPLOAD_TRACE])
+    markers = sum(len(trace.lat) for trace in figure.data[FIRST_LANE_TRACE:FIRST_LANE_TRACE + len(LANES)])
     assert len(figure.data) == UPLOAD_TRACE + 1
     assert len(figure.data[UPLOAD_TRACE].lat) == 0          # the user's overlay starts empty
     assert markers == len(point_rows(sightings)) == sightings["position_kind"].isin(["reported", "derived"]).sum()
@@ -70,3 +71,34 @@ def test_figure008_upload_trace_escapes_and_draws_only_points(sightings):
     trace = upload_trace(rows)
     assert len(trace["lat"]) == len(point_rows(rows))
     assert all("<img" not in text for text in trace["text"])
+
+
+def big_selection(sightings, n):
+    """``n`` rows made from the real point sightings (ids made unique), for aggregation tests."""
+    points = point_rows(sightings)
+    rows = points.sample(n, replace=True, random_state=1).reset_index(drop=True)
+    rows["id"] = [f"row-{i}" for i in range(n)]
+    return rows
+
+
+@pytest.mark.parametrize("n", [MAX_MARKERS, MAX_MARKERS + 1])
+def test_figure009_aggregates_only_above_the_threshold(sightings, n):
+    rows = big_selection(sightings, n)
+    markers = sum(len(t["lat"]) for t in lane_traces(rows))
+    cells = aggregate_trace(rows)
+    if n <= MAX_MARKERS:
+        assert markers == n and cells["lat"] == []
+    else:
+        assert markers == 0 and 0 < len(cells["lat"]) < n
+        counts = [int(text.split()[0].replace(",", "")) for text in cells["text"]]
+        assert sum(counts) == n                                   # every sighting is in one cell
+        assert all(abs(lat / CELL_DEGREES - round(lat / CELL_DEGREES - 0.5) - 0.5) < 1e-9 for lat in cells["lat"])
+
+
+def test_figure010_aggregated_timeline_has_one_marker_per_lane_and_month(sightings):
+    rows = big_selection(sightings, MAX_MARKERS + 1)
+    figure = timeline_figure(rows, None)
+    scatter = [t for t in figure.data if t.type == "scatter"]
+    assert sum(sum(t.customdata) for t in scatter) == len(rows)
+    months = rows.groupby(["lane", rows["event_date"].dt.to_period("M")]).ngroups
+    assert sum(len(t.x) for t in scatter) == months

@@ -1,0 +1,64 @@
+"""Download links: the URL's filters, streamed, equal to what the views show."""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from dashboard.downloads import download_href
+from dashboard.export import CHUNK_ROWS, csv_chunks, to_csv
+from dashboard.filters import FilterSpec, apply_filters
+
+
+@pytest.fixture(scope="module")
+def client():
+    from dashboard.factory import create_app
+    return create_app("data/sightings.csv").server.test_client()
+
+
+def test_download001_link_carries_the_filters():
+    spec = FilterSpec(straits=("Tsugaru",), chinese="yes")
+    assert download_href(spec, "csv") == "/download/straitwatch_tsugaru_filtered.csv?strait=Tsugaru&chinese=yes"
+
+
+def test_download002_csv_link_streams_exactly_the_filtered_rows(client, sightings):
+    spec = FilterSpec(straits=("Tsugaru", "Soya"))
+    response = client.get(download_href(spec, "csv"))
+    assert response.status_code == 200 and response.is_streamed
+    assert response.headers["Content-Disposition"] == 'attachment; filename="straitwatch_tsugaru_soya.csv"'
+    assert response.mimetype == "text/csv"
+    assert response.get_data(as_text=True) == to_csv(apply_filters(sightings, spec))
+
+
+def test_download003_geojson_link(client, sightings):
+    spec = FilterSpec(seas=("Sea of Japan",))
+    collection = json.loads(client.get(download_href(spec, "geojson")).get_data(as_text=True))
+    assert [f["id"] for f in collection["features"]] == apply_filters(sightings, spec)["id"].tolist()
+
+
+@pytest.mark.parametrize("query", ["?strait=../../etc/passwd", "?from=9999-99-99", "?q=%00%ff"])
+def test_download004_hostile_query_gives_a_clean_file(client, sightings, query):
+    response = client.get("/download/straitwatch.csv" + query)
+    assert response.status_code == 200
+    rows = pd.read_csv(io.StringIO(response.get_data(as_text=True)), dtype=str, keep_default_na=False)
+    assert len(rows) in (0, len(sightings))
+
+
+@pytest.mark.parametrize("name", ["straitwatch.exe", "straitwatch", "x.csv.py"])
+def test_download005_other_names_are_404(client, name):
+    assert client.get(f"/download/{name}").status_code == 404
+
+
+def test_download006_path_tricks_never_serve_a_file(client):
+    response = client.get("/download/..%2f..%2fetc%2fpasswd")
+    assert "Content-Disposition" not in response.headers      # Dash's page, not a file
+    assert b"root:" not in response.data
+
+
+def test_download007_chunks_join_to_one_csv(sightings):
+    rows = pd.concat([sightings] * (CHUNK_ROWS // len(sightings) + 2), ignore_index=True)
+    pieces = list(csv_chunks(rows))
+    assert len(pieces) > 1 and pieces[0].startswith("id,event_date")
+    assert not any(piece.startswith("id,event_date") for piece in pieces[1:])
+    assert len(pd.read_csv(io.StringIO("".join(pieces)))) == len(rows)
