@@ -25,7 +25,7 @@ def create_app(data_path: str | Path) -> Dash:
     """A ready-to-serve Dash app over the sightings at ``data_path``."""
     data = load_app_data(data_path)
     app = Dash(__name__, title="Straitwatch", assets_folder=str(ASSETS), update_title=None,
-               serve_locally=True)
+               serve_locally=True, compress=True)
     app.layout = build_layout(data)
     register(app, data)
     register_downloads(app.server, data.sightings, data.options)

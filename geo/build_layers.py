@@ -47,8 +47,10 @@ REGION = (120.0, 20.0, 160.0, 55.0)
 PRECISION = 1e-5            # ~1 m; full layers
 #: Simplification (degrees) of the display copies. Land is drawn over seas, belts and straits,
 #: so their coastal edges hide under it and can be coarser than the visible coast.
-DISPLAY_TOLERANCE = {"land": 0.004, "kuril_islands": 0.002, "straits": 0.003, "seas": 0.03,
-                     "territorial_sea": 0.01}
+DISPLAY_TOLERANCE = {"land": 0.008, "kuril_islands": 0.003, "straits": 0.003, "seas": 0.05,
+                     "territorial_sea": 0.015}
+#: Display copies keep 3 decimals (about 100 m): finer than a pixel at the zooms the map opens at.
+DISPLAY_PRECISION = 1e-3
 NM = 1852.0
 GEOD = pyproj.Geod(ellps="WGS84")
 
@@ -393,9 +395,10 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], out: Path) -> None:
             continue
         small = frame.copy()
         small["geometry"] = shapely.set_precision(
-            shapely.simplify(small.geometry.values, DISPLAY_TOLERANCE[name], preserve_topology=True), 1e-4)
+            shapely.simplify(small.geometry.values, DISPLAY_TOLERANCE[name], preserve_topology=True),
+            DISPLAY_PRECISION)
         small = small[~small.geometry.is_empty]
-        written.append(_write(small, display_dir / f"{name}.geojson", 4))
+        written.append(_write(small, display_dir / f"{name}.geojson", 3))
     sums = "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(out)}\n"
                    for p in written)
     (out / "SHA256SUMS").write_text(sums, encoding="utf-8")
@@ -411,9 +414,9 @@ def write_map_land(land: gpd.GeoDataFrame, out: Path) -> None:
     clipped = shapely.make_valid(shapely.clip_by_rect(world.geometry.values, *CONTEXT_BOX), method="structure")
     around = shapely.simplify(shapely.difference(shapely.union_all(clipped), shapely.box(*REGION)), 0.02)
     inside = shapely.simplify(land.geometry.values, DISPLAY_TOLERANCE["land"], preserve_topology=True)
-    merged = shapely.set_precision(shapely.union_all([*inside, around]), 1e-4)
+    merged = shapely.set_precision(shapely.union_all([*inside, around]), DISPLAY_PRECISION)
     frame = gpd.GeoDataFrame({"name_en": ["Land"], "name_ja": ["陸地"]}, geometry=[merged], crs=4326)
-    path = _write(frame, out / "display" / "map_land.geojson", 4)
+    path = _write(frame, out / "display" / "map_land.geojson", 3)
     with open(out / "SHA256SUMS", "a", encoding="utf-8") as sums:
         sums.write(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(out)}\n")
     print(f"{path}: {path.stat().st_size / 1024:.0f} KB")
