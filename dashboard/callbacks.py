@@ -182,6 +182,10 @@ def _map_note(rows) -> list:
             f"{unlocated} without a position (table only)"]
 
 
+TABLE_SOURCE_COLUMNS = ("id", "event_date", "ships", "ship_types", "hull_numbers", "strait", "sea_area", "activity",
+                        "location_text", "position_kind", "distance_to_japan_km", "source_names", "source_urls")
+
+
 def _table_rows(rows) -> list[dict]:
     """Table records; lists joined for reading, sources as name/URL pairs for the link renderer."""
     return [{
@@ -192,4 +196,4 @@ def _table_rows(rows) -> list[dict]:
         "location_text": row.location_text, "position_kind": row.position_kind,
         "distance_to_japan_km": None if pd.isna(row.distance_to_japan_km) else row.distance_to_japan_km,
         "sources": [{"name": n, "url": u} for n, u in zip(row.source_names, row.source_urls, strict=False)],
-    } for row in rows.itertuples(index=False)]
+    } for row in rows[list(TABLE_SOURCE_COLUMNS)].itertuples(index=False)]

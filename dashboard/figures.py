@@ -8,13 +8,11 @@ figure is sent once; filter changes patch only the marker traces and the area st
 from __future__ import annotations
 
 import html
-import math
 import textwrap
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.filters import OPEN_SEA
 
@@ -54,7 +52,12 @@ CELL_DEGREES = 0.5
 
 def marker_size(ships: pd.Series) -> pd.Series:
     """Marker diameter in px: grows with the square root of the ship count (7 when unknown)."""
-    return (7 + 2.4 * ships.astype("Float64").fillna(0).map(math.sqrt)).round(1).astype(float)
+    counts = ships.to_numpy(dtype=float, na_value=0.0)
+    return pd.Series(np.round(7 + 2.4 * np.sqrt(counts), 1), index=ships.index)
+
+
+HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_text", "direction",
+                 "position_kind", "sea_area", "source_names")
 
 
 def hover_text(rows: pd.DataFrame) -> list[str]:
@@ -63,7 +66,7 @@ def hover_text(rows: pd.DataFrame) -> list[str]:
         return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or "—"
 
     labels = []
-    for row in rows.itertuples(index=False):
+    for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
         ships = "ships not reported" if pd.isna(row.ships) else f"{int(row.ships)} ship{'s' if row.ships != 1 else ''}"
         labels.append(
             f"<b>{row.event_date:%d %b %Y}</b> · {ships}<br>"
@@ -95,9 +98,10 @@ def lane_traces(rows: pd.DataFrame) -> list[dict]:
     points = point_rows(rows)
     if is_aggregated(rows):
         points = points.iloc[0:0]
+    by_lane = dict(tuple(points.groupby("lane", sort=False)))
     traces = []
     for lane in LANES:
-        part = points[points["lane"] == lane]
+        part = by_lane.get(lane, points.iloc[0:0])
         traces.append({
             "lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
             "customdata": part["id"].tolist(), "text": hover_text(part),
@@ -227,13 +231,13 @@ def _monthly_lanes(figure: go.Figure, rows: pd.DataFrame, present: list[str]) ->
         figure.add_trace(go.Scatter(
             x=part["event_date"], y=part["lane"], mode="markers", name=lane, showlegend=False,
             hovertemplate="%{x|%b %Y}: %{customdata:,} sightings<extra></extra>", customdata=part["count"],
-            marker={"size": (4 + 2 * np.log2(part["count"])).round(1), "color": LANE_COLOURS[lane]}),
-            row=1, col=1)
+            marker={"size": (4 + 2 * np.log2(part["count"])).round(1), "color": LANE_COLOURS[lane]}))
 
 
 def timeline_figure(rows: pd.DataFrame, selected: str | None) -> go.Figure:
     """Sightings over time, one lane per strait plus open sea, with a monthly count strip."""
-    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.76, 0.24], vertical_spacing=0.04)
+    figure = go.Figure(layout={"xaxis": {"anchor": "y2"}, "yaxis": {"domain": [0.28, 1.0]},
+                               "yaxis2": {"domain": [0.0, 0.22], "anchor": "x"}})
     present = [lane for lane in LANES if (rows["lane"] == lane).any()]
     if is_aggregated(rows):
         _monthly_lanes(figure, rows, present)
@@ -246,13 +250,13 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None) -> go.Figure:
             marker={"size": marker_size(part["ships"]), "color": LANE_COLOURS[lane], "symbol": symbols,
                     "line": {"width": (part["id"] == selected).map({True: 3, False: 0.5}).tolist(),
                              "color": "#111111"}},
-        ), row=1, col=1)
+        ))
     monthly = rows.set_index("event_date").resample("MS").size() if not rows.empty else pd.Series(dtype=int)
     figure.add_trace(go.Bar(x=monthly.index, y=monthly.to_numpy(), name="per month", showlegend=False,
-                            marker_color="#6b6b6b", hovertemplate="%{x|%b %Y}: %{y} sightings<extra></extra>"),
-                     row=2, col=1)
-    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(present)), row=1, col=1)
-    figure.update_yaxes(title_text="per month", row=2, col=1, rangemode="tozero")
+                            marker_color="#6b6b6b", hovertemplate="%{x|%b %Y}: %{y} sightings<extra></extra>",
+                            xaxis="x", yaxis="y2"))
+    figure.update_layout(yaxis={"categoryorder": "array", "categoryarray": list(reversed(present))},
+                         yaxis2={"title": {"text": "per month"}, "rangemode": "tozero"})
     figure.update_layout(margin={"l": 80, "r": 10, "t": 10, "b": 30}, height=300, dragmode="select",
                          selectdirection="h", plot_bgcolor="#fafafa", clickmode="event+select",
                          uirevision="timeline")

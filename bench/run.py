@@ -1,0 +1,313 @@
+"""Benchmarks: how fast Straitwatch answers, beside Datasette and a plain Dash app, on the same rows.
+
+For each dataset size it prints median and p95 over repetitions of: cold start (process
+start to the first 200 of ``/`` and of the first data callback), the main filter callback
+through Dash's HTTP endpoint (server time and response size, raw and gzip), peak RSS, the
+browser (navigation to map drawn; filter change to map and timeline redrawn, timed by
+Plotly's ``plotly_afterplot`` events), and the CSV download. Then the same filter and CSV
+through Datasette and through a plain ``px.scatter_map`` app. Writes bench/RESULTS.md.
+
+    .venv/bin/python bench/run.py --n 0 1000 100000 1000000     (0 = the shipped dataset)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import http.client
+import json
+import os
+import platform
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.dash_http import callback_body  # noqa: E402
+from bench.synth import write as write_synthetic  # noqa: E402
+from dashboard import ids  # noqa: E402
+from sightings.store import DATASET  # noqa: E402
+
+PY = sys.executable
+#: The main filter change: a date range plus a strait (what the targets are stated for).
+SPECS = [{"start": "2022-01-01", "end": "2022-12-31", "straits": ["Tsugaru"]},
+         {"start": "2020-01-01", "end": "2024-12-31", "straits": ["Soya", "Tsushima"]}]
+
+
+def port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def full_spec(partial: dict) -> dict:
+    return {"start": None, "end": None, "straits": [], "seas": [], "ship_types": [], "activities": [],
+            "chinese": "any", "search": "", **partial}
+
+
+def request(p: int, method: str, path: str, body: dict | None = None, gzip_ok: bool = False):
+    """(status, seconds, wire bytes, raw bytes, parsed JSON or None, seconds to first byte)."""
+    connection = http.client.HTTPConnection("127.0.0.1", p, timeout=600)
+    headers = {"Content-Type": "application/json"} if body is not None else {}
+    if gzip_ok:
+        headers["Accept-Encoding"] = "gzip"
+    started = time.perf_counter()
+    connection.request(method, path, body=json.dumps(body).encode() if body is not None else None, headers=headers)
+    response = connection.getresponse()
+    first = response.read(1)
+    first_byte = time.perf_counter() - started
+    data = first + response.read()
+    elapsed = time.perf_counter() - started
+    raw = gzip.decompress(data) if response.getheader("Content-Encoding") == "gzip" else data
+    parsed = json.loads(raw) if raw[:1] in (b"{", b"[") else None
+    connection.close()
+    return response.status, elapsed, len(data), len(raw), parsed, first_byte
+
+
+class Server:
+    """A server process on a free port; ``ready`` is the seconds until ``/`` answered 200."""
+
+    def __init__(self, command: list[str], env: dict | None = None):
+        self.port = port()
+        started = time.perf_counter()
+        self.process = subprocess.Popen([*command, "--port", str(self.port)], cwd=ROOT,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        env={**os.environ, **(env or {})})
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{command} exited with {self.process.returncode}")
+            try:
+                if request(self.port, "GET", "/")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.02)
+        self.ready = time.perf_counter() - started
+        self.started = started
+
+    def peak_rss_mb(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) / 1024
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def stats(values: list[float], scale: float = 1000.0) -> str:
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+    return f"{statistics.median(values) * scale:,.0f} / {p95 * scale:,.0f}"
+
+
+def views_body(dependencies, spec) -> dict:
+    return callback_body(dependencies, ids.SUMMARY, f"{ids.SPEC}.data", {ids.SPEC: spec})
+
+
+def measure_app(data: Path, reps: int, cold_reps: int, browser_reps: int) -> dict:
+    """Every figure for Straitwatch on one dataset."""
+    command = [PY, "app.py", "--data", str(data)]
+    out: dict = {"cold_page": [], "cold_callback": []}
+    for _ in range(cold_reps):
+        server = Server(command)
+        dependencies = request(server.port, "GET", "/_dash-dependencies")[4]
+        request(server.port, "POST", "/_dash-update-component", views_body(dependencies, full_spec({})))
+        out["cold_page"].append(server.ready)
+        out["cold_callback"].append(time.perf_counter() - server.started)
+        server.stop()
+    server = Server(command)
+    try:
+        dependencies = request(server.port, "GET", "/_dash-dependencies")[4]
+        layout = request(server.port, "GET", "/_dash-layout", gzip_ok=True)
+        out["layout_bytes"] = (layout[2], layout[3])
+        times, wire, raw = [], [], []
+        for i in range(reps):
+            status, seconds, w, r, answer, _ = request(server.port, "POST", "/_dash-update-component",
+                                                     views_body(dependencies, full_spec(SPECS[i % 2])), True)
+            assert status == 200
+            times.append(seconds), wire.append(w), raw.append(r)
+        out["callback"], out["callback_gzip"], out["callback_raw"] = times, max(wire), max(raw)
+        href = answer["response"][ids.DOWNLOAD_CSV]["href"]
+        downloads = [request(server.port, "GET", href) for _ in range(min(reps, 10))]
+        out["download"] = [d[1] for d in downloads]
+        out["download_first_byte"] = [d[5] for d in downloads]
+        out["download_bytes"] = downloads[0][3]
+        everything = [request(server.port, "GET", "/download/straitwatch.csv") for _ in range(3)]
+        out["download_all"] = [d[1] for d in everything]
+        out["download_all_first_byte"] = [d[5] for d in everything]
+        out["rows_all"] = everything[0][3]
+        if browser_reps:
+            out.update(measure_browser(server.port, browser_reps))
+        out["rss_mb"] = server.peak_rss_mb()
+    finally:
+        server.stop()
+    return out
+
+
+AFTERPLOT = """
+window.__plotted = [];
+for (const id of ['map', 'timeline']) {
+  document.querySelector('#' + id + ' .js-plotly-plot').on('plotly_afterplot',
+    () => window.__plotted.push([id, performance.now()]));
+}"""
+
+
+def measure_browser(p: int, reps: int) -> dict:
+    """Navigation to map drawn, and preset click to map + timeline redrawn, in headless chromium."""
+    from selenium import webdriver
+
+    from tests.browser.conftest import MAP_READY, pytest_setup_options, wait_until
+    options = pytest_setup_options()
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options)
+    loads, changes = [], []
+    try:
+        for _ in range(reps):
+            started = time.perf_counter()
+            driver.get(f"http://127.0.0.1:{p}/")
+            wait_until(lambda: driver.execute_script(MAP_READY), 120, "map drawn")
+            loads.append(time.perf_counter() - started)
+        for i in range(reps):
+            driver.execute_script(AFTERPLOT)
+            button = "preset-2022" if i % 2 == 0 else "preset-all"
+            t0 = driver.execute_script(f"const t = performance.now(); document.getElementById('{button}').click();"
+                                       " return t;")
+            wait_until(lambda: {k for k, _ in driver.execute_script("return window.__plotted")} >= {"map", "timeline"},
+                       60, "map and timeline redrawn")
+            done = max(t for _, t in driver.execute_script("return window.__plotted"))
+            changes.append((done - t0) / 1000)
+    finally:
+        driver.quit()
+    return {"browser_load": loads, "browser_change": changes}
+
+
+def measure_datasette(data: Path, reps: int) -> dict:
+    """The same filter and CSV through Datasette's URL filters, on a SQLite copy of the rows."""
+    import pandas as pd
+    db = ROOT / "bench" / "out" / f"{data.stem}.db"
+    if not db.exists():
+        frame = pd.read_csv(data, dtype=str, keep_default_na=False)
+        with sqlite3.connect(db) as connection:
+            frame.to_sql("sightings", connection, index=False)
+            connection.execute("CREATE INDEX strait_date ON sightings (strait, event_date)")
+    server = Server([str(Path(PY).with_name("datasette")), "serve", str(db), "--immutable", str(db),
+                     "--setting", "max_returned_rows", "1000000", "--setting", "sql_time_limit_ms", "60000",
+                     "--host", "127.0.0.1"])
+    try:
+        spec = SPECS[0]
+        query = (f"strait={spec['straits'][0]}&event_date__gte={spec['start']}&event_date__lte={spec['end']}")
+        table = f"/{db.stem}/sightings"
+        filters = [request(server.port, "GET", f"{table}.json?{query}&_size=max&_shape=array")[1] for _ in range(reps)]
+        csv = [request(server.port, "GET", f"{table}.csv?{query}&_size=max&_stream=on") for _ in range(min(reps, 10))]
+        everything = [request(server.port, "GET", f"{table}.csv?_size=max&_stream=on") for _ in range(3)]
+        return {"filter": filters, "download": [c[1] for c in csv], "download_all": [e[1] for e in everything],
+                "ready": server.ready}
+    finally:
+        server.stop()
+
+
+def measure_baseline(data: Path, reps: int) -> dict:
+    """The plain px.scatter_map app: its one callback for the same filter."""
+    server = Server([PY, "bench/baseline_app.py", "--data", str(data)])
+    try:
+        dependencies = request(server.port, "GET", "/_dash-dependencies")[4]
+        spec = SPECS[0]
+        body = callback_body(dependencies, "map", "strait.value",
+                             {"dates": None, "strait": spec["straits"]})
+        for item in body["inputs"]:
+            if item["property"] == "start_date":
+                item["value"] = spec["start"]
+            if item["property"] == "end_date":
+                item["value"] = spec["end"]
+        runs = [request(server.port, "POST", "/_dash-update-component", body, True) for _ in range(reps)]
+        return {"callback": [r[1] for r in runs], "gzip": runs[0][2], "raw": runs[0][3], "ready": server.ready}
+    finally:
+        server.stop()
+
+
+def versions() -> str:
+    names = ("dash", "plotly", "pandas", "geopandas", "shapely", "datasette", "gunicorn")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return ", ".join(found)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[0, 1000, 100_000, 1_000_000],
+                        help="dataset sizes; 0 means the shipped data/sightings.csv")
+    parser.add_argument("--reps", type=int, default=20)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    lines = [f"# Benchmark results\n\nRun {dt.date.today().isoformat()} with `python bench/run.py "
+             f"--n {' '.join(map(str, args.n))} --reps {args.reps}` on {platform.node()}: "
+             f"{os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM, "
+             f"Python {platform.python_version()}; {versions()}.\n",
+             "Times are median / p95 in ms over the repetitions (cold start, browser and the "
+             "1M case use fewer; see each row). Server time is measured over loopback HTTP.\n"]
+    for n in args.n:
+        data = DATASET if n == 0 else write_synthetic(n)
+        label = "shipped dataset (106 rows)" if n == 0 else f"{n:,} synthetic rows"
+        big = n >= 1_000_000
+        cold = 3 if n >= 100_000 else args.reps
+        browser = 0 if big else (10 if n >= 100_000 else args.reps)
+        print(f"== {label}", flush=True)
+        ours = measure_app(data, args.reps, cold, browser)
+        theirs = measure_datasette(data, args.reps)
+        plain = measure_baseline(data, args.reps) if not big else None
+        lines += report(label, ours, theirs, plain, cold, browser)
+        print("\n".join(lines[-1:]), flush=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+def report(label, ours, theirs, plain, cold, browser) -> list[str]:
+    rows = [
+        ("cold start: launch to first 200 of `/`", stats(ours["cold_page"]), f"{cold} runs"),
+        ("cold start: launch to first data callback", stats(ours["cold_callback"]), f"{cold} runs"),
+        ("filter callback (dates + strait), server time", stats(ours["callback"]), ""),
+        ("filter callback response, gzip / raw", f"{ours['callback_gzip']:,} / {ours['callback_raw']:,} B", ""),
+        ("first page `/_dash-layout`, gzip / raw", f"{ours['layout_bytes'][0]:,} / {ours['layout_bytes'][1]:,} B", ""),
+        ("peak RSS of the server", f"{ours['rss_mb']:,.0f} MB", ""),
+        ("CSV download of the filtered rows", stats(ours["download"]), f"{ours['download_bytes']:,} B"),
+        ("CSV download of all rows: first byte / total",
+         f"{stats(ours['download_all_first_byte'])} ; {stats(ours['download_all'])}", f"{ours['rows_all']:,} B"),
+    ]
+    if browser:
+        rows += [("browser: navigation to map drawn", stats(ours["browser_load"]), f"{browser} runs"),
+                 ("browser: filter click to map + timeline redrawn", stats(ours["browser_change"]), f"{browser} runs")]
+    ratio = statistics.median(ours["callback"]) / statistics.median(theirs["filter"])
+    csv_ratio = statistics.median(ours["download_all"]) / statistics.median(theirs["download_all"])
+    rows += [("Datasette: same filter (JSON, `_size=max`)", stats(theirs["filter"]),
+              f"ours/theirs = {ratio:.2f}"),
+             ("Datasette: CSV of the filtered rows", stats(theirs["download"]), ""),
+             ("Datasette: CSV of all rows (`_stream=on`)", stats(theirs["download_all"]),
+              f"ours/theirs = {csv_ratio:.2f}")]
+    if plain:
+        plain_ratio = statistics.median(ours["callback"]) / statistics.median(plain["callback"])
+        rows += [("plain px.scatter_map app: same filter callback", stats(plain["callback"]),
+                  f"ours/theirs = {plain_ratio:.2f}"),
+                 ("plain app response, gzip / raw", f"{plain['gzip']:,} / {plain['raw']:,} B", "")]
+    table = [f"\n## {label}\n", "| measure | value | note |", "|---|---|---|"]
+    table += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return ["\n".join(table)]
+
+
+if __name__ == "__main__":
+    main()
