@@ -31,6 +31,14 @@ layers: $(VENV)/.dev
 dataset: $(VENV)/.dev
 	$(PY) -m sightings.curate
 
+# Benchmarks (bench/RESULTS.md): Straitwatch beside Datasette and a plain Dash app; about 25 min.
+bench: $(VENV)/.bench browser
+	$(PY) bench/run.py
+
+$(VENV)/.bench: $(VENV)/.dev bench/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
 # Redraw docs/screenshot.png (the README's picture) from the running app in headless chromium.
 screenshot: $(VENV)/.dev browser
 	$(PY) docs/screenshot.py

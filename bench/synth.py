@@ -38,7 +38,7 @@ def synthesize(n: int, seed: int = 7) -> pd.DataFrame:
 
     rng = np.random.default_rng(seed)
     strait = rng.choice(["", *STRAITS], size=n, p=[0.4] + [0.6 / len(STRAITS)] * len(STRAITS))
-    lat, lon = _sea_points(load_layer("seas"), n, rng)
+    lat, lon = sea_points(load_layer("seas"), n, rng)
     centres = {s: place_point(STRAIT_LABEL_POINTS[s]) for s in STRAITS}
     in_strait = strait != ""
     jitter = rng.normal(0, 0.15, size=(n, 2))
@@ -63,7 +63,7 @@ def synthesize(n: int, seed: int = 7) -> pd.DataFrame:
     return frame[list(COLUMNS)]
 
 
-def _sea_points(seas, n: int, rng) -> tuple[np.ndarray, np.ndarray]:
+def sea_points(seas, n: int, rng) -> tuple[np.ndarray, np.ndarray]:
     """Uniform points in the named seas (rejection sampling in their bounding box)."""
     import shapely
     water = shapely.union_all(seas.geometry.values)

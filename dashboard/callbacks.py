@@ -28,7 +28,7 @@ from sightings.importer import read_upload
 from sightings.schema import SightingsError
 
 #: Rows sent to the table (the latest); the downloads always hold every filtered row.
-MAX_TABLE_ROWS = 2_000
+MAX_TABLE_ROWS = 1_000
 
 CONTROLS = ((ids.STRAITS, "straits"), (ids.SEAS, "seas"), (ids.SHIP_TYPES, "ship_types"),
             (ids.ACTIVITIES, "activities"), (ids.CHINESE, "chinese"), (ids.SEARCH, "search"))
@@ -97,13 +97,14 @@ def register(app, data: AppData) -> None:
                 figure["data"][index][key] = trace[key]
             figure["data"][index]["marker"]["size"] = trace["marker"]["size"]
             figure["data"][index]["marker"]["opacity"] = trace["marker"]["opacity"]
-        figure["data"][AGGREGATE_TRACE].update(aggregate_trace(rows))
+        cells = aggregate_trace(rows)
+        figure["data"][AGGREGATE_TRACE].update(cells)
         figure["data"][TRACE_SELECTION].update(selection_trace(rows, selected))
         for index, style in area_styles(layers, area_ids(rows)).items():
             figure["layout"]["map"]["layers"][index]["color"] = style["color"]
             figure["layout"]["map"]["layers"][index]["opacity"] = style["opacity"]
         counts = {facet: facet_counts(frame, spec, facet) for facet in FACETS}
-        return (summary(rows, spec), figure, _map_note(rows), timeline_figure(rows, selected),
+        return (summary(rows, spec), figure, _map_note(rows, len(cells["lat"])), timeline_figure(rows, selected),
                 _table_rows(rows.tail(MAX_TABLE_ROWS)), download_href(spec, "csv"), download_href(spec, "geojson"),
                 *(labelled_options(facet, options[facet], counts[facet]) for facet in FACETS))
 
@@ -165,15 +166,18 @@ def _clicked_id(click: dict) -> str | None:
     return points[0].get("customdata") if points else None
 
 
-def _map_note(rows) -> list:
-    """Below-map note: empty state, aggregation, or what is not drawn as a marker."""
+def _map_note(rows, cells: int | None = None) -> list:
+    """Below-map note: empty state, aggregation, or what is not drawn as a marker.
+
+    ``cells`` is the number of grid cells drawn (counted here when not given).
+    """
     if rows.empty:
         return [html.Strong("No sightings match these filters."), " Widen the dates or reset the filters."]
     points = len(point_rows(rows))
     if is_aggregated(rows):
-        cells = len(aggregate_trace(rows)["lat"])
+        cells = len(aggregate_trace(rows)["lat"]) if cells is None else cells
         return [html.Strong(f"aggregated: {points:,} sightings in {cells:,} cells"),
-                f" of {CELL_DEGREES}°; narrow the filters to under {MAX_MARKERS:,} to see each sighting. "
+                f" of {CELL_DEGREES}°; narrow the filters to {MAX_MARKERS:,} sightings or fewer to see each one. "
                 f"The table lists the latest {min(len(rows), MAX_TABLE_ROWS):,}; the downloads hold all "
                 f"{len(rows):,}."]
     areas = int((rows["position_kind"] == "area").sum())

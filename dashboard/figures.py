@@ -3,6 +3,10 @@
 The map draws without any network: style ``white-bg``, GeoJSON layers shipped in
 data/layers/display, default circle markers and no map text (see TECH_NOTES). The base
 figure is sent once; filter changes patch only the marker traces and the area styles.
+
+Figures are plain dicts in Plotly's JSON form, which ``dcc.Graph`` takes as they are:
+``go.Figure`` validates and deep-copies every value, which cost 0.3 s at start-up (the
+GeoJSON layers) and 9 ms per timeline.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import textwrap
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.filters import OPEN_SEA
 
@@ -44,8 +47,9 @@ AGGREGATE_TRACE = FIRST_LANE_TRACE + len(LANES)
 UPLOAD_TRACE = AGGREGATE_TRACE + 1
 UPLOAD_COLOUR = "#000000"
 #: Above this many sightings the map and timeline show counts, not one marker each: a
-#: browser stays quick with a few thousand markers, not with a million.
-MAX_MARKERS = 5_000
+#: browser stays quick with a few thousand markers, not with a million, and the largest
+#: response that still draws every marker stays near 1 MB.
+MAX_MARKERS = 2_000
 #: Grid cell of the aggregated map, in degrees (about 55 km): at most ~5,600 cells in the region.
 CELL_DEGREES = 0.5
 
@@ -60,17 +64,23 @@ HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_
                  "position_kind", "sea_area", "source_names")
 
 
-def hover_text(rows: pd.DataFrame) -> list[str]:
-    """Hover labels; every reported word is HTML-escaped before it meets Plotly's markup."""
+def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
+    """Hover labels; every reported word is HTML-escaped before it meets Plotly's markup.
+
+    ``short`` gives date, ships and types only (the timeline: a click shows the rest).
+    """
     def clean(text: str, width: int = 70) -> str:
         return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or "—"
 
     labels = []
     for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
         ships = "ships not reported" if pd.isna(row.ships) else f"{int(row.ships)} ship{'s' if row.ships != 1 else ''}"
+        head = f"<b>{row.event_date:%d %b %Y}</b> · {ships}<br>{clean('; '.join(row.ship_types) or 'types not reported')}"
+        if short:
+            labels.append(head)
+            continue
         labels.append(
-            f"<b>{row.event_date:%d %b %Y}</b> · {ships}<br>"
-            f"{clean('; '.join(row.ship_types) or 'types not reported')}<br>"
+            f"{head}<br>"
             f"Hull numbers: {clean(', '.join(row.hull_numbers) or 'not reported')}<br>"
             f"Where: {clean(row.location_text)}<br>"
             f"Direction: {clean(row.direction or 'not reported')}<br>"
@@ -82,7 +92,8 @@ def hover_text(rows: pd.DataFrame) -> list[str]:
 
 def point_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """Sightings drawn as markers: those with a reported or derived point."""
-    return rows[rows["position_kind"].isin(POINT_KINDS) & rows["lat"].notna()]
+    kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]   # codes when loaded by the app
+    return rows[kinds.isin(POINT_KINDS) & rows["lat"].notna()]
 
 
 def is_aggregated(rows: pd.DataFrame) -> bool:
@@ -98,16 +109,17 @@ def lane_traces(rows: pd.DataFrame) -> list[dict]:
     points = point_rows(rows)
     if is_aggregated(rows):
         points = points.iloc[0:0]
-    by_lane = dict(tuple(points.groupby("lane", sort=False)))
+    lanes = points["lane"].to_numpy()
+    columns = {"lat": points["lat"].to_numpy(), "lon": points["lon"].to_numpy(),
+               "customdata": points["id"].to_numpy(), "text": np.asarray(hover_text(points), dtype=object),
+               "size": marker_size(points["ships"]).to_numpy(),
+               "opacity": points["position_kind"].map(OPACITY).to_numpy(dtype=float)}
     traces = []
     for lane in LANES:
-        part = by_lane.get(lane, points.iloc[0:0])
-        traces.append({
-            "lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
-            "customdata": part["id"].tolist(), "text": hover_text(part),
-            "marker": {"size": marker_size(part["ships"]).tolist(), "color": LANE_COLOURS[lane],
-                       "opacity": part["position_kind"].map(OPACITY).tolist()},
-        })
+        pick = lanes == lane
+        part = {key: values[pick].tolist() for key, values in columns.items()}
+        traces.append({"lat": part["lat"], "lon": part["lon"], "customdata": part["customdata"], "text": part["text"],
+                       "marker": {"size": part["size"], "color": LANE_COLOURS[lane], "opacity": part["opacity"]}})
     return traces
 
 
@@ -120,7 +132,8 @@ def aggregate_trace(rows: pd.DataFrame) -> dict:
     }).value_counts().reset_index(name="count")
     counts = cells["count"].to_numpy()
     return {"lat": cells["lat"].round(3).tolist(), "lon": cells["lon"].round(3).tolist(),
-            "text": [f"{n:,} sightings in this {CELL_DEGREES}° cell" for n in counts],
+            "customdata": counts.tolist(),
+            "hovertemplate": f"%{{customdata:,}} sightings in this {CELL_DEGREES}° cell<extra></extra>",
             "marker": {"size": (5 + 2.5 * np.log2(counts)).round(1).tolist(),
                        "color": np.log10(counts).round(2).tolist(), "colorscale": "Viridis", "opacity": 0.8}}
 
@@ -143,7 +156,8 @@ def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
 def area_ids(rows: pd.DataFrame) -> dict[str, int]:
     """Area-only reports per map area: ``strait:<group>`` or ``sea:<name>`` -> count."""
     counts: dict[str, int] = {}
-    for row in rows[rows["position_kind"] == "area"].itertuples(index=False):
+    kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]
+    for row in rows[kinds == "area"].itertuples(index=False):
         keys = [f"strait:{row.strait}"] if row.strait else [f"sea:{s}" for s in row.named_seas]
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
@@ -166,10 +180,9 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
     for strait, features in groups.items():
         out.append(("straits", f"strait:{strait}", _fill(
             {"type": "FeatureCollection", "features": features}, LANE_COLOURS.get(strait, "#999999"), 0.25)))
-    land = layers["map_land"]
-    out.append(("base", None, _fill(land, "#efebe4", 1.0)))
-    out.append(("base", None, {"sourcetype": "geojson", "source": land, "type": "line",
-                               "color": "#7a7a7a", "line": {"width": 0.6}}))
+    # one land layer, its coast drawn by the fill's outline: a separate line layer would send
+    # (and make MapLibre tile) the biggest GeoJSON twice
+    out.append(("base", None, {**_fill(layers["map_land"], "#efebe4", 1.0), "fill": {"outlinecolor": "#7a7a7a"}}))
     kurils = layers["kuril_islands"]["features"]
     for disputed, colour in ((False, "#c7bfd8"), (True, "#8e7cc3")):
         features = [f for f in kurils if bool(f["properties"]["northern_territories"]) is disputed]
@@ -198,70 +211,91 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
 
 
 def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, selected: str | None,
-               visible: tuple[str, ...] = tuple(LAYER_GROUPS)) -> go.Figure:
-    """The whole map: base layers, selection halo, one marker trace per lane."""
+               visible: tuple[str, ...] = tuple(LAYER_GROUPS)) -> dict:
+    """The whole map (a figure dict): base layers, selection halo, one marker trace per lane."""
     map_layers = []
     styles = area_styles(layers, area_ids(rows))
     for index, (group, _, layer) in enumerate(layers):
         map_layers.append({**layer, **styles.get(index, {}), "visible": group == "base" or group in visible})
-    figure = go.Figure()
-    figure.add_trace(go.Scattermap(name="selected", showlegend=False, hoverinfo="skip",
-                                   **selection_trace(rows, selected)))
-    for lane, trace in zip(LANES, lane_traces(rows), strict=True):
-        figure.add_trace(go.Scattermap(name=lane, mode="markers", hoverinfo="text", **trace))
-    figure.add_trace(go.Scattermap(name="sightings per cell", mode="markers", hoverinfo="text", showlegend=False,
-                                   **aggregate_trace(rows)))
-    figure.add_trace(go.Scattermap(name="your file (not saved)", mode="markers", hoverinfo="text",
-                                   **upload_trace(rows.iloc[0:0])))
-    figure.update_layout(
-        map={"style": "white-bg", "center": CENTER, "zoom": ZOOM, "layers": map_layers},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0}, uirevision="map",
-        legend={"title": {"text": "Strait (faded = position derived from a phrase)"},
-                "orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0, "bgcolor": "rgba(255,255,255,0.85)"},
-        clickmode="event",
-    )
-    return figure
+
+    def trace(name: str, values: dict, **extra) -> dict:
+        return {"type": "scattermap", "name": name, "mode": "markers", "hoverinfo": "text", **extra, **values}
+
+    data = [trace("selected", selection_trace(rows, selected), showlegend=False, hoverinfo="skip")]
+    data += [trace(lane, values) for lane, values in zip(LANES, lane_traces(rows), strict=True)]
+    data.append(trace("sightings per cell", aggregate_trace(rows), showlegend=False))
+    data.append(trace("your file (not saved)", upload_trace(rows.iloc[0:0])))
+    return {"data": data, "layout": {
+        "map": {"style": "white-bg", "center": CENTER, "zoom": ZOOM, "layers": map_layers},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "uirevision": "map",
+        "legend": {"title": {"text": "Strait (faded = position derived from a phrase)"},
+                   "orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0, "bgcolor": "rgba(255,255,255,0.85)"},
+        "clickmode": "event",
+    }}
 
 
-def _monthly_lanes(figure: go.Figure, rows: pd.DataFrame, present: list[str]) -> None:
-    """Timeline lanes as one marker per lane and month, sized by count (large selections)."""
-    months = rows.groupby(["lane", pd.Grouper(key="event_date", freq="MS")]).size().rename("count").reset_index()
+def _monthly_lanes(rows: pd.DataFrame, present: list[str]) -> list[dict]:
+    """Timeline lanes as one marker per lane and month, sized by count (large selections).
+
+    Counted with ``np.bincount`` over (lane code, month) pairs: 20 ms for a million rows.
+    """
+    lanes = rows["facet:lane"].cat
+    months = rows["event_date"].to_numpy().astype("datetime64[M]").astype(np.int64)
+    first, span = months.min(), months.max() - months.min() + 1
+    counts = np.bincount(lanes.codes.to_numpy(np.int64) * span + (months - first),
+                         minlength=len(lanes.categories) * span).reshape(len(lanes.categories), span)
+    traces = []
     for lane in present:
-        part = months[months["lane"] == lane]
-        figure.add_trace(go.Scatter(
-            x=part["event_date"], y=part["lane"], mode="markers", name=lane, showlegend=False,
-            hovertemplate="%{x|%b %Y}: %{customdata:,} sightings<extra></extra>", customdata=part["count"],
-            marker={"size": (4 + 2 * np.log2(part["count"])).round(1), "color": LANE_COLOURS[lane]}))
+        row = counts[list(lanes.categories).index(lane)]
+        offsets = np.flatnonzero(row)
+        part = row[offsets]
+        traces.append({
+            "type": "scatter", "x": _days((first + offsets).astype("datetime64[M]")), "y": [lane] * len(part),
+            "mode": "markers", "name": lane, "showlegend": False, "customdata": part.tolist(),
+            "hovertemplate": "%{x|%b %Y}: %{customdata:,} sightings<extra></extra>",
+            "marker": {"size": (4 + 2 * np.log2(part)).round(1).tolist(), "color": LANE_COLOURS[lane]}})
+    return traces
 
 
-def timeline_figure(rows: pd.DataFrame, selected: str | None) -> go.Figure:
-    """Sightings over time, one lane per strait plus open sea, with a monthly count strip."""
-    figure = go.Figure(layout={"xaxis": {"anchor": "y2"}, "yaxis": {"domain": [0.28, 1.0]},
-                               "yaxis2": {"domain": [0.0, 0.22], "anchor": "x"}})
-    present = [lane for lane in LANES if (rows["lane"] == lane).any()]
+def _days(dates: pd.Series | pd.Index) -> list[str]:
+    return pd.DatetimeIndex(dates).strftime("%Y-%m-%d").tolist()
+
+
+def timeline_figure(rows: pd.DataFrame, selected: str | None) -> dict:
+    """Sightings over time (a figure dict), one lane per strait plus open sea, with a monthly count strip."""
+    lanes = rows["lane"]
+    counted = rows["facet:lane"].value_counts() if "facet:lane" in rows else lanes.value_counts()
+    present = [lane for lane in LANES if counted.get(lane, 0) > 0]
     if is_aggregated(rows):
-        _monthly_lanes(figure, rows, present)
-    for lane in present if not is_aggregated(rows) else ():
-        part = rows[rows["lane"] == lane]
-        symbols = part["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
-        figure.add_trace(go.Scatter(
-            x=part["event_date"], y=part["lane"], mode="markers", name=lane, showlegend=False,
-            customdata=part["id"], hovertext=hover_text(part), hoverinfo="text",
-            marker={"size": marker_size(part["ships"]), "color": LANE_COLOURS[lane], "symbol": symbols,
-                    "line": {"width": (part["id"] == selected).map({True: 3, False: 0.5}).tolist(),
-                             "color": "#111111"}},
-        ))
-    monthly = rows.set_index("event_date").resample("MS").size() if not rows.empty else pd.Series(dtype=int)
-    figure.add_trace(go.Bar(x=monthly.index, y=monthly.to_numpy(), name="per month", showlegend=False,
-                            marker_color="#6b6b6b", hovertemplate="%{x|%b %Y}: %{y} sightings<extra></extra>",
-                            xaxis="x", yaxis="y2"))
-    figure.update_layout(yaxis={"categoryorder": "array", "categoryarray": list(reversed(present))},
-                         yaxis2={"title": {"text": "per month"}, "rangemode": "tozero"})
-    figure.update_layout(margin={"l": 80, "r": 10, "t": 10, "b": 30}, height=300, dragmode="select",
-                         selectdirection="h", plot_bgcolor="#fafafa", clickmode="event+select",
-                         template="none",   # the default template adds 7 KB to every response
-                         uirevision="timeline")
+        data = _monthly_lanes(rows, present)
+    else:
+        data = []
+        for lane in present:
+            part = rows[lanes == lane]
+            symbols = part["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
+            data.append({
+                "type": "scatter", "x": _days(part["event_date"]), "y": part["lane"].tolist(), "mode": "markers",
+                "name": lane, "showlegend": False, "customdata": part["id"].tolist(),
+                "hovertext": hover_text(part, short=True), "hoverinfo": "text",
+                "marker": {"size": marker_size(part["ships"]).tolist(), "color": LANE_COLOURS[lane],
+                           "symbol": symbols.tolist(),
+                           "line": {"width": np.where(part["id"] == selected, 3, 0.5).tolist(), "color": "#111111"}},
+            })
+    if is_aggregated(rows):
+        monthly = pd.Series(rows["event_date"].to_numpy().astype("datetime64[M]")).value_counts().sort_index()
+    else:
+        monthly = rows.set_index("event_date").resample("MS").size() if not rows.empty else pd.Series(dtype=int)
+    data.append({"type": "bar", "x": _days(monthly.index), "y": monthly.tolist(), "name": "per month",
+                 "showlegend": False, "marker": {"color": "#6b6b6b"}, "xaxis": "x", "yaxis": "y2",
+                 "hovertemplate": "%{x|%b %Y}: %{y} sightings<extra></extra>"})
+    layout = {
+        "xaxis": {"anchor": "y2", "type": "date"},
+        "yaxis": {"domain": [0.28, 1.0], "categoryorder": "array", "categoryarray": list(reversed(present))},
+        "yaxis2": {"domain": [0.0, 0.22], "anchor": "x", "title": {"text": "per month"}, "rangemode": "tozero"},
+        "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 300, "dragmode": "select",
+        "selectdirection": "h", "plot_bgcolor": "#fafafa", "clickmode": "event+select", "uirevision": "timeline",
+    }
     if rows.empty:
-        figure.add_annotation(text="No sightings match these filters", showarrow=False,
-                              xref="paper", yref="paper", x=0.5, y=0.6)
-    return figure
+        layout["annotations"] = [{"text": "No sightings match these filters", "showarrow": False,
+                                  "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.6}]
+    return {"data": data, "layout": layout}

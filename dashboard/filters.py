@@ -107,13 +107,19 @@ def _known(values, allowed) -> tuple[str, ...]:
 def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     """Columns the filters and views read, computed once at load so filtering is vectorised.
 
-    Adds the timeline ``lane``, ``sea_facet``, a lower-case ``search_text``, and one boolean
-    column per ship category (``type:<category>``) and activity kind (``activity:<kind>``).
-    Rows come out in date order, so filtering never has to sort.
+    Adds the timeline ``lane``, ``sea_facet``, a lower-case ``search_text``, one boolean
+    column per ship category (``type:<category>``) and activity kind (``activity:<kind>``),
+    and categorical copies of the strait, sea, lane and position kind (``facet:straits``,
+    ``facet:seas``, ``facet:lane``, ``facet:kind``: tests and counts on small integer codes). Rows come out in date order, so a date range
+    is a slice found by binary search and filtering never has to sort.
     """
     out = frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
     out["lane"] = out["strait"].where(out["strait"] != "", OPEN_SEA)
     out["sea_facet"] = out["sea_area"].where(out["sea_area"] != "", NOT_STATED)
+    out["facet:straits"] = pd.Categorical(out["strait"].where(out["strait"] != "", NO_STRAIT))
+    out["facet:seas"] = pd.Categorical(out["sea_facet"])
+    out["facet:lane"] = pd.Categorical(out["lane"])
+    out["facet:kind"] = pd.Categorical(out["position_kind"])
     types = out["ship_types"].map("; ".join)
     out["search_text"] = (types + " " + out["hull_numbers"].map(" ".join)).str.lower()
     indicators = {f"type:{c}": v for c, v in _per_unique(types, ship_categories_of, SHIP_CATEGORY_NAMES).items()}
@@ -160,23 +166,47 @@ def options(frame: pd.DataFrame) -> dict[str, tuple[str, ...]]:
 def apply_filters(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.DataFrame:
     """The rows of ``frame`` (from :func:`add_facets`, so in date order) that ``spec`` selects.
 
-    ``skip`` names one facet to leave out (for facet counts).
+    ``skip`` names one facet to leave out (for facet counts). The date range is cut first
+    (a binary search when the rows are in date order), so the other tests only read the
+    rows inside it.
     """
-    return frame[selection(frame, spec, skip=skip)]
+    window = date_window(frame, spec)
+    return window[_window_selection(window, spec, skip)]
+
+
+def date_window(frame: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
+    """The rows inside the spec's date range: a slice when ``frame`` is in date order."""
+    if not (spec.start or spec.end):
+        return frame
+    dates = frame["event_date"]
+    if dates.is_monotonic_increasing:
+        values = dates.to_numpy()
+        first = np.searchsorted(values, np.datetime64(spec.start), "left") if spec.start else 0
+        last = np.searchsorted(values, np.datetime64(spec.end), "right") if spec.end else len(values)
+        return frame.iloc[first:last]
+    keep = pd.Series(True, index=frame.index)
+    if spec.start:
+        keep &= dates >= pd.Timestamp(spec.start)
+    if spec.end:
+        keep &= dates <= pd.Timestamp(spec.end)
+    return frame[keep]
 
 
 def selection(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.Series:
-    """Boolean mask of the rows ``spec`` selects: vectorised column tests only."""
+    """Boolean mask over ``frame`` of the rows ``spec`` selects."""
+    keep = pd.Series(False, index=frame.index)
+    window = date_window(frame, spec)
+    keep[window.index[_window_selection(window, spec, skip).to_numpy()]] = True
+    return keep
+
+
+def _window_selection(frame: pd.DataFrame, spec: FilterSpec, skip: str | None) -> pd.Series:
+    """Boolean mask of the rows ``spec`` selects, dates aside: vectorised column tests only."""
     keep = pd.Series(True, index=frame.index)
-    if spec.start:
-        keep &= frame["event_date"] >= pd.Timestamp(spec.start)
-    if spec.end:
-        keep &= frame["event_date"] <= pd.Timestamp(spec.end)
     if spec.straits and skip != "straits":
-        wanted = {s if s != NO_STRAIT else "" for s in spec.straits}
-        keep &= frame["strait"].isin(wanted)
+        keep &= frame["facet:straits"].isin(spec.straits)
     if spec.seas and skip != "seas":
-        keep &= frame["sea_facet"].isin(spec.seas)
+        keep &= frame["facet:seas"].isin(spec.seas)
     if spec.ship_types and skip != "ship_types":
         keep &= frame[[f"type:{t}" for t in spec.ship_types]].any(axis=1)
     if spec.activities and skip != "activities":
@@ -191,10 +221,9 @@ def selection(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None)
 def facet_counts(frame: pd.DataFrame, spec: FilterSpec, facet: str) -> dict[str, int]:
     """How many sightings each option of ``facet`` would match, other filters applied."""
     rows = apply_filters(frame, spec, skip=facet)
-    if facet == "straits":
-        return rows["strait"].replace("", NO_STRAIT).value_counts().to_dict()
-    if facet == "seas":
-        return rows["sea_facet"].value_counts().to_dict()
+    if facet in ("straits", "seas"):
+        counts = rows[f"facet:{facet}"].value_counts()
+        return counts[counts > 0].to_dict()
     if facet == "ship_types":
         return {t: int(rows[f"type:{t}"].sum()) for t in SHIP_CATEGORY_NAMES}
     if facet == "activities":

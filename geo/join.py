@@ -25,14 +25,17 @@ SEA_NAMES = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean"
 SEA_SYNONYMS = {"Philippine Sea": "Pacific Ocean", "Japan Sea": "Sea of Japan", "East Sea": "Sea of Japan"}
 
 
-def enrich(frame: pd.DataFrame) -> pd.DataFrame:
+def enrich(frame: pd.DataFrame, places: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return ``frame`` with the layer-derived columns added.
 
     ``sea_area`` becomes the seas layer's answer where the row has a point (the reported
     value stays in ``sea_area_reported``); rows without a point keep the reported sea.
+    ``places`` is :func:`classify` of the frame's lat/lon when the caller already has it
+    (the app keeps it in a start-up cache); otherwise it is computed here.
     """
     out = frame.copy()
-    places = classify(frame["lat"], frame["lon"])
+    if places is None:
+        places = classify(frame["lat"], frame["lon"])
     out["sea_area_reported"] = frame["sea_area"]
     out["sea_area"] = places["sea_area"].fillna(frame["sea_area"]).astype(str)
     for column in ("in_strait", "in_japan_territorial_sea", "distance_to_japan_km"):
@@ -89,7 +92,7 @@ def _japan_coast() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     japan = land.loc[land["country"] == "Japan", ["geometry"]].explode(index_parts=False).to_crs(METRIC_CRS)
     rings = shapely.get_parts(shapely.boundary(japan.geometry.values))
     coords = [shapely.get_coordinates(ring) for ring in shapely.get_parts(shapely.line_merge(rings))]
-    pieces = [shapely.linestrings(c[i:i + 33]) for c in coords for i in range(0, len(c) - 1, 32)]
+    pieces = [shapely.linestrings(c[i:i + 9]) for c in coords for i in range(0, len(c) - 1, 8)]
     return (gpd.GeoDataFrame(geometry=pieces, crs=METRIC_CRS),
             japan.reset_index(drop=True))
 

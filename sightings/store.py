@@ -38,11 +38,12 @@ def read_text(raw: bytes) -> pd.DataFrame:
     else:
         raise SightingsError(["the file is not UTF-8 or Shift-JIS text; save it as UTF-8 CSV"])
     header = text.splitlines()[0]
+    del text   # pandas reads the bytes: a StringIO of a big file holds 4 bytes per character
     if "," not in header and (";" in header or "\t" in header):
         raise SightingsError(["the header has no commas: the file looks ';' or tab separated; "
                               "save it as comma-separated CSV"])
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        return pd.read_csv(io.BytesIO(raw), encoding=encoding, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise SightingsError([f"not a readable CSV file: {exc}"]) from None
 

@@ -114,6 +114,9 @@ def test_app006_clicking_a_table_row_selects_it_on_the_map(dash_duo, sightings, 
     expected = rows.set_index("id").loc[row_id, "lat"] if row_id in set(rows["id"]) else None
     wait_until(lambda: dash_duo.driver.execute_script(halo) == ([expected] if expected is not None else []),
                message="the selection halo on the clicked sighting")
+    links = dash_duo.find_elements(".source-link")
+    assert links and all(link.get_attribute("rel") == "noopener noreferrer" and link.get_attribute("target") == "_blank"
+                         and link.get_attribute("href").startswith(("http://", "https://")) for link in links)
     assert dash_duo.get_logs() == []
 
 

@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import (
@@ -15,11 +16,12 @@ from dashboard.filters import FilterSpec, apply_filters
 
 def test_figure001_map_has_one_marker_per_point_sighting(app_data, sightings):
     figure = map_figure(base_layers(app_data.layers), sightings, None)
-    markers = sum(len(trace.lat) for trace in figure.data[FIRST_LANE_TRACE:FIRST_LANE_TRACE + len(LANES)])
-    assert len(figure.data) == UPLOAD_TRACE + 1
-    assert len(figure.data[UPLOAD_TRACE].lat) == 0          # the user's overlay starts empty
+    markers = sum(len(trace["lat"]) for trace in figure["data"][FIRST_LANE_TRACE:FIRST_LANE_TRACE + len(LANES)])
+    assert len(figure["data"]) == UPLOAD_TRACE + 1
+    assert len(figure["data"][UPLOAD_TRACE]["lat"]) == 0          # the user's overlay starts empty
     assert markers == len(point_rows(sightings)) == sightings["position_kind"].isin(["reported", "derived"]).sum()
-    assert figure.layout.map.style == "white-bg"
+    assert figure["layout"]["map"]["style"] == "white-bg"
+    go.Figure(figure)                                             # a valid Plotly figure, as dcc.Graph gets it
 
 
 def test_figure002_marker_size_grows_with_ships():
@@ -47,16 +49,17 @@ def test_figure004_hover_escapes_reported_text(sightings):
 
 def test_figure005_timeline_lanes_and_monthly_strip(sightings):
     figure = timeline_figure(sightings, None)
-    scatter = [t for t in figure.data if t.type == "scatter"]
-    assert sum(len(t.x) for t in scatter) == len(sightings)
-    assert {t.name for t in scatter} <= set(LANES)
-    bars = [t for t in figure.data if t.type == "bar"][0]
-    assert bars.y.sum() == len(sightings)
+    go.Figure(figure)                                             # a valid Plotly figure
+    scatter = [t for t in figure["data"] if t["type"] == "scatter"]
+    assert sum(len(t["x"]) for t in scatter) == len(sightings)
+    assert {t["name"] for t in scatter} <= set(LANES)
+    bars = [t for t in figure["data"] if t["type"] == "bar"][0]
+    assert sum(bars["y"]) == len(sightings)
 
 
 def test_figure006_empty_timeline_says_so(sightings):
     figure = timeline_figure(sightings.iloc[0:0], None)
-    assert "No sightings match" in figure.layout.annotations[0].text
+    assert "No sightings match" in figure["layout"]["annotations"][0]["text"]
 
 
 def test_figure007_display_layers_are_small_enough_to_send_once(app_data):
@@ -90,15 +93,42 @@ def test_figure009_aggregates_only_above_the_threshold(sightings, n):
         assert markers == n and cells["lat"] == []
     else:
         assert markers == 0 and 0 < len(cells["lat"]) < n
-        counts = [int(text.split()[0].replace(",", "")) for text in cells["text"]]
-        assert sum(counts) == n                                   # every sighting is in one cell
+        assert sum(cells["customdata"]) == n                      # every sighting is in one cell
+        assert "sightings in this 0.5° cell" in cells["hovertemplate"]
         assert all(abs(lat / CELL_DEGREES - round(lat / CELL_DEGREES - 0.5) - 0.5) < 1e-9 for lat in cells["lat"])
 
 
 def test_figure010_aggregated_timeline_has_one_marker_per_lane_and_month(sightings):
     rows = big_selection(sightings, MAX_MARKERS + 1)
     figure = timeline_figure(rows, None)
-    scatter = [t for t in figure.data if t.type == "scatter"]
-    assert sum(sum(t.customdata) for t in scatter) == len(rows)
+    go.Figure(figure)
+    scatter = [t for t in figure["data"] if t["type"] == "scatter"]
+    assert sum(sum(t["customdata"]) for t in scatter) == len(rows)
     months = rows.groupby(["lane", rows["event_date"].dt.to_period("M")]).ngroups
-    assert sum(len(t.x) for t in scatter) == months
+    assert sum(len(t["x"]) for t in scatter) == months
+
+
+@pytest.mark.parametrize("n", [MAX_MARKERS, MAX_MARKERS + 1])
+def test_figure011_map_note_says_aggregated_with_counts_only_above_the_threshold(sightings, n):
+    from dashboard.callbacks import _map_note
+    rows = big_selection(sightings, n)
+    def flat(note):
+        return "".join(part if isinstance(part, str) else part.children for part in note)
+    text = flat(_map_note(rows))
+    if n <= MAX_MARKERS:
+        assert "aggregated" not in text and text.startswith(f"{n} on the map as points")
+    else:
+        cells = len(aggregate_trace(rows)["lat"])
+        assert text.startswith(f"aggregated: {n:,} sightings in {cells:,} cells of {CELL_DEGREES}°")
+        assert flat(_map_note(rows, cells)) == text
+
+
+def test_figure012_aggregated_timeline_counts_match_a_groupby(sightings):
+    rows = big_selection(sightings, MAX_MARKERS + 1)
+    figure = timeline_figure(rows, None)
+    got = {(t["name"], x[:7]): c for t in figure["data"] if t["type"] == "scatter"
+           for x, c in zip(t["x"], t["customdata"], strict=True)}
+    expected = rows.groupby(["lane", rows["event_date"].dt.strftime("%Y-%m")]).size().to_dict()
+    assert got == expected
+    bars = next(t for t in figure["data"] if t["type"] == "bar")
+    assert sum(bars["y"]) == len(rows)

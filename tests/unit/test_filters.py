@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from dashboard.filters import FilterSpec, apply_filters, date_span, facet_counts, summary
@@ -82,3 +83,20 @@ def test_filter007_url_round_trip(app_data, spec):
     query = spec_to_query(spec)
     assert spec_from_query(query, app_data.options) == spec
     assert (query == "") == (spec == FilterSpec())
+
+
+@pytest.mark.parametrize("spec", [
+    FilterSpec(start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31), straits=("Tsugaru",)),
+    FilterSpec(start=dt.date(2021, 6, 1)), FilterSpec(end=dt.date(2019, 12, 31), straits=("none",)),
+    FilterSpec(start=dt.date(2030, 1, 1)),
+])
+def test_filter_window_binary_search_equals_a_full_scan(sightings, spec):
+    """Date-ordered rows are cut by binary search; shuffled rows by comparing every date: same rows."""
+    shuffled = sightings.sample(frac=1.0, random_state=4)
+    assert not shuffled["event_date"].is_monotonic_increasing
+    assert set(apply_filters(sightings, spec)["id"]) == set(apply_filters(shuffled, spec)["id"])
+    expected = sightings[(sightings["event_date"] >= pd.Timestamp(spec.start or "1900-01-01"))
+                         & (sightings["event_date"] <= pd.Timestamp(spec.end or "2100-01-01"))]
+    if spec.straits:
+        expected = expected[expected["strait"].replace("", "none").isin(spec.straits)]
+    assert list(apply_filters(sightings, spec)["id"]) == list(expected["id"])
