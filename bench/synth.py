@@ -2,8 +2,14 @@
 
 Positions are spread over the region's seas and around the strait label points; dates
 span 15 years; every row's ``source_urls`` is ``synthetic:`` and its notes say so, so
-these rows can never pass for reports (the importer refuses them; the shipped dataset is
-tested to hold none). Written under bench/out/ (git-ignored), never data/.
+these rows can never pass for reports. Written under bench/out/ (git-ignored), never data/.
+
+How synthetic rows pass validation: the schema accepts exactly ``["synthetic:"]`` in place
+of the http(s) URL list (``sightings.schema.SYNTHETIC``) and applies every other check
+unchanged, so the app serves the file through its normal path (``app.py --data FILE``) and
+the benchmarks time real validation. They can go no further: the importer refuses them
+(``python -m dashboard import``), and tests/unit/test_dataset.py requires http(s) sources
+on every row of data/sightings.csv.
 
     .venv/bin/python bench/synth.py --n 100000 [--seed 7] [--out bench/out/synthetic_100000.csv]
 """

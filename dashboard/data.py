@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.figures import base_layers, layer_files
 from dashboard.filters import add_facets, options
 from geo.layers import LAYERS_DIR
 from sightings.store import DATASET, read_sightings
@@ -36,6 +37,8 @@ class AppData:
     options: dict[str, tuple[str, ...]]
     layers: dict[str, dict]
     source: Path
+    #: (URL, GeoJSON bytes) of each map layer, fetched by the browser (figures.layer_files).
+    layer_files: tuple[tuple[str, bytes], ...] = ()
 
 
 def load_app_data(path: str | Path = DATASET) -> AppData:
@@ -46,7 +49,8 @@ def load_app_data(path: str | Path = DATASET) -> AppData:
     frame = add_facets(enrich(sightings, places=cached_classify(sightings["lat"], sightings["lon"])))
     layers = {name: json.loads((LAYERS_DIR / "display" / f"{name}.geojson").read_text(encoding="utf-8"))
               for name in MAP_LAYERS}
-    return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path))
+    return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
+                   layer_files=layer_files(base_layers(layers)))
 
 
 #: Where start-up keeps the spatial join's answers between runs (git-ignored, safe to delete).

@@ -1,5 +1,7 @@
 """Downloads as plain links: ``/download/straitwatch_....csv?strait=Tsugaru`` streams the rows.
 
+The map's GeoJSON layers are plain links too (``/map-layers/<index>-<hash>.json``).
+
 The link carries the same query string as the page, so the file holds exactly what the
 views show (same :func:`spec_from_query`, same :func:`apply_filters`). Streaming in chunks
 sends the first bytes at once and keeps memory flat for a hundred thousand rows.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from flask import Flask, Response, abort, request, stream_with_context
 
 from dashboard.export import csv_chunks, filename, geojson_chunks
+from dashboard.figures import LAYER_URL
 from dashboard.filters import FilterSpec, apply_filters
 from dashboard.urlstate import spec_to_query, spec_from_query
 
@@ -20,6 +23,19 @@ FORMATS = {"csv": ("text/csv; charset=utf-8", csv_chunks),
 def download_href(spec: FilterSpec, extension: str) -> str:
     """The link for the rows ``spec`` selects, in ``extension`` format."""
     return f"/download/{filename(spec, extension)}{spec_to_query(spec)}"
+
+
+def register_layer_files(server: Flask, files: tuple[tuple[str, bytes], ...]) -> None:
+    """Serve the map's GeoJSON layers at their content-hashed URLs (cached by the browser)."""
+    bodies = {url.rsplit("/", 1)[1]: body for url, body in files}
+
+    @server.route(LAYER_URL.rsplit("/", 1)[0] + "/<name>")
+    def map_layer(name: str) -> Response:
+        body = bodies.get(name)
+        if body is None:
+            abort(404)
+        return Response(body, mimetype="application/json",
+                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
 
 
 def register_downloads(server: Flask, frame, options) -> None:

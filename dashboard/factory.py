@@ -12,7 +12,7 @@ from dash import Dash
 
 from dashboard.callbacks import register
 from dashboard.data import load_app_data
-from dashboard.downloads import register_downloads
+from dashboard.downloads import register_downloads, register_layer_files
 from dashboard.layout import build_layout
 from dashboard.security import harden
 
@@ -29,6 +29,7 @@ def create_app(data_path: str | Path) -> Dash:
     app.layout = build_layout(data)
     register(app, data)
     register_downloads(app.server, data.sightings, data.options)
+    register_layer_files(app.server, data.layer_files)
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     harden(app)
     return app

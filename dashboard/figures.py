@@ -11,7 +11,9 @@ GeoJSON layers) and 9 ms per timeline.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import textwrap
 
 import numpy as np
@@ -36,6 +38,10 @@ LAYER_GROUPS = {
     "straits": "Straits",
     "kurils": "Kuril Islands (Northern Territories shaded darker)",
 }
+#: Where the browser fetches each base layer's GeoJSON (served by :mod:`dashboard.downloads`).
+#: Kept out of the figure: ``dcc.Graph`` walks the whole figure on every update (0.13 s
+#: of each filter change with the GeoJSON inside), and the files are cached by the browser.
+LAYER_URL = "/map-layers/{name}.json"
 SEA_FILL = "#d6e6f2"
 AREA_HIGHLIGHT = "#f4a261"
 #: A whole sea is large: its highlight is paler, so markers and straits stay readable on it.
@@ -190,6 +196,16 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
     return out
 
 
+def layer_files(layers: list[tuple[str, str | None, dict]]) -> tuple[tuple[str, bytes], ...]:
+    """(URL, GeoJSON bytes) for each base layer, in order; the URL names the content's hash,
+    so a browser may cache it for good."""
+    files = []
+    for index, (_, _, layer) in enumerate(layers):
+        body = json.dumps(layer["source"], separators=(",", ":")).encode("utf-8")
+        files.append((LAYER_URL.format(name=f"{index}-{hashlib.sha256(body).hexdigest()[:16]}"), body))
+    return tuple(files)
+
+
 def _fill(source: dict, colour: str, opacity: float) -> dict:
     return {"sourcetype": "geojson", "source": source, "type": "fill", "color": colour, "opacity": opacity}
 
@@ -211,12 +227,17 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
 
 
 def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, selected: str | None,
-               visible: tuple[str, ...] = tuple(LAYER_GROUPS)) -> dict:
-    """The whole map (a figure dict): base layers, selection halo, one marker trace per lane."""
+               visible: tuple[str, ...] = tuple(LAYER_GROUPS), sources: list[str] | None = None) -> dict:
+    """The whole map (a figure dict): base layers, selection halo, one marker trace per lane.
+
+    ``sources`` are URLs of the layers' GeoJSON (:func:`layer_files`), sent instead of the
+    GeoJSON itself.
+    """
     map_layers = []
     styles = area_styles(layers, area_ids(rows))
     for index, (group, _, layer) in enumerate(layers):
-        map_layers.append({**layer, **styles.get(index, {}), "visible": group == "base" or group in visible})
+        source = {"source": sources[index]} if sources else {}
+        map_layers.append({**layer, **source, **styles.get(index, {}), "visible": group == "base" or group in visible})
 
     def trace(name: str, values: dict, **extra) -> dict:
         return {"type": "scattermap", "name": name, "mode": "markers", "hoverinfo": "text", **extra, **values}

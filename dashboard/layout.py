@@ -61,7 +61,8 @@ def build_layout(data: AppData) -> html.Div:
             html.Aside(className="filters", children=_filters(data, first)),
             html.Main(className="views", children=[
                 html.Div(className="map-wrap", children=[
-                    dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None),
+                    dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None,
+                                                            sources=[url for url, _ in data.layer_files]),
                               className="map", config={"displaylogo": False, "scrollZoom": True}),
                     html.Div(id=ids.MAP_NOTE, className="map-note"),
                     dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, accept=".csv,text/csv", className="upload",

@@ -62,3 +62,20 @@ def test_download007_chunks_join_to_one_csv(sightings):
     assert len(pieces) > 1 and pieces[0].startswith("id,event_date")
     assert not any(piece.startswith("id,event_date") for piece in pieces[1:])
     assert len(pd.read_csv(io.StringIO("".join(pieces)))) == len(rows)
+
+
+def test_download_layers_are_fetched_by_url_not_sent_in_the_figure(client, app_data):
+    """The map figure names each layer's GeoJSON by a content-hashed URL; the URL serves it."""
+    from dashboard.figures import base_layers, layer_files, map_figure
+    layers = base_layers(app_data.layers)
+    files = layer_files(layers)
+    figure = map_figure(layers, app_data.sightings, None, sources=[url for url, _ in files])
+    assert [layer["source"] for layer in figure["layout"]["map"]["layers"]] == [url for url, _ in files]
+    assert len(json.dumps(figure["layout"])) < 10_000
+    for (url, body), (_, _, layer) in zip(files, layers, strict=True):
+        response = client.get(url)
+        assert response.status_code == 200 and response.mimetype == "application/json"
+        assert "immutable" in response.headers["Cache-Control"]
+        assert json.loads(response.get_data()) == layer["source"] == json.loads(body)
+    assert client.get(files[0][0].replace(".json", "0.json")).status_code == 404
+    assert len({url for url, _ in files}) == len(files)
