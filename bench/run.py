@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> None:
         print("\n".join(lines[-1:]), flush=True)
     join = measure_join([])
     lines.append(f"\n## Spatial join (bench/join.py)\n\n| measure | value |\n|---|---|\n"
-                 f"| {join['n']:,} random points to seas, straits, territorial sea, Japan's coast | "
+                 f"| {join['n']:,} random points at sea to seas, straits, territorial sea, Japan's coast | "
                  f"{join['vectorised']:.1f} s |\n"
                  f"| {join['loop_n']:,} points, vectorised / per-row shapely loop | {join['vectorised_small']:.2f} s / "
                  f"{join['loop']:.1f} s ({join['loop'] / join['vectorised_small']:.0f}x) |")
