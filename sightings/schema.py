@@ -17,9 +17,10 @@ import pandera.pandas as pa
 
 #: Columns of ``data/sightings.csv``, in file order.
 COLUMNS = (
-    "id", "event_date", "report_date", "ships", "ship_types", "hull_numbers",
-    "location_text", "lat", "lon", "position_kind", "strait", "direction", "sea_area",
-    "activity", "with_chinese_ships", "source_urls", "source_names", "notes",
+    "id", "event_date", "event_time", "report_date", "ships", "ship_types", "hull_numbers",
+    "vessels", "chinese_vessels", "location_text", "location_text_ja", "lat", "lon",
+    "position_kind", "strait", "direction", "sea_area", "activity", "with_chinese_ships",
+    "observed_by", "voyage_id", "source_urls", "source_names", "notes",
 )
 #: Columns an incoming file must have; the rest may be absent and are filled.
 REQUIRED = (
@@ -27,7 +28,11 @@ REQUIRED = (
     "activity", "with_chinese_ships", "source_urls", "source_names",
 )
 #: Columns whose cells hold lists, and the separator used for them in CSV text.
-LIST_SEPARATORS = {"ship_types": "; ", "hull_numbers": "; ", "source_urls": " | ", "source_names": " | "}
+#: ``vessels`` pairs class and hull as written in a release ("Udaloy I-class destroyer (548)");
+#: ``chinese_vessels`` keeps the Chinese ships of a joint movement apart from the Russian ones;
+#: ``observed_by`` lists the JSDF units a release names.
+LIST_SEPARATORS = {"ship_types": "; ", "hull_numbers": "; ", "vessels": "; ", "chinese_vessels": "; ",
+                   "observed_by": "; ", "source_urls": " | ", "source_names": " | "}
 
 STRAITS = ("Soya", "Tsugaru", "Tsushima", "Osumi", "Miyako", "Yonaguni", "Nemuro")
 SEA_AREAS = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
@@ -76,12 +81,16 @@ SCHEMA = pa.DataFrameSchema(
         "id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_.:-]{1,64}$"), unique=True),
         "event_date": pa.Column("datetime64[ns]", [
             pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
+        "event_time": pa.Column(str, pa.Check.str_matches(r"^(?:(?:[01]\d|2[0-3]):[0-5]\d)?$")),
         "report_date": pa.Column("datetime64[ns]", [
             pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
         "ships": pa.Column("Int64", pa.Check.in_range(1, 500), nullable=True),
         "ship_types": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
         "hull_numbers": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
+        "vessels": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
+        "chinese_vessels": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
         "location_text": pa.Column(str, [pa.Check.str_length(1, MAX_TEXT)]),
+        "location_text_ja": pa.Column(str, pa.Check(_bounded_text, element_wise=True)),
         "lat": pa.Column(float, pa.Check.in_range(-90, 90), nullable=True),
         "lon": pa.Column(float, pa.Check.in_range(-180, 180), nullable=True),
         "position_kind": pa.Column(str, pa.Check.isin(POSITION_KINDS)),
@@ -90,6 +99,8 @@ SCHEMA = pa.DataFrameSchema(
         "sea_area": pa.Column(str, pa.Check.isin(("",) + SEA_AREAS)),
         "activity": pa.Column(str, pa.Check.str_length(1, 300)),
         "with_chinese_ships": pa.Column(bool),
+        "observed_by": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
+        "voyage_id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_.:-]{0,64}$")),
         "source_urls": pa.Column(object, pa.Check(_is_url_list, element_wise=True,
                                                   error="at least one http or https URL")),
         "source_names": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
@@ -131,8 +142,8 @@ _load_checks_without_hypothesis()
 def parse(raw: pd.DataFrame) -> pd.DataFrame:
     """Turn a table of CSV text cells into typed sighting columns, or raise SightingsError.
 
-    ``raw`` holds strings (read with ``dtype=str, keep_default_na=False``). Optional columns
-    (id, lat, lon, position_kind, direction, sea_area, hull_numbers, notes) may be missing.
+    ``raw`` holds strings (read with ``dtype=str, keep_default_na=False``). Columns not in
+    :data:`REQUIRED` may be missing (they are filled empty).
     The result still needs :func:`validate` and, for rows without a position, locating.
     """
     problems: list[str] = []
@@ -159,8 +170,8 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     out["with_chinese_ships"] = _parse_bools(text["with_chinese_ships"], problems)
     for col, sep in LIST_SEPARATORS.items():
         out[col] = text[col].map(lambda v, s=sep.strip(): [p.strip() for p in v.split(s) if p.strip()])
-    for col in ("id", "location_text", "position_kind", "strait", "direction", "sea_area",
-                "activity", "notes"):
+    for col in ("id", "event_time", "location_text", "location_text_ja", "position_kind", "strait",
+                "direction", "sea_area", "activity", "voyage_id", "notes"):
         out[col] = text[col]
     for row in rows[out["lat"].isna() != out["lon"].isna()]:
         problems.append(f"row {row}, lat/lon: {text.at[row, 'lat']!r}/{text.at[row, 'lon']!r} "
@@ -227,6 +238,9 @@ _EXPECTED = {
     ("sea_area", "isin"): f"is not a known sea area (expected one of {', '.join(SEA_AREAS)}, or empty)",
     ("source_urls", "at least one http or https URL"): "is not a list of http(s) URLs (expected at least one)",
     ("id", "str_matches"): "is not a valid id (letters, digits, '_.:-', at most 64)",
+    ("event_time", "str_matches"): "is not a time of day (expected HH:MM, 24-hour, or empty)",
+    ("voyage_id", "str_matches"): "is not a valid voyage id (letters, digits, '_.:-', at most 64, or empty)",
+    ("location_text_ja", "_bounded_text"): f"is too long (expected at most {MAX_TEXT} characters)",
     ("id", "field_uniqueness"): "is a duplicate id (expected unique ids)",
     ("location_text", "str_length"): f"is empty or too long (expected 1 to {MAX_TEXT} characters)",
     ("activity", "str_length"): "is empty or too long (expected 1 to 300 characters)",
