@@ -27,7 +27,7 @@ browser:
 layers: $(VENV)/.dev
 	$(PY) -m geo.build_layers
 
-# Rebuild data/sightings.csv from ../shared/data/reported_sightings.csv.
+# Rebuild data/sightings.csv from data/sources/ (news files, corrections, JSO releases).
 dataset: $(VENV)/.dev
 	$(PY) -m sightings.curate
 

@@ -20,7 +20,7 @@ COLUMNS = (
     "id", "event_date", "event_time", "report_date", "ships", "ship_types", "hull_numbers",
     "vessels", "chinese_vessels", "location_text", "location_text_ja", "lat", "lon",
     "position_kind", "strait", "direction", "sea_area", "activity", "with_chinese_ships",
-    "observed_by", "voyage_id", "source_urls", "source_names", "notes",
+    "observed_by", "same_as", "voyage_id", "source_urls", "source_names", "notes",
 )
 #: Columns an incoming file must have; the rest may be absent and are filled.
 REQUIRED = (
@@ -30,9 +30,11 @@ REQUIRED = (
 #: Columns whose cells hold lists, and the separator used for them in CSV text.
 #: ``vessels`` pairs class and hull as written in a release ("Udaloy I-class destroyer (548)");
 #: ``chinese_vessels`` keeps the Chinese ships of a joint movement apart from the Russian ones;
-#: ``observed_by`` lists the JSDF units a release names.
+#: ``observed_by`` lists the JSDF units a release names; ``same_as`` the earlier movements a
+#: release says were the same ships ("2026-03-05/2026-03-06 Tsushima southwest"), which
+#: :mod:`sightings.voyages` links into voyages.
 LIST_SEPARATORS = {"ship_types": "; ", "hull_numbers": "; ", "vessels": "; ", "chinese_vessels": "; ",
-                   "observed_by": "; ", "source_urls": " | ", "source_names": " | "}
+                   "observed_by": "; ", "same_as": "; ", "source_urls": " | ", "source_names": " | "}
 
 STRAITS = ("Soya", "Tsugaru", "Tsushima", "Osumi", "Miyako", "Yonaguni", "Nemuro")
 SEA_AREAS = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
@@ -100,7 +102,8 @@ SCHEMA = pa.DataFrameSchema(
         "activity": pa.Column(str, pa.Check.str_length(1, 300)),
         "with_chinese_ships": pa.Column(bool),
         "observed_by": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "voyage_id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_.:-]{0,64}$")),
+        "same_as": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
+        "voyage_id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_.:-]{0,68}$")),
         "source_urls": pa.Column(object, pa.Check(_is_url_list, element_wise=True,
                                                   error="at least one http or https URL")),
         "source_names": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
@@ -239,7 +242,7 @@ _EXPECTED = {
     ("source_urls", "at least one http or https URL"): "is not a list of http(s) URLs (expected at least one)",
     ("id", "str_matches"): "is not a valid id (letters, digits, '_.:-', at most 64)",
     ("event_time", "str_matches"): "is not a time of day (expected HH:MM, 24-hour, or empty)",
-    ("voyage_id", "str_matches"): "is not a valid voyage id (letters, digits, '_.:-', at most 64, or empty)",
+    ("voyage_id", "str_matches"): "is not a valid voyage id (letters, digits, '_.:-', at most 68, or empty)",
     ("location_text_ja", "_bounded_text"): f"is too long (expected at most {MAX_TEXT} characters)",
     ("id", "field_uniqueness"): "is a duplicate id (expected unique ids)",
     ("location_text", "str_length"): f"is empty or too long (expected 1 to {MAX_TEXT} characters)",

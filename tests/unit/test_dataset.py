@@ -1,12 +1,13 @@
 """data/sightings.csv: every row valid, sourced, positioned honestly, rebuilt reproducibly."""
 
+import hashlib
 import os
 
 import pandas as pd
 import pytest
 
 from geo.locate import locate
-from sightings.curate import SOURCE, curate
+from sightings.curate import SOURCES, curate
 from sightings.positions import STRAIT_LABEL_POINTS
 from sightings.store import DATASET, read_sightings, to_csv_text
 
@@ -54,19 +55,36 @@ def test_data005_strait_only_rows_sit_on_the_strait_label_point(dataset):
         assert (row.lat, row.lon) == pytest.approx(place_point(STRAIT_LABEL_POINTS[row.strait]))
 
 
-def test_data006_rebuild_from_the_shared_notes_is_byte_identical():
-    if not SOURCE.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{SOURCE} is missing on CI")
-        pytest.skip(f"{SOURCE} not beside the repo")
-    assert to_csv_text(curate(SOURCE)) == DATASET.read_text(encoding="utf-8")
+def test_data006_rebuild_from_data_sources_is_byte_identical():
+    frame, _ = curate(SOURCES)
+    assert to_csv_text(frame) == DATASET.read_text(encoding="utf-8")
 
 
-def test_data007_facts_copied_unchanged_from_the_source():
-    if not SOURCE.is_file():
+def test_data007_facts_copied_unchanged_from_the_sources_except_listed_corrections():
+    corrections = pd.read_csv(SOURCES / "corrections.csv", dtype=str, keep_default_na=False)
+    corrected = set(zip(corrections["id"], corrections["field"]))
+    removed = {i for i, field in corrected if field == "(remove)"}
+    shipped = pd.read_csv(DATASET, dtype=str, keep_default_na=False).set_index("id")
+    for name in ("reported_sightings.csv", "reported_sightings_more.csv"):
+        source = pd.read_csv(SOURCES / name, dtype=str, keep_default_na=False)
+        keys = source["event_date"] + "|" + source["location_text"] + "|" + source["ship_types"]
+        source["id"] = source["event_date"] + "-" + keys.map(lambda k: hashlib.sha1(k.encode()).hexdigest()[:6])
+        for row in source.itertuples(index=False):
+            if row.id in removed:
+                assert row.id not in shipped.index
+                continue
+            for column in ("event_date", "report_date", "ships", "ship_types", "hull_numbers", "strait",
+                           "direction", "activity", "with_chinese_ships"):
+                if (row.id, column) not in corrected:
+                    assert shipped.at[row.id, column] == getattr(row, column), (row.id, column)
+            assert shipped.at[row.id, "source_urls"].startswith(row.source_urls), row.id
+
+
+@pytest.mark.parametrize("name", ["reported_sightings.csv", "reported_sightings_more.csv", "CORRECTIONS.md"])
+def test_data008_sources_are_copies_of_the_shared_notes(name):
+    shared = SOURCES.parent.parent.parent / "shared" / "data" / name
+    if not shared.is_file():
         if os.environ.get("CI"):
-            pytest.fail(f"{SOURCE} is missing on CI")
-        pytest.skip(f"{SOURCE} not beside the repo")
-    source = pd.read_csv(SOURCE, dtype=str, keep_default_na=False)
-    shipped = pd.read_csv(DATASET, dtype=str, keep_default_na=False)
-    assert shipped[source.columns].equals(source)
+            pytest.fail(f"{shared} is missing on CI")
+        pytest.skip(f"{shared} not beside the repo")
+    assert (SOURCES / name).read_bytes() == shared.read_bytes()
