@@ -46,6 +46,8 @@ MAX_TEXT = 2000
 
 #: ``source_urls`` of benchmark rows (bench/synth.py): readable by the app, refused by imports.
 SYNTHETIC = "synthetic:"
+#: A Joint Staff Office page (its releases live under /js/): the primary source of a sighting.
+RELEASE_URL = re.compile(r"^https?://www\.mod\.go\.jp/js/", re.IGNORECASE)
 _URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
@@ -63,6 +65,11 @@ class SightingsError(ValueError):
 
 def _today() -> pd.Timestamp:
     return pd.Timestamp(dt.date.today())
+
+
+def is_release_url(url: str) -> bool:
+    """True for a Joint Staff Office URL: a row citing one rests on the primary source."""
+    return bool(RELEASE_URL.match(url))
 
 
 def _is_url_list(value) -> bool:

@@ -1,0 +1,141 @@
+"""Merge sightings read from Joint Staff releases into the dataset without duplicating any.
+
+The press retells each release, so most release sightings are already in the dataset as a
+news row. A release row *matches* an existing row when both describe the same passage
+within a day (same strait; hull numbers, when both have some, in common) or share a hull
+number within two days. A match becomes one row: the release's URL goes first in its
+sources (the news pages stay), the release fills what the news lacked (time, hulls,
+classes, the exact phrase and its Japanese sentence), and where the release states a
+different fact the release wins, the news value is kept in ``notes`` and the difference is
+reported. A re-issued release (same text, a later date line) matches its first issue and
+only adds its URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sightings.schema import COLUMNS, is_release_url
+
+#: A passage reported on neighbouring days (local time, report day) is the same passage.
+PASSAGE_DAYS = 1
+#: The same hull seen within this many days is the same sighting, not a new one.
+HULL_DAYS = 2
+#: Facts a release restates; a different value in the news row is a conflict to report.
+FACTS = ("event_date", "ships", "strait")
+#: Fields the release supplies when it has them (it is the primary source).
+RELEASE_FIELDS = ("event_time", "ship_types", "hull_numbers", "vessels", "chinese_vessels", "location_text",
+                  "location_text_ja", "lat", "lon", "position_kind", "direction", "observed_by", "same_as",
+                  "with_chinese_ships")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What happens to one incoming release row."""
+
+    row: dict            # the row as it will be stored (merged or new)
+    merged_with: str     # id of the existing row it merges into, "" when new
+    conflicts: tuple[str, ...]
+
+
+def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
+    """Id of the row in ``existing`` that describes the same sighting as ``incoming`` ('' for none).
+
+    Among several candidates the nearest in time wins, a same-strait one before a hull-only one.
+    """
+    if existing.empty:
+        return ""
+    days = (pd.to_datetime(existing["event_date"]) - incoming["event_date"]).dt.days.abs()
+    hulls = set(incoming["hull_numbers"])
+    shared = existing["hull_numbers"].map(lambda h: bool(hulls & set(h)))
+    both_have_hulls = existing["hull_numbers"].map(bool) & bool(hulls)
+    same_passage = (incoming["strait"] != "") & (existing["strait"] == incoming["strait"]) \
+        & (days <= PASSAGE_DAYS) & (shared | ~both_have_hulls)
+    same_hull = shared & (days <= HULL_DAYS)
+    candidates = existing.assign(_days=days, _rank=(~same_passage).astype(int))[same_passage | same_hull]
+    if candidates.empty:
+        return ""
+    return str(candidates.sort_values(["_rank", "_days", "id"]).iloc[0]["id"])
+
+
+def merge_row(old: dict, new: dict) -> Decision:
+    """One row from an existing row ``old`` and the release row ``new`` describing the same sighting."""
+    merged = dict(old)
+    conflicts, kept = [], []
+    for field in FACTS:
+        before, after = old[field], new[field]
+        if _empty(after) or _same(before, after):
+            continue
+        if not _empty(before):
+            shown = before.date().isoformat() if isinstance(before, pd.Timestamp) else before
+            conflicts.append(f"{field}: news {shown!r}, release {_shown(after)!r}")
+            kept.append(f"{field} {shown}")
+        merged[field] = after
+    for field in RELEASE_FIELDS:
+        if not _empty(new[field]):
+            if field == "location_text" and old[field] != new[field]:
+                kept.append(f"phrase '{old[field]}'")
+            merged[field] = new[field]
+    every = _union(old["source_urls"], new["source_urls"])
+    merged["source_urls"] = [u for u in every if is_release_url(u)] + [u for u in every if not is_release_url(u)]
+    names = dict(zip(old["source_urls"], old["source_names"], strict=False))
+    names.update(zip(new["source_urls"], new["source_names"], strict=False))
+    merged["source_names"] = [names.get(url, "") for url in merged["source_urls"]]
+    merged["report_date"] = min(old["report_date"], new["report_date"])
+    note = f"Before the release, news reports said: {'; '.join(kept)}." if kept else ""
+    if note and note not in old["notes"]:
+        merged["notes"] = " ".join(part for part in (old["notes"], note) if part)
+    if new["notes"] and new["notes"] not in merged["notes"]:
+        merged["notes"] = " ".join(part for part in (merged["notes"], new["notes"]) if part)
+    return Decision(merged, old["id"], tuple(conflicts))
+
+
+def plan_merge(existing: pd.DataFrame, incoming: pd.DataFrame) -> list[Decision]:
+    """A decision for each incoming row, in date order; rows of one batch also merge with each other."""
+    accepted = existing.copy()
+    decisions = []
+    for _, row in incoming.sort_values(["event_date", "id"], kind="stable").iterrows():
+        found = match(row, accepted)
+        if found:
+            old = accepted.set_index("id", drop=False).loc[found].to_dict()
+            decision = merge_row(old, row.to_dict())
+            accepted = pd.concat([accepted[accepted["id"] != found], pd.DataFrame([decision.row])],
+                                 ignore_index=True)
+        else:
+            decision = Decision(row.to_dict(), "", ())
+            accepted = pd.concat([accepted, pd.DataFrame([decision.row])], ignore_index=True)
+        decisions.append(decision)
+    return decisions
+
+
+def apply_decisions(existing: pd.DataFrame, decisions: list[Decision]) -> pd.DataFrame:
+    """The dataset with every decision applied (merged rows replaced in place, new rows added)."""
+    rows = {row["id"]: row for row in existing.to_dict("records")}
+    for decision in decisions:
+        rows[decision.row["id"]] = decision.row
+    frame = pd.DataFrame(list(rows.values()), columns=list(COLUMNS))
+    return frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
+
+
+def _union(first: list, second: list) -> list:
+    return list(dict.fromkeys([*first, *second]))
+
+
+def _empty(value) -> bool:
+    if isinstance(value, list):
+        return not value
+    if isinstance(value, str):
+        return value == ""
+    return value is None or bool(pd.isna(value))
+
+
+def _same(a, b) -> bool:
+    if _empty(a) or _empty(b):
+        return _empty(a) and _empty(b)
+    return bool(a == b)
+
+
+def _shown(value):
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else value

@@ -1,0 +1,101 @@
+"""Merging release rows into news rows: one row per sighting, the release first, conflicts reported."""
+
+import pandas as pd
+import pytest
+
+from sightings.merge import apply_decisions, match, merge_row, plan_merge
+from sightings.schema import COLUMNS
+
+RELEASE = "https://www.mod.go.jp/js/pdf/2026/p20260205_01.pdf"
+
+
+def row(**cells) -> dict:
+    """A typed sighting row with empty defaults."""
+    base = {column: "" for column in COLUMNS}
+    base.update({"ships": pd.NA, "lat": float("nan"), "lon": float("nan"), "with_chinese_ships": False,
+                 "position_kind": "unlocated", "activity": "transit"})
+    for column in ("ship_types", "hull_numbers", "vessels", "chinese_vessels", "observed_by", "same_as",
+                   "source_urls", "source_names"):
+        base[column] = []
+    base.update(cells)
+    for column in ("event_date", "report_date"):
+        base[column] = pd.Timestamp(base[column] or base["event_date"])
+    return base
+
+
+NEWS = row(id="news-335", event_date="2026-02-04", report_date="2026-02-05", ships=1, strait="Tsugaru",
+           ship_types=["Steregushchiy-class frigate"], hull_numbers=["335"], direction="west",
+           location_text="about 50 km northeast of Cape Shiriya, Aomori, heading west; then west through the Tsugaru Strait",
+           lat=41.75, lon=141.85, position_kind="derived",
+           source_urls=["https://example.org/news"], source_names=["Example news"], notes="News note.")
+
+
+def frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=list(COLUMNS))
+
+
+def release(**cells) -> dict:
+    base = dict(id="rel-1", event_date="2026-02-04", report_date="2026-02-05", ships=1, strait="Tsugaru",
+                event_time="10:00", ship_types=["Steregushchiy-class frigate"], hull_numbers=["335"],
+                vessels=["Steregushchiy-class frigate (335)"], direction="west, toward the Sea of Japan",
+                location_text="about 50 km NE of Cape Shiriya (Aomori)", location_text_ja="…北東約５０ｋｍ…",
+                lat=41.7, lon=141.8, position_kind="derived", observed_by=["第２航空群所属「Ｐ－３Ｃ」（八戸）"],
+                source_urls=[RELEASE], source_names=["Joint Staff Office release p20260205_01 (Japanese)"])
+    base.update(cells)
+    return row(**base)
+
+
+@pytest.mark.parametrize(("incoming", "expected"), [
+    (release(), "news-335"),                                           # same passage, same day
+    (release(event_date="2026-02-05"), "news-335"),                   # a day later: same passage
+    (release(event_date="2026-02-07"), ""),                           # three days: a new sighting
+    (release(strait="", event_date="2026-02-06"), "news-335"),        # hull in common within two days
+    (release(strait="", event_date="2026-02-07"), ""),                # hull in common, three days apart
+    (release(hull_numbers=["999"]), ""),                               # same strait and day, other ships
+    (release(hull_numbers=[]), "news-335"),                            # release without hulls: the passage
+    (release(strait="Soya", hull_numbers=["999"]), ""),                # other strait, other ships
+])
+def test_merge001_match(incoming, expected):
+    assert match(pd.Series(incoming), frame(NEWS)) == expected
+
+
+def test_merge002_release_first_news_kept_gaps_filled():
+    merged = merge_row(NEWS, release()).row
+    assert merged["id"] == "news-335"
+    assert merged["source_urls"] == [RELEASE, "https://example.org/news"]
+    assert merged["source_names"] == ["Joint Staff Office release p20260205_01 (Japanese)", "Example news"]
+    assert merged["event_time"] == "10:00"
+    assert merged["vessels"] == ["Steregushchiy-class frigate (335)"]
+    assert merged["location_text"] == "about 50 km NE of Cape Shiriya (Aomori)"
+    assert merged["location_text_ja"] == "…北東約５０ｋｍ…"
+    assert "News note." in merged["notes"] and "about 50 km northeast of Cape Shiriya, Aomori" in merged["notes"]
+
+
+def test_merge003_conflicting_count_is_reported_and_kept_in_notes():
+    decision = merge_row(NEWS, release(ships=2))
+    assert decision.conflicts == ("ships: news 1, release 2",)
+    assert decision.row["ships"] == 2
+    assert "ships 1" in decision.row["notes"]
+
+
+def test_merge004_news_without_a_count_is_filled_without_conflict():
+    decision = merge_row({**NEWS, "ships": pd.NA}, release(ships=3))
+    assert decision.conflicts == () and decision.row["ships"] == 3
+
+
+def test_merge005_reissued_release_adds_only_its_url():
+    reissue = release(id="rel-2", report_date="2026-02-06",
+                      source_urls=["https://www.mod.go.jp/js/pdf/2026/p20260206_01.pdf"],
+                      source_names=["Joint Staff Office release p20260206_01 (Japanese)"])
+    decisions = plan_merge(frame(), pd.DataFrame([release(), reissue], columns=list(COLUMNS)))
+    assert [d.merged_with for d in decisions] == ["", "rel-1"]
+    result = apply_decisions(frame(), decisions)
+    assert result["id"].tolist() == ["rel-1"]
+    assert result.loc[0, "source_urls"] == [RELEASE, "https://www.mod.go.jp/js/pdf/2026/p20260206_01.pdf"]
+    assert result.loc[0, "report_date"] == pd.Timestamp("2026-02-05")
+
+
+def test_merge006_new_sighting_is_added_in_date_order():
+    later = release(id="rel-9", event_date="2026-03-01", hull_numbers=["548"], strait="Soya")
+    result = apply_decisions(frame(NEWS), plan_merge(frame(NEWS), pd.DataFrame([later], columns=list(COLUMNS))))
+    assert result["id"].tolist() == ["news-335", "rel-9"]
