@@ -1,0 +1,441 @@
+"""Read a Joint Staff Office release about Russian Navy movements into sightings.
+
+Japan's Joint Staff Office (JSO) announces each movement in a one-page Japanese PDF in a
+fixed form: the date and time, the position as a distance and bearing from a named place,
+the heading, the ships (class and hull number), what they did next (the strait they
+transited), the earlier movements they are "the same as", and the JSDF units that watched.
+:func:`parse_release` turns the text of one release (:func:`pdf_text` extracts it from the
+PDF) into one :class:`ReleaseSighting` per sighting paragraph; the figure captions and the
+legend after the body are ignored.
+
+The parser knows the form, never a particular release: every value comes from the text.
+All patterns are bounded (no unbounded run can backtrack), so time grows linearly with the
+input, and the input is capped at :data:`MAX_CHARS` before any pattern runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Longest release text read (a release is about 3,000 characters; the cap bounds the work).
+MAX_CHARS = 2_000_000
+#: Largest release PDF read (the shared PDFs are 0.3 to 1.7 MB, most of it photographs).
+MAX_PDF_BYTES = 20 * 1024 * 1024
+#: Where releases live; the URL of a release is built from its file name.
+RELEASE_BASE = "https://www.mod.go.jp/js/pdf/{year}/{name}.pdf"
+RELEASE_NAME = re.compile(r"^p(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})_(?P<n>\d{2})$")
+
+#: The 16 Japanese compass points and their English abbreviations (as geo.locate reads them).
+BEARINGS_JA = {
+    "北": "N", "北北東": "NNE", "北東": "NE", "東北東": "ENE", "東": "E", "東南東": "ESE",
+    "南東": "SE", "南南東": "SSE", "南": "S", "南南西": "SSW", "南西": "SW", "西南西": "WSW",
+    "西": "W", "西北西": "WNW", "北西": "NW", "北北西": "NNW",
+}
+#: Reiwa year 1 is 2019.
+REIWA_OFFSET = 2018
+NAVIES = {"ロシア海軍": "russia", "中国海軍": "china"}
+
+_BEARING = "|".join(sorted(BEARINGS_JA, key=len, reverse=True))
+_DIGITS = "[0-9]{1,4}"
+_KANJI = "[\u4e00-\u9fff々ヶノ]"
+_WEEKDAY = "[（(][月火水木金土日][）)]"
+_DAY = rf"(?:令和(?P<era>[0-9]{{1,2}})年)?(?:(?P<month>[0-9]{{1,2}})月)?(?P<day>[0-9]{{1,2}})日(?:{_WEEKDAY})?"
+_TIME = r"(?P<time>正午|(?P<ampm>午前|午後)(?P<hour>[0-9]{1,2})時(?:(?P<minute>[0-9]{1,2})分)?)頃"
+_HEAD = re.compile(
+    rf"^(?:また、)?(?:(?P<same_day>同日)|(?:同月)?{_DAY})、?(?:{_TIME})?(?:に?は)?、?海上自衛隊は、"
+)
+_POSITION = re.compile(
+    rf"海上自衛隊は、(?:[^、。（]{{1,12}}の)?(?P<anchor>[^、。（）]{{1,16}}?)(?:（(?P<pref>[^）]{{1,6}})）)?の"
+    rf"(?P<bearing>{_BEARING})約(?P<km>{_DIGITS})ｋｍの(?:海域|地点)において、"
+    rf"(?:同海域を(?:(?P<heading>{_BEARING})進|(?P<other>[^、。する]{{1,6}}))する)?"
+)
+_SHIPS_END = re.compile(r"を確認した。?$")
+_COUNT = re.compile(r"(?:の|、)?合?計(?P<n>[0-9]{1,3})隻(?:の艦艇)?$")
+_SHIP = re.compile(
+    rf"^(?:(?P<navy>ロシア海軍|中国海軍)(?:艦艇)?)?(?P<cls>[^（）「」]{{1,40}}?)"
+    rf"(?:(?P<n>[0-9]{{1,3}})隻)?(?:（艦番号(?P<hulls>(?:「[0-9]{{1,4}}」(?:、|及び)?){{1,20}})）)?$"
+)
+_HULL = re.compile(r"「([0-9]{1,4})」")
+_STRAIT = re.compile(rf"(?P<name>{_KANJI}{{1,4}}海峡)を(?P<dir>{_BEARING})進")
+_BETWEEN = re.compile(
+    rf"(?P<a>{_KANJI}{{1,8}})(?:（[^）]{{1,6}}）)?と(?P<b>{_KANJI}{{1,8}})(?:（[^）]{{1,6}}）)?と?"
+    rf"の間の(?:海域|接続水域|水域)を(?P<dir>{_BEARING})進"
+)
+_TOWARD = re.compile(rf"(?P<sea>{_KANJI}{{1,6}}|太平洋)へ向けて航行")
+_UNITS = re.compile(r"^防衛省・自衛隊は、海上自衛隊の?(?P<units>.{1,600}?)により、")
+_REF_DAY = re.compile(
+    rf"(?:令和(?P<era>[0-9]{{1,2}})年)?(?:(?P<month>[0-9]{{1,2}})月)?(?P<day>[0-9]{{1,2}})日{_WEEKDAY}"
+    rf"(?:から(?:令和(?P<era2>[0-9]{{1,2}})年)?(?:(?P<month2>[0-9]{{1,2}})月)?(?P<day2>[0-9]{{1,2}})日{_WEEKDAY}にかけて)?"
+)
+_REF_MOVE = re.compile(rf"(?P<place>[^、。]{{1,40}}?)を(?P<dir>{_BEARING})進")
+_FOOTER = "統合幕僚監部報道発表資料"
+_TITLE_END = "動向について"
+#: The body ends with the sentence naming the JSDF units; figure captions and the legend follow.
+_CLOSING = re.compile(r"防衛省・自衛隊は、[^。]{1,600}。")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+class ReleaseError(ValueError):
+    """A text that is not a readable JSO movement release; the message says what is missing."""
+
+
+@dataclass(frozen=True)
+class Ship:
+    """One entry of a release's ship list: a class, how many, and their hull numbers as written."""
+
+    navy: str                     # "russia" or "china"
+    class_ja: str
+    count: int
+    hulls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BackRef:
+    """An earlier movement a release says were the same ships (「…と同一である」)."""
+
+    first: dt.date
+    last: dt.date
+    place_ja: str                 # a passage ("対馬海峡", "与那国島と西表島の間") or other waters
+    direction_ja: str             # "南西進"
+    navy: str                     # whose ships the reference is about: "russia", "china" or "all"
+
+
+@dataclass(frozen=True)
+class ReleaseSighting:
+    """What one sighting paragraph of a release states, with the release it comes from."""
+
+    file: str
+    url: str
+    report_date: dt.date
+    event_date: dt.date
+    event_time: str               # "HH:MM", local time ("about", 頃)
+    anchor_ja: str
+    anchor_prefecture: str
+    bearing_ja: str
+    distance_km: int
+    heading_ja: str               # "" when the ships loitered (遊弋) or no heading is given
+    ships: tuple[Ship, ...]
+    ships_total: int
+    passage_ja: str               # "" unless the text says a strait or passage was transited
+    passage_direction_ja: str
+    toward_ja: str                # the sea the ships then sailed toward, as written ("日本海")
+    same_as_ja: str
+    back_refs: tuple[BackRef, ...]
+    observed_by: tuple[str, ...]
+    text_ja: str                  # the sighting's sentences, lines joined
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def russian(self) -> tuple[Ship, ...]:
+        return tuple(s for s in self.ships if s.navy == "russia")
+
+    @property
+    def chinese(self) -> tuple[Ship, ...]:
+        return tuple(s for s in self.ships if s.navy == "china")
+
+    @property
+    def russian_ships(self) -> int:
+        return sum(s.count for s in self.russian)
+
+    @property
+    def with_chinese(self) -> bool:
+        return bool(self.chinese)
+
+
+def release_url(name: str) -> str:
+    """The JSO address of a release named like ``p20260629_02`` (``.pdf``/``.txt`` allowed)."""
+    stem = Path(name).stem
+    match = RELEASE_NAME.match(stem)
+    if not match:
+        raise ReleaseError(f"file name {name!r} is not a release name like 'p20260629_02.pdf'; "
+                           "rename it as on the JSO site or pass the URL")
+    return RELEASE_BASE.format(year=match.group("year"), name=stem)
+
+
+def pdf_text(raw: bytes) -> str:
+    """The text of a release PDF, page after page, as pypdf extracts it."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if len(raw) > MAX_PDF_BYTES:
+        raise ReleaseError(f"the PDF is {len(raw) // 2**20} MB; a release is at most "
+                           f"{MAX_PDF_BYTES // 2**20} MB")
+    if not raw.startswith(b"%PDF-"):
+        raise ReleaseError("not a PDF file (it does not start with %PDF-)")
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ReleaseError(f"the PDF cannot be read ({exc})") from None
+
+
+def normalise(text: str) -> str:
+    """Join the lines of extracted text and drop the spaces PDF extraction puts between characters.
+
+    Japanese has no spaces between words, so every run of white space next to a non-ASCII
+    character is noise ("約  \\n１１０ｋｍ", "「 くまたか 」"). Items of a numbered list (①,
+    ②, ...) are kept apart by one space. Characters are kept as written (full-width digits,
+    Ⅲ): the text is quoted verbatim.
+    """
+    joined = "".join(line.strip() for line in text.splitlines())
+    joined = re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", joined)
+    return re.sub(rf"(?<=[^。\s])(?=[{_CIRCLED}])", " ", joined)
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits as ASCII, character for character (positions stay the same)."""
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+def parse_release(text: str, file: str, url: str | None = None) -> list[ReleaseSighting]:
+    """Every sighting of one release, in the order written.
+
+    ``file`` names the release (``p20260629_02.pdf``); ``url`` defaults to the JSO address
+    built from it. Raises :class:`ReleaseError` when the text is not such a release.
+    """
+    if not isinstance(text, str):
+        raise ReleaseError("a release is text (str)")
+    if len(text) > MAX_CHARS:
+        raise ReleaseError(f"the text has {len(text):,} characters; a release has at most {MAX_CHARS:,}")
+    url = url or release_url(file)
+    header, title, rest = normalise(text).partition(_TITLE_END)
+    closing = _CLOSING.search(rest)
+    body = rest[:closing.end()] if closing else rest.split(_FOOTER, 1)[0]
+    if not title:
+        raise ReleaseError(f"{file}: no title (「…艦艇の動向について」); is it a JSO release about ship movements?")
+    report_date = _report_date(ascii_digits(header), file)
+    sentences = _sentences(body)
+    heads = [i for i, s in enumerate(sentences) if _HEAD.match(ascii_digits(s))]
+    if not heads:
+        raise ReleaseError(f"{file}: no sighting sentence (「…海上自衛隊は、…を確認した。」) in the text; "
+                           "is it a JSO release about ship movements?")
+    units = next((_UNITS.match(s) for s in sentences if _UNITS.match(s)), None)
+    observed = tuple(_split_top(units.group("units"))) if units else ()
+    sightings = []
+    previous: dt.date | None = None
+    for k, start in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(sentences)
+        part = [s for s in sentences[start:end] if not _UNITS.match(s)]
+        sighting = _sighting(part, file, url, report_date, previous, observed, body)
+        previous = sighting.event_date
+        sightings.append(sighting)
+    return sightings
+
+
+def _report_date(header: str, file: str) -> dt.date:
+    match = re.search(r"令和([0-9]{1,2})年([0-9]{1,2})月([0-9]{1,2})日", header[-200:])
+    if match:
+        era, month, day = (int(g) for g in match.groups())
+        return _date(REIWA_OFFSET + era, month, day, file)
+    name = RELEASE_NAME.match(Path(file).stem)
+    if name:
+        return dt.date(int(name.group("year")), int(name.group("month")), int(name.group("day")))
+    raise ReleaseError(f"{file}: no date line (令和N年M月D日) at the top of the release")
+
+
+def _sentences(body: str) -> list[str]:
+    """Sentences ending in 。, with the closing 防衛省・自衛隊は… sentence always on its own."""
+    marked = body.replace("防衛省・自衛隊は、", "\n防衛省・自衛隊は、")
+    return [s.strip() for chunk in marked.split("\n") for s in re.findall(r"[^。]+。?", chunk) if s.strip()]
+
+
+def _sighting(part: list[str], file: str, url: str, report_date: dt.date, previous: dt.date | None,
+              observed: tuple[str, ...], body: str) -> ReleaseSighting:
+    head = ascii_digits(part[0])
+    warnings: list[str] = []
+    event_date = _event_date(_HEAD.match(head), report_date, previous, file)
+    position = _POSITION.search(head)
+    if not position:
+        raise ReleaseError(f"{file}: no position (「…（県）の方位約Nｋｍの海域において」) in {head[:80]!r}")
+    ships_text = head[position.end():]
+    if not _SHIPS_END.search(ships_text):
+        raise ReleaseError(f"{file}: the ship list does not end in 「を確認した」 in {head[:80]!r}")
+    ships, total = _ships(_SHIPS_END.sub("", ships_text), file)
+    counted = sum(s.count for s in ships)
+    if total is not None and total != counted:
+        warnings.append(f"the release's total 計{total}隻 differs from the {counted} ships listed")
+    unclassed = sorted({s.class_ja for s in ships if s.navy == "russia" and "級" not in s.class_ja})
+    if unclassed:
+        warnings.append(f"{'/'.join(unclassed)} (no class) listed under ロシア海軍 and counted in the "
+                        "release's total; counted as Russian ships as the release counts them")
+    same, follow = [], []
+    for sentence in part[1:]:
+        (same if same or (sentence.startswith("なお、") and "同一" in sentence) else follow).append(sentence)
+    follow_plain = [ascii_digits(sentence) for sentence in follow]
+    passage, passage_dir = _passage(follow_plain)
+    toward = next((m.group("sea") for s in follow_plain for m in [_TOWARD.search(s)] if m), "")
+    same_as = "".join(same)
+    return ReleaseSighting(
+        file=file, url=url, report_date=report_date, event_date=event_date,
+        event_time=_time(_HEAD.match(head)), anchor_ja=position.group("anchor"),
+        anchor_prefecture=position.group("pref") or _prefecture(position.group("anchor"), body), bearing_ja=position.group("bearing"),
+        distance_km=int(position.group("km")), heading_ja=position.group("heading") or "",
+        ships=tuple(ships), ships_total=total if total is not None else counted,
+        passage_ja=passage, passage_direction_ja=passage_dir, toward_ja=toward,
+        same_as_ja=same_as, back_refs=tuple(_back_refs(ascii_digits(same_as), event_date)),
+        observed_by=observed, text_ja="".join(part[:1] + follow), warnings=tuple(warnings),
+    )
+
+
+def _prefecture(anchor: str, body: str) -> str:
+    """A place's prefecture from its first mention: a second mention omits the bracket."""
+    mention = re.search(re.escape(anchor) + r"（([^）]{1,6})）", body)
+    return mention.group(1) if mention else ""
+
+
+def _event_date(head: re.Match, report_date: dt.date, previous: dt.date | None, file: str) -> dt.date:
+    """The date a head sentence states, completing a 同日 or day-only date from the release."""
+    if head.group("same_day"):
+        if previous is None:
+            raise ReleaseError(f"{file}: 同日 (the same day) with no earlier date")
+        return previous
+    reference = previous or report_date
+    day = int(head.group("day"))
+    if head.group("era"):
+        return _date(REIWA_OFFSET + int(head.group("era")), int(head.group("month")), day, file)
+    month = int(head.group("month")) if head.group("month") else reference.month
+    year = reference.year
+    found = _date(year, month, day, file)
+    if found > report_date:            # a December sighting reported in January
+        found = _date(year - 1, month, day, file)
+    return found
+
+
+def _time(head: re.Match) -> str:
+    if head.group("time") is None:
+        return ""
+    if head.group("time") == "正午":
+        return "12:00"
+    hour = int(head.group("hour")) % 12 + (12 if head.group("ampm") == "午後" else 0)
+    minute = int(head.group("minute") or 0)
+    if hour > 23 or minute > 59:
+        return ""
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _ships(text: str, file: str) -> tuple[list[Ship], int | None]:
+    """The ship list of a head sentence: entries split at 、 and 及び outside brackets."""
+    ships: list[Ship] = []
+    total = None
+    navy = ""
+    for item in _split_top(text):
+        item = item.removeprefix("また、").removeprefix("また")
+        count = _COUNT.search(item)
+        if count:
+            total = int(count.group("n"))    # the last total (合計) counts every ship
+            item = item[:count.start()]
+        if not item:
+            continue
+        match = _SHIP.match(item)
+        if not match or not match.group("cls"):
+            raise ReleaseError(f"{file}: cannot read the ship entry {item!r}")
+        navy = NAVIES.get(match.group("navy") or "", navy)
+        if not navy:
+            raise ReleaseError(f"{file}: the ship entry {item!r} names no navy (ロシア海軍 or 中国海軍)")
+        hulls = tuple(_HULL.findall(match.group("hulls") or ""))
+        n = int(match.group("n")) if match.group("n") else max(len(hulls), 1)
+        ships.append(Ship(navy, match.group("cls"), n, hulls))
+    if not ships:
+        raise ReleaseError(f"{file}: no ships in {text[:80]!r}")
+    return ships, total
+
+
+def _split_top(text: str) -> list[str]:
+    """Split at 、 and 及び that stand outside （） and 「」 (the separators of a Japanese list)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        char = text[i]
+        if char in "（「":
+            depth += 1
+        elif char in "）」":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (char == "、" or text.startswith("及び", i)):
+            parts.append(text[start:i])
+            i += 1 if char == "、" else 2
+            start = i
+            continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _passage(sentences: list[str]) -> tuple[str, str]:
+    """The strait or inter-island passage the text says was transited, and the direction."""
+    for sentence in sentences:
+        found = [m for m in (_STRAIT.search(sentence), _BETWEEN.search(sentence)) if m]
+        if found:
+            first = min(found, key=lambda m: m.start())
+            name = first.group("name") if "name" in first.groupdict() else \
+                f"{first.group('a')}と{first.group('b')}の間"
+            return name, first.group("dir") + "進"
+    return "", ""
+
+
+def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
+    """The dated movements of a 「…と同一である」 text, each with whose ships it is about."""
+    refs = []
+    year, month = event_date.year, event_date.month
+    days = list(_REF_DAY.finditer(same_as))
+    for k, day in enumerate(days):
+        stop = days[k + 1].start() if k + 1 < len(days) else len(same_as)
+        move = _REF_MOVE.search(same_as, day.end(), stop)
+        if day.group("era"):
+            year = REIWA_OFFSET + int(day.group("era"))
+        month = int(day.group("month")) if day.group("month") else month
+        first = _plausible(year, month, int(day.group("day")), event_date)
+        last = first
+        if day.group("day2"):
+            year2 = REIWA_OFFSET + int(day.group("era2")) if day.group("era2") else first.year
+            month2 = int(day.group("month2")) if day.group("month2") else first.month
+            last = _plausible(year2, month2, int(day.group("day2")), event_date)
+            if last < first:
+                last = _next_month(last)
+            month = last.month
+        year = first.year
+        if not move:
+            continue
+        place = _place(move.group("place"))
+        refs.append(BackRef(first, last, place, move.group("dir") + "進", _subject(same_as[:day.start()])))
+    return refs
+
+
+def _place(text: str) -> str:
+    """A reference's waters in the passage vocabulary: prefectures dropped, 「との間の海域」 -> 「の間」."""
+    text = re.sub(r"（[^）]{1,6}）", "", text)
+    text = re.sub(r"^.{0,40}?(?:、|に|は)(?=[^、に]{2,})", "", text) if re.search(r"[、にはが]", text) else text
+    text = re.sub(r"との間|と の間", "の間", text)
+    return re.sub(r"の間の(?:海域|接続水域|水域)$", "の間", text)
+
+
+def _subject(before: str) -> str:
+    """Whose ships the back-reference is about: the last navy named before it, else all."""
+    last = max(((before.rfind(name), navy) for name, navy in NAVIES.items()), default=(-1, "all"))
+    return last[1] if last[0] >= 0 else "all"
+
+
+def _plausible(year: int, month: int, day: int, event_date: dt.date) -> dt.date:
+    """A back-referenced date is never after the sighting: without an era it is last year's."""
+    found = _date(year, month, day, "back-reference")
+    return found if found <= event_date else _date(year - 1, month, day, "back-reference")
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return _date(day.year + day.month // 12, day.month % 12 + 1, day.day, "back-reference")
+
+
+def _date(year: int, month: int, day: int, where: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ReleaseError(f"{where}: {year}-{month:02d}-{day:02d} is not a date") from None
+
+
+def fold_ja(name: str) -> str:
+    """A Japanese place name folded for lookup: NFKC, 龍 as 竜, 埼 as 崎, no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).replace("龍", "竜").replace("埼", "崎")
