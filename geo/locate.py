@@ -102,10 +102,9 @@ def locate(text: str) -> Location:
         distance_km = _distance_km(match)
         bearing = BEARINGS[_compass_point(match.group("dir"))]
         anchor = find_place(match.group("place"), text)
-        lat0, lon0 = place_point(anchor)
-        lon, lat, _ = WGS84.fwd(lon0, lat0, bearing, distance_km * 1000.0)
+        lat, lon = offset(anchor, bearing, distance_km)
         fragment = re.split(r"[,;(]", match.group(0), maxsplit=1)[0].strip()
-        return Location(round(lat, 5), round(lon, 5), anchor, distance_km, bearing, fragment)
+        return Location(lat, lon, anchor, distance_km, bearing, fragment)
     between = _BETWEEN.search(PARENTHESIS.sub("", text))
     if between:
         try:
@@ -119,6 +118,13 @@ def locate(text: str) -> Location:
                         between.group(0).strip())
     raise LocateError(f"no 'DISTANCE DIRECTION of PLACE' or 'between A and B' fragment in "
                       f"{text!r}; expected e.g. 'about 180 km east-northeast of Cape Erimo'")
+
+
+def offset(anchor: str, bearing_deg: float, distance_km: float) -> tuple[float, float]:
+    """(lat, lon), rounded to 5 decimals, ``distance_km`` from a gazetteer place along a WGS84 geodesic."""
+    lat0, lon0 = place_point(anchor)
+    lon, lat, _ = WGS84.fwd(lon0, lat0, bearing_deg, distance_km * 1000.0)
+    return round(lat, 5), round(lon, 5)
 
 
 def find_place(fragment: str, text: str | None = None) -> str:

@@ -74,6 +74,46 @@ def place_index() -> dict[str, str]:
     return index
 
 
+def fold_ja(name: str) -> str:
+    """A Japanese place name folded for lookup: NFKC, no spaces, 龍 as 竜 and 埼 as 崎.
+
+    Releases write 龍飛崎 where the gazetteer has 竜飛崎, and capes end in 崎 or 埼 alike
+    (犬吠埼, 尻屋埼): both pairs are one name.
+    """
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    return text.replace("龍", "竜").replace("埼", "崎")
+
+
+@functools.lru_cache(maxsize=1)
+def japanese_index() -> dict[str, str]:
+    """Map each folded Japanese spelling in the gazetteer to its gazetteer name."""
+    index: dict[str, str] = {}
+    for row in gazetteer().itertuples(index=False):
+        for spelling in (row.name, *row.alt_names.split(";")):
+            plain = PARENTHESIS.sub("", spelling).strip()
+            if plain and not plain.isascii():
+                index.setdefault(fold_ja(plain), row.name)
+    return index
+
+
+class UnknownJapanesePlace(LookupError):
+    """A Japanese place name the gazetteer does not know; the message names the closest ones."""
+
+
+def find_place_ja(name: str) -> str:
+    """The gazetteer name of a place written in Japanese (宗谷岬 -> Cape Soya)."""
+    import difflib
+
+    index = japanese_index()
+    found = index.get(fold_ja(name))
+    if found:
+        return found
+    close = difflib.get_close_matches(fold_ja(name), list(index), n=3, cutoff=0.5)
+    hint = f"; closest known: {', '.join(close)}" if close else ""
+    raise UnknownJapanesePlace(f"unknown place {name!r}{hint}; add it with a sourced coordinate "
+                               "to data/gazetteer.csv (alt_names)")
+
+
 def place_point(name: str) -> tuple[float, float]:
     """(lat, lon) of a gazetteer name."""
     row = gazetteer().loc[name]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -434,8 +433,3 @@ def _date(year: int, month: int, day: int, where: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise ReleaseError(f"{where}: {year}-{month:02d}-{day:02d} is not a date") from None
-
-
-def fold_ja(name: str) -> str:
-    """A Japanese place name folded for lookup: NFKC, 龍 as 竜, 埼 as 崎, no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).replace("龍", "竜").replace("埼", "崎")

@@ -1,9 +1,10 @@
 """Merge sightings read from Joint Staff releases into the dataset without duplicating any.
 
 The press retells each release, so most release sightings are already in the dataset as a
-news row. A release row *matches* an existing row when both describe the same passage
-within a day (same strait; hull numbers, when both have some, in common) or share a hull
-number within two days. A match becomes one row: the release's URL goes first in its
+news row. A release row *matches* an existing news row when both describe the same passage
+within a day (same strait; hull numbers, when both have some, in common), share a hull
+number within two days, or report the same number of ships of a common type within a day
+(for movements outside the named straits). A match becomes one row: the release's URL goes first in its
 sources (the news pages stay), the release fills what the news lacked (time, hulls,
 classes, the exact phrase and its Japanese sentence), and where the release states a
 different fact the release wins, the news value is kept in ``notes`` and the difference is
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sightings.classes import ship_type
 from sightings.schema import COLUMNS, is_release_url
 
 #: A passage reported on neighbouring days (local time, report day) is the same passage.
@@ -43,6 +45,9 @@ class Decision:
 def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     """Id of the row in ``existing`` that describes the same sighting as ``incoming`` ('' for none).
 
+    A news row matches by passage or hull (module docstring); a hull-only match needs the
+    straits to agree where both name one. A row that already rests on a release matches
+    only its re-issue (same date, time, position and hulls): two releases are two sightings.
     Among several candidates the nearest in time wins, a same-strait one before a hull-only one.
     """
     if existing.empty:
@@ -51,10 +56,20 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     hulls = set(incoming["hull_numbers"])
     shared = existing["hull_numbers"].map(lambda h: bool(hulls & set(h)))
     both_have_hulls = existing["hull_numbers"].map(bool) & bool(hulls)
-    same_passage = (incoming["strait"] != "") & (existing["strait"] == incoming["strait"]) \
+    from_release = existing["source_urls"].map(lambda urls: any(is_release_url(u) for u in urls))
+    straits_agree = (existing["strait"] == incoming["strait"]) | (existing["strait"] == "") | (incoming["strait"] == "")
+    same_passage = ~from_release & (incoming["strait"] != "") & (existing["strait"] == incoming["strait"]) \
         & (days <= PASSAGE_DAYS) & (shared | ~both_have_hulls)
-    same_hull = shared & (days <= HULL_DAYS)
-    candidates = existing.assign(_days=days, _rank=(~same_passage).astype(int))[same_passage | same_hull]
+    same_hull = ~from_release & shared & straits_agree & (days <= HULL_DAYS)
+    kinds = _kinds(incoming["ship_types"])
+    same_group = ~from_release & straits_agree & (days <= PASSAGE_DAYS) & (shared | ~both_have_hulls) \
+        & (existing["ships"] == incoming["ships"]).fillna(False).astype(bool) \
+        & existing["ship_types"].map(lambda t: bool(kinds & _kinds(t)))
+    reissue = from_release & (days == 0) & (existing["event_time"] == incoming["event_time"]) \
+        & (existing["lat"] == incoming["lat"]) & (existing["lon"] == incoming["lon"]) \
+        & existing["hull_numbers"].map(lambda h: set(h) == hulls)
+    candidates = existing.assign(_days=days, _rank=(~(same_passage | reissue)).astype(int))[
+        same_passage | same_hull | same_group | reissue]
     if candidates.empty:
         return ""
     return str(candidates.sort_values(["_rank", "_days", "id"]).iloc[0]["id"])
@@ -116,7 +131,13 @@ def apply_decisions(existing: pd.DataFrame, decisions: list[Decision]) -> pd.Dat
     for decision in decisions:
         rows[decision.row["id"]] = decision.row
     frame = pd.DataFrame(list(rows.values()), columns=list(COLUMNS))
+    frame["ships"] = frame["ships"].astype("Int64")
     return frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
+
+
+def _kinds(ship_types: list[str]) -> set[str]:
+    """The ship types (destroyer, frigate, ...) a list of class names or generic words names."""
+    return {kind for kind in map(ship_type, ship_types) if kind and kind != "unspecified"}
 
 
 def _union(first: list, second: list) -> list:

@@ -130,7 +130,7 @@ def test_layer011_kurils_flag_the_northern_territories():
 
 def test_layer012_places_is_the_gazetteer():
     places = load_layer("places")
-    assert len(places) == 83
+    assert len(places) == 85
     assert places.set_index("name_en").loc["Cape Erimo", "name_ja"] == "襟裳岬"
 
 

@@ -54,9 +54,23 @@ def release(**cells) -> dict:
     (release(hull_numbers=["999"]), ""),                               # same strait and day, other ships
     (release(hull_numbers=[]), "news-335"),                            # release without hulls: the passage
     (release(strait="Soya", hull_numbers=["999"]), ""),                # other strait, other ships
+    (release(strait="Soya", event_date="2026-02-05"), ""),            # hull in common, straits disagree
+    (release(strait="", hull_numbers=[], ship_types=["Steregushchiy-class frigate"]),
+     "news-335"),                                                      # same day, count and ship type
+    (release(strait="", hull_numbers=[], ships=2), ""),                # same type, another count
+    (release(strait="", hull_numbers=[], ship_types=["Udaloy I-class destroyer"]), ""),  # another type
 ])
 def test_merge001_match(incoming, expected):
     assert match(pd.Series(incoming), frame(NEWS)) == expected
+
+
+def test_merge001b_a_release_row_matches_only_its_reissue():
+    first = release(id="rel-1")
+    assert match(pd.Series(release(id="rel-2", report_date="2026-02-06")), frame(first)) == "rel-1"
+    later = release(id="rel-3", event_date="2026-02-05", lat=41.9, strait="Tsugaru")
+    assert match(pd.Series(later), frame(first)) == ""                 # same hull next day: a new sighting
+    moved = release(id="rel-4", event_time="11:00")
+    assert match(pd.Series(moved), frame(first)) == ""
 
 
 def test_merge002_release_first_news_kept_gaps_filled():

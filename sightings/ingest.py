@@ -1,0 +1,297 @@
+"""Turn Joint Staff Office releases into dataset rows and merge them into the dataset.
+
+:mod:`sightings.jso` reads what a release states; this module makes dataset rows of the
+Russian sightings: English classes from ``data/ship_classes.csv``, the position from the
+gazetteer by the anchor's Japanese name and a WGS84 geodesic (``derived``, the English
+phrase built from the parts, the Japanese sentence kept verbatim), the passage in the
+strait vocabulary, back-references as ``same_as`` entries, and the release URL as the
+first source with the licence's attribution. :func:`ingest` merges them with
+:mod:`sightings.merge` under the dataset's lock; a release that repeats a news row fills it
+instead of adding a second row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from geo.locate import BEARINGS, offset
+from geo.places import PARENTHESIS, UnknownJapanesePlace, find_place_ja
+from sightings.classes import english_name, from_japanese
+from sightings.jso import BEARINGS_JA, ReleaseError, ReleaseSighting, parse_release, pdf_text, release_url
+from sightings.merge import Decision, apply_decisions, plan_merge
+from sightings.positions import STRAIT_LABEL_POINTS
+from sightings.schema import COLUMNS, SightingsError, stable_ids, validate
+from sightings.voyages import format_reference, link_voyages
+
+#: How each row resting on a release names its source (the licence asks for this wording).
+ATTRIBUTION = "Joint Staff Office, Ministry of Defense of Japan (出典：統合幕僚監部ウェブサイトを加工して作成; processed by Straitwatch)"
+#: Largest input file read: a release PDF, its text, or a corpus JSON of many releases.
+MAX_FILE_BYTES = {".pdf": 20 * 2**20, ".txt": 2 * 2**20, ".json": 50 * 2**20}
+#: English compass words of the 16 points (as the dataset's ``direction`` column writes them).
+COMPASS_WORDS = {"N": "north", "NNE": "north-northeast", "NE": "northeast", "ENE": "east-northeast",
+                 "E": "east", "ESE": "east-southeast", "SE": "southeast", "SSE": "south-southeast",
+                 "S": "south", "SSW": "south-southwest", "SW": "southwest", "WSW": "west-southwest",
+                 "W": "west", "WNW": "west-northwest", "NW": "northwest", "NNW": "north-northwest"}
+#: Seas a release says ships sailed toward (「…へ向けて航行」), in the schema's English names.
+SEAS_JA = {"日本海": "Sea of Japan", "東シナ海": "East China Sea", "太平洋": "Pacific Ocean",
+           "オホーツク海": "Sea of Okhotsk"}
+PREFECTURES = {
+    "北海道": "Hokkaido", "青森県": "Aomori", "岩手県": "Iwate", "宮城県": "Miyagi", "秋田県": "Akita",
+    "山形県": "Yamagata", "福島県": "Fukushima", "茨城県": "Ibaraki", "栃木県": "Tochigi", "群馬県": "Gunma",
+    "埼玉県": "Saitama", "千葉県": "Chiba", "東京都": "Tokyo", "神奈川県": "Kanagawa", "新潟県": "Niigata",
+    "富山県": "Toyama", "石川県": "Ishikawa", "福井県": "Fukui", "山梨県": "Yamanashi", "長野県": "Nagano",
+    "岐阜県": "Gifu", "静岡県": "Shizuoka", "愛知県": "Aichi", "三重県": "Mie", "滋賀県": "Shiga",
+    "京都府": "Kyoto", "大阪府": "Osaka", "兵庫県": "Hyogo", "奈良県": "Nara", "和歌山県": "Wakayama",
+    "鳥取県": "Tottori", "島根県": "Shimane", "岡山県": "Okayama", "広島県": "Hiroshima", "山口県": "Yamaguchi",
+    "徳島県": "Tokushima", "香川県": "Kagawa", "愛媛県": "Ehime", "高知県": "Kochi", "福岡県": "Fukuoka",
+    "佐賀県": "Saga", "長崎県": "Nagasaki", "熊本県": "Kumamoto", "大分県": "Oita", "宮崎県": "Miyazaki",
+    "鹿児島県": "Kagoshima", "沖縄県": "Okinawa",
+}
+
+
+@dataclass(frozen=True)
+class Release:
+    """One release read from a file: its name, URL and text."""
+
+    file: str
+    url: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What ingesting a batch of releases does: the merge decisions and one line per release."""
+
+    decisions: tuple[Decision, ...]
+    lines: tuple[str, ...]
+    frame: pd.DataFrame            # the dataset after the merge (validated, voyages linked)
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """The rows made from the inputs as they will be stored (merged or new)."""
+        ids = [d.row["id"] for d in self.decisions]
+        return self.frame[self.frame["id"].isin(ids)].reset_index(drop=True)
+
+
+def read_releases(paths: list[Path]) -> list[Release]:
+    """Every release in ``paths``: release PDFs or texts, folders of them, or corpus JSON files.
+
+    A folder holding both ``p…_01.pdf`` and ``p…_01.txt`` reads the PDF. Raises
+    :class:`ReleaseError` naming the file for anything that is not a readable release file.
+    """
+    releases: list[Release] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".pdf", ".txt"))
+            pdfs = {p.stem for p in files if p.suffix.lower() == ".pdf"}
+            files = [p for p in files if p.suffix.lower() == ".pdf" or p.stem not in pdfs]
+            if not files:
+                raise ReleaseError(f"{path}: no release .pdf or .txt files in the folder")
+            releases.extend(_read_file(p) for p in files)
+        elif path.suffix.lower() == ".json":
+            releases.extend(_read_corpus(path))
+        else:
+            releases.append(_read_file(path))
+    return releases
+
+
+def _bounded_bytes(path: Path) -> bytes:
+    """The bytes of a regular file no larger than its kind allows (checked before reading)."""
+    limit = MAX_FILE_BYTES.get(path.suffix.lower())
+    if limit is None:
+        raise ReleaseError(f"{path}: expected a release .pdf or .txt, a folder of them, or a corpus .json")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ReleaseError(f"{path}: cannot read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ReleaseError(f"{path}: not a regular file")
+    if info.st_size > limit:
+        raise ReleaseError(f"{path}: {info.st_size:,} bytes; a {path.suffix} input is at most {limit:,}")
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
+
+
+def _read_file(path: Path) -> Release:
+    raw = _bounded_bytes(path)
+    if path.suffix.lower() == ".pdf":
+        text = pdf_text(raw)
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ReleaseError(f"{path}: not UTF-8 text; save the release text as UTF-8") from None
+    return Release(path.name, release_url(path.name), text)
+
+
+def _read_corpus(path: Path) -> list[Release]:
+    """A corpus in the shared format: a JSON list of {file, url, report_date, title, text}."""
+    try:
+        items = json.loads(_bounded_bytes(path).decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ReleaseError(f"{path}: not a JSON corpus ({exc})") from None
+    if not isinstance(items, list):
+        raise ReleaseError(f"{path}: expected a JSON list of releases ({{file, url, text}})")
+    releases = []
+    for n, item in enumerate(items, start=1):
+        if not (isinstance(item, dict) and isinstance(item.get("file"), str) and isinstance(item.get("text"), str)):
+            raise ReleaseError(f"{path}: item {n} needs 'file' and 'text' strings")
+        url = item.get("url") if isinstance(item.get("url"), str) else release_url(item["file"])
+        if not url.startswith("https://www.mod.go.jp/js/"):
+            raise ReleaseError(f"{path}: item {n} url {url!r} is not a JSO address (https://www.mod.go.jp/js/...)")
+        releases.append(Release(item["file"], url, item["text"]))
+    return releases
+
+
+def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
+    """A dataset row (typed cells) for one release sighting, and what should be reported about it.
+
+    Raises :class:`ReleaseError` when the anchor is not in the gazetteer.
+    """
+    report: list[str] = list(sighting.warnings)
+    try:
+        anchor = find_place_ja(sighting.anchor_ja)
+    except UnknownJapanesePlace as exc:
+        raise ReleaseError(f"{sighting.file}: {exc}") from None
+    point = BEARINGS_JA[sighting.bearing_ja]
+    lat, lon = offset(anchor, BEARINGS[point.lower()], sighting.distance_km)
+    russian, chinese = sighting.russian, sighting.chinese
+    unknown = sorted({s.class_ja for s in sighting.ships if from_japanese(s.class_ja) is None})
+    if unknown:
+        report.append(f"unknown class(es) kept verbatim: {', '.join(unknown)} (add them to data/ship_classes.csv)")
+    strait, passage_en = _passage(sighting.passage_ja)
+    heading = COMPASS_WORDS[BEARINGS_JA[sighting.heading_ja]] if sighting.heading_ja else ""
+    moved = COMPASS_WORDS[BEARINGS_JA[sighting.passage_direction_ja[:-1]]] if sighting.passage_ja else ""
+    toward = SEAS_JA.get(sighting.toward_ja, sighting.toward_ja)
+    direction = ", ".join(p for p in (moved or heading, f"toward the {toward}" if toward else "") if p)
+    place = f"{PARENTHESIS.sub('', anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, sighting.anchor_prefecture)})"
+    phrase = f"about {sighting.distance_km} km {point} of {place}"
+    time = f" (around {sighting.event_time})" if sighting.event_time else ""
+    text = phrase + time + (f", heading {heading}" if heading else "")
+    if sighting.passage_ja:
+        text += f"; then {moved} {passage_en}"
+    if not russian:
+        report.append("no Russian ships in this sighting")
+    notes = [f"Release sighting: {len(chinese)} Chinese ship entr{'y' if len(chinese) == 1 else 'ies'} listed "
+             "with the Russian ships (in chinese_vessels)."] if chinese else []
+    notes += [f"{w[0].upper()}{w[1:]}." for w in sighting.warnings]
+    row = {column: "" for column in COLUMNS}
+    row.update(
+        event_date=pd.Timestamp(sighting.event_date), event_time=sighting.event_time,
+        report_date=pd.Timestamp(sighting.report_date),
+        ships=sighting.russian_ships if russian else pd.NA,
+        ship_types=list(dict.fromkeys(english_name(s.class_ja) for s in russian)),
+        hull_numbers=[h for s in russian for h in s.hulls],
+        vessels=_vessels(russian), chinese_vessels=_vessels(chinese),
+        location_text=text, location_text_ja=sighting.text_ja, lat=lat, lon=lon, position_kind="derived",
+        strait=strait, direction=direction, sea_area="",
+        activity=("transit" if sighting.passage_ja else "detection") + (" (with Chinese ships)" if chinese else ""),
+        with_chinese_ships=bool(chinese), observed_by=list(sighting.observed_by),
+        same_as=[format_reference(r.first, r.last, _passage(r.place_ja)[0] or r.place_ja,
+                                  COMPASS_WORDS[BEARINGS_JA[r.direction_ja[:-1]]])
+                 for r in sighting.back_refs if r.navy in ("russia", "all")],
+        source_urls=[sighting.url], source_names=[ATTRIBUTION], notes=" ".join(notes),
+    )
+    return row, tuple(report)
+
+
+def _vessels(ships) -> list[str]:
+    """Class and hull kept paired as the release writes them: "Udaloy I-class destroyer (548)"."""
+    out = []
+    for ship in ships:
+        name = english_name(ship.class_ja)
+        out += [f"{name} ({hull})" for hull in ship.hulls]
+        if ship.count > len(ship.hulls):
+            missing = ship.count - len(ship.hulls)
+            out.append(name if missing == 1 else f"{name} x{missing}")
+    return out
+
+
+def _passage(passage_ja: str) -> tuple[str, str]:
+    """(strait in the vocabulary or '', English words for the passage) of a Japanese passage name."""
+    if not passage_ja:
+        return "", ""
+    try:
+        label = find_place_ja(passage_ja)
+    except UnknownJapanesePlace:
+        label = ""
+    strait = next((s for s, point in STRAIT_LABEL_POINTS.items() if point == label), "")
+    if strait and passage_ja.endswith("海峡"):
+        return strait, f"through the {strait} Strait"
+    if "の間" in passage_ja:
+        names = [_english_place(p) for p in passage_ja.removesuffix("の間").split("と", 1)]
+        return strait, f"between {' and '.join(names)}"
+    return strait, f"through {passage_ja}"
+
+
+def _english_place(name_ja: str) -> str:
+    try:
+        return PARENTHESIS.sub("", find_place_ja(name_ja)).strip()
+    except UnknownJapanesePlace:
+        return name_ja
+
+
+def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
+    """Rows for the Russian sightings of ``releases`` and one report line per release.
+
+    Raises :class:`ReleaseError` listing every release that cannot be read.
+    """
+    rows, lines, problems = [], [], []
+    for release in releases:
+        try:
+            sightings = parse_release(release.text, release.file, release.url)
+            made = [sighting_row(s) for s in sightings]
+        except ReleaseError as exc:
+            problems.append(str(exc) if release.file in str(exc) else f"{release.file}: {exc}")
+            continue
+        for number, (row, report) in enumerate(made, start=1):
+            where = f"{release.file} #{number}" if len(made) > 1 else release.file
+            if row["ships"] is pd.NA:
+                lines.append(f"skipped: {where}: {'; '.join(report)}")
+                continue
+            rows.append(row)
+            lines.extend(f"note: {where}: {r}" for r in report)
+    if problems:
+        raise ReleaseError("\n".join(problems))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    if len(frame):
+        frame["ships"] = frame["ships"].astype("Int64")
+        frame["id"] = stable_ids(frame)
+    return frame, lines
+
+
+def merge_releases(existing: pd.DataFrame, releases: list[Release]) -> Outcome:
+    """The dataset with ``releases`` merged in (nothing written), and what happened to each."""
+    incoming, lines = release_rows(releases)
+    decisions = plan_merge(existing, incoming) if len(incoming) else []
+    for decision in decisions:
+        url = decision.row["source_urls"][0]
+        what = f"merged with {decision.merged_with}" if decision.merged_with else f"new {decision.row['id']}"
+        lines.append(f"{what}: {decision.row['event_date']:%Y-%m-%d} {decision.row['strait'] or 'open sea'} "
+                     f"from {url.rsplit('/', 1)[-1]}")
+        lines.extend(f"conflict: {decision.merged_with}: {c} (release kept)" for c in decision.conflicts)
+    frame = apply_decisions(existing, decisions)
+    frame["voyage_id"] = link_voyages(frame)
+    try:
+        frame = validate(frame)
+    except SightingsError as exc:
+        raise ReleaseError(f"the merged rows do not validate: {exc}") from None
+    return Outcome(tuple(decisions), tuple(lines), frame)
+
+
+def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = False) -> Outcome:
+    """Merge ``releases`` into the dataset at ``path`` under its lock; unchanged on any error."""
+    from sightings.store import lock, read_sightings, to_csv_text, write_atomic
+
+    path = Path(path)
+    with lock(path):
+        outcome = merge_releases(read_sightings(path), releases)
+        if not dry_run and outcome.decisions:
+            write_atomic(path, to_csv_text(outcome.frame))
+    return outcome
