@@ -100,7 +100,7 @@ class BackRef:
 
     first: dt.date
     last: dt.date
-    place_ja: str                 # a passage ("対馬海峡", "与那国島と西表島の間") or other waters
+    place_ja: str                 # a passage ("対馬海峡", "AとBの間") or other waters
     direction_ja: str             # "南西進"
     navy: str                     # whose ships the reference is about: "russia", "china" or "all"
 
@@ -392,9 +392,10 @@ def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
         if day.group("day2"):
             year2 = REIWA_OFFSET + int(day.group("era2")) if day.group("era2") else first.year
             month2 = int(day.group("month2")) if day.group("month2") else first.month
-            last = _plausible(year2, month2, int(day.group("day2")), event_date)
-            if last < first:
-                last = _next_month(last)
+            last = _date(year2, month2, int(day.group("day2")), "back-reference")
+            if last < first:           # 「１２月３０日から１月２日にかけて」, 「３０日から２日にかけて」
+                last = _date(year2 + 1, month2, last.day, "back-reference") if day.group("month2") \
+                    else _next_month(last)
             month = last.month
         year = first.year
         if not move:
