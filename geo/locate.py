@@ -6,6 +6,11 @@ fragment of a phrase, finds the place in the gazetteer and walks the WGS84 geode
 ``pyproj.Geod``. A phrase that only says "between A and B" gives the geodesic midpoint.
 Anything else raises :class:`LocateError` naming the text and, for a near miss, the
 closest known place names.
+
+The text comes from anyone (an import, a browser upload), so it is bounded before any
+pattern runs (:data:`MAX_PHRASE`) and every pattern is linear in its length: digit runs
+are bounded and anchored at their first digit, and "between A and B" is found by
+splitting, not by a lazy scan.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from dataclasses import dataclass
 
 from pyproj import Geod
 
-from geo.places import PARENTHESIS, name_key, place_index, place_point
+from geo.places import name_key, place_index, place_point, strip_parentheses
 
 WGS84 = Geod(ellps="WGS84")
+#: Longest phrase :func:`locate` reads (characters); longer text is refused before any pattern runs.
+MAX_PHRASE = 2000
 
 #: Kilometres per unit. "miles" in English news are statute miles (converted from km).
 UNITS_KM = {"km": 1.0, "mi": 1.609344, "nm": 1.852}
@@ -32,7 +39,9 @@ _POINTS = ("n", "nne", "ne", "ene", "e", "ese", "se", "sse",
 _WORDS = {"n": "north", "e": "east", "s": "south", "w": "west"}
 #: Bearing in degrees clockwise from true north for each of the 16 compass points.
 BEARINGS = {point: i * 22.5 for i, point in enumerate(_POINTS)}
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A distance: up to 7 digits (or 1,234,567,890), up to 6 decimals. It starts only at the
+#: first digit of a run, so a long run of digits costs one bounded try, not one per digit.
+_NUMBER = r"(?<!\d)(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?:\.\d{1,6})?"
 _QUALIFIER = r"(?:about|some|approximately|approx\.?|around|roughly|nearly|almost|just\s+over|over)\s+"
 
 
@@ -58,8 +67,9 @@ _FRAGMENT = re.compile(
     rf"\s+(?:to\s+the\s+)?(?P<dir>{_direction_pattern()})\s+of\s+(?:the\s+)?(?P<place>[^;(]+)",
     re.IGNORECASE,
 )
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[^;(]+?)\s+and\s+(?:the\s+)?(?P<b>[^;(,]+)",
-                      re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s", re.IGNORECASE)
+_AND = re.compile(r"\sand\s", re.IGNORECASE)
+_ARTICLE = re.compile(r"^\s*(?:the\s+)?", re.IGNORECASE)
 
 
 class LocateError(ValueError):
@@ -97,6 +107,7 @@ def locate(text: str) -> Location:
     if not isinstance(text, str) or not text.strip():
         raise LocateError("cannot locate an empty phrase; expected e.g. 'about 180 km "
                           "east-northeast of Cape Erimo'")
+    _check_length(text)
     match = _FRAGMENT.search(text)
     if match:
         distance_km = _distance_km(match)
@@ -105,17 +116,17 @@ def locate(text: str) -> Location:
         lat, lon = offset(anchor, bearing, distance_km)
         fragment = re.split(r"[,;(]", match.group(0), maxsplit=1)[0].strip()
         return Location(lat, lon, anchor, distance_km, bearing, fragment)
-    between = _BETWEEN.search(PARENTHESIS.sub("", text))
+    between = _between(text)
     if between:
+        a, b, fragment = between
         try:
-            first = find_place(between.group("a"), text)
-            second = find_place(between.group("b"), text)
+            first = find_place(a, text)
+            second = find_place(b, text)
         except UnknownPlaceError as exc:
             raise LocateError(f"cannot place 'between' fragment: {exc}") from None
         (lat1, lon1), (lat2, lon2) = place_point(first), place_point(second)
         lon, lat = WGS84.npts(lon1, lat1, lon2, lat2, 1)[0]
-        return Location(round(lat, 5), round(lon, 5), f"{first} / {second}", None, None,
-                        between.group(0).strip())
+        return Location(round(lat, 5), round(lon, 5), f"{first} / {second}", None, None, fragment)
     raise LocateError(f"no 'DISTANCE DIRECTION of PLACE' or 'between A and B' fragment in "
                       f"{text!r}; expected e.g. 'about 180 km east-northeast of Cape Erimo'")
 
@@ -129,11 +140,13 @@ def offset(anchor: str, bearing_deg: float, distance_km: float) -> tuple[float, 
 
 def find_place(fragment: str, text: str | None = None) -> str:
     """The gazetteer name for the place a fragment names (longest spelling found wins)."""
+    _check_length(fragment)
     key = name_key(re.split(r"[,;(]", fragment, maxsplit=1)[0])
+    words = f" {key} "              # keys are single-spaced words: a spelling is a run of them
     index = place_index()
     best = None
     for spelling, name in index.items():
-        if re.search(rf"(?:^|\s){re.escape(spelling)}(?:\s|$)", key):
+        if f" {spelling} " in words:
             if best is None or len(spelling) > len(best[0]):
                 best = (spelling, name)
     if best:
@@ -145,6 +158,33 @@ def find_place(fragment: str, text: str | None = None) -> str:
     where = f" in {text!r}" if text and text.strip() != fragment.strip() else ""
     place = re.split(r"[,;(]", fragment, maxsplit=1)[0].strip()
     raise UnknownPlaceError(f"unknown place {place!r}{where}{hint}")
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_PHRASE:
+        raise LocateError(f"the phrase is {len(text):,} characters long; a position phrase may have at most "
+                          f"{MAX_PHRASE:,} (e.g. 'about 180 km east-northeast of Cape Erimo')")
+
+
+def _between(text: str) -> tuple[str, str, str] | None:
+    """(first place, second place, fragment) of the first "between A and B" in ``text``.
+
+    Parenthesised asides are dropped and the text is cut at ';' and '(' first; in each
+    piece the first "between" and the first "and" after it decide, so the cost is linear.
+    """
+    for piece in re.split(r"[;(]", strip_parentheses(text)):
+        start = _BETWEEN.search(piece)
+        if not start:
+            continue
+        joint = _AND.search(piece, start.end() + 1)
+        if not joint:
+            continue
+        first = _ARTICLE.sub("", piece[start.end():joint.start()], count=1)
+        second = _ARTICLE.sub("", piece[joint.end():], count=1).split(",", 1)[0]
+        if first.strip() and second.strip():
+            end = joint.end() + len(piece[joint.end():].split(",", 1)[0])
+            return first, second, piece[start.start():end].strip()
+    return None
 
 
 def _distance_km(match: re.Match) -> float:

@@ -18,7 +18,14 @@ import pandas as pd
 GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
 
 _ISLAND_SUFFIX = re.compile(r"^(?P<base>.+?)[- ](?:jima|shima|to|tō)$", re.IGNORECASE)
-PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+#: A parenthesised aside and the spaces before it. Linear: a run of spaces is tried from its
+#: first space only, and an aside holds no parenthesis, so "((((" costs one step per '('.
+_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*\)")
+
+
+def strip_parentheses(text: str) -> str:
+    """``text`` without its parenthesised asides: "Smith Island (Sumisu-to)" -> "Smith Island"."""
+    return _PARENTHESIS.sub("", text)
 
 
 def name_key(text: str) -> str:
@@ -48,7 +55,7 @@ def spellings(name: str, alt_names: str) -> set[str]:
     names = {name, *(a for a in alt_names.split(";") if a.strip())}
     found = set()
     for raw in names:
-        plain = PARENTHESIS.sub("", raw).strip()
+        plain = strip_parentheses(raw).strip()
         for candidate in {raw.strip(), plain}:
             found.add(candidate)
             base = None

@@ -3,8 +3,10 @@
 New rows come as CSV in the dataset's own columns (id, lat, lon and position_kind may be
 left out) or in the shared notes' format, which is the same columns without those four.
 Every row is validated and positioned exactly as the dataset is (:func:`store.load`);
-rows that repeat a sighting already in the dataset are reported and left out; the merge
-happens under a file lock and lands with one atomic replace.
+rows that repeat a sighting already in the dataset are reported and left out. A row whose
+id is already in the dataset with other content is refused with a field-by-field diff,
+unless the caller asks to replace the stored rows. The merge happens under a file lock
+and lands with one atomic replace.
 
 Unknown columns are rejected, not ignored: a misspelt column (``ship_type``) would
 otherwise drop its data silently.
@@ -15,41 +17,61 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
-from sightings.schema import SYNTHETIC, SightingsError, validate
-from sightings.store import load, lock, read_sightings, to_csv_text, write_atomic
+from sightings.schema import COLUMNS, LIST_SEPARATORS, SYNTHETIC, SightingsError, preview, validate
+from sightings.store import clean_leftovers, load_table, lock, read_sightings, read_text, to_csv_text, write_atomic
 
 #: Largest file accepted from a browser upload (the server's request cap is a little above).
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: Columns whose stored values follow from the phrase when a file gives no coordinates.
+_POSITION = ("lat", "lon", "position_kind")
+_POSITION_INPUTS = ("location_text", "strait", "sea_area")
 
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """What an import would do: rows to add, and incoming rows that repeat existing ones."""
+    """What an import would do: rows to add, rows to replace, incoming rows that repeat existing ones."""
 
     new: pd.DataFrame
     duplicates: pd.DataFrame   # incoming rows, with ``duplicate_of`` = the existing row's id
+    replaced: pd.DataFrame     # stored rows as they will be, indexed by their place in the dataset
+    cleaned: tuple[Path, ...] = ()   # temporary files of killed imports removed by :func:`merge_into`
 
 
-def plan(raw: bytes, existing: pd.DataFrame) -> ImportPlan:
-    """Validate and position ``raw`` CSV bytes and split them into new rows and duplicates.
+def plan(raw: bytes, existing: pd.DataFrame, *, encoding: str | None = None,
+         replace_changed: bool = False) -> ImportPlan:
+    """Validate and position ``raw`` CSV bytes and split them into new, replacing and repeated rows.
 
-    Raises :class:`sightings.schema.SightingsError` listing every problem in the file.
+    Raises :class:`sightings.schema.SightingsError` listing every problem in the file,
+    including every field of a row whose id is stored with other content (unless
+    ``replace_changed``).
     """
-    incoming = load(raw)
+    table = read_text(raw, encoding)
+    incoming = load_table(table)
     synthetic = incoming.index[incoming["source_urls"].map(lambda urls: SYNTHETIC in urls)]
     if len(synthetic):
         raise SightingsError([f"row {i + 1}, source_urls: {SYNTHETIC!r} marks a synthetic benchmark row "
                               "(expected the report's http(s) URLs); synthetic rows never enter the dataset"
                               for i in synthetic])
+    given = [c for c in COLUMNS if c in table.columns and c != "id"]
+    stored = existing.set_index("id", drop=False)
+    known = incoming["id"].isin(stored.index)
+    differences = {row: _differences(incoming.loc[row], stored.loc[incoming.at[row, "id"]], given)
+                   for row in incoming.index[known]}
+    changed = {row: fields for row, fields in differences.items() if fields}
+    if changed and not replace_changed:
+        raise SightingsError([line for row, fields in changed.items()
+                              for line in _diff_lines(row, incoming, stored, fields)])
     match = duplicate_of(incoming, existing)
-    repeated = match != ""
-    return ImportPlan(new=incoming[~repeated].reset_index(drop=True),
-                      duplicates=incoming[repeated].assign(duplicate_of=match[repeated]).reset_index(drop=True))
+    replacing = incoming.index.isin(list(changed))
+    repeated = (match != "").to_numpy() & ~replacing
+    return ImportPlan(new=incoming[~repeated & ~replacing].reset_index(drop=True),
+                      duplicates=incoming[repeated].assign(duplicate_of=match[repeated]).reset_index(drop=True),
+                      replaced=_replacements(incoming, existing, changed, given))
 
 
 def duplicate_of(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.Series:
@@ -81,31 +103,93 @@ def read_upload(contents: str | None) -> pd.DataFrame:
     The size is judged from the encoded length, so a huge upload is refused before it is
     decoded or parsed.
     """
-    header, _, payload = (contents or "").partition(",")
+    header, _, payload = (contents or "").partition(",") if isinstance(contents, str) else ("", "", "")
     if not header.startswith("data:") or not header.endswith(";base64"):
         raise SightingsError(["no file received (expected a CSV file)"])
     if len(payload) > 4 * -(-MAX_UPLOAD_BYTES // 3):
         raise SightingsError([f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB; "
-                              "split it or import it with `python -m dashboard import`"])
+                              "split it or import it with `python -m sightings import`"])
     try:
         raw = base64.b64decode(payload, validate=True)
     except binascii.Error:
         raise SightingsError(["the upload is damaged (not valid base64); try again"]) from None
-    return load(raw)
+    return load_table(read_text(raw))
 
 
-def merge_into(path: str | os.PathLike, raw: bytes) -> ImportPlan:
+def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = None,
+               replace_changed: bool = False) -> ImportPlan:
     """Add the new rows of ``raw`` to the dataset at ``path``; the file is untouched on error.
 
     Reading, merging and replacing happen under the dataset's lock, so two imports at once
-    both land; the replace is atomic, so a crash leaves the old file or the new one.
+    both land; the replace is atomic, so a crash leaves the old file or the new one. Under
+    the lock, temporary files left by a killed import are removed first.
     """
     path = Path(path)
     with lock(path):
+        cleaned = tuple(clean_leftovers(path))
         existing = read_sightings(path)
-        result = plan(raw, existing)
-        if len(result.new):
-            merged = pd.concat([existing, result.new], ignore_index=True)
+        result = plan(raw, existing, encoding=encoding, replace_changed=replace_changed)
+        if len(result.new) or len(result.replaced):
+            kept = existing.drop(index=result.replaced.index)
+            merged = pd.concat([kept, result.replaced], verify_integrity=True).sort_index()
+            merged = pd.concat([merged, result.new], ignore_index=True)
             merged = validate(merged.sort_values("event_date", kind="stable").reset_index(drop=True))
             write_atomic(path, to_csv_text(merged))
-    return result
+    return replace(result, cleaned=cleaned)
+
+
+def _differences(new: pd.Series, old: pd.Series, given: list[str]) -> list[str]:
+    """The columns the file gave whose values differ from the stored row (positions when given)."""
+    return [column for column in given if not _same(new[column], old[column])]
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, list) or isinstance(b, list):
+        return a == b
+    if pd.isna(a) or pd.isna(b):
+        return bool(pd.isna(a) and pd.isna(b))
+    if isinstance(a, float) or isinstance(b, float):
+        return round(float(a), 5) == round(float(b), 5)
+    return bool(a == b)
+
+
+def _diff_lines(row: int, incoming: pd.DataFrame, stored: pd.DataFrame, columns: list[str]) -> list[str]:
+    key = incoming.at[row, "id"]
+    return [f"row {row + 1}, {column}: {_shown(incoming.at[row, column], column)} differs from the stored row "
+            f"{key!r} ({_shown(stored.at[key, column], column)}); give the row a new id, or pass "
+            "--replace-changed to replace the stored row" for column in columns]
+
+
+def _shown(value, column: str) -> str:
+    if isinstance(value, list):
+        value = LIST_SEPARATORS[column].join(value)
+    elif isinstance(value, pd.Timestamp):
+        value = value.date().isoformat()
+    elif pd.isna(value):
+        return "empty"
+    value = value.item() if hasattr(value, "item") else value
+    return preview(value, 80) if isinstance(value, str) else repr(value)
+
+
+def _replacements(incoming: pd.DataFrame, existing: pd.DataFrame, changed: dict[int, list[str]],
+                  given: list[str]) -> pd.DataFrame:
+    """The stored rows with the columns the file gave replaced, indexed by their place in ``existing``.
+
+    When the file gives no coordinates, a row's position is taken from the incoming row
+    (derived from its phrase) only if its phrase, strait or sea changed.
+    """
+    place = pd.Series(existing.index, index=existing["id"])
+    rows = incoming.loc[list(changed)]
+    targets = place.loc[rows["id"]].to_numpy()
+    rows = rows.set_axis(targets)
+    out = existing.loc[targets].copy()
+    if "lat" in given:
+        moved = list(targets)
+    else:
+        moved = [target for target, fields in zip(targets, changed.values(), strict=True)
+                 if set(fields) & set(_POSITION_INPUTS)]
+    for column in _POSITION:
+        out.loc[moved, column] = rows.loc[moved, column]
+    for column in given:
+        out[column] = rows[column]
+    return out

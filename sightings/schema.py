@@ -15,6 +15,8 @@ import sys
 import pandas as pd
 import pandera.pandas as pa
 
+from geo.locate import MAX_PHRASE
+
 #: Columns of ``data/sightings.csv``, in file order.
 COLUMNS = (
     "id", "event_date", "event_time", "report_date", "ships", "ship_types", "hull_numbers",
@@ -42,7 +44,20 @@ SEA_AREAS = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean"
 POSITION_KINDS = ("reported", "derived", "area", "unlocated")
 #: The earliest event the dataset may hold (the Soviet Navy became Russia's in 1992).
 EARLIEST = pd.Timestamp("1992-01-01")
-MAX_TEXT = 2000
+#: The region Straitwatch maps (degrees): a point outside it is a typo ('-0,-0', lat and lon swapped).
+REGION = {"lat": (10.0, 65.0), "lon": (110.0, 170.0)}
+#: Longest cell (characters) of each text column, checked on the raw cells before any parsing.
+MAX_CHARS = {
+    "id": 64, "event_date": 32, "event_time": 32, "report_date": 32, "ships": 32,
+    "location_text": MAX_PHRASE, "location_text_ja": 2000, "lat": 32, "lon": 32, "position_kind": 32,
+    "strait": 64, "direction": 300, "sea_area": 64, "activity": 300, "with_chinese_ships": 32,
+    "voyage_id": 68, "notes": 2000,
+}
+#: Most items of each list column, and the longest item (characters).
+MAX_ITEMS = {
+    "ship_types": (100, 200), "hull_numbers": (100, 16), "vessels": (100, 200), "chinese_vessels": (100, 200),
+    "observed_by": (50, 200), "same_as": (100, 100), "source_urls": (20, 2000), "source_names": (20, 300),
+}
 
 #: ``source_urls`` of benchmark rows (bench/synth.py): readable by the app, refused by imports.
 SYNTHETIC = "synthetic:"
@@ -81,40 +96,51 @@ def _is_str_list(value) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
 
 
-def _bounded_text(value) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_TEXT
+def _bounded(column: str) -> pa.Check:
+    """Text of ``column`` within its :data:`MAX_CHARS` (for frames that did not come through :func:`parse`)."""
+    return pa.Check.str_length(0, MAX_CHARS[column])
+
+
+def _items_bounded(column: str) -> pa.Check:
+    count, size = MAX_ITEMS[column]
+    return pa.Check(lambda v: len(v) <= count and all(len(i) <= size for i in v), element_wise=True,
+                    name="too_many_items")
 
 
 SCHEMA = pa.DataFrameSchema(
     {
-        "id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_.:-]{1,64}$"), unique=True),
+        "id": pa.Column(str, pa.Check.str_matches(rf"^[A-Za-z0-9_.:-]{{1,{MAX_CHARS['id']}}}$"), unique=True),
         "event_date": pa.Column("datetime64[ns]", [
             pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
         "event_time": pa.Column(str, pa.Check.str_matches(r"^(?:(?:[01]\d|2[0-3]):[0-5]\d)?$")),
         "report_date": pa.Column("datetime64[ns]", [
             pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
         "ships": pa.Column("Int64", pa.Check.in_range(1, 500), nullable=True),
-        "ship_types": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "hull_numbers": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "vessels": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "chinese_vessels": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "location_text": pa.Column(str, [pa.Check.str_length(1, MAX_TEXT)]),
-        "location_text_ja": pa.Column(str, pa.Check(_bounded_text, element_wise=True)),
-        "lat": pa.Column(float, pa.Check.in_range(-90, 90), nullable=True),
-        "lon": pa.Column(float, pa.Check.in_range(-180, 180), nullable=True),
+        "ship_types": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("ship_types")]),
+        "hull_numbers": pa.Column(object, [pa.Check(_is_str_list, element_wise=True),
+                                           _items_bounded("hull_numbers")]),
+        "vessels": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("vessels")]),
+        "chinese_vessels": pa.Column(object, [pa.Check(_is_str_list, element_wise=True),
+                                              _items_bounded("chinese_vessels")]),
+        "location_text": pa.Column(str, [pa.Check.str_length(1, MAX_CHARS["location_text"])]),
+        "location_text_ja": pa.Column(str, _bounded("location_text_ja")),
+        "lat": pa.Column(float, pa.Check.in_range(*REGION["lat"]), nullable=True),
+        "lon": pa.Column(float, pa.Check.in_range(*REGION["lon"]), nullable=True),
         "position_kind": pa.Column(str, pa.Check.isin(POSITION_KINDS)),
         "strait": pa.Column(str, pa.Check.isin(("",) + STRAITS)),
-        "direction": pa.Column(str, pa.Check(_bounded_text, element_wise=True)),
+        "direction": pa.Column(str, _bounded("direction")),
         "sea_area": pa.Column(str, pa.Check.isin(("",) + SEA_AREAS)),
-        "activity": pa.Column(str, pa.Check.str_length(1, 300)),
+        "activity": pa.Column(str, pa.Check.str_length(1, MAX_CHARS["activity"])),
         "with_chinese_ships": pa.Column(bool),
-        "observed_by": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "same_as": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "voyage_id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_.:-]{0,68}$")),
-        "source_urls": pa.Column(object, pa.Check(_is_url_list, element_wise=True,
-                                                  error="at least one http or https URL")),
-        "source_names": pa.Column(object, pa.Check(_is_str_list, element_wise=True)),
-        "notes": pa.Column(str, pa.Check(_bounded_text, element_wise=True)),
+        "observed_by": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("observed_by")]),
+        "same_as": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("same_as")]),
+        "voyage_id": pa.Column(str, pa.Check.str_matches(rf"^[A-Za-z0-9_.:-]{{0,{MAX_CHARS['voyage_id']}}}$")),
+        "source_urls": pa.Column(object, [pa.Check(_is_url_list, element_wise=True,
+                                                   error="at least one http or https URL"),
+                                          _items_bounded("source_urls")]),
+        "source_names": pa.Column(object, [pa.Check(_is_str_list, element_wise=True),
+                                           _items_bounded("source_names")]),
+        "notes": pa.Column(str, _bounded("notes")),
     },
     checks=[
         pa.Check(lambda df: df["report_date"] >= df["event_date"],
@@ -171,6 +197,7 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     text = text.apply(lambda col: col.str.strip())
     rows = pd.RangeIndex(1, len(text) + 1)
     text.index = rows
+    _check_lengths(text)
     out = pd.DataFrame(index=rows)
     for col in ("event_date", "report_date"):
         out[col] = _parse_dates(text[col], col, problems)
@@ -180,6 +207,7 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     out["with_chinese_ships"] = _parse_bools(text["with_chinese_ships"], problems)
     for col, sep in LIST_SEPARATORS.items():
         out[col] = text[col].map(lambda v, s=sep.strip(): [p.strip() for p in v.split(s) if p.strip()])
+        problems.extend(_item_problems(out[col], col))
     for col in ("id", "event_time", "location_text", "location_text_ja", "position_kind", "strait",
                 "direction", "sea_area", "activity", "voyage_id", "notes"):
         out[col] = text[col]
@@ -193,6 +221,37 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     missing_id = out["id"] == ""
     out.loc[missing_id, "id"] = stable_ids(out[missing_id])
     return out
+
+
+def _check_lengths(text: pd.DataFrame) -> None:
+    """Refuse over-long cells before anything parses them, without echoing the whole cell."""
+    limits = {**MAX_CHARS, **{column: count * (size + len(LIST_SEPARATORS[column]))
+                              for column, (count, size) in MAX_ITEMS.items()}}
+    problems = []
+    for column, limit in limits.items():
+        lengths = text[column].str.len()
+        for row in text.index[lengths > limit]:
+            what = (f"expected at most {MAX_ITEMS[column][0]} items of at most {MAX_ITEMS[column][1]} characters"
+                    if column in MAX_ITEMS else f"expected at most {limit:,}")
+            problems.append(f"row {row}, {column}: {preview(text.at[row, column])} is {lengths[row]:,} "
+                            f"characters long ({what})")
+    if problems:
+        raise SightingsError(sorted(problems, key=_row_number))
+
+
+def _item_problems(lists: pd.Series, column: str) -> list[str]:
+    count, size = MAX_ITEMS[column]
+    problems = [f"row {row}, {column}: {len(lists[row])} items (expected at most {count})"
+                for row in lists.index[lists.map(len) > count]]
+    for row in lists.index[lists.map(lambda items: max(map(len, items), default=0)) > size]:
+        problems.extend(f"row {row}, {column}: item {preview(item)} is {len(item):,} characters long "
+                        f"(expected at most {size})" for item in lists[row] if len(item) > size)
+    return problems
+
+
+def preview(text: str, width: int = 40) -> str:
+    """A cell as a message shows it: quoted, cut to ``width`` characters."""
+    return repr(text) if len(text) <= width else repr(text[:width]) + "..."
 
 
 def stable_ids(frame: pd.DataFrame) -> pd.Series:
@@ -226,7 +285,8 @@ def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
                 value = value.item()
         what = _EXPECTED.get((column, str(case.check).split("(")[0]), None) or str(case.check)
         target = f"{column}: " if column else ""
-        problems.append(f"{row}{target}{value!r} {what}".strip())
+        shown = preview(value) if isinstance(value, str) else preview(repr(value), 80)[1:-1]
+        problems.append(f"{row}{target}{shown} {what}".strip())
     return sorted(set(problems), key=_row_number)
 
 
@@ -241,21 +301,24 @@ _EXPECTED = {
     ("event_date", "not in the future"): "is in the future (expected today or earlier)",
     ("report_date", "not in the future"): "is in the future (expected today or earlier)",
     ("ships", "in_range"): "is out of range (expected a whole number from 1 to 500, or empty)",
-    ("lat", "in_range"): "is out of range (expected a latitude from -90 to 90)",
-    ("lon", "in_range"): "is out of range (expected a longitude from -180 to 180)",
+    **{(axis, "in_range"): f"is outside the region Straitwatch maps (expected a {name} from {low:g} to "
+                           f"{high:g} around Japan; a lost sign, or lat and lon swapped?)"
+       for (axis, (low, high)), name in zip(REGION.items(), ("latitude", "longitude"), strict=True)},
     ("position_kind", "isin"): f"is not a position kind (expected one of {', '.join(POSITION_KINDS)})",
     ("strait", "isin"): f"is not a known strait (expected one of {', '.join(STRAITS)}, or empty)",
     ("sea_area", "isin"): f"is not a known sea area (expected one of {', '.join(SEA_AREAS)}, or empty)",
     ("source_urls", "at least one http or https URL"): "is not a list of http(s) URLs (expected at least one)",
-    ("id", "str_matches"): "is not a valid id (letters, digits, '_.:-', at most 64)",
+    ("id", "str_matches"): f"is not a valid id (letters, digits, '_.:-', at most {MAX_CHARS['id']})",
     ("event_time", "str_matches"): "is not a time of day (expected HH:MM, 24-hour, or empty)",
-    ("voyage_id", "str_matches"): "is not a valid voyage id (letters, digits, '_.:-', at most 68, or empty)",
-    ("location_text_ja", "_bounded_text"): f"is too long (expected at most {MAX_TEXT} characters)",
+    ("voyage_id", "str_matches"): f"is not a valid voyage id (letters, digits, '_.:-', at most "
+                                  f"{MAX_CHARS['voyage_id']}, or empty)",
     ("id", "field_uniqueness"): "is a duplicate id (expected unique ids)",
-    ("location_text", "str_length"): f"is empty or too long (expected 1 to {MAX_TEXT} characters)",
-    ("activity", "str_length"): "is empty or too long (expected 1 to 300 characters)",
-    ("notes", "_bounded_text"): f"is too long (expected at most {MAX_TEXT} characters)",
-    ("direction", "_bounded_text"): f"is too long (expected at most {MAX_TEXT} characters)",
+    **{(column, "str_length"): f"is too long (expected at most {limit} characters)"
+       for column, limit in MAX_CHARS.items()},
+    ("location_text", "str_length"): f"is empty or too long (expected 1 to {MAX_CHARS['location_text']} characters)",
+    ("activity", "str_length"): f"is empty or too long (expected 1 to {MAX_CHARS['activity']} characters)",
+    **{(column, "too_many_items"): f"has too many or too long items (expected at most {count} items of at "
+                                   f"most {size} characters)" for column, (count, size) in MAX_ITEMS.items()},
 }
 
 

@@ -1,64 +1,113 @@
 """Read and write the sightings CSV: every load validates, every write is atomic.
 
 ``data/sightings.csv`` is the project's record; a reader must never see half a file and a
-bad row must never reach it. Writes go to a temporary file in the same folder and replace
-the dataset with ``os.replace``; callers that merge (the importer) hold :func:`lock`.
+bad row must never reach it. Input is judged before it costs anything: only regular files
+of a bounded size are read, bytes must be text in the stated encoding (UTF-8 unless told
+otherwise), and the CSV structure (quotes, field counts, header names) is checked row by
+row. Writes go to a temporary file beside the target and replace it with ``os.replace``,
+keeping the file's mode and a symlink; callers that merge (the importer) hold :func:`lock`.
 """
 
 from __future__ import annotations
 
+import codecs
+import csv
 import io
 import os
-import tempfile
+import secrets
+import stat
+import time
 from pathlib import Path
 
 import pandas as pd
 from filelock import FileLock
 
-from sightings.positions import fill_positions
+from geo.places import place_point
+from sightings.positions import STRAIT_LABEL_POINTS, fill_positions
 from sightings.schema import COLUMNS, LIST_SEPARATORS, SightingsError, parse, validate
 
 DATASET = Path(__file__).resolve().parent.parent / "data" / "sightings.csv"
-#: Encodings tried, in order, for files people export from spreadsheets.
-ENCODINGS = ("utf-8-sig", "cp932")
+#: Largest file an import reads (bytes): 100,000 reports fit with room to spare.
+MAX_IMPORT_BYTES = 128 * 2**20
+#: Largest dataset file read (bytes): the benchmarks serve a million synthetic rows.
+MAX_DATASET_BYTES = 1024 * 2**20
+#: A temporary file this old (seconds) belongs to a writer that is gone.
+STALE_SECONDS = 600
+_ENCODING_HINT = ("save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding, "
+                  "e.g. --encoding cp932 (Shift-JIS), --encoding euc-jp or --encoding latin-1")
+_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
 
 
-def read_text(raw: bytes) -> pd.DataFrame:
-    """Decode CSV bytes (UTF-8 with or without BOM, or Shift-JIS/CP932) into string cells."""
+def read_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``, refused unread if it is anything else or too big.
+
+    The file is opened without blocking (a FIFO with no writer does not hang) and judged by
+    ``fstat`` of that same descriptor before a byte is read; at most ``limit + 1`` bytes
+    are ever read, so a file that grows meanwhile, or ``/dev/zero``, costs no memory.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise SightingsError([f"no such file: {path}"]) from None
+    except OSError as exc:
+        raise SightingsError([f"cannot open {path}: {exc.strerror}"]) from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise SightingsError([f"{path} is a folder (expected a CSV file)"])
+        if not stat.S_ISREG(info.st_mode):
+            raise SightingsError([f"{path} is not a regular file (a device, pipe or socket); "
+                                  "save the CSV to a file and give that file"])
+        if info.st_size > limit:
+            raise SightingsError([_too_big(path, info.st_size, limit)])
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise SightingsError([_too_big(path, len(data), limit)])
+    return data
+
+
+def read_text(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
+    """CSV bytes as a table of string cells, or SightingsError saying what is wrong and how to fix it.
+
+    ``encoding`` None means UTF-8 (a BOM is accepted); any other encoding only when named.
+    Refused: UTF-16/32 unless named, NUL bytes anywhere, a quote left open at the end of
+    the file, a row with more or fewer fields than the header, empty or repeated header
+    names. Header names are trimmed of spaces.
+    """
     if not raw.strip():
         raise SightingsError(["the file is empty (expected a CSV header and rows)"])
-    if b"\x00" in raw[:4096]:
-        raise SightingsError(["the file is binary, not CSV text (expected a CSV header and rows)"])
-    for encoding in ENCODINGS:
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise SightingsError(["the file is not UTF-8 or Shift-JIS text; save it as UTF-8 CSV"])
-    header = text.splitlines()[0]
-    del text   # pandas reads the bytes: a StringIO of a big file holds 4 bytes per character
-    if "," not in header and (";" in header or "\t" in header):
-        raise SightingsError(["the header has no commas: the file looks ';' or tab separated; "
-                              "save it as comma-separated CSV"])
-    try:
-        return pd.read_csv(io.BytesIO(raw), encoding=encoding, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise SightingsError([f"not a readable CSV file: {exc}"]) from None
+    text = _decode(raw, encoding)
+    rows = _records(text)
+    del text
+    header = [name.strip() for name in rows[0]]
+    _check_header(header)
+    width = len(header)
+    for number, row in enumerate(rows[1:], start=1):
+        if len(row) != width:
+            raise SightingsError([f"row {number} has {len(row)} fields but the header has {width} "
+                                  "(a cut line, or a comma in a field that is not quoted?)"])
+    return pd.DataFrame(rows[1:], columns=header, dtype=str)
 
 
-def load(raw: bytes) -> pd.DataFrame:
+def load(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
     """Parse, position and validate CSV bytes into a sightings frame."""
-    return validate(fill_positions(parse(read_text(raw))))
+    return load_table(read_text(raw, encoding))
+
+
+def load_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Parse, position and validate a table of CSV text cells (from :func:`read_text`)."""
+    frame = parse(table)
+    _check_area_points(frame)
+    return validate(fill_positions(frame))
 
 
 def read_sightings(path: str | os.PathLike = DATASET) -> pd.DataFrame:
     """Load and validate a sightings CSV file."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise SightingsError([f"no sightings file at {path} (expected a CSV such as data/sightings.csv)"])
-    return load(path.read_bytes())
+    return load(read_file(path, MAX_DATASET_BYTES))
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
@@ -73,20 +122,172 @@ def to_csv_text(frame: pd.DataFrame) -> str:
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Replace ``path`` with ``text`` so a reader sees the old file or the new one, never a part."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace ``path`` with ``text`` so a reader sees the old file or the new one, never a part.
+
+    A symlink stays a symlink (its target is replaced) and an existing file keeps its
+    mode; a new file gets the usual mode for the user's umask. The temporary file is named
+    ``.NAME.PID.RANDOM.tmp`` so :func:`clean_leftovers` can tell whose it is.
+    """
+    target = Path(os.path.realpath(path))
     try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    temporary = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        if mode is not None:
+            os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
+def clean_leftovers(path: str | os.PathLike, stale_seconds: float = STALE_SECONDS) -> list[Path]:
+    """Remove temporary files a killed write left beside ``path``; returns what was removed.
+
+    A file goes when its writer's process is gone or it is older than ``stale_seconds``;
+    a live writer's fresh file stays. Call it holding :func:`lock`.
+    """
+    target = Path(os.path.realpath(path))
+    prefix = f".{target.name}."
+    removed = []
+    for candidate in target.parent.iterdir():
+        name = candidate.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        try:
+            age = time.time() - candidate.lstat().st_mtime
+        except FileNotFoundError:
+            continue
+        if age > stale_seconds or (pid.isdigit() and not _process_alive(int(pid))):
+            candidate.unlink(missing_ok=True)
+            removed.append(candidate)
+    return removed
+
+
 def lock(path: str | os.PathLike) -> FileLock:
-    """The lock that serialises read-merge-write cycles on one dataset file."""
-    return FileLock(f"{path}.lock", timeout=60)
+    """The lock that serialises read-merge-write cycles on one dataset file (its real path)."""
+    return FileLock(f"{os.path.realpath(path)}.lock", timeout=60)
+
+
+def _too_big(path, size: int, limit: int) -> str:
+    return (f"{path} is {size / 2**20:,.1f} MB; the limit is {limit / 2**20:,.0f} MB "
+            "(split it into smaller files)")
+
+
+def _decode(raw: bytes, encoding: str | None) -> str:
+    """Text of ``raw`` in ``encoding`` (UTF-8, BOM accepted, when None), never a silent guess."""
+    if encoding is None:
+        for bom, name in _BOMS:
+            if raw.startswith(bom):
+                raise SightingsError([f"the file is {name} text (it starts with a {name} byte-order mark); "
+                                      f"save it as UTF-8, or pass --encoding {name.lower()}"])
+        if _looks_utf16(raw[:4096]):
+            raise SightingsError(["the file looks like UTF-16 text without a byte-order mark "
+                                  "(every other byte is NUL); save it as UTF-8, or pass --encoding utf-16-le"])
+        if b"\x00" in raw:
+            raise SightingsError([_binary(raw.count(b"\n", 0, raw.index(b"\x00")) + 1)])
+        encoding = "utf-8-sig"
+    else:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise SightingsError([f"unknown encoding {encoding!r} (expected e.g. utf-8, cp932, "
+                                  "euc-jp, latin-1)"]) from None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        byte = raw[exc.start:exc.start + 1].hex().upper()
+        named = "UTF-8" if encoding == "utf-8-sig" else encoding
+        raise SightingsError([f"the file is not {named} text: byte 0x{byte} on line {line} is not valid "
+                              f"{named}; {_ENCODING_HINT}"]) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise SightingsError([_binary(text.count("\n", 0, nul) + 1)])
+    return text.removeprefix("\ufeff")
+
+
+def _binary(line: int) -> str:
+    return f"the file is binary, not CSV text: a NUL byte on line {line} (expected a CSV header and rows)"
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """Plain text in UTF-16 without a BOM: NULs at one parity only, and many of them."""
+    even, odd = sample[0::2], sample[1::2]
+    return any(a.count(0) > len(a) // 4 and b.count(0) == 0 for a, b in ((even, odd), (odd, even)))
+
+
+def _records(text: str) -> list[list[str]]:
+    """The non-blank records of CSV text, strictly parsed: a bad quote names its row."""
+    first_line = text.split("\n", 1)[0]
+    if "," not in first_line and (";" in first_line or "\t" in first_line):
+        raise SightingsError(["the header has no commas: the file looks ';' or tab separated; "
+                              "save it as comma-separated CSV"])
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if row:
+                rows.append(row)
+    except csv.Error as exc:
+        where = f"row {len(rows)}" if rows else "the header"
+        reason = str(exc)
+        if "unexpected end of data" in reason:
+            reason = "the file ends inside a quoted field (is it cut short?); check that row's quotes"
+        elif "expected after" in reason:
+            reason = 'a quoted field has text after its closing quote (write a quote inside a quoted field as "")'
+        elif "field larger than field limit" in reason:
+            reason = f"a field is longer than {csv.field_size_limit():,} characters (far past any column's limit)"
+        raise SightingsError([f"{where} (line {reader.line_num}): {reason}"]) from None
+    return rows
+
+
+def _check_header(header: list[str]) -> None:
+    problems = []
+    for position, name in enumerate(header, start=1):
+        if not name:
+            problems.append(f"header: column {position} has no name (expected one of: {', '.join(COLUMNS)})")
+    seen: dict[str, int] = {}
+    for position, name in enumerate(header, start=1):
+        if name and name in seen:
+            problems.append(f"header: column {name!r} appears twice (columns {seen[name]} and {position}); "
+                            "keep one")
+        seen.setdefault(name, position)
+    if problems:
+        raise SightingsError(problems)
+
+
+def _check_area_points(frame: pd.DataFrame) -> None:
+    """An area row's only point is its strait's label point; an unlocated row has none."""
+    problems = []
+    given = frame["lat"].notna()
+    for index in frame.index[given & frame["position_kind"].isin(("area", "unlocated"))]:
+        kind, strait = frame.at[index, "position_kind"], frame.at[index, "strait"]
+        point = (frame.at[index, "lat"], frame.at[index, "lon"])
+        label = place_point(STRAIT_LABEL_POINTS[strait]) if kind == "area" and strait in STRAIT_LABEL_POINTS \
+            else None
+        if label is not None and all(abs(a - b) < 1e-4 for a, b in zip(point, label, strict=True)):
+            continue
+        allowed = f"its strait's label point {label[0]}/{label[1]} or none" if label else "none"
+        problems.append(f"row {index + 1}, lat/lon: {point[0]}/{point[1]} given for an {kind} row "
+                        f"(its point is {allowed}); leave lat and lon empty, or set position_kind to reported")
+    if problems:
+        raise SightingsError(problems)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

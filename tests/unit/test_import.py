@@ -75,9 +75,9 @@ BAD = {
     "unknown column": (csv_bytes(example().assign(ship_type="x")), "unknown column(s): 'ship_type'"),
     "semicolon delimiter": (csv_bytes(example(), sep=";"), "looks ';' or tab separated"),
     "binary file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\xfd", "the file is binary, not CSV text"),
-    "not UTF-8 or Shift-JIS": (b"event_date,ships\n\x81\x20\x81\x7f", "not UTF-8 or Shift-JIS"),
-    "lat 999": (one_row(lat="999", lon="140"), "row 1, lat: 999.0 is out of range"),
-    "lon -500": (one_row(lat="40", lon="-500"), "row 1, lon: -500.0 is out of range"),
+    "not UTF-8": (b"event_date,ships\n\x81\x20\x81\x7f", "the file is not UTF-8 text: byte 0x81 on line 2"),
+    "lat 999": (one_row(lat="999", lon="140"), "row 1, lat: 999.0 is outside the region"),
+    "lon -500": (one_row(lat="40", lon="-500"), "row 1, lon: -500.0 is outside the region"),
     "NaN lat": (one_row(lat="NaN", lon="140"), "row 1, lat: 'NaN' is not a number"),
     "text lat": (one_row(lat="north", lon="140"), "row 1, lat: 'north' is not a number"),
     "lat without lon": (one_row(lat="40"), "row 1, lat/lon: '40'/'' lat and lon go together"),
@@ -135,16 +135,41 @@ def test_import003_new_reports_are_located_and_merged(dataset):
         assert (row.lat, row.lon) == pytest.approx((full.loc[row.id, "lat"], full.loc[row.id, "lon"]), abs=1e-5)
 
 
-def test_import004_duplicates_are_reported_not_added(dataset):
+def test_import004_repeats_are_reported_not_added(dataset):
     merge_into(dataset, EXAMPLE.read_bytes())
     before = dataset.read_bytes()
-    again = example().head(2).copy()
-    again["notes"] = "reported again by another paper"           # different words, same sighting
-    result = merge_into(dataset, csv_bytes(again))
-    assert result.new.empty and len(result.duplicates) == 2
+    ids = read_sightings(dataset).set_index("location_text").loc[example()["location_text"].head(2), "id"]
+    again = merge_into(dataset, csv_bytes(example().head(2)))                  # the same rows again
+    assert again.new.empty and list(again.duplicates["duplicate_of"]) == list(ids)
+    other = example().head(1).copy()
+    other["location_text"] += " (as reported by another paper)"                # other words, same sighting
+    other["notes"] = "reported again by another paper"
+    elsewhere = merge_into(dataset, csv_bytes(other))
+    assert elsewhere.new.empty and list(elsewhere.duplicates["duplicate_of"]) == [ids.iloc[0]]
     assert dataset.read_bytes() == before
-    existing = read_sightings(dataset)
-    assert set(result.duplicates["duplicate_of"]) <= set(existing["id"])
+
+
+def test_import004b_a_stored_id_with_other_content_is_refused_or_replaced_when_asked(dataset):
+    merge_into(dataset, EXAMPLE.read_bytes())
+    before = read_sightings(dataset)
+    changed = example().head(1).copy()
+    changed["notes"], changed["ships"] = "corrected count", "3"
+    stored = before.set_index("location_text").loc[changed.at[0, "location_text"]]
+    message = rejected(dataset, csv_bytes(changed))
+    assert len(stored["notes"]) > 80                                          # shown cut to 80 characters
+    assert message.splitlines() == [
+        f"row 1, ships: 3 differs from the stored row {stored['id']!r} ({stored['ships']}); give the row a new id, "
+        "or pass --replace-changed to replace the stored row",
+        f"row 1, notes: 'corrected count' differs from the stored row {stored['id']!r} ({stored['notes'][:80]!r}...); "
+        "give the row a new id, or pass --replace-changed to replace the stored row"]
+    result = merge_into(dataset, csv_bytes(changed), replace_changed=True)
+    assert result.new.empty and result.duplicates.empty and list(result.replaced["id"]) == [stored["id"]]
+    after = read_sightings(dataset)
+    assert list(after["id"]) == list(before["id"])                           # replaced in place
+    row = after.set_index("id").loc[stored["id"]]
+    assert (row["notes"], row["ships"], row["lat"]) == ("corrected count", 3, stored["lat"])
+    untouched = after[after["id"] != stored["id"]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(untouched, before[before["id"] != stored["id"]].reset_index(drop=True))
 
 
 def test_import005_duplicate_needs_a_shared_type_or_hull():
@@ -157,13 +182,13 @@ def test_import005_duplicate_needs_a_shared_type_or_hull():
     assert duplicate_of(row, existing).tolist() == [""]
 
 
-def test_import006_utf8_bom_and_cp932_are_accepted(dataset):
+def test_import006_utf8_bom_and_named_cp932_are_accepted(dataset):
     frame = example().head(2).copy()
     frame["notes"] = ["防衛省統合幕僚監部の発表", "宗谷海峡を西進"]
     with_bom = b"\xef\xbb\xbf" + csv_bytes(frame.head(1))
     assert len(merge_into(dataset, with_bom).new) == 1
     shift_jis = frame.tail(1).to_csv(index=False, lineterminator="\n").encode("cp932")
-    assert len(merge_into(dataset, shift_jis).new) == 1
+    assert len(merge_into(dataset, shift_jis, encoding="cp932").new) == 1
     notes = set(read_sightings(dataset)["notes"])
     assert {"防衛省統合幕僚監部の発表", "宗谷海峡を西進"} <= notes
     dataset.read_bytes().decode("utf-8")                   # stored as UTF-8 whatever came in

@@ -58,8 +58,8 @@ def test_schema002_bad_cell_is_named(changes, message):
 
 
 @pytest.mark.parametrize(("lat", "lon", "message"), [
-    ("999", "140", "lat: 999.0 is out of range"),
-    ("40", "-500", "lon: -500.0 is out of range"),
+    ("999", "140", "lat: 999.0 is outside the region Straitwatch maps (expected a latitude from 10 to 65"),
+    ("40", "-500", "lon: -500.0 is outside the region Straitwatch maps (expected a longitude from 110 to 170"),
     ("NaN", "140", "lat: 'NaN' is not a number"),
     ("north", "140", "lat: 'north' is not a number"),
     ("40", "", "lat and lon go together"),
@@ -93,7 +93,9 @@ def test_schema004_bad_files(data, message):
 def test_schema005_bom_and_shift_jis_are_read():
     assert len(load(b"\xef\xbb\xbf" + csv_bytes())) == 1
     japanese = csv_bytes(notes="宗谷海峡を通過").decode().encode("cp932")
-    assert load(japanese).at[0, "notes"] == "宗谷海峡を通過"
+    assert load(japanese, encoding="cp932").at[0, "notes"] == "宗谷海峡を通過"
+    with pytest.raises(SightingsError, match="not UTF-8 text.*--encoding cp932"):
+        load(japanese)                           # never guessed
 
 
 def test_schema006_round_trip_is_lossless():
