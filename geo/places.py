@@ -97,7 +97,7 @@ def japanese_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for row in gazetteer().itertuples(index=False):
         for spelling in (row.name, *row.alt_names.split(";")):
-            plain = PARENTHESIS.sub("", spelling).strip()
+            plain = strip_parentheses(spelling).strip()
             if plain and not plain.isascii():
                 index.setdefault(fold_ja(plain), row.name)
     return index

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.locate import BEARINGS, offset
-from geo.places import PARENTHESIS, UnknownJapanesePlace, find_place_ja
+from geo.places import UnknownJapanesePlace, find_place_ja, strip_parentheses
 from sightings.classes import english_name, from_japanese
 from sightings.jso import BEARINGS_JA, ReleaseError, ReleaseSighting, parse_release, pdf_text, release_url
 from sightings.merge import Decision, apply_decisions, plan_merge
@@ -169,8 +169,9 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     heading = COMPASS_WORDS[BEARINGS_JA[sighting.heading_ja]] if sighting.heading_ja else ""
     moved = COMPASS_WORDS[BEARINGS_JA[sighting.passage_direction_ja[:-1]]] if sighting.passage_ja else ""
     toward = SEAS_JA.get(sighting.toward_ja, sighting.toward_ja)
-    direction = ", ".join(p for p in (moved or heading, f"toward the {toward}" if toward else "") if p)
-    place = f"{PARENTHESIS.sub('', anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, sighting.anchor_prefecture)})"
+    # "toward the X" belongs to the passage: a ship that turned back sailed toward it from elsewhere
+    direction = f"{moved}, toward the {toward}" if moved and toward else (moved or heading)
+    place = f"{strip_parentheses(anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, sighting.anchor_prefecture)})"
     phrase = f"about {sighting.distance_km} km {point} of {place}"
     time = f" (around {sighting.event_time})" if sighting.event_time else ""
     text = phrase + time + (f", heading {heading}" if heading else "")
@@ -232,7 +233,7 @@ def _passage(passage_ja: str) -> tuple[str, str]:
 
 def _english_place(name_ja: str) -> str:
     try:
-        return PARENTHESIS.sub("", find_place_ja(name_ja)).strip()
+        return strip_parentheses(find_place_ja(name_ja)).strip()
     except UnknownJapanesePlace:
         return name_ja
 
@@ -295,3 +296,57 @@ def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = Fal
         if not dry_run and outcome.decisions:
             write_atomic(path, to_csv_text(outcome.frame))
     return outcome
+
+
+def add_command(commands) -> None:
+    """The ``ingest`` subcommand of ``python -m sightings``."""
+    from sightings.store import DATASET
+
+    cmd = commands.add_parser(
+        "ingest", help="read JSO releases (PDF or text) into the dataset",
+        description="Read Joint Staff Office releases (a release .pdf, its .txt, a folder of them, or a corpus "
+                    ".json in the shared format), locate them and merge them into the dataset: a release that "
+                    "describes a news row fills that row; the rest are added. One line per release says what "
+                    "happened.")
+    cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="release files, folders or corpus JSON")
+    cmd.add_argument("--dry-run", action="store_true", help="change nothing; with --output, write the rows")
+    cmd.add_argument("--output", type=Path, help="with --dry-run: write the rows made from the inputs here (CSV)")
+    cmd.add_argument("--force", action="store_true", help="with --output: replace an existing file")
+    cmd.add_argument("--data", type=Path, default=DATASET, help="dataset to merge into (default: %(default)s)")
+    cmd.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Ingest ``args.paths``; exit 0 when done, 2 with the reason when nothing was written."""
+    import sys
+
+    from sightings.store import to_csv_text, write_atomic
+
+    if args.output is not None and not args.dry_run:
+        print("error: --output goes with --dry-run (a merge writes the dataset itself)", file=sys.stderr)
+        return 2
+    if args.output is not None:
+        if args.output.resolve() == Path(args.data).resolve():
+            print(f"error: --output {args.output} is the dataset; write the preview elsewhere", file=sys.stderr)
+            return 2
+        if args.output.exists() and not args.force:
+            print(f"error: --output {args.output} exists; pass --force to replace it", file=sys.stderr)
+            return 2
+    try:
+        outcome = ingest(args.data, read_releases(args.paths), dry_run=args.dry_run)
+    except (ReleaseError, SightingsError) as exc:
+        for line in str(exc).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        print("rejected: nothing written", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for line in outcome.lines:
+        print(line)
+    if args.output is not None:
+        write_atomic(args.output, to_csv_text(outcome.rows))
+    new = sum(1 for d in outcome.decisions if not d.merged_with)
+    verb = "would add" if args.dry_run else "added"
+    print(f"{verb} {new}, merged {len(outcome.decisions) - new}", file=sys.stderr)
+    return 0
