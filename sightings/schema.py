@@ -183,7 +183,8 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
                               f"expected columns: {', '.join(COLUMNS)}"])
     unknown = [c for c in raw.columns if c not in COLUMNS]
     if unknown:
-        raise SightingsError([f"unknown column(s): {', '.join(map(repr, unknown))}; "
+        more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
+        raise SightingsError([f"unknown column(s): {', '.join(preview(c) for c in unknown[:10])}{more}; "
                               f"expected only: {', '.join(COLUMNS)}"])
     if raw.empty:
         raise SightingsError(["no rows: the file has a header but no sightings"])
