@@ -87,24 +87,23 @@ def is_release_url(url: str) -> bool:
     return bool(RELEASE_URL.match(url))
 
 
-def _is_url_list(value) -> bool:
-    return isinstance(value, list) and (value == [SYNTHETIC] or (
-        len(value) > 0 and all(_URL.match(u) for u in value)))
+def _url_list() -> pa.Check:
+    count, size = MAX_ITEMS["source_urls"]
+    return pa.Check(lambda v: isinstance(v, list) and (v == [SYNTHETIC] or (
+        0 < len(v) <= count and all(len(u) <= size and _URL.match(u) for u in v))),
+        element_wise=True, error="at least one http or https URL")
 
 
-def _is_str_list(value) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+def _str_list(column: str) -> pa.Check:
+    """A list of at most :data:`MAX_ITEMS` non-empty texts (one element-wise pass per column)."""
+    count, size = MAX_ITEMS[column]
+    return pa.Check(lambda v: isinstance(v, list) and len(v) <= count and all(
+        isinstance(i, str) and 0 < len(i) <= size for i in v), element_wise=True, name="str_list")
 
 
 def _bounded(column: str) -> pa.Check:
     """Text of ``column`` within its :data:`MAX_CHARS` (for frames that did not come through :func:`parse`)."""
     return pa.Check.str_length(0, MAX_CHARS[column])
-
-
-def _items_bounded(column: str) -> pa.Check:
-    count, size = MAX_ITEMS[column]
-    return pa.Check(lambda v: len(v) <= count and all(len(i) <= size for i in v), element_wise=True,
-                    name="too_many_items")
 
 
 SCHEMA = pa.DataFrameSchema(
@@ -116,12 +115,10 @@ SCHEMA = pa.DataFrameSchema(
         "report_date": pa.Column("datetime64[ns]", [
             pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
         "ships": pa.Column("Int64", pa.Check.in_range(1, 500), nullable=True),
-        "ship_types": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("ship_types")]),
-        "hull_numbers": pa.Column(object, [pa.Check(_is_str_list, element_wise=True),
-                                           _items_bounded("hull_numbers")]),
-        "vessels": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("vessels")]),
-        "chinese_vessels": pa.Column(object, [pa.Check(_is_str_list, element_wise=True),
-                                              _items_bounded("chinese_vessels")]),
+        "ship_types": pa.Column(object, _str_list("ship_types")),
+        "hull_numbers": pa.Column(object, _str_list("hull_numbers")),
+        "vessels": pa.Column(object, _str_list("vessels")),
+        "chinese_vessels": pa.Column(object, _str_list("chinese_vessels")),
         "location_text": pa.Column(str, [pa.Check.str_length(1, MAX_CHARS["location_text"])]),
         "location_text_ja": pa.Column(str, _bounded("location_text_ja")),
         "lat": pa.Column(float, pa.Check.in_range(*REGION["lat"]), nullable=True),
@@ -132,14 +129,11 @@ SCHEMA = pa.DataFrameSchema(
         "sea_area": pa.Column(str, pa.Check.isin(("",) + SEA_AREAS)),
         "activity": pa.Column(str, pa.Check.str_length(1, MAX_CHARS["activity"])),
         "with_chinese_ships": pa.Column(bool),
-        "observed_by": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("observed_by")]),
-        "same_as": pa.Column(object, [pa.Check(_is_str_list, element_wise=True), _items_bounded("same_as")]),
+        "observed_by": pa.Column(object, _str_list("observed_by")),
+        "same_as": pa.Column(object, _str_list("same_as")),
         "voyage_id": pa.Column(str, pa.Check.str_matches(rf"^[A-Za-z0-9_.:-]{{0,{MAX_CHARS['voyage_id']}}}$")),
-        "source_urls": pa.Column(object, [pa.Check(_is_url_list, element_wise=True,
-                                                   error="at least one http or https URL"),
-                                          _items_bounded("source_urls")]),
-        "source_names": pa.Column(object, [pa.Check(_is_str_list, element_wise=True),
-                                           _items_bounded("source_names")]),
+        "source_urls": pa.Column(object, _url_list()),
+        "source_names": pa.Column(object, _str_list("source_names")),
         "notes": pa.Column(str, _bounded("notes")),
     },
     checks=[
@@ -189,7 +183,8 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
                               f"expected columns: {', '.join(COLUMNS)}"])
     unknown = [c for c in raw.columns if c not in COLUMNS]
     if unknown:
-        raise SightingsError([f"unknown column(s): {', '.join(map(repr, unknown))}; "
+        more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
+        raise SightingsError([f"unknown column(s): {', '.join(preview(c) for c in unknown[:10])}{more}; "
                               f"expected only: {', '.join(COLUMNS)}"])
     if raw.empty:
         raise SightingsError(["no rows: the file has a header but no sightings"])
@@ -307,7 +302,9 @@ _EXPECTED = {
     ("position_kind", "isin"): f"is not a position kind (expected one of {', '.join(POSITION_KINDS)})",
     ("strait", "isin"): f"is not a known strait (expected one of {', '.join(STRAITS)}, or empty)",
     ("sea_area", "isin"): f"is not a known sea area (expected one of {', '.join(SEA_AREAS)}, or empty)",
-    ("source_urls", "at least one http or https URL"): "is not a list of http(s) URLs (expected at least one)",
+    ("source_urls", "at least one http or https URL"): f"is not a list of http(s) URLs (expected 1 to "
+                                                        f"{MAX_ITEMS['source_urls'][0]}, each at most "
+                                                        f"{MAX_ITEMS['source_urls'][1]} characters)",
     ("id", "str_matches"): f"is not a valid id (letters, digits, '_.:-', at most {MAX_CHARS['id']})",
     ("event_time", "str_matches"): "is not a time of day (expected HH:MM, 24-hour, or empty)",
     ("voyage_id", "str_matches"): f"is not a valid voyage id (letters, digits, '_.:-', at most "
@@ -317,8 +314,8 @@ _EXPECTED = {
        for column, limit in MAX_CHARS.items()},
     ("location_text", "str_length"): f"is empty or too long (expected 1 to {MAX_CHARS['location_text']} characters)",
     ("activity", "str_length"): f"is empty or too long (expected 1 to {MAX_CHARS['activity']} characters)",
-    **{(column, "too_many_items"): f"has too many or too long items (expected at most {count} items of at "
-                                   f"most {size} characters)" for column, (count, size) in MAX_ITEMS.items()},
+    **{(column, "str_list"): f"is not a list of texts (expected at most {count} items of 1 to {size} "
+                             "characters)" for column, (count, size) in MAX_ITEMS.items()},
 }
 
 

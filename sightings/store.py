@@ -52,7 +52,7 @@ def read_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> bytes:
         raise SightingsError([f"no such file: {path}"]) from None
     except OSError as exc:
         raise SightingsError([f"cannot open {path}: {exc.strerror}"]) from None
-    with os.fdopen(handle, "rb") as stream:
+    try:
         info = os.fstat(handle)
         if stat.S_ISDIR(info.st_mode):
             raise SightingsError([f"{path} is a folder (expected a CSV file)"])
@@ -61,6 +61,10 @@ def read_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> bytes:
                                   "save the CSV to a file and give that file"])
         if info.st_size > limit:
             raise SightingsError([_too_big(path, info.st_size, limit)])
+    except BaseException:
+        os.close(handle)
+        raise
+    with os.fdopen(handle, "rb") as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise SightingsError([_too_big(path, len(data), limit)])
@@ -80,6 +84,8 @@ def read_text(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
     text = _decode(raw, encoding)
     rows = _records(text)
     del text
+    if not rows:
+        raise SightingsError(["the file is empty (expected a CSV header and rows)"])
     header = [name.strip() for name in rows[0]]
     _check_header(header)
     width = len(header)
@@ -201,6 +207,9 @@ def _decode(raw: bytes, encoding: str | None) -> str:
         except LookupError:
             raise SightingsError([f"unknown encoding {encoding!r} (expected e.g. utf-8, cp932, "
                                   "euc-jp, latin-1)"]) from None
+        if not encoding.startswith("utf") and not raw.isascii() and _is_utf8(raw):
+            raise SightingsError([f"the file is UTF-8 text: read as {encoding} its non-ASCII text would be "
+                                  "garbled; leave out --encoding"])
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -213,6 +222,14 @@ def _decode(raw: bytes, encoding: str | None) -> str:
     if nul >= 0:
         raise SightingsError([_binary(text.count("\n", 0, nul) + 1)])
     return text.removeprefix("\ufeff")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _binary(line: int) -> str:

@@ -1,0 +1,153 @@
+"""Dataset commands: ``python -m sightings import FILE [...]`` and ``python -m sightings curate``.
+
+``import`` checks a CSV of new reports, locates their phrases, and either shows the result
+(``--dry-run``: enriched rows to ``--output`` or stdout, the dataset untouched) or merges
+the new rows into the dataset. ``curate`` rebuilds the dataset from ``data/sources/``
+(the same as ``python -m sightings.curate``). Exit 0 when done, 2 with one line per
+problem when not.
+
+Each command is an ``add_*`` function that declares its arguments and a ``run_*``
+function that does the work; both share :func:`add_input_options` and :func:`refuse`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from sightings import curate
+from sightings.importer import ImportPlan, merge_into, plan
+from sightings.schema import SightingsError
+from sightings.store import DATASET, read_file, read_sightings, write_atomic
+
+EXIT_OK, EXIT_REFUSED = 0, 2
+
+
+def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> int:
+    """Run one dataset command; returns the exit code."""
+    parser = argparse.ArgumentParser(prog=prog, description="Straitwatch dataset commands.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (add_import, add_curate):
+        add(commands)
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "passes_options", False):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
+    try:
+        return args.run(args)
+    except SightingsError as exc:
+        return refuse(exc.problems, args)
+    except OSError as exc:
+        return refuse([str(exc)], args)
+
+
+def add_import(commands) -> None:
+    cmd = commands.add_parser(
+        "import", help="add new reports (CSV) to the dataset",
+        description="Validate, locate and merge new sightings. Accepts the dataset's columns (id, lat, lon, "
+                    "position_kind optional) or the format of ../shared/data/reported_sightings.csv.")
+    cmd.add_argument("file", type=Path, help="CSV of new sightings")
+    add_input_options(cmd)
+    cmd.add_argument("--replace-changed", action="store_true",
+                     help="replace stored rows whose id comes again with other content (default: refuse, "
+                          "showing each changed field)")
+    cmd.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    check_output(args)
+    raw = read_file(args.file)
+    if args.dry_run:
+        result = plan(raw, read_sightings(args.data), encoding=args.encoding, replace_changed=args.replace_changed)
+        write_preview(result, args.output)
+    else:
+        result = merge_into(args.data, raw, encoding=args.encoding, replace_changed=args.replace_changed)
+    for path in result.cleaned:
+        say(f"removed: {path} (left by an import that was killed)")
+    for row in result.duplicates.itertuples(index=False):
+        say(f"duplicate: {row.event_date:%Y-%m-%d} {row.strait or 'open sea'} repeats {row.duplicate_of}")
+    for key in result.replaced["id"]:
+        say(f"replacing: {key}")
+    add, replace = ("would add", "would replace") if args.dry_run else ("added", "replaced")
+    say(f"{add} {len(result.new)}, {replace} {len(result.replaced)}, duplicates {len(result.duplicates)}, "
+        "rejected 0")
+    return EXIT_OK
+
+
+def add_curate(commands) -> None:
+    cmd = commands.add_parser("curate", add_help=False, help="rebuild the dataset from data/sources/ (maintainers)")
+    cmd.set_defaults(run=run_curate, passes_options=True)
+
+
+def run_curate(args: argparse.Namespace) -> int:
+    """``python -m sightings.curate`` with the options that follow ``curate`` (its own --help too)."""
+    return curate.main(args.extra)
+
+
+def add_input_options(cmd: argparse.ArgumentParser) -> None:
+    """Options every command that reads a file of reports shares."""
+    cmd.add_argument("--dry-run", action="store_true", help="show the enriched rows and change nothing")
+    cmd.add_argument("--output", type=Path,
+                     help="with --dry-run: write the rows to this file (default: stdout); never the dataset")
+    cmd.add_argument("--force", action="store_true", help="with --output: replace an existing file")
+    cmd.add_argument("--encoding", help="the file's text encoding when it is not UTF-8, e.g. cp932 (Shift-JIS), "
+                                        "euc-jp, latin-1 (default: UTF-8, with or without BOM)")
+    cmd.add_argument("--data", type=Path, default=DATASET, help="dataset to merge into (default: %(default)s)")
+
+
+def check_output(args: argparse.Namespace) -> None:
+    """Refuse an ``--output`` that is the dataset or the input (by any path), or exists without --force."""
+    if args.output is None:
+        if args.force:
+            raise SightingsError(["--force goes with --output (it allows replacing an existing preview file)"])
+        return
+    if not args.dry_run:
+        raise SightingsError(["--output goes with --dry-run (an import writes only the dataset)"])
+    for protected, what in ((args.data, "the dataset"), (args.file, "the file being imported")):
+        if _same_file(args.output, protected):
+            raise SightingsError([f"--output {args.output} is {what}; write the preview to another file"])
+    if args.output.is_dir():
+        raise SightingsError([f"--output {args.output} is a folder (expected a file name)"])
+    if args.output.exists() and not args.force:
+        raise SightingsError([f"--output {args.output} exists; pass --force to replace it"])
+
+
+def write_preview(result: ImportPlan, output: Path | None) -> None:
+    """The new rows as the download would hold them (enriched, formulas neutralised), written atomically."""
+    from dashboard.export import to_csv   # the download's format; loaded only for a preview
+    from geo.join import enrich
+
+    text = to_csv(enrich(result.new))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+def refuse(problems: list[str], args: argparse.Namespace) -> int:
+    """Print one ``error:`` line per problem and what was not done; the exit code for a refusal."""
+    for problem in problems:
+        say(f"error: {problem}")
+    subject = getattr(args, "file", None)
+    if subject is not None:
+        say(f"rejected: {subject} (nothing written)")
+    return EXIT_REFUSED
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())
