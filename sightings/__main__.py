@@ -1,8 +1,9 @@
-"""Dataset commands: ``python -m sightings import FILE [...]`` and ``python -m sightings curate``.
+"""Dataset commands: ``python -m sightings import|ingest|curate``.
 
 ``import`` checks a CSV of new reports, locates their phrases, and either shows the result
 (``--dry-run``: enriched rows to ``--output`` or stdout, the dataset untouched) or merges
-the new rows into the dataset. ``curate`` rebuilds the dataset from ``data/sources/``
+the new rows into the dataset. ``ingest`` does the same for Joint Staff Office releases
+(PDF or text). ``curate`` rebuilds the dataset from ``data/sources/`` and ``data/jso/``
 (the same as ``python -m sightings.curate``). Exit 0 when done, 2 with one line per
 problem when not.
 
@@ -18,9 +19,11 @@ import sys
 from pathlib import Path
 
 from sightings import curate
+from sightings.ingest import ingest, read_releases
+from sightings.jso import ReleaseError
 from sightings.importer import ImportPlan, merge_into, plan
 from sightings.schema import SightingsError
-from sightings.store import DATASET, read_file, read_sightings, write_atomic
+from sightings.store import DATASET, read_file, read_sightings, to_csv_text, write_atomic
 
 EXIT_OK, EXIT_REFUSED = 0, 2
 
@@ -29,7 +32,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> in
     """Run one dataset command; returns the exit code."""
     parser = argparse.ArgumentParser(prog=prog, description="Straitwatch dataset commands.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (add_import, add_curate):
+    for add in (add_import, add_ingest, add_curate):
         add(commands)
     args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "passes_options", False):
@@ -39,6 +42,8 @@ def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> in
         return args.run(args)
     except SightingsError as exc:
         return refuse(exc.problems, args)
+    except ReleaseError as exc:
+        return refuse(str(exc).splitlines(), args)
     except OSError as exc:
         return refuse([str(exc)], args)
 
@@ -76,6 +81,34 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_ingest(commands) -> None:
+    cmd = commands.add_parser(
+        "ingest", help="read Joint Staff Office releases (PDF or text) into the dataset",
+        description="Read JSO releases (a release .pdf, its .txt, a folder of them, or a corpus .json in the "
+                    "shared format), locate them and merge them into the dataset: a release that describes a "
+                    "news row fills that row, the rest are added. One line per release says what happened.")
+    cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="release files, folders or corpus JSON")
+    cmd.add_argument("--dry-run", action="store_true", help="change nothing; with --output, write the rows")
+    cmd.add_argument("--output", type=Path,
+                     help="with --dry-run: write the rows made from the inputs to this CSV; never the dataset")
+    cmd.add_argument("--force", action="store_true", help="with --output: replace an existing file")
+    cmd.add_argument("--data", type=Path, default=DATASET, help="dataset to merge into (default: %(default)s)")
+    cmd.set_defaults(run=run_ingest)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    check_output(args)
+    outcome = ingest(args.data, read_releases(args.paths), dry_run=args.dry_run)
+    for line in outcome.lines:
+        print(line)
+    if args.output is not None:
+        write_atomic(args.output, to_csv_text(outcome.rows))
+    new = sum(1 for d in outcome.decisions if not d.merged_with)
+    verb = ("would add", "would merge") if args.dry_run else ("added", "merged")
+    say(f"{verb[0]} {new}, {verb[1]} {len(outcome.decisions) - new}")
+    return EXIT_OK
+
+
 def add_curate(commands) -> None:
     cmd = commands.add_parser("curate", add_help=False, help="rebuild the dataset from data/sources/ (maintainers)")
     cmd.set_defaults(run=run_curate, passes_options=True)
@@ -105,7 +138,8 @@ def check_output(args: argparse.Namespace) -> None:
         return
     if not args.dry_run:
         raise SightingsError(["--output goes with --dry-run (an import writes only the dataset)"])
-    for protected, what in ((args.data, "the dataset"), (args.file, "the file being imported")):
+    inputs = [args.file] if hasattr(args, "file") else args.paths
+    for protected, what in ((args.data, "the dataset"), *((p, "an input file") for p in inputs)):
         if _same_file(args.output, protected):
             raise SightingsError([f"--output {args.output} is {what}; write the preview to another file"])
     if args.output.is_dir():
@@ -130,8 +164,8 @@ def refuse(problems: list[str], args: argparse.Namespace) -> int:
     """Print one ``error:`` line per problem and what was not done; the exit code for a refusal."""
     for problem in problems:
         say(f"error: {problem}")
-    subject = getattr(args, "file", None)
-    if subject is not None:
+    subject = getattr(args, "file", None) or " ".join(map(str, getattr(args, "paths", [])))
+    if subject:
         say(f"rejected: {subject} (nothing written)")
     return EXIT_REFUSED
 

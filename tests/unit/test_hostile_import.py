@@ -137,7 +137,7 @@ CASES = [
     ("--output is the dataset, even with --force", "cli", lambda t, d: [EXAMPLE, "--dry-run", "--output", d, "--force"],
      "is the dataset"),
     ("--output is the input", "cli", lambda t, d: [written(t, report()), "--dry-run", "--output", t / "new.csv",
-                                                    "--force"], "is the file being imported"),
+                                                    "--force"], "is an input file"),
     ("--output exists", "cli", lambda t, d: [EXAMPLE, "--dry-run", "--output", written(t, b"keep me", "old.csv")],
      "exists; pass --force to replace it"),
     ("--output is a folder", "cli", lambda t, d: [EXAMPLE, "--dry-run", "--output", t], "is a folder"),

@@ -1,6 +1,5 @@
 """Ingesting JSO releases: rows made from a release, merging with news rows, the command."""
 
-import argparse
 import json
 import shutil
 from pathlib import Path
@@ -9,7 +8,7 @@ import pandas as pd
 import pytest
 from pyproj import Geod
 
-from sightings import ingest as ingest_module
+from sightings.__main__ import main
 from sightings.curate import SOURCES, curate
 from sightings.ingest import Release, merge_releases, read_releases, release_rows
 from sightings.jso import ReleaseError
@@ -25,10 +24,7 @@ def release(name: str) -> Release:
 
 
 def cli(*argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    ingest_module.add_command(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.run(args)
+    return main(list(argv))
 
 
 def test_ingest001_a_release_becomes_a_sourced_derived_row():
@@ -157,6 +153,8 @@ def test_ingest013_dry_run_output_and_refusals(tmp_path, capsys):
     assert "exists; pass --force" in capsys.readouterr().err
     assert cli("ingest", str(text), "--dry-run", "--output", str(data), "--data", str(data)) == 2
     assert "is the dataset" in capsys.readouterr().err
+    assert cli("ingest", str(text), "--dry-run", "--output", str(text), "--force", "--data", str(data)) == 2
+    assert "is an input file" in capsys.readouterr().err
     bad = tmp_path / "p20260101_01.txt"
     bad.write_text("ロシア海軍艦艇の動向について\n本日は異状なし。", encoding="utf-8")
     assert cli("ingest", str(bad), "--data", str(data)) == 2
