@@ -83,7 +83,7 @@ def request_problem(body: object, contract: Contract) -> str | None:
     outputs = body.get("outputs")
     sent = outputs if callback.multi else [outputs]
     if not isinstance(sent, list) or _sent_props(sent) != callback.outputs:
-        return f"'outputs' does not match the callback for {_quote(output)}"
+        return "'outputs' does not match the outputs of this callback"
     for field, declared in (("inputs", callback.inputs), ("state", callback.state)):
         items = body.get(field, [] if field == "state" and not declared else None)
         if not isinstance(items, list) or _sent_props(items) != declared:

@@ -18,7 +18,7 @@ import logging
 from dash import Dash
 from dash.exceptions import DependencyException, InvalidResourceError
 from flask import Response, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from dashboard.callback_requests import app_contract, request_problem
 
@@ -87,6 +87,8 @@ def harden(app: Dash) -> None:
             return plain(414, f"URI Too Long: keep the path and query under {MAX_URL_CHARS:,} characters")
         if sum(len(name) + len(value) for name, value in request.headers.items()) > MAX_HEADER_BYTES:
             return plain(431, f"Request Header Fields Too Large: keep headers under {MAX_HEADER_BYTES:,} bytes")
+        if request.path == callback_path and request.method not in ("POST", "OPTIONS"):
+            raise MethodNotAllowed(valid_methods=["OPTIONS", "POST"])   # not the page Dash's catch-all serves
         if request.path == callback_path and request.method == "POST":
             return _callback_refusal(contract)
         return None
