@@ -1,11 +1,12 @@
-"""Load test: the app under gunicorn (4 workers, loopback), replaying real browser sessions.
+"""Load test: the app under its production server (or gunicorn) on loopback, replaying browser sessions.
 
 Each simulated user loads the page (``/``, layout, dependencies), makes five filter changes
 (each is the two callbacks a browser fires: controls -> spec, spec -> views) and downloads
-the CSV, then starts again until time is up. Prints requests/s, p50/p95/p99 per request
-type and the error count. Loopback only; bounded in time and clients.
+the CSV, then starts again until time is up. Prints requests/s, filter changes per second,
+p50/p95/p99 and errors per request type (page load, filter callback, download). Loopback
+only; bounded in time and clients.
 
-    .venv/bin/python bench/load.py [--clients 50] [--seconds 60] [--workers 4]
+    .venv/bin/python bench/load.py [--server waitress|gunicorn] [--clients 50] [--seconds 60] [--workers 4]
 """
 
 from __future__ import annotations
@@ -14,10 +15,7 @@ import argparse
 import http.client
 import json
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -27,36 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import servers  # noqa: E402
 from bench.dash_http import callback_body  # noqa: E402
 from dashboard import ids  # noqa: E402
 
 #: The five filter changes of one session: (control id, its new value).
 CHANGES = [(ids.STRAITS, ["Tsugaru"]), (ids.STRAITS, ["Tsugaru", "Soya"]), (ids.SEAS, ["Sea of Japan"]),
            (ids.DATES, "2022-01-01"), (ids.STRAITS, [])]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
-    """gunicorn app:server on 127.0.0.1:port; returns once it answers."""
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen([str(gunicorn), "app:server", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-                               "--timeout", "60", "--log-level", "warning"], cwd=ROOT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("gunicorn did not answer within 60 s")
 
 
 class Session:
@@ -85,32 +60,31 @@ class Session:
         return payload
 
     def run_once(self) -> None:
-        for kind, path in (("page /", "/"), ("layout", "/_dash-layout"), ("dependencies", "/_dash-dependencies")):
-            self.call(kind, "GET", path)
+        for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+            self.call("page load", "GET", path)
         controls = {ids.CHINESE: "any", ids.SEARCH: ""}
         spec, href = None, "/download/straitwatch.csv"
         for control, value in CHANGES:
-            if control == ids.DATES:
-                controls["dates"] = value
-            else:
-                controls[control] = value
-            answer = self.call("filter: controls->spec", "POST", "/_dash-update-component",
-                               callback_body(self.dependencies, ids.SPEC, f"{control}.value", controls))
+            controls[control] = value
+            changed = f"{ids.DATES}.start_date" if control == ids.DATES else f"{control}.value"
+            answer = self.call("filter callback", "POST", "/_dash-update-component",
+                               callback_body(self.dependencies, ids.SPEC, changed, controls))
             spec = ((answer or {}).get("response", {}).get(ids.SPEC, {}) or {}).get("data", spec)
-            views = self.call("filter: spec->views", "POST", "/_dash-update-component",
+            views = self.call("filter callback", "POST", "/_dash-update-component",
                               callback_body(self.dependencies, ids.SUMMARY, f"{ids.SPEC}.data", {ids.SPEC: spec}))
             href = ((views or {}).get("response", {}).get(ids.DOWNLOAD_CSV, {}) or {}).get("href", href)
-        self.call("download CSV", "GET", href)
+        self.call("download", "GET", href)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--server", choices=servers.SERVERS, default="waitress")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args(argv)
-    port = free_port()
-    server = start_gunicorn(port, args.workers)
+    port = servers.free_port()
+    server = servers.start(args.server, port, args.workers)
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
@@ -121,9 +95,7 @@ def main(argv: list[str] | None = None) -> None:
             errors[kind] += 0 if ok else 1
 
     try:
-        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        probe.request("GET", "/_dash-dependencies")
-        dependencies = json.loads(probe.getresponse().read())
+        dependencies = servers.dependencies(port)
         deadline = time.monotonic() + args.seconds
 
         def user() -> None:
@@ -139,21 +111,23 @@ def main(argv: list[str] | None = None) -> None:
             thread.join(args.seconds + 120)
         elapsed = time.monotonic() - started
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(30)
+        server.terminate()
+        server.wait(60)
     report(timings, errors, elapsed, args)
 
 
 def report(timings, errors, elapsed, args) -> None:
     total = sum(len(v) for v in timings.values())
-    print(f"{args.clients} clients, {args.seconds:.0f} s, gunicorn -w {args.workers} on 127.0.0.1, "
-          f"{os.cpu_count()} cores")
+    changes = len(timings["filter callback"]) // 2
+    print(f"{args.clients} clients, {args.seconds:.0f} s, {servers.describe(args.server, args.workers)} "
+          f"on 127.0.0.1, {os.cpu_count()} cores")
     print(f"{total} requests in {elapsed:.1f} s = {total / elapsed:.1f} requests/s; "
           f"errors: {sum(errors.values())}")
-    print(f"{'request':<24}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(f"filter changes per second: {changes / elapsed:.1f} ({changes} changes of 2 callbacks each)")
+    print(f"{'request type':<18}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for kind, values in timings.items():
         q = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99
-        print(f"{kind:<24}{len(values):>7}{q[49] * 1000:>9.0f}{q[94] * 1000:>9.0f}{q[98] * 1000:>9.0f}"
+        print(f"{kind:<18}{len(values):>7}{q[49] * 1000:>9.0f}{q[94] * 1000:>9.0f}{q[98] * 1000:>9.0f}"
               f"{errors[kind]:>8}")
 
 

@@ -1,11 +1,13 @@
 """Build the Dash app for one dataset: layout, callbacks, and safe server defaults.
 
-Safe by default: no debug, no tracebacks to the browser, request bodies capped, and
-security headers on every response.
+Safe by default: no debug, no tracebacks to the browser, requests bounded and callback bodies
+checked at the edge, plain-text errors and security headers on every response
+(:mod:`dashboard.security`).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from dash import Dash
@@ -15,10 +17,10 @@ from dashboard.data import load_app_data
 from dashboard.downloads import register_downloads, register_layer_files
 from dashboard.layout import build_layout
 from dashboard.security import harden
+from geo.layers import LayerError
+from sightings.schema import SightingsError
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-#: Largest request body accepted (uploads included).
-MAX_REQUEST_BYTES = 6 * 1024 * 1024
 
 
 def create_app(data_path: str | Path) -> Dash:
@@ -30,6 +32,14 @@ def create_app(data_path: str | Path) -> Dash:
     register(app, data)
     register_downloads(app.server, data.sightings, data.options)
     register_layer_files(app.server, data.layer_files)
-    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     harden(app)
     return app
+
+
+def create_app_or_exit(data_path: str | Path) -> Dash:
+    """:func:`create_app`, or exit 2 with the reason on stderr when the data cannot be served."""
+    try:
+        return create_app(data_path)
+    except (SightingsError, LayerError) as exc:
+        print(f"error: cannot serve {data_path}: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -1,16 +1,47 @@
-"""HTTP hardening for every response: a Content-Security-Policy Dash can live with, and friends.
+"""HTTP hardening: bounded requests, checked callback bodies, plain error pages, safe headers.
 
 Dash runs one inline script (its renderer bootstrap); :meth:`Dash.csp_hashes` gives its
 hash, so ``script-src`` needs neither ``'unsafe-inline'`` nor ``'unsafe-eval'`` (the browser
 tests run under this policy and assert an empty console). Plotly sets inline styles;
 MapLibre draws from ``blob:`` workers and ``data:`` images. Nothing may frame the page or
 load from another origin.
+
+Errors are short ``text/plain`` messages with the status: a malformed callback request is
+the client's fault (400, never a 500 or a traceback), an unknown file is a 404, and anything
+unexpected is logged on the server with its traceback and answered with a one-line 500.
 """
 
 from __future__ import annotations
 
+import logging
+
 from dash import Dash
-from flask import Response
+from dash.exceptions import DependencyException, InvalidResourceError
+from flask import Response, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from dashboard.callback_requests import app_contract, request_problem
+
+#: Largest request body accepted (uploads included), refused from its Content-Length before reading.
+MAX_REQUEST_BYTES = 6 * 1024 * 1024
+#: Longest path plus query string accepted (a shared filter link is a few hundred characters).
+MAX_URL_CHARS = 8 * 1024
+#: Most bytes of request header names and values accepted.
+MAX_HEADER_BYTES = 32 * 1024
+
+#: Headers on every response, beside the app's Content-Security-Policy.
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+#: The policy for error pages the WSGI server writes itself (plain text, nothing to load).
+ERROR_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'"
+CALLBACK_PATH = "_dash-update-component"
+
+log = logging.getLogger(__name__)
 
 
 def content_security_policy(app: Dash) -> str:
@@ -32,19 +63,68 @@ def content_security_policy(app: Dash) -> str:
     ])
 
 
-def harden(app: Dash) -> None:
-    """Add the security headers to every response the app's Flask server sends."""
-    headers = {
-        "Content-Security-Policy": content_security_policy(app),
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "X-Frame-Options": "DENY",
-        "Cross-Origin-Opener-Policy": "same-origin",
-        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    }
+def plain(status: int, message: str, response: Response | None = None) -> Response:
+    """A one-line ``text/plain`` answer (``response`` keeps its headers, e.g. a 405's ``Allow``)."""
+    response = response or Response()
+    response.status_code = status
+    response.set_data(message + "\n")
+    response.mimetype = "text/plain"
+    return response
 
-    @app.server.after_request
+
+def harden(app: Dash) -> None:
+    """Bound requests, check callback bodies, answer errors in plain text, add the headers."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    headers = {"Content-Security-Policy": content_security_policy(app), **HEADERS}
+    contract = app_contract(app)
+    callback_path = app.config.routes_pathname_prefix + CALLBACK_PATH
+
+    @server.before_request
+    def bound_and_check() -> Response | None:
+        environ = request.environ
+        if len(environ.get("PATH_INFO", "")) + len(environ.get("QUERY_STRING", "")) > MAX_URL_CHARS:
+            return plain(414, f"URI Too Long: keep the path and query under {MAX_URL_CHARS:,} characters")
+        if sum(len(name) + len(value) for name, value in request.headers.items()) > MAX_HEADER_BYTES:
+            return plain(431, f"Request Header Fields Too Large: keep headers under {MAX_HEADER_BYTES:,} bytes")
+        if request.path == callback_path and request.method not in ("POST", "OPTIONS"):
+            raise MethodNotAllowed(valid_methods=["OPTIONS", "POST"])   # not the page Dash's catch-all serves
+        if request.path == callback_path and request.method == "POST":
+            return _callback_refusal(contract)
+        return None
+
+    @server.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        return plain(error.code or 500, f"{error.name}: {error.description}", error.get_response())
+
+    @server.errorhandler(InvalidResourceError)
+    @server.errorhandler(DependencyException)
+    def unknown_file(_error: Exception) -> Response:
+        return plain(404, "Not Found: no such file")
+
+    @server.errorhandler(Exception)
+    def unexpected(error: Exception) -> Response:
+        log.error("%s %s failed", request.method, request.path, exc_info=error)
+        if request.path == callback_path:
+            return plain(400, "malformed callback request: the callback could not use these values")
+        return plain(500, "Internal Server Error: the error was logged on the server")
+
+    @server.after_request
     def add_headers(response: Response) -> Response:
         for name, value in headers.items():
             response.headers.setdefault(name, value)
         return response
+
+
+def _callback_refusal(contract) -> Response | None:
+    """A 415 or 400 answer when the callback request is not well-formed JSON for a known callback."""
+    if request.mimetype != "application/json":
+        return plain(415, "Unsupported Media Type: callback requests are application/json")
+    try:
+        body = request.get_json(silent=True)   # parsed once, cached for Dash
+    except RecursionError:
+        body = None
+    if body is None:
+        return plain(400, "malformed callback request: the body is not UTF-8 JSON")
+    problem = request_problem(body, contract)
+    return plain(400, f"malformed callback request: {problem}") if problem else None

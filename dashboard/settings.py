@@ -7,6 +7,7 @@ that import ``app:server``, as an environment variable (``STRAITWATCH_PORT``).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,13 +44,17 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
     )
 
 
-def parse_args(argv: list[str] | None = None) -> Settings:
-    """Settings from the command line, with the environment as defaults."""
+def parse_args(argv: list[str] | None = None, prog: str = "python app.py",
+               names: tuple[str, ...] = tuple(HELP)) -> Settings:
+    """Settings ``names`` from the command line, with the environment as defaults."""
     base = from_env()
-    parser = argparse.ArgumentParser(prog="python app.py", description="Serve the Straitwatch dashboard.")
-    parser.add_argument("--host", default=base.host, help=f"{HELP['host']} (default: %(default)s; ${ENV['host']})")
-    parser.add_argument("--port", type=int, default=base.port, help=f"{HELP['port']} (default: %(default)s; ${ENV['port']})")
-    parser.add_argument("--data", type=Path, default=base.data, help=f"{HELP['data']} (default: %(default)s; ${ENV['data']})")
-    parser.add_argument("--debug", action="store_true", default=base.debug, help=f"{HELP['debug']} (default: off; ${ENV['debug']})")
-    args = parser.parse_args(argv)
-    return Settings(host=args.host, port=args.port, data=args.data, debug=args.debug)
+    parser = argparse.ArgumentParser(prog=prog, description="Serve the Straitwatch dashboard.")
+    for name in names:
+        default = getattr(base, name)
+        if isinstance(default, bool):
+            parser.add_argument(f"--{name}", action="store_true", default=default,
+                                help=f"{HELP[name]} (default: off; ${ENV[name]})")
+        else:
+            parser.add_argument(f"--{name}", type=type(default), default=default,
+                                help=f"{HELP[name]} (default: %(default)s; ${ENV[name]})")
+    return dataclasses.replace(base, **vars(parser.parse_args(argv)))
