@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import servers  # noqa: E402
-from bench.dash_http import callback_body  # noqa: E402
+from tests.dash_requests import callback_body  # noqa: E402
 from dashboard import ids  # noqa: E402
 
 #: Seconds a client waits for its answer before counting the request as lost.

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import servers  # noqa: E402
-from bench.dash_http import callback_body  # noqa: E402
+from tests.dash_requests import callback_body  # noqa: E402
 from dashboard import ids  # noqa: E402
 
 #: The five filter changes of one session: (control id, its new value).

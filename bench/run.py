@@ -34,13 +34,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.dash_http import callback_body  # noqa: E402
+from tests.dash_requests import callback_body  # noqa: E402
 from bench.join import main as measure_join  # noqa: E402
 from bench.synth import write as write_synthetic  # noqa: E402
 from dashboard import ids  # noqa: E402
-from dashboard.data import CLASSIFY_CACHE, MAP_LAYERS  # noqa: E402
+from dashboard.data import MAP_LAYERS  # noqa: E402
+from dashboard.filters import FilterSpec, spec_values  # noqa: E402
 from dashboard.figures import MAX_MARKERS  # noqa: E402
 from geo.layers import LAYERS_DIR  # noqa: E402
+from sightings.pipeline import CLASSIFY_CACHE  # noqa: E402
 from sightings.store import DATASET  # noqa: E402
 
 PY = sys.executable
@@ -56,8 +58,7 @@ def port() -> int:
 
 
 def full_spec(partial: dict) -> dict:
-    return {"start": None, "end": None, "straits": [], "seas": [], "ship_types": [], "activities": [],
-            "chinese": "any", "search": "", **partial}
+    return {**spec_values(FilterSpec()), **partial}
 
 
 def request(p: int, method: str, path: str, body: dict | None = None, gzip_ok: bool = False):

@@ -46,8 +46,9 @@ def register_downloads(server: Flask, frame, options) -> None:
         if extension not in FORMATS:
             abort(404)
         spec = spec_from_query(request.query_string.decode("utf-8", "replace"), options)
-        mimetype, chunks = FORMATS[extension]
+        content_type, chunks = FORMATS[extension]
         rows = apply_filters(frame, spec)
-        return Response(stream_with_context(chunks(rows)), mimetype=mimetype, headers={
+        # content_type, not mimetype: Flask would append a second "; charset=utf-8"
+        return Response(stream_with_context(chunks(rows)), content_type=content_type, headers={
             "Content-Disposition": f'attachment; filename="{filename(spec, extension)}"',
             "Cache-Control": "no-store"})

@@ -2,7 +2,10 @@
 
 The map draws without any network: style ``white-bg``, GeoJSON layers shipped in
 data/layers/display, default circle markers and no map text (see TECH_NOTES). The base
-figure is sent once; filter changes patch only the marker traces and the area styles.
+figure is sent once; filter changes patch only the marker traces and the area styles, and
+this module says which parts change (``*_updates``: (path, value) pairs), so no caller
+counts trace indexes. The note under the map and the table rows live here too: they are
+views of the same rows.
 
 Figures are plain dicts in Plotly's JSON form, which ``dcc.Graph`` takes as they are:
 ``go.Figure`` validates and deep-copies every value, which cost 0.3 s at start-up (the
@@ -12,20 +15,22 @@ GeoJSON layers) and 9 ms per timeline.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import textwrap
+from html import escape
 
 import numpy as np
 import pandas as pd
+from dash import html
 
-from dashboard.filters import OPEN_SEA
+from sightings.pipeline import OPEN_SEA, release_urls
+from sightings.schema import STRAITS
 
-#: Okabe-Ito colours (colour-blind safe), one per timeline lane / map trace.
-LANE_COLOURS = {
-    "Soya": "#0072B2", "Tsugaru": "#D55E00", "Tsushima": "#009E73", "Osumi": "#CC79A7",
-    "Miyako": "#E69F00", "Yonaguni": "#56B4E9", "Nemuro": "#F0E442", OPEN_SEA: "#333333",
-}
+#: Okabe-Ito colours (colour-blind safe), one per strait in the schema's order; a strait
+#: added to the schema without a colour stops the import here.
+STRAIT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
+#: One colour per timeline lane / map trace: the straits, then open sea.
+LANE_COLOURS = {**dict(zip(STRAITS, STRAIT_COLOURS, strict=True)), OPEN_SEA: "#333333"}
 LANES = tuple(LANE_COLOURS)
 POINT_KINDS = ("reported", "derived")
 OPACITY = {"reported": 1.0, "derived": 0.6}
@@ -66,17 +71,24 @@ def marker_size(ships: pd.Series) -> pd.Series:
     return pd.Series(np.round(7 + 2.4 * np.sqrt(counts), 1), index=ships.index)
 
 
-HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_text", "direction",
-                 "position_kind", "sea_area", "source_names")
+HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_text", "location_text_ja",
+                 "direction", "position_kind", "sea_area", "source_names", "source_urls")
+
+
+def _escape(text: str) -> str:
+    """``<``, ``>`` and ``&`` escaped, so no reported word becomes Plotly markup. Quotes stay:
+    outside a tag they are harmless, and Plotly would show ``&quot;`` literally."""
+    return escape(text, quote=False)
 
 
 def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     """Hover labels; every reported word is HTML-escaped before it meets Plotly's markup.
 
-    ``short`` gives date, ships and types only (the timeline: a click shows the rest).
+    ``short`` gives date, ships and types only (the timeline: a click shows the rest). The
+    full label adds the Japanese release's sentence and the release link where there is one.
     """
     def clean(text: str, width: int = 70) -> str:
-        return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or "—"
+        return "<br>".join(_escape(line) for line in textwrap.wrap(text, width)) or "—"
 
     labels = []
     for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
@@ -85,13 +97,16 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
         if short:
             labels.append(head)
             continue
+        releases = release_urls(row.source_urls)
         labels.append(
             f"{head}<br>"
             f"Hull numbers: {clean(', '.join(row.hull_numbers) or 'not reported')}<br>"
             f"Where: {clean(row.location_text)}<br>"
-            f"Direction: {clean(row.direction or 'not reported')}<br>"
-            f"Position: {html.escape(row.position_kind)} · sea: {html.escape(row.sea_area or 'not stated')}<br>"
+            + (f"In Japanese: {clean(row.location_text_ja, 35)}<br>" if row.location_text_ja else "")
+            + f"Direction: {clean(row.direction or 'not reported')}<br>"
+            f"Position: {_escape(row.position_kind)} · sea: {_escape(row.sea_area or 'not stated')}<br>"
             f"Source: {clean(' | '.join(row.source_names))}"
+            + (f"<br>Joint Staff release: {clean(releases[0], 90)}" if releases else "")
         )
     return labels
 
@@ -227,17 +242,17 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
 
 
 def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, selected: str | None,
-               visible: tuple[str, ...] = tuple(LAYER_GROUPS), sources: list[str] | None = None) -> dict:
+               sources: list[str] | None = None) -> dict:
     """The whole map (a figure dict): base layers, selection halo, one marker trace per lane.
 
     ``sources`` are URLs of the layers' GeoJSON (:func:`layer_files`), sent instead of the
-    GeoJSON itself.
+    GeoJSON itself. Every layer starts visible (the layer checkboxes start ticked).
     """
     map_layers = []
     styles = area_styles(layers, area_ids(rows))
-    for index, (group, _, layer) in enumerate(layers):
+    for index, (_, _, layer) in enumerate(layers):
         source = {"source": sources[index]} if sources else {}
-        map_layers.append({**layer, **source, **styles.get(index, {}), "visible": group == "base" or group in visible})
+        map_layers.append({**layer, **source, **styles.get(index, {}), "visible": True})
 
     def trace(name: str, values: dict, **extra) -> dict:
         return {"type": "scattermap", "name": name, "mode": "markers", "hoverinfo": "text", **extra, **values}
@@ -253,6 +268,110 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
                    "orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0, "bgcolor": "rgba(255,255,255,0.85)"},
         "clickmode": "event",
     }}
+
+
+Update = tuple[tuple, object]
+"""A change to a figure: the path of keys and indexes to a value, and the new value."""
+
+
+def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
+                selected: str | None) -> tuple[list[Update], list]:
+    """What changes in :func:`map_figure` when the rows change, and the note under the map.
+
+    The updates redraw the markers (or grid cells), the selection halo and the area styles;
+    applied to any map figure they give ``map_figure(layers, rows, selected)``.
+    """
+    cells = aggregate_trace(rows)
+    updates = [change for offset, trace in enumerate(lane_traces(rows))
+               for change in _trace_updates(FIRST_LANE_TRACE + offset, trace)]
+    updates += _trace_updates(AGGREGATE_TRACE, cells) + selection_updates(rows, selected)
+    updates += [(("layout", "map", "layers", index, key), value)
+                for index, style in area_styles(layers, area_ids(rows)).items() for key, value in style.items()]
+    return updates, map_note(rows, len(cells["lat"]))
+
+
+def selection_updates(rows: pd.DataFrame, selected: str | None) -> list[Update]:
+    """Move the selection halo to ``selected`` (or hide it)."""
+    return _trace_updates(TRACE_SELECTION, selection_trace(rows, selected))
+
+
+def upload_updates(rows: pd.DataFrame) -> list[Update]:
+    """Draw a user's own rows in the upload trace (no rows: clear it)."""
+    return _trace_updates(UPLOAD_TRACE, upload_trace(rows))
+
+
+def visibility_updates(layers: list[tuple[str, str | None, dict]], visible) -> list[Update]:
+    """Show the layer groups in ``visible`` (land, the "base" group, always shows)."""
+    wanted = set(visible or ())
+    return [(("layout", "map", "layers", index, "visible"), group == "base" or group in wanted)
+            for index, (group, _, _) in enumerate(layers)]
+
+
+def _trace_updates(index: int, values: dict) -> list[Update]:
+    return [(("data", index, key), value) for key, value in values.items()]
+
+
+def map_note(rows: pd.DataFrame, cells: int | None = None) -> list:
+    """Below-map note: empty state, aggregation, or what is not drawn as a marker.
+
+    ``cells`` is the number of grid cells drawn (counted here when not given).
+    """
+    if rows.empty:
+        return [html.Strong("No sightings match these filters."), " Widen the dates or reset the filters."]
+    points = len(point_rows(rows))
+    if is_aggregated(rows):
+        cells = len(aggregate_trace(rows)["lat"]) if cells is None else cells
+        return [html.Strong(f"aggregated: {points:,} sightings in {cells:,} cells"),
+                f" of {CELL_DEGREES}°; narrow the filters to {MAX_MARKERS:,} sightings or fewer to see each one. "
+                f"The table lists the latest {min(len(rows), MAX_TABLE_ROWS):,}; the downloads hold all "
+                f"{len(rows):,}."]
+    kinds = rows["position_kind"]
+    return [f"{points} on the map as points · {int((kinds == 'area').sum())} area-only (highlighted orange) · "
+            f"{int((kinds == 'unlocated').sum())} without a position (table only)"]
+
+
+#: Rows sent to the table (the latest); the downloads always hold every filtered row.
+MAX_TABLE_ROWS = 1_000
+TABLE_COLUMNS = [
+    {"field": "event_date", "headerName": "Date", "width": 110, "sort": "asc"},
+    {"field": "ships", "headerName": "Ships", "width": 80, "type": "numericColumn"},
+    {"field": "ship_types", "headerName": "Ship types", "width": 260, "wrapText": True, "autoHeight": True},
+    {"field": "hull_numbers", "headerName": "Hulls", "width": 100},
+    {"field": "strait", "headerName": "Strait", "width": 100},
+    {"field": "sea_area", "headerName": "Sea area", "width": 130},
+    {"field": "activity", "headerName": "Activity", "width": 200, "wrapText": True, "autoHeight": True},
+    {"field": "location_text", "headerName": "Where (as reported)", "width": 320, "wrapText": True,
+     "autoHeight": True},
+    {"field": "location_text_ja", "headerName": "Where (release, Japanese)", "width": 260, "wrapText": True,
+     "autoHeight": True},
+    {"field": "position_kind", "headerName": "Position", "width": 100},
+    {"field": "distance_to_japan_km", "headerName": "km to Japan", "width": 110, "type": "numericColumn"},
+    {"field": "primary_source", "headerName": "Primary source", "width": 110},
+    {"field": "release", "headerName": "Joint Staff release", "width": 160, "cellRenderer": "SourceLinks",
+     "sortable": False},
+    {"field": "sources", "headerName": "Sources", "width": 260, "cellRenderer": "SourceLinks",
+     "sortable": False, "wrapText": True, "autoHeight": True},
+]
+_TABLE_SOURCE_COLUMNS = ("id", "event_date", "ships", "ship_types", "hull_numbers", "strait", "sea_area", "activity",
+                         "location_text", "location_text_ja", "position_kind", "distance_to_japan_km",
+                         "primary_source", "source_names", "source_urls")
+
+
+def table_rows(rows: pd.DataFrame) -> list[dict]:
+    """Records of the latest :data:`MAX_TABLE_ROWS` rows: lists joined for reading, sources
+    (and the Joint Staff release) as name/URL pairs for the link renderer."""
+    return [{
+        "id": row.id, "event_date": f"{row.event_date:%Y-%m-%d}",
+        "ships": None if pd.isna(row.ships) else int(row.ships),
+        "ship_types": "; ".join(row.ship_types), "hull_numbers": ", ".join(row.hull_numbers),
+        "strait": row.strait, "sea_area": row.sea_area, "activity": row.activity,
+        "location_text": row.location_text, "location_text_ja": row.location_text_ja,
+        "position_kind": row.position_kind,
+        "distance_to_japan_km": None if pd.isna(row.distance_to_japan_km) else row.distance_to_japan_km,
+        "primary_source": "yes" if row.primary_source else "no",
+        "release": [{"name": "Joint Staff release", "url": url} for url in release_urls(row.source_urls)],
+        "sources": [{"name": n, "url": u} for n, u in zip(row.source_names, row.source_urls, strict=False)],
+    } for row in rows.tail(MAX_TABLE_ROWS)[list(_TABLE_SOURCE_COLUMNS)].itertuples(index=False)]
 
 
 def _monthly_lanes(rows: pd.DataFrame, present: list[str]) -> list[dict]:

@@ -8,6 +8,8 @@ DATES = "dates"
 PRESET_ALL = "preset-all"
 PRESET_2022 = "preset-2022"
 PRESET_LAST_12_MONTHS = "preset-last-12-months"
+#: The preset date-range buttons, by preset name (dashboard.filters.PRESETS).
+PRESETS = {"all": PRESET_ALL, "2022": PRESET_2022, "last-12-months": PRESET_LAST_12_MONTHS}
 RESET = "reset"
 STRAITS = "strait"
 SEAS = "sea"
@@ -15,6 +17,8 @@ SHIP_TYPES = "ship-type"
 ACTIVITIES = "activity"
 CHINESE = "chinese"
 SEARCH = "type-search"
+HULLS = "hull"
+PRIMARY = "primary-source"
 
 SUMMARY = "summary"
 MAP = "map"

@@ -3,49 +3,27 @@
 Layout only. Controls start with every option (labelled with its count) and no value; the
 URL callback sets the values, so a shared link and a fresh visit go through the same path.
 The options must exist before the URL callback runs: a dropdown drops values it has no
-option for.
+option for. One control per facet (:data:`dashboard.facets.FACETS`), made by its kind. The
+page holds no date of its own: "today" (the date picker's bound) is read per request by a
+callback, so a server running for weeks does not freeze it.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import AppData
-from dashboard.figures import LAYER_GROUPS, base_layers, map_figure, timeline_figure
-from dashboard.filters import (
-    CHINESE_OPTIONS, NO_STRAIT, STRAIT_OPTIONS, FilterSpec, apply_filters, facet_counts,
-)
+from dashboard.facets import COUNTED, FACETS, FLAG, MAX_SEARCH, ONE, SEVERAL, TEXT, Facet
+from dashboard.figures import LAYER_GROUPS, TABLE_COLUMNS, base_layers, map_figure, timeline_figure
+from dashboard.filters import PRESETS, FilterSpec, apply_filters, facet_counts
 from sightings.importer import MAX_UPLOAD_BYTES
-
-#: Filter controls whose options carry counts, by FilterSpec field.
-FACETS = ("straits", "seas", "ship_types", "activities", "chinese")
-CHINESE_LABELS = {"any": "any", "yes": "with Chinese ships", "no": "Russian ships only"}
-
-TABLE_COLUMNS = [
-    {"field": "event_date", "headerName": "Date", "width": 110, "sort": "asc"},
-    {"field": "ships", "headerName": "Ships", "width": 80, "type": "numericColumn"},
-    {"field": "ship_types", "headerName": "Ship types", "width": 260, "wrapText": True, "autoHeight": True},
-    {"field": "hull_numbers", "headerName": "Hulls", "width": 100},
-    {"field": "strait", "headerName": "Strait", "width": 100},
-    {"field": "sea_area", "headerName": "Sea area", "width": 130},
-    {"field": "activity", "headerName": "Activity", "width": 200, "wrapText": True, "autoHeight": True},
-    {"field": "location_text", "headerName": "Where (as reported)", "width": 320, "wrapText": True,
-     "autoHeight": True},
-    {"field": "position_kind", "headerName": "Position", "width": 100},
-    {"field": "distance_to_japan_km", "headerName": "km to Japan", "width": 110, "type": "numericColumn"},
-    {"field": "sources", "headerName": "Sources", "width": 260, "cellRenderer": "SourceLinks",
-     "sortable": False, "wrapText": True, "autoHeight": True},
-]
 
 
 def build_layout(data: AppData) -> html.Div:
     """The whole page for one dataset (figures start with every sighting shown)."""
     rows = apply_filters(data.sightings, FilterSpec())
-    first = data.sightings["event_date"].min().date()
     return html.Div(className="page", children=[
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.SPEC),
@@ -58,7 +36,7 @@ def build_layout(data: AppData) -> html.Div:
             html.P(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
         ]),
         html.Div(className="body", children=[
-            html.Aside(className="filters", children=_filters(data, first)),
+            html.Aside(className="filters", children=_filters(data)),
             html.Main(className="views", children=[
                 html.Div(className="map-wrap", children=[
                     dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None,
@@ -98,45 +76,36 @@ def build_layout(data: AppData) -> html.Div:
     ])
 
 
-def labelled_options(facet: str, choices: tuple[str, ...], counts: dict[str, int]) -> list[dict]:
-    """Options labelled with how many sightings each would match."""
-    def label(value: str) -> str:
-        name = CHINESE_LABELS.get(value, value) if facet == "chinese" else value
-        name = "no strait (open sea)" if facet == "straits" and value == NO_STRAIT else name
-        return f"{name} ({counts.get(value, 0)})"
-    order = STRAIT_OPTIONS if facet == "straits" else CHINESE_OPTIONS if facet == "chinese" else choices
-    return [{"label": label(value), "value": value} for value in order]
-
-
-def _filters(data: AppData, first: dt.date) -> list:
-    today = dt.date.today()
-    options = {facet: labelled_options(facet, data.options[facet],
-                                       facet_counts(data.sightings, FilterSpec(), facet)) for facet in FACETS}
+def _filters(data: AppData) -> list:
+    first = data.sightings["event_date"].min().date()
+    options = {facet.field: facet.labelled_options(data.options[facet.field],
+                                                   facet_counts(data.sightings, FilterSpec(), facet.field))
+               for facet in COUNTED}
     return [
         html.H2("Filters", className="section-title"),
         html.Label("Dates", htmlFor=ids.DATES),
-        dcc.DatePickerRange(id=ids.DATES, display_format="YYYY-MM-DD", clearable=True,
-                            min_date_allowed=first, max_date_allowed=today, initial_visible_month=today,
+        dcc.DatePickerRange(id=ids.DATES, display_format="YYYY-MM-DD", clearable=True, min_date_allowed=first,
                             start_date_placeholder_text="from", end_date_placeholder_text="to"),
         html.Div(className="presets", children=[
-            html.Button("All dates", id=ids.PRESET_ALL, className="chip"),
-            html.Button("2022 (invasion year)", id=ids.PRESET_2022, className="chip"),
-            html.Button("Last 12 months", id=ids.PRESET_LAST_12_MONTHS, className="chip"),
-        ]),
-        html.Label("Strait", htmlFor=ids.STRAITS),
-        dcc.Dropdown(id=ids.STRAITS, multi=True, options=options["straits"], placeholder="any strait"),
-        html.Label("Sea area", htmlFor=ids.SEAS),
-        dcc.Dropdown(id=ids.SEAS, multi=True, options=options["seas"], placeholder="any sea"),
-        html.Label("Ship type", htmlFor=ids.SHIP_TYPES),
-        dcc.Dropdown(id=ids.SHIP_TYPES, multi=True, options=options["ship_types"], placeholder="any type"),
-        dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="search types and hull numbers",
-                  className="search", maxLength=80),
-        html.Label("Activity", htmlFor=ids.ACTIVITIES),
-        dcc.Dropdown(id=ids.ACTIVITIES, multi=True, options=options["activities"], placeholder="any activity"),
-        html.Label("Joint with Chinese ships", htmlFor=ids.CHINESE),
-        dcc.RadioItems(id=ids.CHINESE, value="any", className="radio", options=options["chinese"]),
+            html.Button(label, id=ids.PRESETS[name], className="chip") for name, label in PRESETS.items()]),
+        *(part for facet in FACETS for part in (html.Label(facet.label, htmlFor=facet.control),
+                                                _control(facet, options.get(facet.field, [])))),
         html.Button("Reset all filters", id=ids.RESET, className="button reset"),
     ]
+
+
+def _control(facet: Facet, options: list[dict]):
+    """The control of one facet, by its kind; it starts at the facet's default."""
+    if facet.kind is SEVERAL:
+        return dcc.Dropdown(id=facet.control, multi=True, options=options, placeholder=facet.placeholder)
+    if facet.kind is ONE:
+        return dcc.RadioItems(id=facet.control, value=facet.kind.default, className="radio", options=options)
+    if facet.kind is FLAG:
+        return dcc.Checklist(id=facet.control, value=[], className="radio", options=options)
+    if facet.kind is TEXT:
+        return dcc.Input(id=facet.control, type="search", debounce=True, placeholder=facet.placeholder,
+                         className="search", maxLength=MAX_SEARCH)
+    raise ValueError(f"facet {facet.field!r} has a kind no control is made for")
 
 
 def _about(data: AppData) -> html.Details:

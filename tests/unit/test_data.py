@@ -1,4 +1,5 @@
-"""Start-up: the join's answers are cached on disk, keyed by the points, the layers and the join's code."""
+"""The pipeline: one frame for every consumer; the join's answers cached on disk, keyed by the
+points, the layers and the join's code."""
 
 import subprocess
 import sys
@@ -7,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.data import cached_classify
 from geo.join import classify
+from sightings import pipeline
+from sightings.pipeline import cached_classify
 
 
 def points(sightings, n=40):
@@ -60,3 +62,38 @@ def test_startup005_validation_does_not_import_hypothesis():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "False"
+
+
+def test_startup006_a_changed_layer_rebuilds_the_join(sightings, tmp_path, monkeypatch):
+    """A rebuilt layer changes data/layers/SHA256SUMS: the cached answers are not reused."""
+    lat, lon = points(sightings, 5)
+    sums = tmp_path / "SHA256SUMS"
+    sums.write_text("aaaa  seas.geojson\n")
+    calls = []
+    monkeypatch.setattr("geo.join.classify", lambda *a: calls.append(1) or classify(*a))
+    cached_classify(lat, lon, tmp_path / "cache", sums)
+    cached_classify(lat, lon, tmp_path / "cache", sums)
+    assert len(calls) == 1                                    # the second call read the cache
+    sums.write_text("bbbb  seas.geojson\n")
+    pd.testing.assert_frame_equal(cached_classify(lat, lon, tmp_path / "cache", sums), classify(lat, lon),
+                                  check_dtype=False)
+    assert len(calls) == 2 and len(list((tmp_path / "cache").glob("classify-*.npz"))) == 2
+
+
+def test_pipeline001_the_app_frame_is_the_pipeline_frame(app_data, tmp_path):
+    """The app serves exactly what ``build`` makes: same rows, same columns, same values."""
+    from sightings.store import read_sightings
+    built = pipeline.build(cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(app_data.sightings, built)
+    raw = read_sightings()
+    assert sorted(built["id"]) == sorted(raw["id"]) and built["event_date"].is_monotonic_increasing
+    pd.testing.assert_frame_equal(pipeline.prepare(raw), built)         # no cache: the same answers
+
+
+def test_pipeline002_primary_source_is_a_joint_staff_release_link():
+    from sightings.store import read_sightings
+    rows = read_sightings().head(3).copy()
+    rows["source_urls"] = [["https://www.mod.go.jp/js/pdf/2022/p20220822_02.pdf", "https://example.org/news"],
+                           ["https://example.org/www.mod.go.jp/js/copy"], ["http://www.mod.go.jp/js/Press/x.pdf"]]
+    assert pipeline.add_facets(rows)["primary_source"].tolist() == [True, False, True]
+    assert pipeline.release_urls(rows["source_urls"].iloc[0]) == ["https://www.mod.go.jp/js/pdf/2022/p20220822_02.pdf"]

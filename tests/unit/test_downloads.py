@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from dashboard.downloads import download_href
-from dashboard.export import CHUNK_ROWS, csv_chunks, to_csv
-from dashboard.filters import FilterSpec, apply_filters
+from dashboard.export import CHUNK_ROWS, EXPORT_COLUMNS, csv_chunks
+from dashboard.filters import FilterSpec
+from tests.expected import assert_download_equals
 
 
 @pytest.fixture(scope="module")
@@ -23,18 +24,25 @@ def test_download001_link_carries_the_filters():
 
 
 def test_download002_csv_link_streams_exactly_the_filtered_rows(client, sightings):
-    spec = FilterSpec(straits=("Tsugaru", "Soya"))
+    spec = FilterSpec(straits=("Tsugaru", "Soya"), hulls=("548", "011"))
     response = client.get(download_href(spec, "csv"))
     assert response.status_code == 200 and response.is_streamed
-    assert response.headers["Content-Disposition"] == 'attachment; filename="straitwatch_tsugaru_soya.csv"'
-    assert response.mimetype == "text/csv"
-    assert response.get_data(as_text=True) == to_csv(apply_filters(sightings, spec))
+    assert response.headers["Content-Disposition"] == \
+        'attachment; filename="straitwatch_tsugaru_soya_hull-548_hull-011.csv"'
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    want = sightings[sightings["strait"].isin(["Tsugaru", "Soya"])
+                     & sightings["hull_numbers"].map(lambda hulls: "548" in hulls or "011" in hulls)]
+    assert len(want) > 0
+    assert_download_equals(response.get_data(as_text=True), want, EXPORT_COLUMNS)
 
 
 def test_download003_geojson_link(client, sightings):
     spec = FilterSpec(seas=("Sea of Japan",))
-    collection = json.loads(client.get(download_href(spec, "geojson")).get_data(as_text=True))
-    assert [f["id"] for f in collection["features"]] == apply_filters(sightings, spec)["id"].tolist()
+    response = client.get(download_href(spec, "geojson"))
+    assert response.headers["Content-Type"] == "application/geo+json; charset=utf-8"
+    collection = json.loads(response.get_data(as_text=True))
+    assert [f["id"] for f in collection["features"]] == \
+        sightings.loc[sightings["sea_area"] == "Sea of Japan", "id"].tolist()
 
 
 @pytest.mark.parametrize("query", ["?strait=../../etc/passwd", "?from=9999-99-99", "?q=%00%ff"])

@@ -1,5 +1,7 @@
-"""Figure builders: one marker per point sighting, sizes by ships, areas highlighted, text escaped."""
+"""Figure builders: one marker per point sighting, sizes by ships, areas highlighted, text escaped,
+patches that turn one view into another, the note under the map and the table rows."""
 
+import copy
 import json
 
 import pandas as pd
@@ -7,9 +9,10 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import (
-    AREA_HIGHLIGHT, CELL_DEGREES, FIRST_LANE_TRACE, LANES, MAX_MARKERS, SEA_HIGHLIGHT, UPLOAD_TRACE,
-    aggregate_trace, area_ids, area_styles, base_layers, hover_text, lane_traces, map_figure, marker_size,
-    point_rows, timeline_figure, upload_trace,
+    AREA_HIGHLIGHT, CELL_DEGREES, FIRST_LANE_TRACE, LANES, MAX_MARKERS, MAX_TABLE_ROWS, SEA_HIGHLIGHT,
+    UPLOAD_TRACE, aggregate_trace, area_ids, area_styles, base_layers, hover_text, lane_traces, map_figure,
+    map_note, map_updates, marker_size, point_rows, selection_updates, table_rows, timeline_figure,
+    upload_trace, upload_updates, visibility_updates,
 )
 from dashboard.filters import FilterSpec, apply_filters
 
@@ -110,17 +113,16 @@ def test_figure010_aggregated_timeline_has_one_marker_per_lane_and_month(sightin
 
 @pytest.mark.parametrize("n", [MAX_MARKERS, MAX_MARKERS + 1])
 def test_figure011_map_note_says_aggregated_with_counts_only_above_the_threshold(sightings, n):
-    from dashboard.callbacks import _map_note
     rows = big_selection(sightings, n)
     def flat(note):
         return "".join(part if isinstance(part, str) else part.children for part in note)
-    text = flat(_map_note(rows))
+    text = flat(map_note(rows))
     if n <= MAX_MARKERS:
         assert "aggregated" not in text and text.startswith(f"{n} on the map as points")
     else:
         cells = len(aggregate_trace(rows)["lat"])
         assert text.startswith(f"aggregated: {n:,} sightings in {cells:,} cells of {CELL_DEGREES}°")
-        assert flat(_map_note(rows, cells)) == text
+        assert flat(map_note(rows, cells)) == text
 
 
 def test_figure012_aggregated_timeline_counts_match_a_groupby(sightings):
@@ -132,3 +134,87 @@ def test_figure012_aggregated_timeline_counts_match_a_groupby(sightings):
     assert got == expected
     bars = next(t for t in figure["data"] if t["type"] == "bar")
     assert sum(bars["y"]) == len(rows)
+
+
+def test_figure013_derived_points_are_faded(sightings):
+    """Opacity per drawn marker: 0.6 for a position derived from a phrase, 1 for a reported one."""
+    rows = sightings.drop(columns="facet:kind")          # the dataset has no reported point yet: make three
+    rows.loc[point_rows(rows).index[:3], "position_kind"] = "reported"
+    drawn = {i: o for trace in lane_traces(rows) for i, o in zip(trace["customdata"], trace["marker"]["opacity"],
+                                                                  strict=True)}
+    kinds = rows.set_index("id")["position_kind"]
+    assert {kinds[i] for i in drawn} == {"derived", "reported"}
+    assert drawn == {i: 0.6 if kinds[i] == "derived" else 1.0 for i in drawn}
+
+
+def test_figure014_table_keeps_the_latest_rows_when_capped(sightings):
+    rows = big_selection(sightings, MAX_TABLE_ROWS + 250).sort_values("event_date", kind="stable")
+    got = [record["id"] for record in table_rows(rows)]
+    assert got == rows["id"].iloc[-MAX_TABLE_ROWS:].tolist()
+    assert len(table_rows(sightings)) == len(sightings)
+
+
+def test_figure015_table_carries_the_release_link_and_the_japanese_sentence(sightings):
+    rows = sightings.tail(2).copy()
+    rows["source_urls"] = [["https://www.mod.go.jp/js/pdf/2023/p20230620_01.pdf"], ["https://example.org/a"]]
+    rows["source_names"] = [["Joint Staff Office"], ["Example"]]
+    rows["primary_source"] = [True, False]
+    rows["location_text_ja"] = ["宗谷岬の北東約60kmの海域", ""]
+    first, second = table_rows(rows)
+    assert first["release"] == [{"name": "Joint Staff release",
+                                 "url": "https://www.mod.go.jp/js/pdf/2023/p20230620_01.pdf"}]
+    assert (first["primary_source"], second["primary_source"], second["release"]) == ("yes", "no", [])
+    assert first["location_text_ja"] == "宗谷岬の北東約60kmの海域"
+    hover = hover_text(rows)
+    assert "宗谷岬の北東約60kmの海域" in hover[0] and "www.mod.go.jp/js/pdf/2023/p20230620_01.pdf" in hover[0]
+    assert "In Japanese" not in hover[1] and "Joint Staff release" not in hover[1]
+
+
+def test_figure016_hover_shows_quotes_as_quotes(sightings):
+    row = sightings.head(1).copy()
+    row["location_text"] = ['near "Cape Soya" & <b>']
+    text = hover_text(row)[0]
+    assert 'near "Cape Soya" &amp; &lt;b&gt;' in text and "&quot;" not in text
+
+
+def apply_updates(figure, updates):
+    """A figure with each (path, value) set, as a Patch sets it in the browser."""
+    out = copy.deepcopy(figure)
+    for path, value in updates:
+        target = out
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return out
+
+
+@pytest.mark.parametrize("spec", [FilterSpec(straits=("Tsugaru",)), FilterSpec(start=pd.Timestamp("2022-02-15").date(),
+                                                                             end=pd.Timestamp("2022-02-15").date()),
+                                  FilterSpec(start=pd.Timestamp("1999-01-01").date(),
+                                             end=pd.Timestamp("1999-12-31").date())])
+def test_figure017_map_updates_turn_one_view_into_another(app_data, sightings, spec):
+    layers = base_layers(app_data.layers)
+    rows = apply_filters(sightings, spec)
+    selected = point_rows(rows)["id"].iloc[0] if len(point_rows(rows)) else None
+    updates, note = map_updates(layers, rows, selected)
+    assert apply_updates(map_figure(layers, sightings, None), updates) == map_figure(layers, rows, selected)
+    assert repr(note) == repr(map_note(rows))
+
+
+def test_figure018_big_selection_patches_to_the_aggregated_map(app_data, sightings):
+    layers = base_layers(app_data.layers)
+    rows = big_selection(sightings, MAX_MARKERS + 1)
+    updates, _ = map_updates(layers, rows, None)
+    assert apply_updates(map_figure(layers, sightings, None), updates) == map_figure(layers, rows, None)
+
+
+def test_figure019_selection_upload_and_visibility_updates(app_data, sightings):
+    layers = base_layers(app_data.layers)
+    figure = map_figure(layers, sightings, None)
+    chosen = point_rows(sightings).iloc[3]
+    halo = apply_updates(figure, selection_updates(sightings, chosen["id"]))["data"][0]
+    assert (halo["lat"], halo["lon"]) == ([chosen["lat"]], [chosen["lon"]])
+    uploaded = apply_updates(figure, upload_updates(sightings.head(6)))["data"][UPLOAD_TRACE]
+    assert len(uploaded["lat"]) == len(point_rows(sightings.head(6)))
+    shown = apply_updates(figure, visibility_updates(layers, ["straits"]))["layout"]["map"]["layers"]
+    assert [layer["visible"] for layer in shown] == [group in ("base", "straits") for group, _, _ in layers]

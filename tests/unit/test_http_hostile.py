@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench import dash_http
+from tests import dash_requests as dash_http
 from dashboard import ids
 
 UPDATE = "/_dash-update-component"

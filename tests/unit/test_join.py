@@ -98,3 +98,18 @@ def test_join009_vectorised_on_many_points():
     assert len(got) == 10_000 and got.index.equals(lat.index)
     water = got["sea_area"].notna()
     assert water.mean() > 0.5
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(43.06, 141.35), (36.24, 137.97), (34.70, 135.50)])
+def test_join010_a_point_on_japanese_land_is_0_km_from_japan(lat, lon):
+    """Sapporo, Matsumoto (inland, about 60 km from any coast), Osaka: on land, so 0 km, not the coast's distance."""
+    assert classify(pd.Series([lat]), pd.Series([lon]))["distance_to_japan_km"].tolist() == [0.0]
+
+
+def test_join011_layer_sea_names_are_the_schema_seas():
+    """The seas the join can answer, and those its phrases map to, are all in the schema's vocabulary."""
+    from geo.join import SEA_NAMES, SEA_SYNONYMS
+    from geo.layers import load_layer
+    from sightings.schema import SEA_AREAS
+    assert set(load_layer("seas")["sea_area"]) <= set(SEA_AREAS)
+    assert {SEA_SYNONYMS.get(name, name) for name in SEA_NAMES} <= set(SEA_AREAS)

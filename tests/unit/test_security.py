@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from bench import dash_http
+from tests import dash_requests as dash_http
 from dashboard import ids
 
 HOSTILE_STRAITS = ["../../etc/passwd", "<script>alert(1)</script>", "Tsugaru' OR 1=1 --"]

@@ -1,4 +1,4 @@
-"""Build Dash callback requests the way the browser sends them, for load tests and server tests.
+"""Build Dash callback requests the way the browser sends them, for server tests and load benchmarks.
 
 A request names the callback by its output key and carries every input and state value;
 this builds one from the app's ``/_dash-dependencies`` list so the payloads follow the app.

@@ -1,0 +1,207 @@
+"""Every filter dimension, declared once: URL parameter, control, options, mask, counts, phrase, file name.
+
+The spec (:class:`dashboard.filters.FilterSpec`), the URL state, the layout, the callbacks,
+the summary sentence and the download names all loop over :data:`FACETS`, so a new filter
+is one :class:`Facet` here plus its test. The parts are plain functions of a frame built by
+:mod:`sightings.pipeline` and a value, testable without Dash. Strait and sea names come
+from :mod:`sightings.schema` alone.
+
+Dates are not a facet: the date range is cut first, as a slice of the date-ordered rows
+(:func:`dashboard.filters.date_window`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard import ids
+from sightings.pipeline import (
+    ACTIVITY_KINDS, HULL_DELIMITER, NO_STRAIT, NOT_STATED, SHIP_CATEGORY_NAMES, activity_column, type_column,
+)
+from sightings.schema import SEA_AREAS, STRAITS
+
+#: The first option of a one-of-several facet: no filter.
+ANY = "any"
+#: The value a ticked on/off facet sends from its checkbox and its URL parameter.
+ON = "1"
+MAX_SEARCH = 80
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How a facet's value is cleaned, written to the URL and set on its control."""
+
+    default: Any
+    clean: Callable[[Any, tuple[str, ...]], Any]
+    to_params: Callable[[Any], list[str]]
+    to_control: Callable[[Any], Any]
+
+
+def _listed(value) -> list:
+    """A value as a list (the URL gives lists, controls give lists or scalars)."""
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _clean_several(value, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    if not isinstance(value, (str, list, tuple)):
+        return ()
+    known = set(allowed)
+    return tuple(dict.fromkeys(v for v in _listed(value)[:len(known)] if isinstance(v, str) and v in known))
+
+
+def _clean_one(value, allowed: tuple[str, ...]) -> str:
+    first = _listed(value)[0] if _listed(value) else None
+    return first if isinstance(first, str) and first in allowed else ANY
+
+
+def _clean_text(value, _allowed) -> str:
+    first = _listed(value)[0] if _listed(value) else None
+    return " ".join(first.split())[:MAX_SEARCH] if isinstance(first, str) else ""
+
+
+def _clean_flag(value, _allowed) -> bool:
+    return any(v is True or v == ON for v in _listed(value)[:2])
+
+
+#: Several options, OR'ed (a multi-select dropdown; a repeated URL parameter).
+SEVERAL = Kind((), _clean_several, list, list)
+#: One of the options, the first (:data:`ANY`) meaning no filter (radio items).
+ONE = Kind(ANY, _clean_one, lambda v: [v] if v != ANY else [], lambda v: v)
+#: Free text (a search box).
+TEXT = Kind("", _clean_text, lambda v: [v] if v else [], lambda v: v)
+#: On or off (a checkbox; ``?param=1``).
+FLAG = Kind(False, _clean_flag, lambda v: [ON] if v else [], lambda v: [ON] if v else [])
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter dimension. ``mask(frame, value)`` selects rows; ``counts(rows)`` says how
+    many rows each option would match; ``phrase(value)`` is its part of the summary sentence;
+    ``file_part(value)`` its part of the download name (None: the name just says "filtered")."""
+
+    field: str
+    param: str
+    control: str
+    label: str
+    kind: Kind
+    mask: Callable[[pd.DataFrame, Any], pd.Series]
+    phrase: Callable[[Any], str]
+    options: Callable[[pd.DataFrame], tuple[str, ...]] = lambda frame: ()
+    counts: Callable[[pd.DataFrame], dict[str, int]] | None = None
+    option_label: Callable[[str], str] = str
+    file_part: Callable[[Any], list[str]] | None = None
+    placeholder: str = ""
+
+    def is_set(self, value) -> bool:
+        """Whether ``value`` filters anything (the default does not)."""
+        return value != self.kind.default
+
+    def labelled_options(self, choices: tuple[str, ...], counts: dict[str, int]) -> list[dict]:
+        """Control options labelled with how many sightings each would match."""
+        return [{"label": f"{self.option_label(value)} ({counts.get(value, 0)})", "value": value}
+                for value in choices]
+
+
+# -- masks, counts and options, shared by several facets -------------------------------------
+
+def _in_column(column: str):
+    """Rows whose categorical ``column`` is one of the chosen values."""
+    return lambda frame, chosen: frame[column].isin(chosen)
+
+
+def _column_counts(column: str):
+    """Rows per value of a categorical ``column``."""
+    return lambda rows: {k: int(v) for k, v in rows[column].value_counts().items()}
+
+
+def _any_indicator(column_of):
+    """Rows with any of the chosen indicator columns set (OR)."""
+    return lambda frame, chosen: frame[[column_of(c) for c in chosen]].any(axis=1)
+
+
+def _indicator_counts(column_of, names: tuple[str, ...]):
+    return lambda rows: {name: int(rows[column_of(name)].sum()) for name in names}
+
+
+def _has_hull(frame: pd.DataFrame, hulls: tuple[str, ...]) -> pd.Series:
+    """Rows listing any of ``hulls`` exactly as written ("011" is not "11")."""
+    keep = pd.Series(False, index=frame.index)
+    for hull in hulls:
+        keep |= frame["facet:hulls"].str.contains(f"{HULL_DELIMITER}{hull}{HULL_DELIMITER}", regex=False)
+    return keep
+
+
+def _hull_counts(rows: pd.DataFrame) -> dict[str, int]:
+    return {k: int(v) for k, v in rows["hull_numbers"].explode().dropna().value_counts().items()}
+
+
+def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
+    """Every hull number in the data, shortest first ("99" before "100"), then as text."""
+    return tuple(sorted(set(frame["hull_numbers"].explode().dropna()), key=lambda h: (len(h), h)))
+
+
+def _sea_options(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The schema's seas, then any other sea the layers named, then "not stated"."""
+    others = sorted(set(frame["sea_facet"]) - set(SEA_AREAS) - {NOT_STATED})
+    return (*SEA_AREAS, *others, NOT_STATED)
+
+
+def _either(names: tuple[str, ...]) -> str:
+    return " or ".join(names)
+
+
+def _strait_phrase(chosen: tuple[str, ...]) -> str:
+    names = [s for s in chosen if s != NO_STRAIT]
+    text = _either(names) + (" Strait" if len(names) == 1 else " straits") if names else ""
+    if NO_STRAIT in chosen:
+        text = f"{text} or no strait" if text else "no strait"
+    return text
+
+
+CHINESE_LABELS = {ANY: "any", "yes": "with Chinese ships", "no": "Russian ships only"}
+PRIMARY_LABEL = "Joint Staff releases only"
+
+FACETS: tuple[Facet, ...] = (
+    Facet("straits", "strait", ids.STRAITS, "Strait", SEVERAL, _in_column("facet:straits"), _strait_phrase,
+          options=lambda frame: (*STRAITS, NO_STRAIT), counts=_column_counts("facet:straits"),
+          option_label=lambda v: "no strait (open sea)" if v == NO_STRAIT else v,
+          file_part=lambda chosen: [s.lower() for s in chosen], placeholder="any strait"),
+    Facet("seas", "sea", ids.SEAS, "Sea area", SEVERAL, _in_column("facet:seas"), _either,
+          options=_sea_options, counts=_column_counts("facet:seas"), placeholder="any sea"),
+    Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", SEVERAL, _any_indicator(type_column), _either,
+          options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
+          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type"),
+    Facet("search", "q", ids.SEARCH, "Search types and hull numbers", TEXT,
+          lambda frame, text: frame["search_text"].str.contains(text.lower(), regex=False),
+          lambda text: f"types matching “{text}”", placeholder="e.g. Udaloy or 548"),
+    Facet("hulls", "hull", ids.HULLS, "Hull number", SEVERAL, _has_hull,
+          lambda hulls: ("hull " if len(hulls) == 1 else "hulls ") + _either(hulls),
+          options=_hull_options, counts=_hull_counts,
+          file_part=lambda hulls: [f"hull-{h}" for h in hulls], placeholder="any hull number"),
+    Facet("activities", "activity", ids.ACTIVITIES, "Activity", SEVERAL, _any_indicator(activity_column), _either,
+          options=lambda frame: ACTIVITY_KINDS, counts=_indicator_counts(activity_column, ACTIVITY_KINDS),
+          placeholder="any activity"),
+    Facet("chinese", "chinese", ids.CHINESE, "Joint with Chinese ships", ONE,
+          lambda frame, value: frame["with_chinese_ships"] == (value == "yes"),
+          lambda value: "with Chinese ships" if value == "yes" else "without Chinese ships",
+          options=lambda frame: tuple(CHINESE_LABELS),
+          counts=lambda rows: {ANY: len(rows), "yes": int(rows["with_chinese_ships"].sum()),
+                               "no": int((~rows["with_chinese_ships"]).sum())},
+          option_label=CHINESE_LABELS.get),
+    Facet("primary", "primary", ids.PRIMARY, "Primary source", FLAG,
+          lambda frame, on: frame["primary_source"], lambda on: "from Joint Staff releases",
+          options=lambda frame: (ON,), counts=lambda rows: {ON: int(rows["primary_source"].sum())},
+          option_label=lambda value: PRIMARY_LABEL, file_part=lambda on: ["primary-source"]),
+)
+BY_FIELD = {facet.field: facet for facet in FACETS}
+#: Facets whose control lists options with counts.
+COUNTED = tuple(facet for facet in FACETS if facet.counts is not None)
+
+
+def options(frame: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """The choices each facet offers, from the loaded data and the schema's vocabulary."""
+    return {facet.field: facet.options(frame) for facet in FACETS}

@@ -1,0 +1,55 @@
+"""Sightings as CSV text cells: one formatter for the dataset file and for the downloads.
+
+The dataset (:func:`sightings.store.to_csv_text`) and the downloads (dashboard/export.py)
+write the same columns the same way: lists joined with their separator, ISO dates, yes/no,
+coordinates to 5 decimals. Downloads are opened in spreadsheets, so they also neutralise
+text a spreadsheet would run as a formula (OWASP's CSV-injection advice); the dataset keeps
+its words as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from sightings.schema import LIST_SEPARATORS
+
+#: List columns and their separator: the dataset's, and the join's ``named_seas``.
+SEPARATORS = {**LIST_SEPARATORS, "named_seas": "; "}
+DATE_COLUMNS = ("event_date", "report_date")
+#: Boolean columns written as yes/no (the others, computed ones, stay true/false).
+YES_NO_COLUMNS = ("with_chinese_ships",)
+COORDINATE_COLUMNS = ("lat", "lon")
+#: A cell a spreadsheet would evaluate: an ASCII or full-width = + - @, tab or CR first,
+#: possibly behind invisible characters (zero-width space, BOM, no-break space) that
+#: spreadsheets drop. One character class then one character: linear time.
+FORMULA_START = re.compile("^[\u200b\ufeff\u00a0]*[=+\\-@\t\r\uff1d\uff0b\uff0d\uff20]")
+
+
+def neutralise(text: str) -> str:
+    """Prefix a cell a spreadsheet would evaluate with an apostrophe."""
+    return "'" + text if FORMULA_START.match(text) else text
+
+
+def as_cells(frame: pd.DataFrame, columns: tuple[str, ...], *, spreadsheet_safe: bool = False) -> pd.DataFrame:
+    """``columns`` of ``frame`` as the values a CSV holds (numbers stay numbers).
+
+    ``spreadsheet_safe`` neutralises formula-like text (downloads); the dataset file is
+    written without it, so its words round-trip unchanged.
+    """
+    out = pd.DataFrame(index=frame.index)
+    for column in columns:
+        values = frame[column]
+        if column in SEPARATORS:
+            values = values.map(SEPARATORS[column].join)
+        elif column in DATE_COLUMNS:
+            values = values.dt.strftime("%Y-%m-%d")
+        elif column in YES_NO_COLUMNS:
+            values = values.map({True: "yes", False: "no"})
+        elif column in COORDINATE_COLUMNS:
+            values = values.round(5)
+        if spreadsheet_safe and (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            values = values.fillna("").astype(str).map(neutralise)
+        out[column] = values
+    return out

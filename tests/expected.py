@@ -1,0 +1,63 @@
+"""Expectations computed apart from the code under test: plain pandas over the dataset's own columns.
+
+Tests compare the app's answers with these, never with a second run of the app's code.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+#: The Joint Staff Office's pages, written out here rather than taken from the schema.
+RELEASE_PREFIXES = ("https://www.mod.go.jp/js/", "http://www.mod.go.jp/js/")
+SPREADSHEET_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+PIPE_LISTS = ("source_urls", "source_names")
+SEMICOLON_LISTS = ("ship_types", "hull_numbers", "vessels", "chinese_vessels", "observed_by", "same_as",
+                   "named_seas")
+FLOATS = ("lat", "lon", "distance_to_japan_km")
+
+
+def is_primary(urls: list[str]) -> bool:
+    return any(url.startswith(RELEASE_PREFIXES) for url in urls)
+
+
+def download_table(rows: pd.DataFrame, columns) -> pd.DataFrame:
+    """What a download of ``rows`` should hold, cell by cell, as text (floats compared apart)."""
+    out = pd.DataFrame(index=rows.index)
+    for column in columns:
+        if column == "primary_source":
+            values = rows["source_urls"].map(lambda urls: str(is_primary(urls)))
+        elif column in PIPE_LISTS:
+            values = rows[column].map(" | ".join)
+        elif column in SEMICOLON_LISTS:
+            values = rows[column].map("; ".join)
+        elif column in ("event_date", "report_date"):
+            values = rows[column].dt.strftime("%Y-%m-%d")
+        elif column == "with_chinese_ships":
+            values = rows[column].map({True: "yes", False: "no"})
+        elif column == "ships":
+            values = rows[column].map(lambda n: "" if pd.isna(n) else str(int(n)))
+        elif column == "in_japan_territorial_sea":
+            values = rows[column].map(str)
+        elif column in FLOATS:
+            values = rows[column]
+        else:
+            values = rows[column].map(lambda text: "'" + text if text.startswith(SPREADSHEET_FORMULA_STARTS)
+                                      else text)
+        out[column] = values
+    return out.reset_index(drop=True)
+
+
+def assert_download_equals(csv_text: str, rows: pd.DataFrame, columns) -> None:
+    """The CSV text holds exactly ``rows`` (in order), every column as :func:`download_table` says."""
+    got = pd.read_csv(io.StringIO(csv_text), dtype=str, keep_default_na=False)
+    want = download_table(rows, columns)
+    assert list(got.columns) == list(columns)
+    assert got["id"].tolist() == want["id"].tolist()
+    for column in FLOATS:
+        pd.testing.assert_series_equal(pd.to_numeric(got[column].replace("", None)).astype(float),
+                                       want[column].astype(float).reset_index(drop=True), atol=1e-5,
+                                       check_names=False)
+    text = [c for c in columns if c not in FLOATS]
+    pd.testing.assert_frame_equal(got[text], want[text])
