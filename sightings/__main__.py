@@ -144,6 +144,8 @@ def check_output(args: argparse.Namespace) -> None:
             raise SightingsError([f"--output {args.output} is {what}; write the preview to another file"])
     if args.output.is_dir():
         raise SightingsError([f"--output {args.output} is a folder (expected a file name)"])
+    if not args.output.parent.is_dir():
+        raise SightingsError([f"--output {args.output}: no folder {args.output.parent}"])
     if args.output.exists() and not args.force:
         raise SightingsError([f"--output {args.output} exists; pass --force to replace it"])
 

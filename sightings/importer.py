@@ -23,7 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from sightings.schema import COLUMNS, LIST_SEPARATORS, SYNTHETIC, SightingsError, preview, validate
-from sightings.store import clean_leftovers, load_table, lock, read_sightings, read_text, to_csv_text, write_atomic
+from sightings.store import (clean_leftovers, load, load_table, lock, read_sightings, read_text, to_csv_text,
+                             write_atomic)
 
 #: Largest file accepted from a browser upload (the server's request cap is a little above).
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -113,7 +114,7 @@ def read_upload(contents: str | None) -> pd.DataFrame:
         raw = base64.b64decode(payload, validate=True)
     except binascii.Error:
         raise SightingsError(["the upload is damaged (not valid base64); try again"]) from None
-    return load_table(read_text(raw))
+    return load(raw)
 
 
 def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = None,

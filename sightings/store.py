@@ -82,18 +82,15 @@ def read_text(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
     if not raw.strip():
         raise SightingsError(["the file is empty (expected a CSV header and rows)"])
     text = _decode(raw, encoding)
-    rows = _records(text)
-    del text
-    if not rows:
-        raise SightingsError(["the file is empty (expected a CSV header and rows)"])
-    header = [name.strip() for name in rows[0]]
+    header = [name.strip() for name in _structure(text)]
+    del text        # pandas reads the bytes: the text of a big file holds up to 4 bytes per character
     _check_header(header)
-    width = len(header)
-    for number, row in enumerate(rows[1:], start=1):
-        if len(row) != width:
-            raise SightingsError([f"row {number} has {len(row)} fields but the header has {width} "
-                                  "(a cut line, or a comma in a field that is not quoted?)"])
-    return pd.DataFrame(rows[1:], columns=header, dtype=str)
+    try:
+        table = pd.read_csv(io.BytesIO(raw), encoding=encoding or "utf-8-sig", dtype=str, keep_default_na=False,
+                            index_col=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise SightingsError([f"not a readable CSV file: {exc}"]) from None
+    return table.set_axis(header, axis="columns")
 
 
 def load(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
@@ -242,20 +239,32 @@ def _looks_utf16(sample: bytes) -> bool:
     return any(a.count(0) > len(a) // 4 and b.count(0) == 0 for a, b in ((even, odd), (odd, even)))
 
 
-def _records(text: str) -> list[list[str]]:
-    """The non-blank records of CSV text, strictly parsed: a bad quote names its row."""
+def _structure(text: str) -> list[str]:
+    """The header of CSV text after one strict pass over every record (no rows kept).
+
+    pandas is lenient where a cut or misaligned file must be refused: it fills a short row,
+    shifts a long first row into an index, and accepts text after a closing quote.
+    """
     first_line = text.split("\n", 1)[0]
     if "," not in first_line and (";" in first_line or "\t" in first_line):
         raise SightingsError(["the header has no commas: the file looks ';' or tab separated; "
                               "save it as comma-separated CSV"])
-    reader = csv.reader(io.StringIO(text), strict=True)
-    rows: list[list[str]] = []
+    reader = csv.reader((line + "\n" for line in text.split("\n")), strict=True)
+    header: list[str] | None = None
+    number = 0
     try:
         for row in reader:
-            if row:
-                rows.append(row)
+            if not row:
+                continue
+            if header is None:
+                header = row
+                continue
+            number += 1
+            if len(row) != len(header):
+                raise SightingsError([f"row {number} has {len(row)} fields but the header has {len(header)} "
+                                      "(a cut line, or a comma in a field that is not quoted?)"])
     except csv.Error as exc:
-        where = f"row {len(rows)}" if rows else "the header"
+        where = f"row {number + 1}" if header else "the header"
         reason = str(exc)
         if "unexpected end of data" in reason:
             reason = "the file ends inside a quoted field (is it cut short?); check that row's quotes"
@@ -264,7 +273,9 @@ def _records(text: str) -> list[list[str]]:
         elif "field larger than field limit" in reason:
             reason = f"a field is longer than {csv.field_size_limit():,} characters (far past any column's limit)"
         raise SightingsError([f"{where} (line {reader.line_num}): {reason}"]) from None
-    return rows
+    if header is None:
+        raise SightingsError(["the file is empty (expected a CSV header and rows)"])
+    return header
 
 
 def _check_header(header: list[str]) -> None:

@@ -141,6 +141,8 @@ CASES = [
     ("--output exists", "cli", lambda t, d: [EXAMPLE, "--dry-run", "--output", written(t, b"keep me", "old.csv")],
      "exists; pass --force to replace it"),
     ("--output is a folder", "cli", lambda t, d: [EXAMPLE, "--dry-run", "--output", t], "is a folder"),
+    ("--output in a missing folder", "cli", lambda t, d: [EXAMPLE, "--dry-run", "--output", t / "no" / "p.csv"],
+     "p.csv: no folder"),
     ("--output without --dry-run", "cli", lambda t, d: [EXAMPLE, "--output", t / "p.csv"],
      "--output goes with --dry-run (an import writes only the dataset)"),
     ("--force without --output", "cli", lambda t, d: [EXAMPLE, "--dry-run", "--force"], "--force goes with --output"),
