@@ -1,5 +1,5 @@
-# Straitwatch: `make run` serves the dashboard, `make test` runs every test.
-# Both create .venv and install the pinned dependencies on first use.
+# Straitwatch: `make run` serves the dashboard, `make serve` serves it in production, `make test` runs every test.
+# Each creates .venv and installs the pinned dependencies on first use.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -7,10 +7,14 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test browser layers dataset screenshot bench clean
+.PHONY: run serve test browser layers dataset screenshot bench clean
 
 run: $(VENV)/.runtime
 	$(PY) app.py --host $(HOST) --port $(PORT)
+
+# Production: waitress (buffers slow clients, drains in-flight requests on SIGTERM); see serve.py.
+serve: $(VENV)/.runtime
+	$(PY) serve.py --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev browser
 	$(PY) -m pytest
