@@ -327,8 +327,8 @@ def _parse_dates(cells: pd.Series, column: str, problems: list[str]) -> pd.Serie
 
 
 def _parse_ships(cells: pd.Series, problems: list[str]) -> pd.Series:
-    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce")
-    bad = (cells != "") & (numbers.isna() | (numbers % 1 != 0))
+    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce").astype(float)
+    bad = (cells != "") & (numbers.isna() | (numbers % 1 != 0) | (numbers.abs() > 1e6))
     for row in cells.index[bad]:
         problems.append(f"row {row}, ships: {cells[row]!r} is not a whole number "
                         "(expected a count of Russian ships from 1 to 500, or empty)")

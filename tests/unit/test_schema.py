@@ -101,3 +101,15 @@ def test_schema005_bom_and_shift_jis_are_read():
 def test_schema006_round_trip_is_lossless():
     frame = read_sightings()
     assert to_csv_text(load(to_csv_text(frame).encode())) == to_csv_text(frame)
+
+
+def test_schema_huge_ship_count_is_a_clear_problem_not_a_crash():
+    """Found by test_prop003: a 19-digit count overflowed the integer cast."""
+    import pandas as pd
+
+    from sightings.schema import _parse_ships
+    problems: list[str] = []
+    parsed = _parse_ships(pd.Series(["9223372036854775808", "3"], index=[1, 2]), problems)
+    assert parsed.tolist()[1] == 3 and parsed.isna().tolist() == [True, False]
+    assert problems == ["row 1, ships: '9223372036854775808' is not a whole number "
+                        "(expected a count of Russian ships from 1 to 500, or empty)"]

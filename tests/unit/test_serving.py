@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import serve
-from bench import dash_http
+from tests import dash_requests as dash_http
 from dashboard import ids
 from dashboard.security import MAX_REQUEST_BYTES
 
