@@ -4,19 +4,25 @@ There is deliberately no skip: without chromium and chromedriver these tests err
 and locally alike (`make test` installs both).
 """
 
-import time
-
 import pytest
+from dash.testing.wait import until
 from selenium.webdriver.chrome.options import Options
 
-MAP_READY = """
-const gd = document.querySelector('#map .js-plotly-plot');
+from dashboard import ids
+
+def plot(component: str) -> str:
+    """JavaScript for the Plotly graph div inside the dcc.Graph ``component``."""
+    return f"document.querySelector('#{component} .js-plotly-plot')"
+
+
+MAP_READY = f"""
+const gd = {plot(ids.MAP)};
 const m = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
           && gd._fullLayout.map._subplot.map;
 return !!(m && m.loaded() && m.areTilesLoaded() && !m.isMoving());
 """
-MARKERS_ON_MAP = """
-const gd = document.querySelector('#map .js-plotly-plot');
+MARKERS_ON_MAP = f"""
+const gd = {plot(ids.MAP)};
 return gd.data.slice(1).reduce((n, t) => n + (t.lat ? t.lat.length : 0), 0);
 """
 
@@ -32,14 +38,8 @@ def pytest_setup_options():
 
 
 def wait_until(condition, timeout=15.0, message="condition"):
-    """Poll ``condition`` (no sleeps in the tests themselves); fail with ``message``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout}s waiting for {message}")
+    """dash.testing's ``until``: poll ``condition`` (no sleeps in the tests); fail with ``message``."""
+    return until(condition, timeout, msg=f"timed out after {timeout}s waiting for {message}")
 
 
 @pytest.fixture

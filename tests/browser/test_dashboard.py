@@ -1,18 +1,18 @@
 """The real app in headless chromium: what a person sees and downloads."""
 
 import datetime as dt
-import io
 import os
 
-import pandas as pd
 from dash.testing.application_runners import import_app
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from dashboard.export import to_csv
+from dashboard import ids
+from dashboard.export import EXPORT_COLUMNS
 from dashboard.figures import point_rows
 from dashboard.filters import FilterSpec, apply_filters, summary
-from tests.browser.conftest import wait_until
+from tests.browser.conftest import plot, wait_until
+from tests.expected import assert_download_equals
 
 D = dt.date
 
@@ -37,25 +37,25 @@ def choose(dash_duo, selector, prefix):
 
 def test_app001_loads_with_map_markers_and_clean_console(dash_duo, sightings, wait_map, markers):
     start(dash_duo)
-    dash_duo.wait_for_text_to_equal("#summary", summary(sightings, FilterSpec()), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=20)
     wait_map()
     expected = len(point_rows(sightings))
     wait_until(lambda: markers() == expected, message=f"{expected} markers")
-    assert dash_duo.find_element("#map-note").text.startswith(f"{expected} on the map as points")
+    assert dash_duo.find_element(f"#{ids.MAP_NOTE}").text.startswith(f"{expected} on the map as points")
     assert dash_duo.get_logs() == []
 
 
 def test_app002_tsugaru_leaves_only_tsugaru_points(dash_duo, sightings, wait_map, markers):
     start(dash_duo)
     wait_map()
-    choose(dash_duo, "#strait", "Tsugaru (")
+    choose(dash_duo, f"#{ids.STRAITS}", "Tsugaru (")
     spec = FilterSpec(straits=("Tsugaru",))
     rows = apply_filters(sightings, spec)
-    dash_duo.wait_for_text_to_equal("#summary", summary(rows, spec), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=15)
     tsugaru_points = point_rows(rows)
     wait_until(lambda: markers() == len(tsugaru_points), message="Tsugaru markers only")
     drawn = dash_duo.driver.execute_script(
-        "return document.querySelector('#map .js-plotly-plot').data.slice(1).flatMap(t => t.customdata || [])")
+        f"return {plot(ids.MAP)}.data.slice(1).flatMap(t => t.customdata || [])")
     assert sorted(drawn) == sorted(tsugaru_points["id"])
     assert "strait=Tsugaru" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
@@ -64,12 +64,12 @@ def test_app002_tsugaru_leaves_only_tsugaru_points(dash_duo, sightings, wait_map
 def test_app003_date_range_reduces_the_count(dash_duo, sightings, markers, wait_map):
     start(dash_duo)
     wait_map()
-    start_input = dash_duo.find_element("#dates")
+    start_input = dash_duo.find_element(f"#{ids.DATES}")
     start_input.send_keys("2024-01-01", Keys.ENTER)
     spec = FilterSpec(start=D(2024, 1, 1))
     rows = apply_filters(sightings, spec)
     assert 0 < len(rows) < len(sightings)
-    dash_duo.wait_for_text_to_equal("#summary", summary(rows, spec), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=15)
     wait_until(lambda: markers() == len(point_rows(rows)), message="markers from 2024 on")
     assert dash_duo.get_logs() == []
 
@@ -78,14 +78,14 @@ def test_app004_download_equals_apply_filters_row_for_row(dash_duo, sightings, w
     start(dash_duo, "/?from=2022-01-01&to=2022-12-31&strait=Tsugaru&strait=Soya")
     spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru", "Soya"))
     rows = apply_filters(sightings, spec)
-    dash_duo.wait_for_text_to_equal("#summary", summary(rows, spec), timeout=20)
-    dash_duo.find_element("#download-csv").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=20)
+    dash_duo.find_element(f"#{ids.DOWNLOAD_CSV}").click()
     path = os.path.join(dash_duo.download_path, "straitwatch_2022-01-01_2022-12-31_tsugaru_soya.csv")
     wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, message=f"download {path}")
-    got = pd.read_csv(path, dtype=str, keep_default_na=False)
-    want = pd.read_csv(io.StringIO(to_csv(rows)), dtype=str, keep_default_na=False)
-    assert len(got) == len(rows) > 0
-    pd.testing.assert_frame_equal(got, want)
+    want = sightings[(sightings["event_date"].dt.year == 2022) & sightings["strait"].isin(["Tsugaru", "Soya"])]
+    assert len(want) > 0
+    with open(path, encoding="utf-8") as downloaded:
+        assert_download_equals(downloaded.read(), want, EXPORT_COLUMNS)
     assert dash_duo.get_logs() == []
 
 
@@ -93,12 +93,12 @@ def test_app005_url_filters_survive_a_reload(dash_duo, sightings):
     start(dash_duo, "/?strait=Tsushima&chinese=yes")
     spec = FilterSpec(straits=("Tsushima",), chinese="yes")
     expected = summary(apply_filters(sightings, spec), spec)
-    dash_duo.wait_for_text_to_equal("#summary", expected, timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", expected, timeout=20)
     dash_duo.driver.refresh()
-    dash_duo.wait_for_text_to_equal("#summary", expected, timeout=20)
-    chosen = dash_duo.find_element("#strait").text
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", expected, timeout=20)
+    chosen = dash_duo.find_element(f"#{ids.STRAITS}").text
     assert "Tsushima" in chosen
-    assert dash_duo.find_element("#chinese input[value='yes']").is_selected()
+    assert dash_duo.find_element(f"#{ids.CHINESE} input[value='yes']").is_selected()
     assert dash_duo.get_logs() == []
 
 
@@ -110,7 +110,7 @@ def test_app006_clicking_a_table_row_selects_it_on_the_map(dash_duo, sightings, 
     first = dash_duo.find_elements(".ag-center-cols-container .ag-row")[0]
     row_id = first.get_attribute("row-id")
     first.find_element(By.CSS_SELECTOR, ".ag-cell").click()
-    halo = "return document.querySelector('#map .js-plotly-plot').data[0].lat"
+    halo = f"return {plot(ids.MAP)}.data[0].lat"
     expected = rows.set_index("id").loc[row_id, "lat"] if row_id in set(rows["id"]) else None
     wait_until(lambda: dash_duo.driver.execute_script(halo) == ([expected] if expected is not None else []),
                message="the selection halo on the clicked sighting")
@@ -122,13 +122,12 @@ def test_app006_clicking_a_table_row_selects_it_on_the_map(dash_duo, sightings, 
 
 def test_app007_brushing_the_timeline_filters_every_view(dash_duo, sightings):
     start(dash_duo)
-    dash_duo.wait_for_text_to_equal("#summary", summary(sightings, FilterSpec()), timeout=20)
-    dash_duo.driver.execute_script("""
-        const gd = document.querySelector('#timeline .js-plotly-plot');
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=20)
+    dash_duo.driver.execute_script(f"const gd = {plot(ids.TIMELINE)};" + """
         gd.emit('plotly_selected', {points: [], range: {x: ['2022-01-01 00:00', '2022-06-30 00:00'], y: [0, 6]}});
     """)
     spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 6, 30))
-    dash_duo.wait_for_text_to_equal("#summary", summary(apply_filters(sightings, spec), spec), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec), timeout=15)
     assert "from=2022-01-01" in dash_duo.driver.current_url and "to=2022-06-30" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
 
@@ -137,8 +136,7 @@ def test_app008_clicking_a_map_marker_selects_its_table_row(dash_duo, sightings,
     start(dash_duo, "/?strait=Soya")
     wait_map()
     target = point_rows(apply_filters(sightings, FilterSpec(straits=("Soya",)))).iloc[0]
-    dash_duo.driver.execute_script("""
-        const gd = document.querySelector('#map .js-plotly-plot');
+    dash_duo.driver.execute_script(f"const gd = {plot(ids.MAP)};" + """
         const curve = gd.data.findIndex(t => (t.customdata || []).includes(arguments[0]));
         const index = gd.data[curve].customdata.indexOf(arguments[0]);
         gd.emit('plotly_click', {points: [{curveNumber: curve, pointNumber: index, pointIndex: index,
@@ -147,6 +145,22 @@ def test_app008_clicking_a_map_marker_selects_its_table_row(dash_duo, sightings,
     """, target["id"])
     wait_until(lambda: dash_duo.find_elements(f".ag-row-selected[row-id='{target['id']}']"),
                message="the clicked sighting's table row selected")
-    halo = dash_duo.driver.execute_script("return document.querySelector('#map .js-plotly-plot').data[0].lat")
+    halo = dash_duo.driver.execute_script(f"return {plot(ids.MAP)}.data[0].lat")
     assert halo == [target["lat"]]
+    assert dash_duo.get_logs() == []
+
+
+def test_app009_hull_link_and_the_2022_preset(dash_duo, sightings):
+    """``?hull=548`` selects the rows listing hull 548; the 2022 preset keeps it and sets the dates."""
+    start(dash_duo, "/?hull=548")
+    want = sightings[sightings["hull_numbers"].map(lambda hulls: "548" in hulls)]
+    spec = FilterSpec(hulls=("548",))
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, spec), timeout=20)
+    assert summary(want, spec).startswith(f"{len(want)} sightings") and len(want) > 1
+    dash_duo.find_element(f"#{ids.PRESET_2022}").click()
+    in_2022 = want[want["event_date"].dt.year == 2022]
+    spec = spec.replace(start=D(2022, 1, 1), end=D(2022, 12, 31))
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(in_2022, spec), timeout=15)
+    wait_until(lambda: "from=2022-01-01&to=2022-12-31&hull=548" in dash_duo.driver.current_url,
+               message="the preset's dates in the URL")
     assert dash_duo.get_logs() == []

@@ -5,16 +5,17 @@ from pathlib import Path
 
 from dash.testing.application_runners import import_app
 
+from dashboard import ids
 from dashboard.figures import UPLOAD_TRACE
 from sightings.store import DATASET
-from tests.browser.conftest import wait_until
+from tests.browser.conftest import plot, wait_until
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "new_reports.csv"
-UPLOADED_POINTS = f"return document.querySelector('#map .js-plotly-plot').data[{UPLOAD_TRACE}].lat.length"
+UPLOADED_POINTS = f"return {plot(ids.MAP)}.data[{UPLOAD_TRACE}].lat.length"
 
 
 def upload(dash_duo, path):
-    dash_duo.find_element("#upload input[type=file]").send_keys(str(path))
+    dash_duo.find_element(f"#{ids.UPLOAD} input[type=file]").send_keys(str(path))
 
 
 def test_upload001_valid_file_overlays_its_points_and_saves_nothing(dash_duo, wait_map):
@@ -22,7 +23,7 @@ def test_upload001_valid_file_overlays_its_points_and_saves_nothing(dash_duo, wa
     dash_duo.start_server(import_app("app"))
     wait_map()
     upload(dash_duo, EXAMPLE)
-    dash_duo.wait_for_contains_text("#upload-message", "6 sightings from new_reports.csv overlaid in black "
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_MESSAGE}", "6 sightings from new_reports.csv overlaid in black "
                                     "(6 with a position)", timeout=20)
     wait_until(lambda: dash_duo.driver.execute_script(UPLOADED_POINTS) == 6, message="6 uploaded markers")
     assert hashlib.sha256(DATASET.read_bytes()).hexdigest() == before
@@ -38,8 +39,8 @@ def test_upload002_bad_file_shows_each_problem(dash_duo, tmp_path, wait_map):
     dash_duo.start_server(import_app("app"))
     wait_map()
     upload(dash_duo, bad)
-    dash_duo.wait_for_contains_text("#upload-message", "bad.csv was not loaded", timeout=20)
-    text = dash_duo.find_element("#upload-message").text
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_MESSAGE}", "bad.csv was not loaded", timeout=20)
+    text = dash_duo.find_element(f"#{ids.UPLOAD_MESSAGE}").text
     assert "row 1, event_date: '2022-02-30' is not a date (YYYY-MM-DD)" in text
     assert dash_duo.driver.execute_script(UPLOADED_POINTS) == 0
     assert dash_duo.get_logs() == []
