@@ -43,7 +43,13 @@ _BEARING = "|".join(sorted(BEARINGS_JA, key=len, reverse=True))
 _DIGITS = "[0-9]{1,4}"
 _KANJI = "[\u4e00-\u9fff々ヶノ]"
 _WEEKDAY = "[（(][月火水木金土日][）)]"
-_DAY = rf"(?:令和(?P<era>[0-9]{{1,2}})年)?(?:(?P<month>[0-9]{{1,2}})月)?(?P<day>[0-9]{{1,2}})日(?:{_WEEKDAY})?"
+def _day(tag: str = "") -> str:
+    """A date as releases write it: optional era year and month, the day (groups named with ``tag``)."""
+    return (rf"(?:令和(?P<era{tag}>[0-9]{{1,2}})年)?(?:(?P<month{tag}>[0-9]{{1,2}})月)?"
+            rf"(?P<day{tag}>[0-9]{{1,2}})日")
+
+
+_DAY = rf"{_day()}(?:{_WEEKDAY})?"
 _TIME = r"(?P<time>正午|(?P<ampm>午前|午後)(?P<hour>[0-9]{1,2})時(?:(?P<minute>[0-9]{1,2})分)?)頃"
 _HEAD = re.compile(
     rf"^(?:また、)?(?:(?P<same_day>同日)|(?:同月)?{_DAY})、?(?:{_TIME})?(?:に?は)?、?海上自衛隊は、"
@@ -67,10 +73,7 @@ _BETWEEN = re.compile(
 )
 _TOWARD = re.compile(rf"(?P<sea>{_KANJI}{{1,6}}|太平洋)へ向けて航行")
 _UNITS = re.compile(r"^防衛省・自衛隊は、海上自衛隊の?(?P<units>.{1,600}?)により、")
-_REF_DAY = re.compile(
-    rf"(?:令和(?P<era>[0-9]{{1,2}})年)?(?:(?P<month>[0-9]{{1,2}})月)?(?P<day>[0-9]{{1,2}})日{_WEEKDAY}"
-    rf"(?:から(?:令和(?P<era2>[0-9]{{1,2}})年)?(?:(?P<month2>[0-9]{{1,2}})月)?(?P<day2>[0-9]{{1,2}})日{_WEEKDAY}にかけて)?"
-)
+_REF_DAY = re.compile(rf"{_day()}{_WEEKDAY}(?:から{_day('2')}{_WEEKDAY}にかけて)?")
 _REF_MOVE = re.compile(rf"(?P<place>[^、。]{{1,40}}?)を(?P<dir>{_BEARING})進")
 _FOOTER = "統合幕僚監部報道発表資料"
 _TITLE_END = "動向について"
@@ -408,7 +411,7 @@ def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
 def _place(text: str) -> str:
     """A reference's waters in the passage vocabulary: prefectures dropped, 「との間の海域」 -> 「の間」."""
     text = re.sub(r"（[^）]{1,6}）", "", text)
-    text = re.sub(r"^.{0,40}?(?:、|に|は)(?=[^、に]{2,})", "", text) if re.search(r"[、にはが]", text) else text
+    text = re.sub(r"^[、には]{1,3}", "", text)
     text = re.sub(r"との間|と の間", "の間", text)
     return re.sub(r"の間の(?:海域|接続水域|水域)$", "の間", text)
 
