@@ -128,15 +128,23 @@ def _indicator_counts(column_of, names: tuple[str, ...]):
 
 
 def _has_hull(frame: pd.DataFrame, hulls: tuple[str, ...]) -> pd.Series:
-    """Rows listing any of ``hulls`` exactly as written ("011" is not "11")."""
-    keep = pd.Series(False, index=frame.index)
-    for hull in hulls:
-        keep |= frame["facet:hulls"].str.contains(f"{HULL_DELIMITER}{hull}{HULL_DELIMITER}", regex=False)
-    return keep
+    """Rows listing any of ``hulls`` exactly as written ("011" is not "11").
+
+    Tested once per distinct list of hulls (the categories of ``facet:hulls``), not per row.
+    """
+    lists = frame["facet:hulls"]
+    wanted = [f"{HULL_DELIMITER}{hull}{HULL_DELIMITER}" for hull in hulls]
+    return lists.isin([listed for listed in lists.cat.categories if any(w in listed for w in wanted)])
 
 
 def _hull_counts(rows: pd.DataFrame) -> dict[str, int]:
-    return {k: int(v) for k, v in rows["hull_numbers"].explode().dropna().value_counts().items()}
+    """Rows per hull number, counted per distinct list of hulls."""
+    counts: dict[str, int] = {}
+    listed_counts = rows["facet:hulls"].value_counts()
+    for listed, rows_with_it in listed_counts[listed_counts > 0].items():
+        for hull in filter(None, listed.split(HULL_DELIMITER)):
+            counts[hull] = counts.get(hull, 0) + int(rows_with_it)
+    return counts
 
 
 def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
