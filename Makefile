@@ -31,6 +31,10 @@ browser:
 layers: $(VENV)/.dev
 	$(PY) -m geo.build_layers
 
+# Check that rebuilding the layers gives the committed files byte for byte (runs npm; maintainers).
+layers-test: $(VENV)/.dev
+	STRAITWATCH_REBUILD_LAYERS=1 $(PY) -m pytest -m rebuild_layers
+
 # Rebuild data/sightings.csv from data/sources/ (news files, corrections, JSO releases).
 dataset: $(VENV)/.dev
 	$(PY) -m sightings.curate

@@ -153,9 +153,9 @@ def check_output(args: argparse.Namespace) -> None:
 def write_preview(result: ImportPlan, output: Path | None) -> None:
     """The new rows as the download would hold them (enriched, formulas neutralised), written atomically."""
     from dashboard.export import to_csv   # the download's format; loaded only for a preview
-    from geo.join import enrich
+    from sightings.pipeline import prepare
 
-    text = to_csv(enrich(result.new))
+    text = to_csv(prepare(result.new))
     if output is None:
         sys.stdout.write(text)
     else:

@@ -23,8 +23,9 @@ import pandas as pd
 from filelock import FileLock
 
 from geo.places import place_point
+from sightings.cells import as_cells
 from sightings.positions import STRAIT_LABEL_POINTS, fill_positions
-from sightings.schema import COLUMNS, LIST_SEPARATORS, SightingsError, parse, validate
+from sightings.schema import COLUMNS, SightingsError, parse, validate
 
 DATASET = Path(__file__).resolve().parent.parent / "data" / "sightings.csv"
 #: Largest file an import reads (bytes): 100,000 reports fit with room to spare.
@@ -115,13 +116,7 @@ def read_sightings(path: str | os.PathLike = DATASET) -> pd.DataFrame:
 
 def to_csv_text(frame: pd.DataFrame) -> str:
     """Sightings as CSV text in the dataset's own format (lists joined, ISO dates)."""
-    out = frame[list(COLUMNS)].copy()
-    for column, separator in LIST_SEPARATORS.items():
-        out[column] = out[column].map(separator.join)
-    for column in ("event_date", "report_date"):
-        out[column] = out[column].dt.strftime("%Y-%m-%d")
-    out["with_chinese_ships"] = out["with_chinese_ships"].map({True: "yes", False: "no"})
-    return out.to_csv(index=False, lineterminator="\n", float_format="%.5f")
+    return as_cells(frame, COLUMNS).to_csv(index=False, lineterminator="\n", float_format="%.5f")
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
