@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test browser layers dataset screenshot bench clean
+.PHONY: run serve test browser layers layers-test dataset screenshot bench clean
 
 run: $(VENV)/.runtime
 	$(PY) app.py --host $(HOST) --port $(PORT)
