@@ -62,8 +62,9 @@
       var point = map.project([label.lon, label.lat]);
       var size = SIZE[label.kind] || 11;
       var wide = lang === 'ja' ? size * 1.05 : size * 0.56;
-      var w = text.length * wide + 6;
-      var h = size + 4;
+      var lines = text.split('\n');
+      var w = Math.max.apply(null, lines.map(function (line) { return line.length; })) * wide + 6;
+      var h = (size + 4) * lines.length;
       var centred = label.kind === 'sea' || label.kind === 'region' || label.kind === 'strait_point';
       var left = centred ? point.x - w / 2 : point.x + 5;
       var box = {l: left, r: left + w, t: point.y - h / 2, b: point.y + h / 2};

@@ -85,11 +85,13 @@ def build_layout(data: AppData) -> html.Div:
                 html.Div(className="table-area", children=[
                 dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=[],
                            getRowId="params.data.id", className="ag-theme-quartz table",
+                           style={"height": "520px"},   # the grid's own default (400 px) beats a class
                            defaultColDef={"sortable": True, "resizable": True, "filter": False},
                            dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                                              "enableClickSelection": True},
                                             "localeText": {"noRowsToShow": "No sightings match these filters."},
-                                            "animateRows": False, "tooltipShowDelay": 300}),
+                                            "animateRows": False, "tooltipShowDelay": 300,
+                                            "rowHeight": 36}),
                 html.Aside(details_panel(None), id=ids.DETAILS, className="details", role="region",
                            **{"aria-label": "Selected sighting", "aria-live": "polite"}),
                 ]),
