@@ -75,7 +75,7 @@ def build_layout(data: AppData) -> html.Div:
                 html.P("Drag across the timeline to filter by dates; click a marker to select it.",
                        className="hint"),
                 dcc.Graph(id=ids.TIMELINE, figure=timeline_figure(rows, None), className="timeline",
-                          config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]}),
+                          config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sendChartToCloud"]}),
                 html.Div(className="table-head", children=[
                     html.H2("Sightings", className="section-title"),
                     html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),

@@ -95,7 +95,10 @@ def view_bounds(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict[str, t
         return REGION_BOUNDS
     west, south, east, north = _box(stacked)
     grow_x, grow_y = max(0.0, MIN_SPAN - (east - west)) / 2, max(0.0, MIN_SPAN - (north - south)) / 2
-    return (round(west - grow_x, 3), round(south - grow_y, 3), round(east + grow_x, 3), round(north + grow_y, 3))
+    # rounded outwards, so no point falls just outside the box
+    low = np.floor(np.array([west - grow_x, south - grow_y]) * 1000) / 1000
+    high = np.ceil(np.array([east + grow_x, north + grow_y]) * 1000) / 1000
+    return (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
 
 
 def view_updates(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict, key: str, title: str) -> list[Update]:
