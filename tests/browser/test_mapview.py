@@ -72,7 +72,9 @@ def test_mapview001_dates_by_mouse_and_by_typing_reach_the_download(dash_duo, si
     calendar_day(dash_duo, 1, "28").click()                 # a range is set: the click picks its end
     wait_until(lambda: "from=2022-01-01&to=2022-02-28" in dash_duo.driver.current_url, message="the picked end")
     dash_duo.find_element("h1").click()
-    dash_duo.find_element(f"#{ids.DOWNLOAD_CSV}").click()
+    link = dash_duo.find_element(f"#{ids.DOWNLOAD_CSV}")
+    wait_until(lambda: "to=2022-02-28" in link.get_attribute("href"), message="the download link for the range")
+    link.click()
     got = downloaded(dash_duo, "straitwatch_2022-01-01_2022-02-28.csv")
     raw = raw_dataset()
     want = raw[(raw["event_date"] >= "2022-01-01") & (raw["event_date"] <= "2022-02-28")]
