@@ -14,6 +14,7 @@ from dash import Input, Output, Patch, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.data import AppData
+from dashboard.details import details_panel
 from dashboard.downloads import download_href
 from dashboard.facets import COUNTED, FACETS
 from dashboard.figures import (
@@ -21,6 +22,7 @@ from dashboard.figures import (
     visibility_updates,
 )
 from dashboard.filters import FilterSpec, apply_filters, facet_counts, preset_range, spec_values, summary
+from dashboard.mapview import map_summary, view_updates
 from dashboard.urlstate import spec_from_query, spec_to_query
 from sightings.importer import read_upload
 from sightings.schema import SightingsError
@@ -36,12 +38,16 @@ def register(app, data: AppData) -> None:
     def spec_of(stored: dict | None) -> FilterSpec:
         return FilterSpec.clean(options, **(stored or {}))
 
-    # page load -> date picker's last day and month (today, read per request)
-    @app.callback(Output(ids.DATES, "max_date_allowed"), Output(ids.DATES, "initial_visible_month"),
-                  Input(ids.URL, "pathname"))
+    # page load -> date picker's last day (today, read per request)
+    @app.callback(Output(ids.DATES, "max_date_allowed"), Input(ids.URL, "pathname"))
     def date_bounds(_path):
-        today = dt.date.today()
-        return today, today
+        return dt.date.today()
+
+    # spec -> the month the calendar opens on: the chosen range, else the latest sighting
+    @app.callback(Output(ids.DATES, "initial_visible_month"), Input(ids.SPEC, "data"))
+    def calendar_month(stored):
+        spec = spec_of(stored)
+        return spec.start or spec.end or frame["event_date"].max().date()
 
     # URL, presets, reset, timeline brush, controls -> controls, URL, spec store
     @app.callback(
@@ -76,9 +82,10 @@ def register(app, data: AppData) -> None:
                 *(facet.kind.to_control(getattr(spec, facet.field)) for facet in FACETS),
                 spec_to_query(spec), spec_values(spec))
 
-    # spec -> summary, map markers and areas, timeline, table, download links, option counts
+    # spec -> summary, map markers, areas and view, timeline, table, download links, option counts
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
+        Output(ids.MAP_SUMMARY, "children"),
         Output(ids.TIMELINE, "figure"), Output(ids.TABLE, "rowData"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"),
         *(Output(facet.control, "options") for facet in COUNTED),
@@ -88,7 +95,9 @@ def register(app, data: AppData) -> None:
         spec = spec_of(stored)
         rows = apply_filters(frame, spec)
         updates, note = map_updates(layers, rows, selected)
-        return (summary(rows, spec), as_patch(updates), note, timeline_figure(rows, selected), table_rows(rows),
+        sentence = summary(rows, spec)
+        updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence)
+        return (sentence, as_patch(updates), note, map_summary(rows), timeline_figure(rows, selected), table_rows(rows),
                 download_href(spec, "csv"), download_href(spec, "geojson"),
                 *(facet.labelled_options(options[facet.field], facet_counts(frame, spec, facet.field))
                   for facet in COUNTED))
@@ -99,11 +108,11 @@ def register(app, data: AppData) -> None:
     def toggle_layers(visible):
         return as_patch(visibility_updates(layers, visible))
 
-    # click on map, timeline or table row -> selected sighting everywhere
+    # click on map, timeline or table row -> selected sighting everywhere, and its details
     @app.callback(
         Output(ids.SELECTED, "data"), Output(ids.MAP, "figure", allow_duplicate=True),
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
-        Output(ids.TABLE, "selectedRows"), Output(ids.TABLE, "scrollTo"),
+        Output(ids.TABLE, "selectedRows"), Output(ids.TABLE, "scrollTo"), Output(ids.DETAILS, "children"),
         Input(ids.MAP, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.TABLE, "cellClicked"),
         State(ids.SPEC, "data"), prevent_initial_call=True,
     )
@@ -112,9 +121,10 @@ def register(app, data: AppData) -> None:
         chosen = _clicked_id(clicked) if clicked is not None else (cell or {}).get("rowId")
         rows = apply_filters(frame, spec_of(stored))
         if not isinstance(chosen, str) or chosen not in set(rows["id"]):
-            return (no_update,) * 5
+            return (no_update,) * 6
         return (chosen, as_patch(selection_updates(rows, chosen)), timeline_figure(rows, chosen),
-                {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"})
+                {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"},
+                details_panel(rows[rows["id"] == chosen].iloc[0]))
 
     # uploaded CSV -> black markers on the map, in this browser tab only (nothing is stored)
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.UPLOAD_MESSAGE, "children"),

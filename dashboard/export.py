@@ -17,12 +17,11 @@ import pandas as pd
 
 from dashboard.facets import FACETS
 from dashboard.filters import FilterSpec
-from geo.join import ENRICHED
 from sightings.cells import as_cells
 from sightings.pipeline import primary_source
-from sightings.schema import COLUMNS
+from sightings.schema import COLUMNS, EXPORT_ONLY
 
-EXPORT_COLUMNS = COLUMNS + ENRICHED + ("primary_source",)
+EXPORT_COLUMNS = COLUMNS + EXPORT_ONLY
 #: Rows per piece of a streamed download: the first bytes leave at once, memory stays flat.
 CHUNK_ROWS = 20_000
 

@@ -28,6 +28,7 @@ def create_app(data_path: str | Path) -> Dash:
     data = load_app_data(data_path)
     app = Dash(__name__, title="Straitwatch", assets_folder=str(ASSETS), update_title=None,
                serve_locally=True, compress=True)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)   # screen readers, translators
     app.layout = build_layout(data)
     register(app, data)
     register_downloads(app.server, data.sightings, data.options)

@@ -31,3 +31,13 @@ TABLE = "table"
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_GEOJSON = "download-geojson"
 ABOUT = "about"
+
+# map, table and page controls (issue 9)
+MAP_LANGUAGE = "map-language"
+ZOOM_RESULTS = "zoom-results"
+MAP_LEGEND = "map-legend"
+MAP_SUMMARY = "map-summary"
+MAP_LOADING = "map-loading"
+DETAILS = "details"
+FILTERS_TOGGLE = "filters-toggle"
+FILTERS_CLOSE = "filters-close"
