@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.events import Event, load_events
 from dashboard.facets import options
 from dashboard.figures import base_layers, layer_files
 from geo.layers import LAYERS_DIR
@@ -36,6 +37,8 @@ class AppData:
     source: Path
     #: (URL, GeoJSON bytes) of each map layer, fetched by the browser (figures.layer_files).
     layer_files: tuple[tuple[str, bytes], ...] = ()
+    #: Sourced context events drawn on the timeline (data/events.csv).
+    events: tuple[Event, ...] = ()
 
 
 def load_app_data(path: str | Path = DATASET) -> AppData:
@@ -44,4 +47,4 @@ def load_app_data(path: str | Path = DATASET) -> AppData:
     layers = {name: json.loads((LAYERS_DIR / "display" / f"{name}.geojson").read_text(encoding="utf-8"))
               for name in MAP_LAYERS}
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
-                   layer_files=layer_files(base_layers(layers)))
+                   layer_files=layer_files(base_layers(layers)), events=load_events())

@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import AppData
+from dashboard import events, playback, stats_view, tracks_figure, vessels
 from dashboard.facets import COUNTED, FACETS, FLAG, MAX_SEARCH, ONE, SEVERAL, TEXT, Facet
 from dashboard.figures import LAYER_GROUPS, TABLE_COLUMNS, base_layers, map_figure, timeline_figure
 from dashboard.filters import PRESETS, FilterSpec, apply_filters, facet_counts
@@ -39,8 +40,9 @@ def build_layout(data: AppData) -> html.Div:
             html.Aside(className="filters", children=_filters(data)),
             html.Main(className="views", children=[
                 html.Div(className="map-wrap", children=[
-                    dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None,
-                                                            sources=[url for url, _ in data.layer_files]),
+                    dcc.Graph(id=ids.MAP, figure=analyst_map(map_figure(base_layers(data.layers), rows, None,
+                                                                        sources=[url for url, _ in data.layer_files]),
+                                                             rows),
                               className="map", config={"displaylogo": False, "scrollZoom": True}),
                     html.Div(id=ids.MAP_NOTE, className="map-note"),
                     dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, accept=".csv,text/csv", className="upload",
@@ -52,11 +54,14 @@ def build_layout(data: AppData) -> html.Div:
                 dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
                               options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
                               value=list(LAYER_GROUPS)),
+                playback.controls(),
                 html.H2("Timeline", className="section-title"),
                 html.P("Drag across the timeline to filter by dates; click a marker to select it.",
                        className="hint"),
-                dcc.Graph(id=ids.TIMELINE, figure=timeline_figure(rows, None), className="timeline",
+                dcc.Graph(id=ids.TIMELINE, figure=events.with_events(timeline_figure(rows, None), data.events, [events.SHOW]),
+                          className="timeline",
                           config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]}),
+                events.section(data.events),
                 html.Div(className="table-head", children=[
                     html.H2("Sightings", className="section-title"),
                     html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
@@ -70,10 +75,19 @@ def build_layout(data: AppData) -> html.Div:
                                                              "enableClickSelection": True},
                                             "localeText": {"noRowsToShow": "No sightings match these filters."},
                                             "animateRows": False}),
+                vessels.section(),
+                stats_view.section(rows),
                 _about(data),
             ]),
         ]),
     ])
+
+
+# -- analyst views (issue 10) ---------------------------------------------------------------
+
+def analyst_map(figure: dict, rows) -> dict:
+    """The map figure with the voyage layer and the playback trace after the base traces."""
+    return {**figure, "data": [*figure["data"], *tracks_figure.track_traces(rows), playback.playback_trace()]}
 
 
 def _filters(data: AppData) -> list:
