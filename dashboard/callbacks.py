@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import Input, Output, Patch, State, ctx, html, no_update
+from dash import ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.data import AppData
@@ -141,8 +141,10 @@ def register(app, data: AppData) -> None:
 
 # -- analyst views (issue 10): voyage tracks, vessels, statistics, playback, timeline events ----
 
-PLAY_ACTIONS = {ids.PLAY_TIMER: "tick", ids.PLAY: "play", ids.PLAY_STEP: "step", ids.PLAY_STOP: "stop",
-                ids.PLAY_WINDOW: "window", ids.SPEC: "filters", ids.PLAY_SPEED: "filters"}
+#: What each playback input asks, most important first: a click wins over a timer tick that
+#: arrives in the same request.
+PLAY_ACTIONS = {ids.PLAY_STOP: "stop", ids.PLAY: "play", ids.PLAY_STEP: "step", ids.PLAY_WINDOW: "window",
+                ids.PLAY_TIMER: "tick", ids.SPEC: "filters", ids.PLAY_SPEED: "filters"}
 
 
 def register_analyst_views(app, data: AppData, spec_of) -> None:
@@ -181,11 +183,19 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
     def toggle_events(shown, stored, selected):
         return with_events(timeline_figure(apply_filters(frame, spec_of(stored)), selected), data.events, shown)
 
-    # URL fragment, play/step/stop, timer, window, speed, filters -> playback window, timer, map, label, fragment
+    # play/pause, step, stop, a drawn window -> timer on or off, button label, URL fragment when paused (browser)
+    app.clientside_callback(
+        ClientsideFunction("playback", "toggle"),
+        Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"), Output(ids.URL, "hash"),
+        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_STEP, "n_clicks"), Input(ids.PLAY_STOP, "n_clicks"),
+        Input(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), prevent_initial_call=True,
+    )
+
+    # URL fragment, play/step/stop, timer, window, speed, filters -> playback window, speed, map, label
     @app.callback(
-        Output(ids.PLAY_STATE, "data"), Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY_TIMER, "interval"),
-        Output(ids.PLAY, "children"), Output(ids.PLAY_WINDOW, "value"), Output(ids.PLAY_LABEL, "children"),
-        Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.URL, "hash"),
+        Output(ids.PLAY_STATE, "data"), Output(ids.PLAY_TIMER, "interval"),
+        Output(ids.PLAY_WINDOW, "value"), Output(ids.PLAY_LABEL, "children"),
+        Output(ids.MAP, "figure", allow_duplicate=True),
         Input(ids.URL, "hash"), Input(ids.SPEC, "data"), Input(ids.PLAY_TIMER, "n_intervals"),
         Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_STEP, "n_clicks"), Input(ids.PLAY_STOP, "n_clicks"),
         Input(ids.PLAY_WINDOW, "value"), Input(ids.PLAY_SPEED, "value"),
@@ -193,18 +203,22 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
     )
     def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused):
         rows = apply_filters(frame, spec_of(stored))
+        action = "load"
+        if ctx.triggered_id == ids.URL and (state or {}).get("fragment") == (fragment or ""):
+            return (no_update,) * 5                  # the URL only caught up with the window shown
         if ctx.triggered_id in (None, ids.URL):
             start, size = playback.from_fragment(fragment)
             playing = False
         else:
             size = size if size in playback.WINDOWS else playback.DEFAULT_WINDOW
-            start, playing = playback.transition(PLAY_ACTIONS.get(ctx.triggered_id, "filters"),
-                                                 parse_date((state or {}).get("start")), paused is False, rows, size)
-        fragment_out = no_update if playing or ctx.triggered_id in (None, ids.URL) else playback.to_fragment(start, size)
-        return ({"start": start.isoformat() if start else None}, not playing,
-                playback.SPEEDS.get(speed, playback.SPEEDS[playback.DEFAULT_SPEED]), "Pause" if playing else "Play",
-                size, playback.window_label(rows, start, size), as_patch(playback.playback_updates(rows, start, size)),
-                fragment_out)
+            triggered = {prop.split(".")[0] for prop in ctx.triggered_prop_ids}
+            action = next((action for control, action in PLAY_ACTIONS.items() if control in triggered), "filters")
+            start, playing = playback.transition(action, parse_date((state or {}).get("start")), paused is False,
+                                                 rows, size)
+        return ({"start": start.isoformat() if start else None, "fragment": playback.to_fragment(start, size),
+                 "ended": action == "tick" and not playing},
+                playback.SPEEDS.get(speed, playback.SPEEDS[playback.DEFAULT_SPEED]), size,
+                playback.window_label(rows, start, size), as_patch(playback.playback_updates(rows, start, size)))
 
 
 def as_patch(updates) -> Patch:

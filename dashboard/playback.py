@@ -73,15 +73,19 @@ def transition(action: str, start: dt.date | None, playing: bool, rows: pd.DataF
                size: str) -> tuple[dt.date | None, bool]:
     """The window start and whether playback runs after ``action`` (one of :data:`ACTIONS`).
 
-    Play or step with no window begins at the first sighting; a step past the last sighting
-    stops there; stop clears the window (every filtered sighting shows again).
+    Play or step with no window begins at the first sighting (play and pause themselves are
+    switched in the browser, assets/playback.js); a step or tick past the last sighting stops
+    there; stop clears the window (every filtered sighting shows again). A tick while paused
+    (one already on its way when pause was pressed) changes nothing.
     """
     if action == "stop" or rows.empty:
         return None, False
     first = aligned(rows["event_date"].min().date(), size)
     last = rows["event_date"].max().date()
     if action == "play":
-        return (start or first), not playing
+        return (start or first), True
+    if action == "tick" and not playing:
+        return start, False
     if action in ("step", "tick"):
         if start is None:
             return first, action == "tick"

@@ -50,8 +50,8 @@ def section() -> html.Section:
         html.P("Each hull number in the selection. Click a row to see that vessel's history (its sightings "
                "and voyages); click a class to search for every ship of that class.", className="hint"),
         dag.AgGrid(id=ids.VESSELS, columnDefs=COLUMNS, rowData=[], getRowId="params.data.hull",
-                   className="ag-theme-quartz table vessels-table",
+                   className="ag-theme-quartz vessels-table",
                    defaultColDef={"sortable": True, "resizable": True, "filter": False},
                    dashGridOptions={"localeText": {"noRowsToShow": "No hull numbers in this selection."},
-                                    "animateRows": False}),
+                                    "animateRows": False, "domLayout": "autoHeight"}),
     ])

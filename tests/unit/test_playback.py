@@ -24,7 +24,8 @@ def test_play001_play_starts_on_the_monday_of_the_first_sighting_and_steps_a_wee
     assert playing and start == first_day - dt.timedelta(days=first_day.weekday()) and start.weekday() == 0
     assert transition("tick", start, True, year_2022, "4-weeks") == (start + dt.timedelta(days=7), True)
     assert transition("step", start, True, year_2022, "4-weeks") == (start + dt.timedelta(days=7), False)
-    assert transition("play", start, True, year_2022, "4-weeks") == (start, False)       # pause
+    assert transition("play", start, True, year_2022, "4-weeks") == (start, True)        # pause is the browser's
+    assert transition("tick", start, False, year_2022, "4-weeks") == (start, False)      # a late tick after pause
     assert transition("stop", start, True, year_2022, "4-weeks") == (None, False)
 
 
