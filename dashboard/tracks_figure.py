@@ -61,7 +61,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
     lines, inferred, arrows = _Path(), _Path(), _Path()
     if is_aggregated(rows):
         return lines.values(), inferred.values(), arrows.values()
-    by_id = rows.set_index("id")
+    by_id = {row.id: row for row in rows[["id", "event_date", "ship_types", "hull_numbers"]].itertuples(index=False)}
     for track in voyage_tracks(rows):
         points = list(zip(track.lats, track.lons))
         if len(points) < 2 and not track.passages:
@@ -81,14 +81,14 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
     return lines.values(), inferred.values(), arrows.values()
 
 
-def voyage_label(track: Track, by_id: pd.DataFrame) -> str:
-    """Hover text naming a voyage: its ships, dates and stated passages."""
+def voyage_label(track: Track, by_id: dict) -> str:
+    """Hover text naming a voyage: its ships, dates and stated passages (``by_id``: rows by id)."""
     ids = list(dict.fromkeys([*track.sighting_ids, *(p.sighting_id for p in track.passages)]))
-    rows = by_id.loc[ids]
-    types = list(dict.fromkeys(t for types in rows["ship_types"] for t in types))
-    hulls = list(dict.fromkeys(h for hulls in rows["hull_numbers"] for h in hulls))
-    first, last = rows["event_date"].min().date(), rows["event_date"].max().date()
-    passages = "; ".join(f"{passage_phrase(p)} ({by_id.at[p.sighting_id, 'event_date']:%d %b %Y})"
+    rows = [by_id[i] for i in ids]
+    types = list(dict.fromkeys(t for row in rows for t in row.ship_types))
+    hulls = list(dict.fromkeys(h for row in rows for h in row.hull_numbers))
+    first, last = min(row.event_date for row in rows).date(), max(row.event_date for row in rows).date()
+    passages = "; ".join(f"{passage_phrase(p)} ({by_id[p.sighting_id].event_date:%d %b %Y})"
                          for p in track.passages) or "none stated"
     return (f"<b>Voyage {_escape(track.voyage_id)}</b> · {len(ids)} sighting{'s' if len(ids) != 1 else ''}, "
             f"{date_span(first, last)}<br>Ships: {_escape('; '.join(types) or 'not reported')}"

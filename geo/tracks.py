@@ -12,6 +12,7 @@ apart from the reported positions. Plain functions of a sightings frame, no Dash
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -86,7 +87,7 @@ def passage(sighting_id: str, lat: float, lon: float, strait: str, direction: st
     anchor = STRAIT_LABEL_POINTS.get(strait)
     if anchor is None:
         return None
-    label = place_point(anchor)
+    label = _label_point(anchor)
     start = [(float(lat), float(lon))] if pd.notna(lat) and pd.notna(lon) else []
     points = start + ([label] if not start or not _same_point(start[0], label) else [])
     word = heading(direction)
@@ -103,15 +104,22 @@ def voyage_tracks(rows: pd.DataFrame) -> list[Track]:
     Voyages come in order of their first sighting; a sighting without a position is left
     out of the line (its passage, if any, still starts at the strait).
     """
-    ordered = in_time_order(rows[list(TRACK_COLUMNS)])
+    voyages: dict[str, list] = {}
+    for row in in_time_order(rows[list(TRACK_COLUMNS)]).itertuples(index=False):
+        voyages.setdefault(row.voyage_id, []).append(row)
     tracks = []
-    for voyage_id, part in ordered.groupby("voyage_id", sort=False):
-        located = part[part["lat"].notna() & part["lon"].notna()]
-        passages = tuple(p for row in part.itertuples(index=False)
+    for voyage_id, part in voyages.items():
+        located = [row for row in part if pd.notna(row.lat) and pd.notna(row.lon)]
+        passages = tuple(p for row in part
                          if (p := passage(row.id, row.lat, row.lon, row.strait, row.direction)) is not None)
-        tracks.append(Track(voyage_id, tuple(located["id"]), tuple(located["lat"].astype(float)),
-                            tuple(located["lon"].astype(float)), passages))
+        tracks.append(Track(voyage_id, tuple(row.id for row in located), tuple(float(row.lat) for row in located),
+                            tuple(float(row.lon) for row in located), passages))
     return tracks
+
+
+@functools.lru_cache(maxsize=len(STRAIT_LABEL_POINTS))
+def _label_point(anchor: str) -> tuple[float, float]:
+    return place_point(anchor)
 
 
 def _same_point(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -34,7 +34,8 @@ def passages(rows: pd.DataFrame, *, by_direction: bool = False) -> pd.DataFrame:
         "ships": part["ships"].fillna(0).astype(int),
     })
     if by_direction:
-        table["direction"] = part["direction"].map(lambda text: heading(text) or NO_HEADING)
+        headings = {text: heading(text) or NO_HEADING for text in part["direction"].unique()}   # once per phrasing
+        table["direction"] = part["direction"].map(headings)
     out = table.groupby(keys, sort=False).agg(sightings=("ships", "size"), ships=("ships", "sum")).reset_index()
     order = {strait: i for i, strait in enumerate(STRAITS)}
     out = out.sort_values(keys, key=lambda column: column.map(order) if column.name == "strait" else column)
