@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.events import Event, load_events
 from dashboard.facets import options
 from dashboard.figures import base_layers, layer_files
 from dashboard.mapview import anchors_used, place_labels, strait_bounds
@@ -40,6 +41,8 @@ class AppData:
     #: Place names the map may show (dashboard.mapview.place_labels) and each strait's box.
     labels: tuple[dict, ...] = ()
     strait_boxes: dict | None = None
+    #: Sourced context events drawn on the timeline (data/events.csv).
+    events: tuple[Event, ...] = ()
 
 
 def load_app_data(path: str | Path = DATASET) -> AppData:
@@ -49,4 +52,4 @@ def load_app_data(path: str | Path = DATASET) -> AppData:
               for name in MAP_LAYERS}
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
                    layer_files=layer_files(base_layers(layers)), labels=tuple(place_labels(anchors_used(frame))),
-                   strait_boxes=strait_bounds(layers["straits"]))
+                   strait_boxes=strait_bounds(layers["straits"]), events=load_events())

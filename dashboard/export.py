@@ -82,3 +82,8 @@ def filename(spec: FilterSpec, extension: str) -> str:
         parts.append("filtered")
     name = "_".join(parts)
     return re.sub(r"[^a-z0-9_.-]+", "-", name.lower())[:150] + "." + extension
+
+
+def stats_csv(table: pd.DataFrame) -> str:
+    """A statistics table (:mod:`sightings.stats`) as CSV text, formula-like text neutralised as in the downloads."""
+    return as_cells(table, tuple(table.columns), spreadsheet_safe=True).to_csv(index=False, lineterminator="\n")

@@ -14,7 +14,7 @@ from dash import Dash
 
 from dashboard.callbacks import register
 from dashboard.data import load_app_data
-from dashboard.downloads import register_downloads, register_layer_files
+from dashboard.downloads import register_downloads, register_layer_files, register_stats
 from dashboard.layout import build_layout
 from dashboard.security import harden
 from geo.layers import LayerError
@@ -33,6 +33,7 @@ def create_app(data_path: str | Path) -> Dash:
     register(app, data)
     register_downloads(app.server, data.sightings, data.options)
     register_layer_files(app.server, data.layer_files)
+    register_stats(app.server, data.sightings, data.options)
     harden(app)
     return app
 

@@ -36,12 +36,15 @@ POINT_KINDS = ("reported", "derived")
 OPACITY = {"reported": 1.0, "derived": 0.6}
 CENTER = {"lat": 35.5, "lon": 137.0}
 ZOOM = 3.7
+#: The layer toggle of the voyage tracks (dashboard/tracks_figure.py).
+TRACKS_GROUP = "tracks"
 #: Map layer groups a person can switch off; "base" (land and coast) always shows.
 LAYER_GROUPS = {
     "seas": "Sea areas (IHO S-23 limits)",
     "territorial": "Japan's territorial sea: 12 nm, 3 nm in the specified straits",
     "straits": "Straits",
     "kurils": "Kuril Islands (Northern Territories shaded darker)",
+    TRACKS_GROUP: "Voyages as tracks (dashed, lighter: inferred strait passage)",
 }
 #: Where the browser fetches each base layer's GeoJSON (served by :mod:`dashboard.downloads`).
 #: Kept out of the figure: ``dcc.Graph`` walks the whole figure on every update (0.13 s

@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import AppData
+from dashboard import events, playback, stats_view, tracks_figure, vessels
 from dashboard.facets import COUNTED, FACETS, FLAG, MAX_SEARCH, ONE, SEVERAL, TEXT, Facet
 from dashboard.details import details_panel
 from dashboard.figures import LAYER_GROUPS, TABLE_COLUMNS, base_layers, map_figure, timeline_figure
@@ -54,10 +55,9 @@ def build_layout(data: AppData) -> html.Div:
                             custom_spinner=html.Span("Updating the map, timeline and table…",
                                                      className="loading-note", role="status"),
                             children=html.Div(className="map-wrap", children=[
-                    dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None,
-                                                            sources=[url for url, _ in data.layer_files],
-                                                            extra_layout=view_layout(list(data.labels),
-                                                                                     summary(rows, FilterSpec()))),
+                    dcc.Graph(id=ids.MAP, figure=analyst_map(
+                        map_figure(base_layers(data.layers), rows, None, sources=[url for url, _ in data.layer_files],
+                                   extra_layout=view_layout(list(data.labels), summary(rows, FilterSpec()))), rows),
                               className="map", config=MAP_CONFIG),
                     legend(),
                     html.P(map_summary(rows), id=ids.MAP_SUMMARY, className="map-summary"),
@@ -71,11 +71,14 @@ def build_layout(data: AppData) -> html.Div:
                 dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
                               options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
                               value=list(LAYER_GROUPS)),
+                playback.controls(),
                 html.H2("Timeline", className="section-title"),
                 html.P("Drag across the timeline to filter by dates; click a marker to select it.",
                        className="hint"),
-                dcc.Graph(id=ids.TIMELINE, figure=timeline_figure(rows, None), className="timeline",
+                dcc.Graph(id=ids.TIMELINE, figure=events.with_events(timeline_figure(rows, None), data.events, [events.SHOW]),
+                          className="timeline",
                           config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sendChartToCloud"]}),
+                events.section(data.events),
                 html.Div(className="table-head", children=[
                     html.H2("Sightings", className="section-title"),
                     html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
@@ -95,6 +98,8 @@ def build_layout(data: AppData) -> html.Div:
                 html.Aside(details_panel(None), id=ids.DETAILS, className="details", role="region",
                            **{"aria-label": "Selected sighting", "aria-live": "polite"}),
                 ]),
+                vessels.section(),
+                stats_view.section(rows),
                 _about(data),
             ]),
         ]),
@@ -106,6 +111,13 @@ def build_layout(data: AppData) -> html.Div:
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True,
               "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d"],
               "toImageButtonOptions": {"filename": "straitwatch-map", "scale": 2}}
+
+
+# -- analyst views (issue 10) ---------------------------------------------------------------
+
+def analyst_map(figure: dict, rows) -> dict:
+    """The map figure with the voyage layer and the playback trace after the base traces."""
+    return {**figure, "data": [*figure["data"], *tracks_figure.track_traces(rows), playback.playback_trace()]}
 
 
 def _filters(data: AppData) -> list:
