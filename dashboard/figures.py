@@ -47,6 +47,8 @@ LAYER_GROUPS = {
     TRACKS_GROUP: "Voyages as tracks (dashed, lighter: inferred strait passage)",
 }
 #: Where the browser fetches each base layer's GeoJSON (served by :mod:`dashboard.downloads`).
+#: Every chart's toolbar: nothing that needs the internet ("Share chart" uploads to a cloud service).
+GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendChartToCloud", "lasso2d"]}
 #: Kept out of the figure: ``dcc.Graph`` walks the whole figure on every update (0.13 s
 #: of each filter change with the GeoJSON inside), and the files are cached by the browser.
 LAYER_URL = "/map-layers/{name}.json"

@@ -18,7 +18,7 @@ from dashboard.data import AppData
 from dashboard import events, playback, stats_view, tracks_figure, vessels
 from dashboard.facets import COUNTED, FACETS, FLAG, MAX_SEARCH, ONE, SEVERAL, TEXT, Facet
 from dashboard.details import details_panel
-from dashboard.figures import LAYER_GROUPS, TABLE_COLUMNS, base_layers, map_figure, timeline_figure
+from dashboard.figures import GRAPH_CONFIG, LAYER_GROUPS, TABLE_COLUMNS, base_layers, map_figure, timeline_figure
 from dashboard.filters import PRESETS, FilterSpec, apply_filters, facet_counts, summary
 from dashboard.legend import legend
 from dashboard.mapview import LANGUAGES, map_summary, view_layout
@@ -77,7 +77,7 @@ def build_layout(data: AppData) -> html.Div:
                        className="hint"),
                 dcc.Graph(id=ids.TIMELINE, figure=events.with_events(timeline_figure(rows, None), data.events, [events.SHOW]),
                           className="timeline",
-                          config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sendChartToCloud"]}),
+                          config=GRAPH_CONFIG),
                 events.section(data.events),
                 html.Div(className="table-head", children=[
                     html.H2("Sightings", className="section-title"),
@@ -108,8 +108,8 @@ def build_layout(data: AppData) -> html.Div:
 
 #: The map's toolbar: nothing that needs the internet ("Share chart" uploads to a cloud
 #: service), and an image named for the app (its title and attribution are in the figure).
-MAP_CONFIG = {"displaylogo": False, "scrollZoom": True,
-              "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d"],
+MAP_CONFIG = {**GRAPH_CONFIG, "scrollZoom": True,
+              "modeBarButtonsToRemove": [*GRAPH_CONFIG["modeBarButtonsToRemove"], "select2d"],
               "toImageButtonOptions": {"filename": "straitwatch-map", "scale": 2}}
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.figures import LANE_COLOURS, _escape
+from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, _escape
 from dashboard.urlstate import spec_to_query
 from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source, ships_per_month, source_note
 
@@ -99,7 +99,6 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
 def section(rows: pd.DataFrame) -> html.Section:
     """The statistics heading, its download link and the three charts (for the first rows shown)."""
     figures = stats_figures(rows)
-    config = {"displaylogo": False}
     return html.Section(className="stats", children=[
         html.Div(className="table-head", children=[
             html.H2("Passage statistics", className="section-title"),
@@ -107,6 +106,6 @@ def section(rows: pd.DataFrame) -> html.Section:
         ]),
         html.P("Counts of reports in the current selection. Under each year: how many rows come from Joint "
                "Staff releases and how many from news.", className="hint"),
-        *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=config)
+        *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=GRAPH_CONFIG)
           for graph, figure in zip((ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE), figures, strict=True)),
     ])
