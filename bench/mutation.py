@@ -40,7 +40,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "dashboard/filters.py": ("test_filters.py", "test_figures.py", "test_filters_mutants.py"),
     "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py"),
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
-    "geo/join.py": ("test_join.py", "test_data.py", "test_join_mutants.py"),
+    # not test_data.py: it tests the pipeline's join cache and pays a whole join per test
+    "geo/join.py": ("test_join.py", "test_join_mutants.py"),
     "dashboard/export.py": ("test_export.py", "test_downloads.py", "test_export_mutants.py"),
     "sightings/store.py": ("test_schema.py", "test_properties.py", "test_hostile_import.py", "test_import.py",
                            "test_store_mutants.py"),

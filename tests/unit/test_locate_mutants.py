@@ -59,3 +59,13 @@ def test_locate_mutant004_between_names_both_places_and_the_fragment():
     found = locate("sailed between Cape Soya and Cape Nosappu, then east")
     assert (found.anchor, found.distance_km, found.bearing_deg) == ("Cape Soya / Cape Nosappu", None, None)
     assert found.fragment == "between Cape Soya and Cape Nosappu"
+
+
+def test_locate_mutant005_a_between_does_not_reach_across_a_semicolon():
+    with pytest.raises(LocateError):
+        locate("passed between Cape Soya; and Cape Nosappu later")
+
+
+def test_locate_mutant006_a_between_without_and_gives_way_to_a_later_one():
+    found = locate("moved between the islands; then between Cape Soya and Cape Nosappu")
+    assert found.anchor == "Cape Soya / Cape Nosappu"
