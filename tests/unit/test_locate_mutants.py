@@ -69,3 +69,8 @@ def test_locate_mutant005_a_between_does_not_reach_across_a_semicolon():
 def test_locate_mutant006_a_between_without_and_gives_way_to_a_later_one():
     found = locate("moved between the islands; then between Cape Soya and Cape Nosappu")
     assert found.anchor == "Cape Soya / Cape Nosappu"
+
+
+def test_locate_mutant007_an_and_before_the_between_is_not_its_and():
+    found = locate("turned and passed between Cape Soya and Cape Nosappu")
+    assert found.anchor == "Cape Soya / Cape Nosappu"
