@@ -47,9 +47,10 @@ MODULES: dict[str, tuple[str, ...]] = {
     # not test_data.py: it tests the pipeline's join cache and pays a whole join per test
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
     "dashboard/export.py": ("test_export.py", "test_downloads.py", "test_export_mutants.py"),
-    "sightings/store.py": ("test_schema.py", "test_properties.py", "test_hostile_import.py", "test_import.py",
-                           "test_store_mutants.py"),
-    "sightings/importer.py": ("test_import.py", "test_hostile_import.py", "test_importer_mutants.py"),
+    # test_import.py tests the importer (and pays CLI subprocesses): the store's reads, bounds and
+    # atomic writes are stated by test_hostile_import.py
+    "sightings/store.py": ("test_schema.py", "test_properties.py", "test_hostile_import.py", "test_store_mutants.py"),
+    "sightings/importer.py": ("test_import.py", "test_importer_mutants.py"),
     "sightings/jso.py": ("test_jso.py", "test_ingest.py", "test_jso_mutants.py"),
     "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py"),
     "sightings/merge.py": ("test_merge.py", "test_ingest.py", "test_merge_mutants.py"),
