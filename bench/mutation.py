@@ -35,6 +35,13 @@ PACKAGES = ("sightings", "geo", "dashboard")
 # What the tests read besides the packages (mutmut copies these into its mutants/ folder).
 ALSO_COPY = ("tests", "data", "assets", "app.py", "pytest.ini")
 MAX_CHILDREN = 2           # the project's machines have 2 cores
+#: Test files left out of a module's run on purpose, and why (shown on the page).
+LEFT_OUT = {
+    "geo/join.py": "test_data.py tests the pipeline's join cache (sightings/pipeline.py) and pays a whole join "
+                   "of the dataset per test",
+    "sightings/store.py": "test_import.py tests the importer and pays command-line subprocesses; the store's "
+                          "reads, bounds and atomic writes are stated by test_hostile_import.py and its own tests",
+}
 #: Lines never mutated: ``os.kill(pid, 0)`` only asks whether a process lives, but a mutant
 #: ``os.kill(pid, 1)`` sends a real SIGHUP (in the test of a live writer's file, to mutmut).
 DO_NOT_MUTATE = (r"\bos\.kill\(",)
@@ -44,11 +51,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "dashboard/filters.py": ("test_filters.py", "test_figures.py", "test_filters_mutants.py"),
     "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py"),
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
-    # not test_data.py: it tests the pipeline's join cache and pays a whole join per test
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
     "dashboard/export.py": ("test_export.py", "test_downloads.py", "test_export_mutants.py"),
-    # test_import.py tests the importer (and pays CLI subprocesses): the store's reads, bounds and
-    # atomic writes are stated by test_hostile_import.py
     "sightings/store.py": ("test_schema.py", "test_properties.py", "test_hostile_import.py", "test_store_mutants.py"),
     "sightings/importer.py": ("test_import.py", "test_importer_mutants.py"),
     "sightings/jso.py": ("test_jso.py", "test_ingest.py", "test_jso_mutants.py"),
@@ -392,6 +396,9 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
     for r in results:
         out.append(f"| `{r.module}` | {', '.join(r.tests)} | {r.tested} | {r.killed} | {len(r.survivors)} | "
                    f"{percent(r.killed, r.tested)} | {len(r.once)} | {r.seconds:.0f} s |")
+    out += ["", "Left out on purpose: " + "; ".join(f"`{m}`: {why}" for m, why in LEFT_OUT.items()) + ". "
+            "Lines never mutated: " + ", ".join(f"`{p}`" for p in DO_NOT_MUTATE) + " (`os.kill(pid, 0)` asks "
+            "whether a process lives; its mutant `os.kill(pid, 1)` sent a real SIGHUP to mutmut)."]
     out += ["", "## The ten changes issue 13 found unnoticed", "",
             "Each change is made in turn in a scratch copy of the tree and the named test run: it must",
             "fail (the same tests pass on the unchanged copy first).", "",
