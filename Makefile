@@ -39,7 +39,7 @@ $(VENV)/.bench: $(VENV)/.dev bench/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
-# Mutation testing of the core modules (mutmut); writes docs/mutation.md. About 35 min on 2 cores.
+# Mutation testing of the core modules (mutmut); writes docs/mutation.md (its run time is there).
 mutation: $(VENV)/.mutation
 	$(PY) bench/mutation.py
 
