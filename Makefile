@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test browser layers layers-test dataset screenshot bench clean
+.PHONY: run serve test browser layers layers-test dataset screenshot bench mutation clean
 
 run: $(VENV)/.runtime
 	$(PY) app.py --host $(HOST) --port $(PORT)
@@ -45,6 +45,14 @@ bench: $(VENV)/.bench browser
 
 $(VENV)/.bench: $(VENV)/.dev bench/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+# Mutation testing of the core modules (mutmut); writes docs/mutation.md (its run time is there).
+mutation: $(VENV)/.mutation
+	$(PY) bench/mutation.py
+
+$(VENV)/.mutation: $(VENV)/.dev requirements-mutation.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
 	touch $@
 
 # Redraw docs/screenshot.png and docs/screenshot-phone.png (the README's pictures) in headless

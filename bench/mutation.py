@@ -1,0 +1,457 @@
+"""Mutation testing of the core modules: which one-line changes the unit suite does not notice.
+
+    .venv/bin/python bench/mutation.py [--only dashboard/filters.py ...] [--report]
+
+``make mutation`` runs it. Each module in :data:`MODULES` is mutated by mutmut against only the
+unit test files that state its behaviour (mutmut then runs, per mutant, only the tests of those
+files that call the mutated function), in its own folder under ``.cache/mutation/`` so one
+module's results never mix with another's. The score, the run times and every surviving mutant
+with its note from :data:`NOTES` are written to ``docs/mutation.md``; nothing in it is typed by
+hand. Then each of the one-line changes in :data:`CHANGES` (those issue 13 found the suite
+did not notice) is made in a scratch copy and its test run, to show it is now caught.
+``--report`` rewrites the page from the last run's results without running anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".cache" / "mutation"
+PAGE = ROOT / "docs" / "mutation.md"
+PACKAGES = ("sightings", "geo", "dashboard")
+# What the tests read besides the packages (mutmut copies these into its mutants/ folder).
+ALSO_COPY = ("tests", "data", "assets", "app.py", "pytest.ini")
+MAX_CHILDREN = 2           # the project's machines have 2 cores
+#: Test files left out of a module's run on purpose, and why (shown on the page).
+LEFT_OUT = {
+    "geo/join.py": "test_data.py tests the pipeline's join cache (sightings/pipeline.py) and pays a whole join "
+                   "of the dataset per test",
+    "sightings/store.py": "test_import.py tests the importer and pays command-line subprocesses; the store's "
+                          "reads, bounds and atomic writes are stated by test_hostile_import.py and its own tests",
+}
+#: Lines never mutated: ``os.kill(pid, 0)`` only asks whether a process lives, but a mutant
+#: ``os.kill(pid, 1)`` sends a real SIGHUP (in the test of a live writer's file, to mutmut).
+DO_NOT_MUTATE = (r"\bos\.kill\(",)
+
+# module -> the unit test files that state its behaviour (tests/unit/ implied)
+MODULES: dict[str, tuple[str, ...]] = {
+    "dashboard/filters.py": ("test_filters.py", "test_figures.py", "test_filters_mutants.py"),
+    "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py"),
+    "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
+    "geo/join.py": ("test_join.py", "test_join_mutants.py"),
+    "dashboard/export.py": ("test_export.py", "test_downloads.py", "test_export_mutants.py"),
+    "sightings/store.py": ("test_schema.py", "test_properties.py", "test_hostile_import.py", "test_store_mutants.py"),
+    "sightings/importer.py": ("test_import.py", "test_importer_mutants.py"),
+    "sightings/jso.py": ("test_jso.py", "test_ingest.py", "test_jso_mutants.py"),
+    "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py"),
+    "sightings/merge.py": ("test_merge.py", "test_ingest.py", "test_merge_mutants.py"),
+}
+
+#: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
+#: before mutmut switches a mutant on, so every mutant of them survives whatever the tests
+#: say. Left out of the score; beside each, the test that states what it makes.
+ONCE: dict[str, dict[str, str]] = {
+    "geo/locate.py": {
+        "_direction_pattern": "builds the fragment regex at import; test_locate_mutants.py::"
+                              "test_locate_mutant001_every_compass_point reads all 16 points, spelled and abbreviated",
+    },
+    "dashboard/facets.py": {
+        "_in_column": "makes the strait and sea masks when FACETS is declared, at import; "
+                      "test_filters.py::test_filter001_exact_rows (Tsugaru, Okhotsk, ...) states them",
+        "_column_counts": "makes the strait and sea counts at import; test_filters.py::test_filter004 states them",
+        "_any_indicator": "makes the ship-type and activity masks at import; test_filters.py::test_filter002_or_is_not_and "
+                          "(and CHANGES below: OR -> AND is caught)",
+        "_indicator_counts": "makes the ship-type and activity counts at import; test_filters.py::test_filter005 "
+                             "states them",
+    },
+}
+
+#: Why a surviving mutant is acceptable: (module and function, text in the mutated line, why).
+#: Empty text applies to every mutant of the function. A survivor without a note is a gap.
+NOTES: tuple[tuple[str, str, str], ...] = (
+    ("dashboard/filters.py _clean", "start >= end", "equivalent: swapping two equal dates changes nothing"),
+    ("dashboard/filters.py date_window", 'np.datetime64(spec.start), )', "equivalent: 'left' is searchsorted's default side"),
+    ("dashboard/filters.py date_window", "if (spec.end) or True",
+     "equivalent: an open end searches for NaT, which numpy sorts after every date, giving len(values)"),
+    ("dashboard/filters.py date_window", "keep = dates >=", "equivalent: keep is all True before this line"),
+    ("dashboard/facets.py _has_hull", "regex=",
+     "equivalent: hulls are cleaned to the data's own hull numbers (letters and digits), so a regex finds the same rows"),
+    ("dashboard/facets.py _has_hull", 'HULL_DELIMITER}", )',
+     "equivalent: a regex (str.contains' default) finds the same rows for the data's own hull numbers"),
+    ("geo/locate.py _between", "start.end() - 1",
+     "differs only for 'between' followed at once by 'and', which no report writes"),
+    ("geo/locate.py _between", "start.end() + 2", "differs only for a one-letter first place"),
+    ("geo/locate.py _between", "count=2", "equivalent: the pattern is anchored at ^, so it matches once at most"),
+    ("geo/locate.py _between", "], )", "equivalent: the pattern is anchored at ^, so it matches once at most"),
+    ("geo/locate.py _between", '.split(",", )', "equivalent: find_place cuts a name at its first comma itself"),
+    ("geo/locate.py _between", '.split(",", 2)', "equivalent: find_place cuts a name at its first comma itself"),
+    ("geo/locate.py _between", '.rsplit(",", 1)', "equivalent: find_place cuts a name at its first comma itself"),
+    ("geo/locate.py _between", '.split("XX,XX", 1)', "equivalent: find_place cuts a name at its first comma itself"),
+    ("geo/locate.py _between", "if first.strip() or second.strip():",
+     "an empty place ('between   and X') is a LocateError either way; only the message differs"),
+    ("geo/join.py _nearest", "", "equivalent: every point has a nearest polygon, so an inner join is the left join"),
+    ("geo/join.py _points", "crs=4327", "equivalent here: EPSG:4327 is WGS 84 in 3D, the same latitude and longitude"),
+    ("geo/join.py _within", 'predicate="within")', "equivalent: reindexed to every point next, so inner = left join"),
+    ("geo/join.py _within", 'how="left", )', "differs only for a point exactly on a polygon's edge (intersects)"),
+    ("geo/join.py classify", "}, index=None)", "equivalent: the columns are Series on the points' index already"),
+    ("geo/join.py classify", "}, )", "equivalent: the columns are Series on the points' index already"),
+    ("geo/join.py distance_to_japan_km", 'sjoin_nearest(located, coast, distance_col="metres")',
+     "equivalent: every point has a nearest coast piece, so inner = left join"),
+    ("geo/join.py distance_to_japan_km", ".reindex(None)", "equivalent: sjoin_nearest keeps the points' order"),
+    ("geo/join.py distance_to_japan_km", 'how="left", )', "differs only for a point exactly on the coast line"),
+    ("geo/join.py distance_to_japan_km", "= 1.0", "equivalent: 1 m is rounded away at the 0.1 km the distance keeps"),
+    ("geo/join.py named_seas_column", "SEA_SYNONYMS.get(None, n): (first",
+     "equivalent: the synonym's own key is never read, the layer name's key is set the same"),
+    ("geo/join.py named_seas_column", 'first != "XXXX"',
+     "equivalent: an empty reported sea adds an empty name, which the last line drops"),
+    ("geo/join.py named_seas_column", "case=False, ).to_numpy()", "equivalent: regex=True is str.contains' default"),
+    ("geo/join.py named_seas_column", 'removeprefix("; ")',
+     "equivalent: the trailing '; ' splits into an empty name, which the last line drops"),
+    ("geo/join.py named_seas_column", 'removesuffix("XX; XX")',
+     "equivalent: the trailing '; ' splits into an empty name, which the last line drops"),
+    ("dashboard/export.py csv_chunks", "max(len(rows), 2)",
+     "equivalent: a one-row frame gets a second, empty piece, which writes nothing (no header)"),
+    ("dashboard/export.py csv_chunks", "index=None", "equivalent: pandas reads index=None as False"),
+    ("dashboard/export.py csv_chunks", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),
+    ("dashboard/export.py csv_chunks", "header=start == 0, )", "equivalent on Linux: the default is os.linesep, '\\n'"),
+    ("dashboard/export.py filename", '["STRAITWATCH"]', "equivalent: the name is lower-cased"),
+    ("dashboard/export.py filename", '"START"', "equivalent: the name is lower-cased"),
+    ("dashboard/export.py filename", '"END"', "equivalent: the name is lower-cased"),
+    ("dashboard/export.py filename", '"FILTERED"', "equivalent: the name is lower-cased"),
+    ("dashboard/export.py filename", "re.sub(",
+     "a guard: the parts are dates, lower-case strait names and hull numbers, with nothing to replace"),
+    ("dashboard/export.py geojson_chunks", "crs=", "equivalent: GeoJSON features carry no CRS, the coordinates are the same"),
+    ("dashboard/export.py geojson_chunks", "iterfeatures(drop_id=False)", "equivalent: na='null' is the default"),
+    ("dashboard/export.py geojson_chunks", "drop_id=None", "equivalent: None is falsy like False"),
+    ("sightings/jso.py _subject", "default=", "equivalent: NAVIES is never empty, so max never needs its default"),
+    ("sightings/jso.py _subject", "), )", "equivalent: NAVIES is never empty, so max never needs its default"),
+    ("sightings/jso.py _subject", "last[0] > 0", "a same-as sentence starts with なお, so a navy is never at position 0"),
+    ("sightings/jso.py _subject", "last[0] >= 1", "a same-as sentence starts with なお, so a navy is never at position 0"),
+    ("sightings/jso.py _time", "hour > 24", "equivalent: hour % 12 + 12 is at most 23"),
+    ("sightings/jso.py _place", ") or True", "equivalent: the substitution needs 、, に or は, which the search looks for"),
+    ("sightings/jso.py pdf_text", 'or "XXXX"',
+     "a page without text (a scan) is in no release; such a release would not parse either way"),
+)
+
+
+
+@dataclass(frozen=True)
+class Change:
+    """A one-line change to core behaviour that issue 13 found the unit suite did not notice."""
+
+    name: str
+    path: str
+    before: str
+    after: str
+    test: str        # the unit test that fails with the change in place
+
+
+CHANGES: tuple[Change, ...] = (
+    Change("ship-type filtering turned from OR into AND", "dashboard/facets.py",
+           "frame[[column_of(c) for c in chosen]].any(axis=1)", "frame[[column_of(c) for c in chosen]].all(axis=1)",
+           "tests/unit/test_filters.py::test_filter002_or_is_not_and"),
+    Change("facet counts no longer ignoring the facet's own selection", "dashboard/filters.py",
+           "facet.counts(apply_filters(frame, spec, skip=field))", "facet.counts(apply_filters(frame, spec))",
+           "tests/unit/test_filters.py::test_filter004_counts_ignore_their_own_selection"),
+    Change("the WSW bearing moved by 2.5 degrees", "geo/locate.py",
+           "{point: i * 22.5 for i, point in enumerate(_POINTS)}",
+           "{point: i * 22.5 + 2.5 * (point == 'wsw') for i, point in enumerate(_POINTS)}",
+           "tests/unit/test_locate_mutants.py::test_locate_mutant001_every_compass_point"),
+    Change('the "2022" preset becoming 2023', "dashboard/filters.py",
+           "return dt.date(2022, 1, 1), dt.date(2022, 12, 31)", "return dt.date(2023, 1, 1), dt.date(2023, 12, 31)",
+           "tests/unit/test_filters.py::test_filter017_preset_range"),
+    Change("an incoming id already in the dataset no longer caught", "sightings/importer.py",
+           'found[by_id] = incoming.loc[by_id, "id"].to_numpy()', "pass",
+           "tests/unit/test_importer_mutants.py::test_importer_mutant001_an_id_already_stored_is_a_repeat"),
+    Change("derived points no longer faded", "dashboard/figures.py",
+           '{"reported": 1.0, "derived": 0.6}', '{"reported": 1.0, "derived": 1.0}',
+           "tests/unit/test_figures.py::test_figure013_derived_points_are_faded"),
+    Change("the table keeping the oldest rows instead of the latest", "dashboard/figures.py",
+           "rows.tail(MAX_TABLE_ROWS)", "rows.head(MAX_TABLE_ROWS)",
+           "tests/unit/test_figures.py::test_figure014_table_keeps_the_latest_rows_when_capped"),
+    Change("search becoming case-sensitive", "dashboard/facets.py",
+           'frame["search_text"].str.contains(text.lower(), regex=False)',
+           'frame["search_text"].str.contains(text, regex=False)',
+           "tests/unit/test_filters.py::test_filter001_exact_rows"),
+    Change("a point on land no longer 0 km from Japan", "geo/join.py",
+           'metres[on_land[~on_land.index.duplicated()]["index_right"].notna().to_numpy()] = 0.0', "pass",
+           "tests/unit/test_join.py::test_join010_a_point_on_japanese_land_is_0_km_from_japan"),
+    Change("the join cache ignoring a layer change", "sightings/pipeline.py",
+           "digest.update(layer_sums.read_bytes())", "pass",
+           "tests/unit/test_data.py::test_startup006_a_changed_layer_rebuilds_the_join"),
+)
+
+KILLED = {1, 3, 36, 24, -24, 152, 255}      # mutmut's exit codes for killed and timed out
+STATUS = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", None: "not checked"}
+
+
+@dataclass(frozen=True)
+class Survivor:
+    module: str
+    line: int
+    function: str
+    before: str
+    after: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ModuleResult:
+    module: str
+    tests: tuple[str, ...]
+    total: int
+    killed: int
+    seconds: float
+    survivors: tuple[Survivor, ...]
+    once: tuple[Survivor, ...]       # mutants of ONCE functions, which mutmut cannot test
+
+    @property
+    def tested(self) -> int:
+        return self.total - len(self.once)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", nargs="+", choices=sorted(MODULES), help="mutate only these modules")
+    parser.add_argument("--report", action="store_true", help="rewrite docs/mutation.md from the last run")
+    args = parser.parse_args(argv)
+    modules = args.only or list(MODULES)
+    if not args.report:
+        for module in modules:
+            seconds = mutate(module)
+            print(f"{module}: {seconds:.0f} s", flush=True)
+    if not args.report:
+        (WORK / "changes.json").write_text(json.dumps([caught for caught in check_changes().values()]))
+    caught = dict(zip(CHANGES, json.loads((WORK / "changes.json").read_text()), strict=True))
+    results = [result for module in MODULES if (result := read_result(module)) is not None]
+    PAGE.write_text(page(results, caught))
+    killed, tested = sum(r.killed for r in results), sum(r.tested for r in results)
+    print(f"overall {killed}/{tested} killed ({percent(killed, tested)}); wrote {PAGE.relative_to(ROOT)}")
+    return 0
+
+
+def mutate(module: str) -> float:
+    """Run mutmut on ``module`` in a fresh folder of its own; returns the wall time in seconds."""
+    folder = workdir(module)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in PACKAGES + ALSO_COPY:
+        (folder / name).symlink_to(ROOT / name)
+    (folder / "pyproject.toml").write_text(config(module))
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(MAX_CHILDREN)],
+                   cwd=folder, check=True, stdout=subprocess.DEVNULL, env=os.environ | {"CI": ""})
+    seconds = time.perf_counter() - started
+    (folder / "seconds.json").write_text(json.dumps(seconds))
+    return seconds
+
+
+def config(module: str) -> str:
+    """mutmut's settings for one module: mutate only it, select only its test files."""
+    tests = [f"tests/unit/{name}" for name in test_files(module)]
+    return "\n".join([
+        "[tool.mutmut]",
+        f"source_paths = {json.dumps(list(PACKAGES))}",
+        f"only_mutate = {json.dumps([module])}",
+        f"also_copy = {json.dumps(list(ALSO_COPY))}",
+        f"do_not_mutate_patterns = {json.dumps(list(DO_NOT_MUTATE))}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        "",
+    ])
+
+
+def test_files(module: str) -> tuple[str, ...]:
+    """The module's test files that exist (a *_mutants.py file is added once it is needed)."""
+    return tuple(name for name in MODULES[module] if (ROOT / "tests" / "unit" / name).exists())
+
+
+def workdir(module: str) -> Path:
+    return WORK / module.replace("/", "_").removesuffix(".py")
+
+
+def check_changes() -> dict[Change, bool]:
+    """Which of :data:`CHANGES` their test catches, each made in turn in a scratch copy of the tree.
+
+    The tests must pass on the copy first, so a test that fails for another reason is not
+    counted as catching anything.
+    """
+    with tempfile.TemporaryDirectory(prefix="straitwatch-change-") as scratch:
+        tree = Path(scratch)
+        for name in PACKAGES + ALSO_COPY:
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, tree / name)
+        if pytest_code(tree, sorted({change.test for change in CHANGES})) != 0:
+            raise SystemExit("the tests named in CHANGES fail on the unchanged tree; fix them first")
+        caught = {}
+        for change in CHANGES:
+            path = tree / change.path
+            source = path.read_text()
+            if source.count(change.before) != 1:
+                raise SystemExit(f"{change.path}: expected {change.before!r} once, found it "
+                                 f"{source.count(change.before)} times; update CHANGES in bench/mutation.py")
+            path.write_text(source.replace(change.before, change.after))
+            caught[change] = pytest_code(tree, [change.test]) == 1      # 1: tests ran and one failed
+            path.write_text(source)
+            print(f"{'caught' if caught[change] else 'NOT caught'}: {change.name}", flush=True)
+    return caught
+
+
+def pytest_code(tree: Path, tests: list[str]) -> int:
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:randomly", *tests], cwd=tree,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+
+
+def read_result(module: str) -> ModuleResult | None:
+    """The last finished run's verdicts for ``module`` (None if there is none)."""
+    folder = workdir(module)
+    meta = folder / "mutants" / (module + ".meta")
+    if not (folder / "seconds.json").exists():            # never run, or still running
+        return None
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    survivors = tuple(survivor(folder, module, name, STATUS.get(code, f"exit code {code}"))
+                      for name, code in sorted(codes.items(), key=lambda kv: mutant_order(kv[0]))
+                      if code not in KILLED)
+    settings = tomllib.loads((folder / "pyproject.toml").read_text())["tool"]["mutmut"]
+    tests = tuple(Path(t).name for t in settings["pytest_add_cli_args_test_selection"])
+    return ModuleResult(module, tests, len(codes), sum(code in KILLED for code in codes.values()),
+                        json.loads((folder / "seconds.json").read_text()),
+                        tuple(s for s in survivors if s.function not in ONCE.get(module, {})),
+                        tuple(s for s in survivors if s.function in ONCE.get(module, {})))
+
+
+def mutant_order(name: str) -> tuple[str, int]:
+    function, _, number = name.rpartition("__mutmut_")
+    return function, int(number)
+
+
+def survivor(folder: Path, module: str, name: str, status: str) -> Survivor:
+    """Where a mutant is in the original file and what it changed, from mutmut's diff."""
+    from mutmut import configuration
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+    with contextlib.chdir(folder):
+        configuration._config = None              # mutmut reads its settings from the cwd
+        diff = get_diff_for_mutant(name, path=module).splitlines()
+    before = next(line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---"))
+    after = next(line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++"))
+    function = display_name(name)
+    return Survivor(module, source_line(ROOT / module, function, before), function, before, after, status)
+
+
+def display_name(mutant: str) -> str:
+    """``dashboard.filters.xǁFilterSpecǁ__post_init____mutmut_3`` -> ``FilterSpec.__post_init__``."""
+    mangled = mutant.rpartition(".")[2].rpartition("__mutmut_")[0]
+    if mangled.startswith("xǁ"):
+        return ".".join(mangled[2:].split("ǁ"))
+    return mangled.removeprefix("x_")
+
+
+def source_line(path: Path, function: str, text: str) -> int:
+    """The line of ``text`` inside ``function`` of ``path`` (its first line if not found)."""
+    lines = path.read_text().splitlines()
+    node = find_function(ast.parse("\n".join(lines)), function.split("."))
+    start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+    for number in range(start, node.end_lineno + 1):
+        if lines[number - 1].strip() == text:
+            return number
+    for number in range(start, node.end_lineno + 1):
+        if text and text in lines[number - 1]:
+            return number
+    return start
+
+
+def find_function(tree: ast.AST, names: list[str]) -> ast.AST:
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == names[0]:
+            return node if len(names) == 1 else find_function(node, names[1:])
+    raise LookupError(f"no function {'.'.join(names)}")
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
+def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
+    killed, tested = sum(r.killed for r in results), sum(r.tested for r in results)
+    once, seconds = sum(len(r.once) for r in results), sum(r.seconds for r in results)
+    gaps = sum(1 for r in results for s in r.survivors if note(s) is None)
+    out = [
+        "# Mutation testing",
+        "",
+        f"Generated by `make mutation` (`bench/mutation.py`, mutmut {mutmut_version()}); do not edit by hand.",
+        "Each module is mutated against only the unit test files listed beside it; a mutant is",
+        "*killed* when one of those tests fails (or times out) with the change in place. The score",
+        "is killed / tested, where *tested* leaves out the mutants of functions that run only once,",
+        "at import or behind a cache, before mutmut switches a mutant on (listed below with the test",
+        "that states what they make). Every survivor is listed with why it is acceptable, or as a",
+        "**gap** where a test should state the behaviour.",
+        "",
+        f"**Overall: {killed} / {tested} mutants killed ({percent(killed, tested)})**; {once} more in "
+        f"run-once functions; {gaps} survivors marked as gaps. Run time {seconds / 60:.1f} min (the modules' "
+        f"wall times added up) on {os.cpu_count()} cores, {MAX_CHILDREN} mutants at a time; the cores are shared "
+        f"with other work (load average {os.getloadavg()[1]:.1f} over the 5 minutes before this page was written), "
+        "so on an idle machine it is quicker.",
+        "",
+        "| module | test files (tests/unit/) | tested | killed | survived | score | run once | run time |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        out.append(f"| `{r.module}` | {', '.join(r.tests)} | {r.tested} | {r.killed} | {len(r.survivors)} | "
+                   f"{percent(r.killed, r.tested)} | {len(r.once)} | {r.seconds:.0f} s |")
+    out += ["", "Left out on purpose: " + "; ".join(f"`{m}`: {why}" for m, why in LEFT_OUT.items()) + ". "
+            "Lines never mutated: " + ", ".join(f"`{p}`" for p in DO_NOT_MUTATE) + " (`os.kill(pid, 0)` asks "
+            "whether a process lives; its mutant `os.kill(pid, 1)` sent a real SIGHUP to mutmut)."]
+    out += ["", "## The ten changes issue 13 found unnoticed", "",
+            "Each change is made in turn in a scratch copy of the tree and the named test run: it must",
+            "fail (the same tests pass on the unchanged copy first).", "",
+            "| change | where | test that catches it | caught |", "|---|---|---|---|"]
+    for change, yes in caught.items():
+        out.append(f"| {change.name}: `{cell(change.before)}` → `{cell(change.after)}` | `{change.path}` | "
+                   f"`{change.test.removeprefix('tests/unit/')}` | {'yes' if yes else '**no**'} |")
+    out += ["", "## Run-once functions", "", "| module | function | mutants | why, and the test of its output |",
+            "|---|---|---:|---|"]
+    for r in results:
+        for function, why in ONCE.get(r.module, {}).items():
+            out.append(f"| `{r.module}` | `{function}` | {sum(s.function == function for s in r.once)} | {why} |")
+    out += ["", "## Surviving mutants", ""]
+    for r in results:
+        if not r.survivors:
+            continue
+        out += [f"### `{r.module}`", "", "| line | function | change | note |", "|---:|---|---|---|"]
+        for s in r.survivors:
+            status = "" if s.status == "survived" else f" ({s.status})"
+            out.append(f"| {s.line} | `{s.function}` | `{cell(s.before)}` → `{cell(s.after)}` | "
+                       f"{note(s) or '**gap**'}{status} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def note(survivor: Survivor) -> str | None:
+    """Why ``survivor`` is acceptable (:data:`NOTES`), or None for a gap."""
+    where = f"{survivor.module} {survivor.function}"
+    return next((why for place, text, why in NOTES if place == where and text in survivor.after), None)
+
+
+def cell(code: str) -> str:
+    """Source text fit for a markdown table cell inside backticks."""
+    return code.replace("|", "\\|").replace("`", "'")
+
+
+def mutmut_version() -> str:
+    from importlib.metadata import version
+    return version("mutmut")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

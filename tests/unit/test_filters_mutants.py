@@ -1,0 +1,80 @@
+"""dashboard.filters, the behaviours a mutation run showed no test stated (docs/mutation.md).
+
+Expected rows are plain pandas expressions over the dataset's own columns.
+"""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard.filters import FilterSpec, apply_filters, facet_counts, parse_date, spec_values, summary
+
+D = dt.date
+
+
+def ids(frame: pd.DataFrame) -> list[str]:
+    return frame["id"].tolist()
+
+
+@pytest.mark.parametrize("order", ["date order", "shuffled"])
+def test_filter_mutant001_an_open_start_keeps_the_first_rows(sightings, order):
+    frame = sightings if order == "date order" else sightings.sample(frac=1.0, random_state=7)
+    want = frame[frame["event_date"] <= pd.Timestamp("2021-12-31")]
+    assert 0 < len(want) < len(frame)
+    assert ids(apply_filters(frame, FilterSpec(end=D(2021, 12, 31)))) == ids(want)
+
+
+@pytest.mark.parametrize("order", ["date order", "shuffled"])
+def test_filter_mutant002_both_ends_of_the_range_are_included(sightings, order):
+    frame = sightings if order == "date order" else sightings.sample(frac=1.0, random_state=7)
+    # 2011-05-05 and 2018-08-29 each have two sightings in the dataset
+    rows = apply_filters(frame, FilterSpec(start=D(2011, 5, 5), end=D(2018, 8, 29)))
+    want = frame[frame["event_date"].between(pd.Timestamp("2011-05-05"), pd.Timestamp("2018-08-29"))]
+    assert ids(rows) == ids(want)
+    assert (rows["event_date"] == pd.Timestamp("2011-05-05")).sum() == 2
+    assert (rows["event_date"] == pd.Timestamp("2018-08-29")).sum() == 2
+    one_day = apply_filters(frame, FilterSpec(start=D(2018, 8, 29), end=D(2018, 8, 29)))
+    assert sorted(ids(one_day)) == sorted(ids(frame[frame["event_date"] == pd.Timestamp("2018-08-29")]))
+
+
+def test_filter_mutant003_clean_with_no_options_keeps_no_choice():
+    spec = FilterSpec.clean({}, straits=["Tsugaru"], seas=["Sea of Japan"], chinese="yes", search=" Udaloy ")
+    assert spec == FilterSpec(search="Udaloy")
+
+
+def test_filter_mutant004_replace_changes_one_field_and_keeps_the_original():
+    spec = FilterSpec(start=D(2022, 1, 1), straits=("Tsugaru",))
+    assert spec.replace(straits=("Soya",)) == FilterSpec(start=D(2022, 1, 1), straits=("Soya",))
+    assert spec == FilterSpec(start=D(2022, 1, 1), straits=("Tsugaru",))
+
+
+def test_filter_mutant005_spec_values_are_json_ready():
+    values = spec_values(FilterSpec(start=D(2022, 2, 15), straits=("Tsugaru", "Soya"), search="udaloy"))
+    assert values == {"start": "2022-02-15", "end": None, "straits": ["Tsugaru", "Soya"], "seas": [],
+                      "ship_types": [], "search": "udaloy", "hulls": [], "activities": [], "chinese": "any",
+                      "primary": False}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022-03-15T09:30:00", D(2022, 3, 15)), ("2022-03-15", D(2022, 3, 15)), ("2022-02-30", None),
+    ("15/03/2022", None), (None, None),
+])
+def test_filter_mutant006_parse_date_reads_the_date_of_a_timestamp(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("field", ["search", "nope"])
+def test_filter_mutant007_uncounted_facet_names_the_counted_ones(sightings, field):
+    with pytest.raises(ValueError) as caught:
+        facet_counts(sightings, FilterSpec(), field)
+    assert str(caught.value) == (f"unknown or uncounted facet {field!r}; expected one of straits, seas, "
+                                 "ship_types, hulls, activities, chinese, primary")
+
+
+@pytest.mark.parametrize(("row_id", "sentence"), [
+    ("2018-08-29-53577c", "1 sighting, 1 ship reported, 29 Aug 2018"),
+    ("2011-05-05-58e004", "1 sighting, 2 ships reported, 5 May 2011"),
+])
+def test_filter_mutant008_summary_counts_one_ship_and_two(sightings, row_id, sentence):
+    assert summary(sightings[sightings["id"] == row_id], FilterSpec()) == sentence
