@@ -178,13 +178,23 @@ def _hull_counts(frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
 
 
 def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
-    """Every hull number in the data, shortest first ("99" before "100"), then as text."""
-    return tuple(sorted(set(frame["hull_numbers"].explode().dropna()), key=lambda h: (len(h), h)))
+    """Every hull number in the data, shortest first ("99" before "100"), then as text.
+
+    Read from the distinct lists (the categories of ``facet:hulls``), not from every row.
+    """
+    hulls = {hull for listed in _present(frame, "facet:hulls") for hull in listed.split(HULL_DELIMITER) if hull}
+    return tuple(sorted(hulls, key=lambda h: (len(h), h)))
+
+
+def _present(frame: pd.DataFrame, column: str) -> list[str]:
+    """The categories of ``column`` that some row holds."""
+    codes, categories = _codes(frame, column)
+    return list(categories[np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(categories)))])
 
 
 def _sea_options(frame: pd.DataFrame) -> tuple[str, ...]:
     """The schema's seas, then any other sea the layers named, then "not stated"."""
-    others = sorted(set(frame["sea_facet"]) - set(SEA_AREAS) - {NOT_STATED})
+    others = sorted(set(_present(frame, "facet:seas")) - set(SEA_AREAS) - {NOT_STATED})
     return (*SEA_AREAS, *others, NOT_STATED)
 
 
