@@ -47,8 +47,11 @@ $(VENV)/.bench: $(VENV)/.dev bench/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
-# Redraw docs/screenshot.png (the README's picture) from the running app in headless chromium.
+# Redraw docs/screenshot.png and docs/screenshot-phone.png (the README's pictures) in headless
+# chromium; a Japanese font (Debian's fonts-noto-cjk) is installed first so 日本語 names show.
 screenshot: $(VENV)/.dev browser
+	@fc-list :lang=ja | grep -q . || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk; }
 	$(PY) docs/screenshot.py
 
 $(VENV)/.runtime: requirements.txt

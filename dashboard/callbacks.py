@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import Input, Output, Patch, State, ctx, html, no_update
+from dash import ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.data import AppData
+from dashboard.details import details_panel
 from dashboard.downloads import download_href
 from dashboard.facets import COUNTED, FACETS
 from dashboard.figures import (
     base_layers, map_updates, point_rows, selection_updates, table_rows, timeline_figure, upload_updates,
     visibility_updates,
 )
-from dashboard.filters import FilterSpec, apply_filters, facet_counts, preset_range, spec_values, summary
+from dashboard.filters import FilterSpec, apply_filters, facet_counts, parse_date, preset_range, spec_values, summary
+from dashboard.mapview import map_summary, view_updates
 from dashboard.urlstate import spec_from_query, spec_to_query
+from dashboard import playback, stats_view, vessels
+from dashboard.events import with_events
+from dashboard.tracks_figure import track_updates, track_visibility
 from sightings.importer import read_upload
 from sightings.schema import SightingsError
 
@@ -36,12 +41,16 @@ def register(app, data: AppData) -> None:
     def spec_of(stored: dict | None) -> FilterSpec:
         return FilterSpec.clean(options, **(stored or {}))
 
-    # page load -> date picker's last day and month (today, read per request)
-    @app.callback(Output(ids.DATES, "max_date_allowed"), Output(ids.DATES, "initial_visible_month"),
-                  Input(ids.URL, "pathname"))
+    # page load -> date picker's last day (today, read per request)
+    @app.callback(Output(ids.DATES, "max_date_allowed"), Input(ids.URL, "pathname"))
     def date_bounds(_path):
-        today = dt.date.today()
-        return today, today
+        return dt.date.today()
+
+    # spec -> the month the calendar opens on: the chosen range, else the latest sighting
+    @app.callback(Output(ids.DATES, "initial_visible_month"), Input(ids.SPEC, "data"))
+    def calendar_month(stored):
+        spec = spec_of(stored)
+        return spec.start or spec.end or frame["event_date"].max().date()
 
     # URL, presets, reset, timeline brush, controls -> controls, URL, spec store
     @app.callback(
@@ -76,19 +85,23 @@ def register(app, data: AppData) -> None:
                 *(facet.kind.to_control(getattr(spec, facet.field)) for facet in FACETS),
                 spec_to_query(spec), spec_values(spec))
 
-    # spec -> summary, map markers and areas, timeline, table, download links, option counts
+    # spec -> summary, map markers, areas and view, timeline, table, download links, option counts
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
+        Output(ids.MAP_SUMMARY, "children"),
         Output(ids.TIMELINE, "figure"), Output(ids.TABLE, "rowData"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"),
         *(Output(facet.control, "options") for facet in COUNTED),
-        Input(ids.SPEC, "data"), State(ids.SELECTED, "data"),
+        Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.SHOW_EVENTS, "value"),
     )
-    def update_views(stored, selected):
+    def update_views(stored, selected, shown_events):
         spec = spec_of(stored)
         rows = apply_filters(frame, spec)
         updates, note = map_updates(layers, rows, selected)
-        return (summary(rows, spec), as_patch(updates), note, timeline_figure(rows, selected), table_rows(rows),
+        sentence = summary(rows, spec)
+        updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence)
+        return (sentence, as_patch(updates), note, map_summary(rows),
+                with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
                 download_href(spec, "csv"), download_href(spec, "geojson"),
                 *(facet.labelled_options(options[facet.field], facet_counts(frame, spec, facet.field))
                   for facet in COUNTED))
@@ -97,24 +110,26 @@ def register(app, data: AppData) -> None:
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),
                   prevent_initial_call=True)
     def toggle_layers(visible):
-        return as_patch(visibility_updates(layers, visible))
+        return as_patch(visibility_updates(layers, visible) + track_visibility(visible))
 
-    # click on map, timeline or table row -> selected sighting everywhere
+    # click on map, timeline or table row -> selected sighting everywhere, and its details
     @app.callback(
         Output(ids.SELECTED, "data"), Output(ids.MAP, "figure", allow_duplicate=True),
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
-        Output(ids.TABLE, "selectedRows"), Output(ids.TABLE, "scrollTo"),
+        Output(ids.TABLE, "selectedRows"), Output(ids.TABLE, "scrollTo"), Output(ids.DETAILS, "children"),
         Input(ids.MAP, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.TABLE, "cellClicked"),
-        State(ids.SPEC, "data"), prevent_initial_call=True,
+        State(ids.SPEC, "data"), State(ids.SHOW_EVENTS, "value"), prevent_initial_call=True,
     )
-    def select(map_click, timeline_click, cell, stored):
+    def select(map_click, timeline_click, cell, stored, shown_events):
         clicked = {ids.MAP: map_click, ids.TIMELINE: timeline_click}.get(ctx.triggered_id)
         chosen = _clicked_id(clicked) if clicked is not None else (cell or {}).get("rowId")
         rows = apply_filters(frame, spec_of(stored))
         if not isinstance(chosen, str) or chosen not in set(rows["id"]):
-            return (no_update,) * 5
-        return (chosen, as_patch(selection_updates(rows, chosen)), timeline_figure(rows, chosen),
-                {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"})
+            return (no_update,) * 6
+        return (chosen, as_patch(selection_updates(rows, chosen)),
+                with_events(timeline_figure(rows, chosen), data.events, shown_events),
+                {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"},
+                details_panel(rows[rows["id"] == chosen].iloc[0]))
 
     # uploaded CSV -> black markers on the map, in this browser tab only (nothing is stored)
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.UPLOAD_MESSAGE, "children"),
@@ -129,6 +144,91 @@ def register(app, data: AppData) -> None:
         drawn = len(point_rows(rows))
         return as_patch(upload_updates(rows)), (f"{len(rows)} sightings from {name} overlaid in black "
                                                 f"({drawn} with a position); only in this tab, not saved.")
+
+
+    register_analyst_views(app, data, spec_of)
+
+
+# -- analyst views (issue 10): voyage tracks, vessels, statistics, playback, timeline events ----
+
+#: What each playback input asks, most important first: a click wins over a timer tick that
+#: arrives in the same request.
+PLAY_ACTIONS = {ids.PLAY_STOP: "stop", ids.PLAY: "play", ids.PLAY_STEP: "step", ids.PLAY_WINDOW: "window",
+                ids.PLAY_TIMER: "tick", ids.SPEC: "filters", ids.PLAY_SPEED: "filters"}
+
+
+def register_analyst_views(app, data: AppData, spec_of) -> None:
+    """Wire the voyage layer, the vessels table, the statistics, playback and the events toggle."""
+    frame = data.sightings
+
+    # spec -> voyage tracks on the map
+    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.SPEC, "data"),
+                  prevent_initial_call=True)
+    def draw_tracks(stored):
+        return as_patch(track_updates(apply_filters(frame, spec_of(stored))))
+
+    # spec -> vessels table (without the hull filter), statistics charts and their CSV link
+    @app.callback(Output(ids.VESSELS, "rowData"), Output(ids.STATS_PASSAGES, "figure"),
+                  Output(ids.STATS_MONTHLY, "figure"), Output(ids.STATS_CHINESE, "figure"),
+                  Output(ids.STATS_DOWNLOAD, "href"), Input(ids.SPEC, "data"))
+    def analyst_tables(stored):
+        spec = spec_of(stored)
+        rows = apply_filters(frame, spec)
+        return (vessels.vessel_rows(apply_filters(frame, spec, skip="hulls")), *stats_view.stats_figures(rows),
+                stats_view.stats_href(spec))
+
+    # click in the vessels table -> hull filter (or class search), which the filter sync puts in the URL
+    @app.callback(Output(ids.HULLS, "value", allow_duplicate=True), Output(ids.SEARCH, "value", allow_duplicate=True),
+                  Input(ids.VESSELS, "cellClicked"), prevent_initial_call=True)
+    def open_vessel(cell):
+        chosen = vessels.picked(cell)
+        if chosen is None:
+            return no_update, no_update
+        field, value = chosen
+        return ([value], no_update) if field == "hulls" else ([], value)
+
+    # events checkbox -> timeline with or without the context events
+    @app.callback(Output(ids.TIMELINE, "figure", allow_duplicate=True), Input(ids.SHOW_EVENTS, "value"),
+                  State(ids.SPEC, "data"), State(ids.SELECTED, "data"), prevent_initial_call=True)
+    def toggle_events(shown, stored, selected):
+        return with_events(timeline_figure(apply_filters(frame, spec_of(stored)), selected), data.events, shown)
+
+    # play/pause, step, stop, a drawn window -> timer on or off, button label, URL fragment when paused (browser)
+    app.clientside_callback(
+        ClientsideFunction("playback", "toggle"),
+        Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"), Output(ids.URL, "hash"),
+        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_STEP, "n_clicks"), Input(ids.PLAY_STOP, "n_clicks"),
+        Input(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), prevent_initial_call=True,
+    )
+
+    # URL fragment, play/step/stop, timer, window, speed, filters -> playback window, speed, map, label
+    @app.callback(
+        Output(ids.PLAY_STATE, "data"), Output(ids.PLAY_TIMER, "interval"),
+        Output(ids.PLAY_WINDOW, "value"), Output(ids.PLAY_LABEL, "children"),
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Input(ids.URL, "hash"), Input(ids.SPEC, "data"), Input(ids.PLAY_TIMER, "n_intervals"),
+        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_STEP, "n_clicks"), Input(ids.PLAY_STOP, "n_clicks"),
+        Input(ids.PLAY_WINDOW, "value"), Input(ids.PLAY_SPEED, "value"),
+        State(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), prevent_initial_call="initial_duplicate",
+    )
+    def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused):
+        rows = apply_filters(frame, spec_of(stored))
+        action = "load"
+        if ctx.triggered_id == ids.URL and (state or {}).get("fragment") == (fragment or ""):
+            return (no_update,) * 5                  # the URL only caught up with the window shown
+        if ctx.triggered_id in (None, ids.URL):
+            start, size = playback.from_fragment(fragment)
+            playing = False
+        else:
+            size = size if size in playback.WINDOWS else playback.DEFAULT_WINDOW
+            triggered = {prop.split(".")[0] for prop in ctx.triggered_prop_ids}
+            action = next((action for control, action in PLAY_ACTIONS.items() if control in triggered), "filters")
+            start, playing = playback.transition(action, parse_date((state or {}).get("start")), paused is False,
+                                                 rows, size)
+        return ({"start": start.isoformat() if start else None, "fragment": playback.to_fragment(start, size),
+                 "ended": action == "tick" and not playing},
+                playback.SPEEDS.get(speed, playback.SPEEDS[playback.DEFAULT_SPEED]), size,
+                playback.window_label(rows, start, size), as_patch(playback.playback_updates(rows, start, size)))
 
 
 def as_patch(updates) -> Patch:

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.events import Event, load_events
 from dashboard.facets import options
 from dashboard.figures import base_layers, layer_files
+from dashboard.mapview import anchors_used, place_labels, strait_bounds
 from geo.layers import LAYERS_DIR
 from sightings.pipeline import build
 from sightings.store import DATASET
@@ -36,6 +38,11 @@ class AppData:
     source: Path
     #: (URL, GeoJSON bytes) of each map layer, fetched by the browser (figures.layer_files).
     layer_files: tuple[tuple[str, bytes], ...] = ()
+    #: Place names the map may show (dashboard.mapview.place_labels) and each strait's box.
+    labels: tuple[dict, ...] = ()
+    strait_boxes: dict | None = None
+    #: Sourced context events drawn on the timeline (data/events.csv).
+    events: tuple[Event, ...] = ()
 
 
 def load_app_data(path: str | Path = DATASET) -> AppData:
@@ -44,4 +51,5 @@ def load_app_data(path: str | Path = DATASET) -> AppData:
     layers = {name: json.loads((LAYERS_DIR / "display" / f"{name}.geojson").read_text(encoding="utf-8"))
               for name in MAP_LAYERS}
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
-                   layer_files=layer_files(base_layers(layers)))
+                   layer_files=layer_files(base_layers(layers)), labels=tuple(place_labels(anchors_used(frame))),
+                   strait_boxes=strait_bounds(layers["straits"]), events=load_events())

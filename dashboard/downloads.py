@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from flask import Flask, Response, abort, request, stream_with_context
 
-from dashboard.export import csv_chunks, filename, geojson_chunks
+from dashboard.export import csv_chunks, filename, geojson_chunks, stats_csv
 from dashboard.figures import LAYER_URL
 from dashboard.filters import FilterSpec, apply_filters
+from dashboard.stats_view import STATS_PATH
 from dashboard.urlstate import spec_to_query, spec_from_query
+from sightings.stats import passages
 
 FORMATS = {"csv": ("text/csv; charset=utf-8", csv_chunks),
            "geojson": ("application/geo+json; charset=utf-8", geojson_chunks)}
@@ -52,3 +54,20 @@ def register_downloads(server: Flask, frame, options) -> None:
         return Response(stream_with_context(chunks(rows)), content_type=content_type, headers={
             "Content-Disposition": f'attachment; filename="{filename(spec, extension)}"',
             "Cache-Control": "no-store"})
+
+
+# -- passage statistics (issue 10) ------------------------------------------------------------
+
+def register_stats(server: Flask, frame, options) -> None:
+    """Serve ``/stats/passages.csv``: passages per strait and year for the filters in the query string."""
+    @server.route(STATS_PATH)
+    def passage_stats() -> Response:
+        spec = spec_from_query(request.query_string.decode("utf-8", "replace"), options)
+        return Response(stats_csv(passages(apply_filters(frame, spec))), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{passages_filename(spec)}"',
+                                 "Cache-Control": "no-store"})
+
+
+def passages_filename(spec: FilterSpec) -> str:
+    """``straitwatch-passages_2022-01-01_2022-12-31.csv``: the download's name with "passages"."""
+    return filename(spec, "csv").replace("straitwatch", "straitwatch-passages", 1)

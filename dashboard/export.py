@@ -17,12 +17,11 @@ import pandas as pd
 
 from dashboard.facets import FACETS
 from dashboard.filters import FilterSpec
-from geo.join import ENRICHED
 from sightings.cells import as_cells
 from sightings.pipeline import primary_source
-from sightings.schema import COLUMNS
+from sightings.schema import COLUMNS, EXPORT_ONLY
 
-EXPORT_COLUMNS = COLUMNS + ENRICHED + ("primary_source",)
+EXPORT_COLUMNS = COLUMNS + EXPORT_ONLY
 #: Rows per piece of a streamed download: the first bytes leave at once, memory stays flat.
 CHUNK_ROWS = 20_000
 
@@ -83,3 +82,8 @@ def filename(spec: FilterSpec, extension: str) -> str:
         parts.append("filtered")
     name = "_".join(parts)
     return re.sub(r"[^a-z0-9_.-]+", "-", name.lower())[:150] + "." + extension
+
+
+def stats_csv(table: pd.DataFrame) -> str:
+    """A statistics table (:mod:`sightings.stats`) as CSV text, formula-like text neutralised as in the downloads."""
+    return as_cells(table, tuple(table.columns), spreadsheet_safe=True).to_csv(index=False, lineterminator="\n")

@@ -14,7 +14,7 @@ from dash import Dash
 
 from dashboard.callbacks import register
 from dashboard.data import load_app_data
-from dashboard.downloads import register_downloads, register_layer_files
+from dashboard.downloads import register_downloads, register_layer_files, register_stats
 from dashboard.layout import build_layout
 from dashboard.security import harden
 from geo.layers import LayerError
@@ -31,10 +31,12 @@ def create_app(data_path: str | Path) -> Dash:
     # every callback here is synchronous, so that only adds time.
     app = Dash(__name__, title="Straitwatch", assets_folder=str(ASSETS), update_title=None,
                serve_locally=True, compress=True, use_async=False)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)   # screen readers, translators
     app.layout = build_layout(data)
     register(app, data)
     register_downloads(app.server, data.sightings, data.options)
     register_layer_files(app.server, data.layer_files)
+    register_stats(app.server, data.sightings, data.options)
     harden(app)
     return app
 

@@ -36,21 +36,29 @@ POINT_KINDS = ("reported", "derived")
 OPACITY = {"reported": 1.0, "derived": 0.6}
 CENTER = {"lat": 35.5, "lon": 137.0}
 ZOOM = 3.7
+#: The layer toggle of the voyage tracks (dashboard/tracks_figure.py).
+TRACKS_GROUP = "tracks"
 #: Map layer groups a person can switch off; "base" (land and coast) always shows.
 LAYER_GROUPS = {
     "seas": "Sea areas (IHO S-23 limits)",
     "territorial": "Japan's territorial sea: 12 nm, 3 nm in the specified straits",
     "straits": "Straits",
     "kurils": "Kuril Islands (Northern Territories shaded darker)",
+    TRACKS_GROUP: "Voyages as tracks (dashed, lighter: inferred strait passage)",
 }
 #: Where the browser fetches each base layer's GeoJSON (served by :mod:`dashboard.downloads`).
 #: Kept out of the figure: ``dcc.Graph`` walks the whole figure on every update (0.13 s
 #: of each filter change with the GeoJSON inside), and the files are cached by the browser.
 LAYER_URL = "/map-layers/{name}.json"
-SEA_FILL = "#d6e6f2"
-AREA_HIGHLIGHT = "#f4a261"
-#: A whole sea is large: its highlight is paler, so markers and straits stay readable on it.
-SEA_HIGHLIGHT = "#f9d6b4"
+#: Every sea in one plain water colour; only a highlight tells one from another.
+SEA_FILL = "#e3edf5"
+#: Area-only reports: a violet no strait (nor open sea, nor the upload) is drawn in.
+AREA_HIGHLIGHT = "#7b2cbf"
+#: A whole sea is large: its highlight is a light wash of the same violet, so markers stay readable.
+SEA_HIGHLIGHT_OPACITY = 0.12
+#: Japan's territorial sea as lines: the 12-nm limit thin, the 3-nm specified areas darker.
+TERRITORIAL_LINES = {"12 nm": ("#6f8fb0", 0.7), "3 nm specified area": ("#1d3557", 1.6)}
+KURIL_COLOURS = {False: "#ddd5c4", True: "#bfae8c"}
 #: Trace order in the map figure: the selection halo, one trace per lane, the grid-cell
 #: counts (used instead of the lanes for large selections), the user's upload.
 TRACE_SELECTION, FIRST_LANE_TRACE = 0, 1
@@ -192,9 +200,11 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
         name = feature["properties"]["sea_area"]
         out.append(("seas", f"sea:{name}", _fill({"type": "FeatureCollection", "features": [feature]},
                                                  SEA_FILL, 0.55)))
-    for zone, colour in (("12 nm", "#8fb3d9"), ("3 nm specified area", "#e6550d")):
+    for zone, (colour, width) in TERRITORIAL_LINES.items():
         features = [f for f in layers["territorial_sea"]["features"] if f["properties"]["zone"] == zone]
-        out.append(("territorial", None, _fill({"type": "FeatureCollection", "features": features}, colour, 0.45)))
+        out.append(("territorial", None, {"sourcetype": "geojson", "type": "line", "color": colour,
+                                          "line": {"width": width},
+                                          "source": {"type": "FeatureCollection", "features": features}}))
     groups: dict[str, list] = {}
     for feature in layers["straits"]["features"]:
         groups.setdefault(feature["properties"]["strait"], []).append(feature)
@@ -205,7 +215,7 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
     # (and make MapLibre tile) the biggest GeoJSON twice
     out.append(("base", None, {**_fill(layers["map_land"], "#efebe4", 1.0), "fill": {"outlinecolor": "#7a7a7a"}}))
     kurils = layers["kuril_islands"]["features"]
-    for disputed, colour in ((False, "#c7bfd8"), (True, "#8e7cc3")):
+    for disputed, colour in KURIL_COLOURS.items():
         features = [f for f in kurils if bool(f["properties"]["northern_territories"]) is disputed]
         out.append(("kurils", None, _fill({"type": "FeatureCollection", "features": features}, colour, 1.0)))
     return out
@@ -232,8 +242,8 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
         if key is None:
             continue
         if key in counts:
-            styles[index] = ({"color": SEA_HIGHLIGHT, "opacity": 0.45} if group == "seas"
-                             else {"color": AREA_HIGHLIGHT, "opacity": 0.75})
+            styles[index] = ({"color": AREA_HIGHLIGHT, "opacity": SEA_HIGHLIGHT_OPACITY} if group == "seas"
+                             else {"color": AREA_HIGHLIGHT, "opacity": 0.7})
         elif group == "seas":
             styles[index] = {"color": SEA_FILL, "opacity": 0.55}
         else:
@@ -242,11 +252,13 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
 
 
 def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, selected: str | None,
-               sources: list[str] | None = None) -> dict:
+               sources: list[str] | None = None, extra_layout: dict | None = None) -> dict:
     """The whole map (a figure dict): base layers, selection halo, one marker trace per lane.
 
     ``sources`` are URLs of the layers' GeoJSON (:func:`layer_files`), sent instead of the
     GeoJSON itself. Every layer starts visible (the layer checkboxes start ticked).
+    ``extra_layout`` adds layout parts made elsewhere (labels, view, title: dashboard.mapview).
+    The legend is the page's (always shown, beside the map), so Plotly's is off.
     """
     map_layers = []
     styles = area_styles(layers, area_ids(rows))
@@ -263,10 +275,8 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
     data.append(trace("your file (not saved)", upload_trace(rows.iloc[0:0])))
     return {"data": data, "layout": {
         "map": {"style": "white-bg", "center": CENTER, "zoom": ZOOM, "layers": map_layers},
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "uirevision": "map",
-        "legend": {"title": {"text": "Strait (faded = position derived from a phrase)"},
-                   "orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0, "bgcolor": "rgba(255,255,255,0.85)"},
-        "clickmode": "event",
+        "margin": {"l": 0, "r": 0, "t": 30, "b": 18}, "uirevision": "map", "showlegend": False,
+        "clickmode": "event", **(extra_layout or {}),
     }}
 
 
@@ -326,52 +336,58 @@ def map_note(rows: pd.DataFrame, cells: int | None = None) -> list:
                 f"The table lists the latest {min(len(rows), MAX_TABLE_ROWS):,}; the downloads hold all "
                 f"{len(rows):,}."]
     kinds = rows["position_kind"]
-    return [f"{points} on the map as points · {int((kinds == 'area').sum())} area-only (highlighted orange) · "
+    return [f"{points} on the map as points · {int((kinds == 'area').sum())} area-only (highlighted violet) · "
             f"{int((kinds == 'unlocated').sum())} without a position (table only)"]
 
 
 #: Rows sent to the table (the latest); the downloads always hold every filtered row.
 MAX_TABLE_ROWS = 1_000
+#: Table columns, one line per row (no wrapping), so ten or more rows show at once; long
+#: text is cut with an ellipsis and shown whole on hover (``tooltipField``).
 TABLE_COLUMNS = [
-    {"field": "event_date", "headerName": "Date", "width": 110, "sort": "asc"},
-    {"field": "ships", "headerName": "Ships", "width": 80, "type": "numericColumn"},
-    {"field": "ship_types", "headerName": "Ship types", "width": 260, "wrapText": True, "autoHeight": True},
-    {"field": "hull_numbers", "headerName": "Hulls", "width": 100},
-    {"field": "strait", "headerName": "Strait", "width": 100},
+    {"field": "event_date", "headerName": "Date", "width": 108, "sort": "desc"},
+    {"field": "report_date", "headerName": "Reported", "width": 108},
+    {"field": "ships", "headerName": "Ships", "width": 76, "type": "numericColumn"},
+    {"field": "ship_types", "headerName": "Ship types", "width": 220, "tooltipField": "ship_types"},
+    {"field": "strait", "headerName": "Strait", "width": 96},
+    {"field": "direction", "headerName": "Direction", "width": 150, "tooltipField": "direction"},
+    {"field": "location_text", "headerName": "Where (as reported)", "width": 280, "tooltipField": "location_text"},
+    {"field": "position_kind", "headerName": "Position", "width": 92},
+    {"field": "notes", "headerName": "Notes", "width": 200, "tooltipField": "notes"},
+    {"field": "sources", "headerName": "Sources", "width": 240, "cellRenderer": "SourceLinks",
+     "sortable": False, "cellDataType": False},
+    {"field": "release", "headerName": "Joint Staff release", "width": 150, "cellRenderer": "SourceLinks",
+     "sortable": False, "cellDataType": False},
+    {"field": "hull_numbers", "headerName": "Hulls", "width": 100, "tooltipField": "hull_numbers"},
     {"field": "sea_area", "headerName": "Sea area", "width": 130},
-    {"field": "activity", "headerName": "Activity", "width": 200, "wrapText": True, "autoHeight": True},
-    {"field": "location_text", "headerName": "Where (as reported)", "width": 320, "wrapText": True,
-     "autoHeight": True},
-    {"field": "location_text_ja", "headerName": "Where (release, Japanese)", "width": 260, "wrapText": True,
-     "autoHeight": True},
-    {"field": "position_kind", "headerName": "Position", "width": 100},
+    {"field": "activity", "headerName": "Activity", "width": 180, "tooltipField": "activity"},
+    {"field": "location_text_ja", "headerName": "Where (release, Japanese)", "width": 240,
+     "tooltipField": "location_text_ja"},
     {"field": "distance_to_japan_km", "headerName": "km to Japan", "width": 110, "type": "numericColumn"},
     {"field": "primary_source", "headerName": "Primary source", "width": 110},
-    {"field": "release", "headerName": "Joint Staff release", "width": 160, "cellRenderer": "SourceLinks",
-     "sortable": False},
-    {"field": "sources", "headerName": "Sources", "width": 260, "cellRenderer": "SourceLinks",
-     "sortable": False, "wrapText": True, "autoHeight": True},
 ]
-_TABLE_SOURCE_COLUMNS = ("id", "event_date", "ships", "ship_types", "hull_numbers", "strait", "sea_area", "activity",
-                         "location_text", "location_text_ja", "position_kind", "distance_to_japan_km",
-                         "primary_source", "source_names", "source_urls")
+_TABLE_SOURCE_COLUMNS = ("id", "event_date", "report_date", "ships", "ship_types", "hull_numbers", "strait",
+                         "sea_area", "activity", "direction", "location_text", "location_text_ja", "position_kind",
+                         "distance_to_japan_km", "primary_source", "notes", "source_names", "source_urls")
 
 
 def table_rows(rows: pd.DataFrame) -> list[dict]:
-    """Records of the latest :data:`MAX_TABLE_ROWS` rows: lists joined for reading, sources
-    (and the Joint Staff release) as name/URL pairs for the link renderer."""
+    """Records of the latest :data:`MAX_TABLE_ROWS` rows, newest first: lists joined for reading,
+    sources as name/URL pairs for the link renderer (the Joint Staff release first, as stored)."""
     return [{
         "id": row.id, "event_date": f"{row.event_date:%Y-%m-%d}",
+        "report_date": "" if pd.isna(row.report_date) else f"{row.report_date:%Y-%m-%d}",
         "ships": None if pd.isna(row.ships) else int(row.ships),
         "ship_types": "; ".join(row.ship_types), "hull_numbers": ", ".join(row.hull_numbers),
-        "strait": row.strait, "sea_area": row.sea_area, "activity": row.activity,
+        "strait": row.strait, "sea_area": row.sea_area, "activity": row.activity, "direction": row.direction,
+        "notes": row.notes,
         "location_text": row.location_text, "location_text_ja": row.location_text_ja,
         "position_kind": row.position_kind,
         "distance_to_japan_km": None if pd.isna(row.distance_to_japan_km) else row.distance_to_japan_km,
         "primary_source": "yes" if row.primary_source else "no",
         "release": [{"name": "Joint Staff release", "url": url} for url in release_urls(row.source_urls)],
         "sources": [{"name": n, "url": u} for n, u in zip(row.source_names, row.source_urls, strict=False)],
-    } for row in rows.tail(MAX_TABLE_ROWS)[list(_TABLE_SOURCE_COLUMNS)].itertuples(index=False)]
+    } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples(index=False)]
 
 
 def _monthly_lanes(rows: pd.DataFrame, present: list[str]) -> list[dict]:
@@ -425,7 +441,9 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None) -> dict:
         monthly = pd.Series(rows["event_date"].to_numpy().astype("datetime64[M]")).value_counts().sort_index()
     else:
         monthly = rows.set_index("event_date").resample("MS").size() if not rows.empty else pd.Series(dtype=int)
+    # xperiod: each bar spans its calendar month (a lone month too), not a width guessed from gaps
     data.append({"type": "bar", "x": _days(monthly.index), "y": monthly.tolist(), "name": "per month",
+                 "xperiod": "M1", "xperiodalignment": "middle",
                  "showlegend": False, "marker": {"color": "#6b6b6b"}, "xaxis": "x", "yaxis": "y2",
                  "hovertemplate": "%{x|%b %Y}: %{y} sightings<extra></extra>"})
     layout = {

@@ -15,9 +15,13 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import AppData
+from dashboard import events, playback, stats_view, tracks_figure, vessels
 from dashboard.facets import COUNTED, FACETS, FLAG, MAX_SEARCH, ONE, SEVERAL, TEXT, Facet
+from dashboard.details import details_panel
 from dashboard.figures import LAYER_GROUPS, TABLE_COLUMNS, base_layers, map_figure, timeline_figure
-from dashboard.filters import PRESETS, FilterSpec, apply_filters, facet_counts
+from dashboard.filters import PRESETS, FilterSpec, apply_filters, facet_counts, summary
+from dashboard.legend import legend
+from dashboard.mapview import LANGUAGES, map_summary, view_layout
 from sightings.importer import MAX_UPLOAD_BYTES
 
 
@@ -34,46 +38,86 @@ def build_layout(data: AppData) -> html.Div:
                    "the Pacific, the straits and the Kuril Islands, from Japan's Defense Ministry and press "
                    "reports.", className="tagline"),
             html.P(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+            html.Button("Filters", id=ids.FILTERS_TOGGLE, className="button filters-toggle",
+                        **{"aria-expanded": "false", "aria-controls": "filters"}),
         ]),
         html.Div(className="body", children=[
-            html.Aside(className="filters", children=_filters(data)),
+            html.Aside(id="filters", className="filters", children=_filters(data), **{"aria-label": "Filters"}),
             html.Main(className="views", children=[
-                html.Div(className="map-wrap", children=[
-                    dcc.Graph(id=ids.MAP, figure=map_figure(base_layers(data.layers), rows, None,
-                                                            sources=[url for url, _ in data.layer_files]),
-                              className="map", config={"displaylogo": False, "scrollZoom": True}),
+                html.Div(className="map-controls", children=[
+                    html.Button("Zoom to results", id=ids.ZOOM_RESULTS, className="chip"),
+                    html.Span("Place names:", className="control-label", id="map-language-label"),
+                    dcc.RadioItems(id=ids.MAP_LANGUAGE, value="en", inline=True, className="language",
+                                   options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
+                ]),
+                dcc.Loading(id=ids.MAP_LOADING, target_components={ids.MAP_NOTE: "children"}, delay_show=120,
+                            overlay_style={"visibility": "visible"}, parent_className="map-loading",
+                            custom_spinner=html.Span("Updating the map, timeline and table…",
+                                                     className="loading-note", role="status"),
+                            children=html.Div(className="map-wrap", children=[
+                    dcc.Graph(id=ids.MAP, figure=analyst_map(
+                        map_figure(base_layers(data.layers), rows, None, sources=[url for url, _ in data.layer_files],
+                                   extra_layout=view_layout(list(data.labels), summary(rows, FilterSpec()))), rows),
+                              className="map", config=MAP_CONFIG),
+                    legend(),
+                    html.P(map_summary(rows), id=ids.MAP_SUMMARY, className="map-summary"),
                     html.Div(id=ids.MAP_NOTE, className="map-note"),
                     dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, accept=".csv,text/csv", className="upload",
                                children=["Overlay your own sightings CSV (up to 5 MB, same columns as the "
                                          "download; shown only in this tab, never saved): drop it here or ",
                                          html.A("choose a file", className="link")]),
                     html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status"),
-                ]),
+                ])),
                 dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
                               options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
                               value=list(LAYER_GROUPS)),
+                playback.controls(),
                 html.H2("Timeline", className="section-title"),
                 html.P("Drag across the timeline to filter by dates; click a marker to select it.",
                        className="hint"),
-                dcc.Graph(id=ids.TIMELINE, figure=timeline_figure(rows, None), className="timeline",
-                          config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]}),
+                dcc.Graph(id=ids.TIMELINE, figure=events.with_events(timeline_figure(rows, None), data.events, [events.SHOW]),
+                          className="timeline",
+                          config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sendChartToCloud"]}),
+                events.section(data.events),
                 html.Div(className="table-head", children=[
                     html.H2("Sightings", className="section-title"),
                     html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
                     html.A("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary",
                            href="/download/straitwatch.geojson"),
                 ]),
+                html.Div(className="table-area", children=[
                 dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=[],
                            getRowId="params.data.id", className="ag-theme-quartz table",
+                           style={"height": "520px"},   # the grid's own default (400 px) beats a class
                            defaultColDef={"sortable": True, "resizable": True, "filter": False},
                            dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                                              "enableClickSelection": True},
                                             "localeText": {"noRowsToShow": "No sightings match these filters."},
-                                            "animateRows": False}),
+                                            "animateRows": False, "tooltipShowDelay": 300,
+                                            "rowHeight": 36}),
+                html.Aside(details_panel(None), id=ids.DETAILS, className="details", role="region",
+                           **{"aria-label": "Selected sighting", "aria-live": "polite"}),
+                ]),
+                vessels.section(),
+                stats_view.section(rows),
                 _about(data),
             ]),
         ]),
     ])
+
+
+#: The map's toolbar: nothing that needs the internet ("Share chart" uploads to a cloud
+#: service), and an image named for the app (its title and attribution are in the figure).
+MAP_CONFIG = {"displaylogo": False, "scrollZoom": True,
+              "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d"],
+              "toImageButtonOptions": {"filename": "straitwatch-map", "scale": 2}}
+
+
+# -- analyst views (issue 10) ---------------------------------------------------------------
+
+def analyst_map(figure: dict, rows) -> dict:
+    """The map figure with the voyage layer and the playback trace after the base traces."""
+    return {**figure, "data": [*figure["data"], *tracks_figure.track_traces(rows), playback.playback_trace()]}
 
 
 def _filters(data: AppData) -> list:
@@ -82,7 +126,9 @@ def _filters(data: AppData) -> list:
                                                    facet_counts(data.sightings, FilterSpec(), facet.field))
                for facet in COUNTED}
     return [
-        html.H2("Filters", className="section-title"),
+        html.Div(className="filters-head", children=[
+            html.H2("Filters", className="section-title"),
+            html.Button("Show the map", id=ids.FILTERS_CLOSE, className="button secondary filters-close")]),
         html.Label("Dates", htmlFor=ids.DATES),
         dcc.DatePickerRange(id=ids.DATES, display_format="YYYY-MM-DD", clearable=True, min_date_allowed=first,
                             start_date_placeholder_text="from", end_date_placeholder_text="to"),
@@ -120,7 +166,7 @@ def _about(data: AppData) -> html.Details:
                     "the gazetteer point (pyproj). Such points are marked 'derived' and drawn faded; the "
                     "phrase is kept in 'Where (as reported)'. Miles in English news are statute miles."),
             html.Li("Reports that name only a strait or a sea are 'area' sightings: the map highlights that "
-                    "strait or sea in orange instead of inventing a point. 'Unlocated' rows are in the table only."),
+                    "strait or sea in violet instead of inventing a point. 'Unlocated' rows are in the table only."),
             html.Li("Coastlines: Natural Earth 1:10m (public domain) via the npm package world-atlas 2.0.2."),
             html.Li("Sea areas: split by the IHO S-23 (1953) limits; the Philippine Sea is folded into "
                     "'Pacific Ocean' as Japan's reports do."),

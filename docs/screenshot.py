@@ -1,6 +1,9 @@
-"""Make docs/screenshot.png: the real app in headless Debian chromium, after the map has drawn.
+"""Make docs/screenshot.png and docs/screenshot-phone.png: the real app in headless Debian chromium.
 
     .venv/bin/python docs/screenshot.py [--query "?from=2022-01-01&to=2022-12-31"]
+
+The desktop picture is 1400x1000, the phone one 390x844 (a phone's screen, emulated), each
+taken after the map has drawn.
 
 Uses the browser-test setup (tests/browser/conftest.py) so the picture is what the tests see.
 """
@@ -21,26 +24,32 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import MAP_READY, pytest_setup_options, wait_until  # noqa: E402
 
 
+DESKTOP = {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False}
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--query", default="?from=2022-01-01&to=2022-12-31", help="filters to show")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--phone-out", type=Path, default=ROOT / "docs" / "screenshot-phone.png")
     args = parser.parse_args(argv)
     options = pytest_setup_options()
     for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
         options.add_argument(argument)   # what dash.testing adds for its own browser
-    options.add_argument("--window-size=1400,1250")
     with ThreadedRunner() as runner:
         runner.start(import_app("app"))
         driver = webdriver.Chrome(options=options)
         try:
-            driver.get(runner.url.rstrip("/") + "/" + args.query)
-            wait_until(lambda: driver.execute_script(MAP_READY), 30, "the map to draw")
-            time.sleep(0.5)   # let the last MapLibre frame reach the screen
-            driver.save_screenshot(str(args.out))
+            for out, screen in ((args.out, DESKTOP), (args.phone_out, PHONE)):
+                driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
+                driver.get(runner.url.rstrip("/") + "/" + args.query)
+                wait_until(lambda: driver.execute_script(MAP_READY), 30, "the map to draw")
+                time.sleep(1.0)   # let the fit and the last MapLibre frame reach the screen
+                driver.save_screenshot(str(out))
+                print(f"wrote {out}")
         finally:
             driver.quit()
-    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

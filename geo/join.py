@@ -14,11 +14,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.columns import ENRICHED  # noqa: F401  (the columns :func:`enrich` adds)
 from geo.layers import METRIC_CRS, load_layer
 
-#: Columns :func:`enrich` adds.
-ENRICHED = ("sea_area_reported", "in_strait", "in_japan_territorial_sea",
-            "distance_to_japan_km", "named_seas")
 SEA_NAMES = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
              "Philippine Sea", "Yellow Sea")
 #: Other words reports use for a sea, and the layer's name for it.

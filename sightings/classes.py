@@ -114,3 +114,12 @@ def _key(name: str) -> str:
 def _row(row) -> ShipClass:
     return ShipClass(row.class_ja, row.navy, row.class_en, row.nato_name, row.project, row.ship_type,
                      row.source_url)
+
+
+def class_of(name: str) -> str:
+    """The English class name of a ship type as a report writes it ('' when it names no known class).
+
+    "Udaloy I-class destroyers (2)" and the release's spelling lead to the same class row.
+    """
+    known = _by_english().get(_key(name))
+    return known.class_en if known else ""

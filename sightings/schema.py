@@ -15,6 +15,7 @@ import sys
 import pandas as pd
 import pandera.pandas as pa
 
+from geo.columns import ENRICHED
 from geo.locate import MAX_PHRASE
 
 #: Columns of ``data/sightings.csv``, in file order.
@@ -24,6 +25,10 @@ COLUMNS = (
     "position_kind", "strait", "direction", "sea_area", "activity", "with_chinese_ships",
     "observed_by", "same_as", "voyage_id", "source_urls", "source_names", "notes",
 )
+#: Columns the app's downloads add (the join's and ``primary_source``): a file that has them
+#: (the app's own CSV) is read without them, as they are recomputed; ``sea_area_reported``,
+#: the report's own sea, becomes ``sea_area`` again.
+EXPORT_ONLY = ENRICHED + ("primary_source",)
 #: Columns an incoming file must have; the rest may be absent and are filled.
 REQUIRED = (
     "event_date", "report_date", "ships", "ship_types", "location_text", "strait",
@@ -181,6 +186,9 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise SightingsError([f"missing required column(s): {', '.join(missing)}; "
                               f"expected columns: {', '.join(COLUMNS)}"])
+    if "sea_area_reported" in raw.columns:
+        raw = raw.assign(sea_area=raw["sea_area_reported"])
+    raw = raw.drop(columns=[c for c in EXPORT_ONLY if c in raw.columns])
     unknown = [c for c in raw.columns if c not in COLUMNS]
     if unknown:
         more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""

@@ -23,7 +23,7 @@ return !!(m && m.loaded() && m.areTilesLoaded() && !m.isMoving());
 """
 MARKERS_ON_MAP = f"""
 const gd = {plot(ids.MAP)};
-return gd.data.slice(1).reduce((n, t) => n + (t.lat ? t.lat.length : 0), 0);
+return gd.data.slice(1).filter(t => t.mode !== "lines").reduce((n, t) => n + (t.lat ? t.lat.length : 0), 0);
 """
 
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import (
-    AREA_HIGHLIGHT, CELL_DEGREES, FIRST_LANE_TRACE, LANES, MAX_MARKERS, MAX_TABLE_ROWS, SEA_HIGHLIGHT,
+    AREA_HIGHLIGHT, CELL_DEGREES, FIRST_LANE_TRACE, LANES, MAX_MARKERS, MAX_TABLE_ROWS,
     UPLOAD_TRACE, aggregate_trace, area_ids, area_styles, base_layers, hover_text, lane_traces, map_figure,
     map_note, map_updates, marker_size, point_rows, selection_updates, table_rows, timeline_figure,
     upload_trace, upload_updates, visibility_updates,
@@ -39,7 +39,7 @@ def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, sighting
     assert counts == {"sea:Sea of Japan": 1, "sea:Sea of Okhotsk": 1}
     layers = base_layers(app_data.layers)
     highlighted = {layers[i][1] for i, style in area_styles(layers, counts).items()
-                   if style["color"] in (AREA_HIGHLIGHT, SEA_HIGHLIGHT)}
+                   if style["color"] == AREA_HIGHLIGHT}
     assert highlighted == {"sea:Sea of Japan", "sea:Sea of Okhotsk"}
 
 
@@ -147,10 +147,10 @@ def test_figure013_derived_points_are_faded(sightings):
     assert drawn == {i: 0.6 if kinds[i] == "derived" else 1.0 for i in drawn}
 
 
-def test_figure014_table_keeps_the_latest_rows_when_capped(sightings):
+def test_figure014_table_keeps_the_latest_rows_newest_first_when_capped(sightings):
     rows = big_selection(sightings, MAX_TABLE_ROWS + 250).sort_values("event_date", kind="stable")
     got = [record["id"] for record in table_rows(rows)]
-    assert got == rows["id"].iloc[-MAX_TABLE_ROWS:].tolist()
+    assert got == rows["id"].iloc[-MAX_TABLE_ROWS:].tolist()[::-1]
     assert len(table_rows(sightings)) == len(sightings)
 
 
@@ -160,7 +160,7 @@ def test_figure015_table_carries_the_release_link_and_the_japanese_sentence(sigh
     rows["source_names"] = [["Joint Staff Office"], ["Example"]]
     rows["primary_source"] = [True, False]
     rows["location_text_ja"] = ["宗谷岬の北東約60kmの海域", ""]
-    first, second = table_rows(rows)
+    second, first = table_rows(rows)          # newest first: the later row comes first
     assert first["release"] == [{"name": "Joint Staff release",
                                  "url": "https://www.mod.go.jp/js/pdf/2023/p20230620_01.pdf"}]
     assert (first["primary_source"], second["primary_source"], second["release"]) == ("yes", "no", [])

@@ -306,3 +306,15 @@ def test_import016_cli_errors_exit_2_one_line_each(dataset, tmp_path):
 def test_import017_shipped_dataset_untouched_by_this_module():
     assert hashlib.sha256(DATASET.read_bytes()).hexdigest() == SHIPPED
     assert not any(p.name.endswith((".tmp", ".lock")) for p in DATASET.parent.iterdir())
+
+
+def test_import013_the_apps_own_download_reads_back_as_an_upload(sightings):
+    """The download's extra columns are recognised and recomputed; the report's sea comes back."""
+    exported = to_csv(sightings).encode("utf-8")
+    rows = read_upload("data:text/csv;base64," + base64.b64encode(exported).decode())
+    assert rows["id"].tolist() == sightings["id"].tolist()
+    assert rows["sea_area"].tolist() == sightings["sea_area_reported"].tolist()
+    assert rows["lat"].round(5).equals(sightings["lat"].round(5).reset_index(drop=True))
+    unknown = exported.replace(b"primary_source", b"colour", 1)
+    with pytest.raises(SightingsError, match="unknown column\\(s\\): 'colour'"):
+        read_upload("data:text/csv;base64," + base64.b64encode(unknown).decode())

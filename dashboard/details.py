@@ -1,0 +1,83 @@
+"""The details panel: one selected sighting, every field, its sources as links, and how its
+position was made.
+
+The table shows a line per sighting; a reader checking one needs all of it: the report's
+own words (and the Joint Staff release's Japanese sentence), every source, and whether
+the point on the map was reported, derived (from which place, bearing and distance) or
+stands for an area. :func:`position_story` says that in a sentence, testable on its own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from geo.locate import BEARINGS, LocateError, locate
+from sightings.schema import COLUMNS
+
+#: Fields listed as "label: value" (the phrase, the Japanese sentence and the sources get
+#: their own blocks); every schema column and the join's answers appear once.
+LISTED = tuple(c for c in COLUMNS if c not in ("location_text", "location_text_ja", "source_urls", "source_names")) + (
+    "sea_area_reported", "in_strait", "in_japan_territorial_sea", "distance_to_japan_km", "named_seas",
+    "primary_source")
+_COMPASS = {degrees: point for point, degrees in BEARINGS.items()}
+
+
+def position_story(row: pd.Series) -> str:
+    """How the row's map position was made, in one sentence."""
+    kind = row["position_kind"]
+    if kind == "reported":
+        return f"Reported: the source gives the position {row['lat']:.4f} N, {row['lon']:.4f} E."
+    if kind == "derived":
+        try:
+            where = locate(row["location_text"])
+        except LocateError as exc:
+            return f"Derived from the phrase; it no longer parses ({exc})."
+        if where.distance_km is None:
+            return (f"Derived: midway between {where.anchor.replace(' / ', ' and ')} "
+                    f"({where.lat:.4f} N, {where.lon:.4f} E), from “{where.fragment}”.")
+        return (f"Derived: {where.distance_km:g} km {_COMPASS[where.bearing_deg].upper()} ({where.bearing_deg:g}°) of "
+                f"{where.anchor}, along the WGS84 geodesic from the gazetteer point, giving "
+                f"{where.lat:.4f} N, {where.lon:.4f} E; from “{where.fragment}”.")
+    if kind == "area":
+        named = f"the {row['strait']} Strait" if row["strait"] else " and ".join(row["named_seas"]) or "an area"
+        return f"Area only: the report names {named}, which the map highlights; no point is invented."
+    return "Unlocated: the report gives no place the map can draw; the sighting is in the table only."
+
+
+def details_panel(row: pd.Series | None) -> list:
+    """The panel's content for ``row`` (None: how to choose one)."""
+    if row is None:
+        return [html.H3("Details", className="details-title"),
+                html.P("Select a sighting (a table row, a map marker or a timeline point) to see all of it here.",
+                       className="hint")]
+    links = [html.Li(html.A(name or url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
+             for name, url in zip(row["source_names"], row["source_urls"], strict=False) if _is_web(url)]
+    blocks = [
+        html.H3(f"{row['event_date']:%d %b %Y} · {row['id']}", className="details-title"),
+        html.P(position_story(row), className="details-position"),
+        html.H4("As reported"), html.Blockquote(row["location_text"] or "—", lang="en"),
+    ]
+    if row["location_text_ja"]:
+        blocks += [html.H4("Joint Staff release (Japanese)"), html.Blockquote(row["location_text_ja"], lang="ja")]
+    blocks += [html.H4("Sources"), html.Ul(links, className="details-sources"),
+               html.Dl(className="details-fields",
+                       children=[part for field in LISTED if field in row.index
+                                 for part in (html.Dt(field.replace("_", " ")), html.Dd(_shown(row[field])))])]
+    return blocks
+
+
+def _is_web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _shown(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value)) or "—"
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "—"
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    return str(value) or "—"

@@ -1,0 +1,154 @@
+"""Where the map looks and what it names: place labels, the view to fit, and the map in words.
+
+Map text drawn by MapLibre needs glyphs from a font server (TECH_NOTES), so the labels
+travel as data in the figure (``layout.meta.labels``) and ``assets/maplabels.js`` draws
+them as HTML over the map, placed by the map's own projection: no request, no console
+error, and Japanese names in the browser's own fonts. The same script fits the map to
+``layout.meta.fit`` whenever its key changes (each filter change). The functions here
+are plain: they take rows and layers and return values the tests can state.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from dashboard.figures import Update, area_ids, point_rows
+from geo.layers import LAYERS_DIR
+from geo.locate import LocateError, locate
+from sightings.pipeline import OPEN_SEA
+
+#: Hand-placed labels of seas and regions (data/SOURCES.md, "map_labels.csv").
+MAP_LABELS = LAYERS_DIR.parent / "map_labels.csv"
+PLACES = LAYERS_DIR / "places.geojson"
+#: The whole region (west, south, east, north): Sakhalin and the Sea of Okhotsk to the
+#: Ryukyus, the Kuril chain to Kamchatka's tip.
+REGION_BOUNDS = (122.0, 24.0, 158.0, 54.5)
+#: Smallest box fitted around results (degrees): one sighting is not shown at street level.
+MIN_SPAN = 3.0
+#: Draw order (and who wins where labels collide): seas first, then regions, straits, places.
+RANKS = {"sea": 0, "region": 1, "strait_point": 2, "anchor": 3, "cape": 4, "island": 4}
+#: Zoom from which each kind shows; places reports measure from show at the region view.
+MIN_ZOOM = {"strait_point": 3.0, "anchor": 3.0, "cape": 5.5, "island": 5.5}
+LANGUAGES = {"en": "English", "ja": "日本語"}
+ATTRIBUTION = ("Sightings: Japan Joint Staff Office releases and press reports (processed by Straitwatch) · "
+               "Map: Natural Earth (public domain), IHO S-23 limits")
+
+
+def anchors_used(frame: pd.DataFrame) -> set[str]:
+    """Gazetteer names the derived positions measure from ("Cape Soya", both ends of a 'between')."""
+    names: set[str] = set()
+    for text in frame.loc[frame["position_kind"] == "derived", "location_text"]:
+        try:
+            names.update(locate(text).anchor.split(" / "))
+        except LocateError:
+            continue
+    return names
+
+
+def place_labels(anchors: set[str], places_path: Path = PLACES, labels_path: Path = MAP_LABELS) -> list[dict]:
+    """Every label the map may show, in draw order: ``en``, ``ja``, ``lon``, ``lat``, ``kind``, ``minzoom``.
+
+    Seas and regions come from data/map_labels.csv; straits, capes and islands from the
+    gazetteer's places layer (ports and cities are left to the hover text).
+    """
+    with labels_path.open(encoding="utf-8", newline="") as handle:
+        labels = [{"en": row["name_en"], "ja": row["name_ja"], "lon": float(row["lon"]), "lat": float(row["lat"]),
+                   "kind": row["kind"], "minzoom": float(row["minzoom"])} for row in csv.DictReader(handle)]
+    for feature in json.loads(places_path.read_text(encoding="utf-8"))["features"]:
+        props = feature["properties"]
+        kind = "anchor" if props["name_en"] in anchors else props["kind"]
+        if kind not in MIN_ZOOM:
+            continue
+        lon, lat = feature["geometry"]["coordinates"]
+        name = props["name_en"].replace(" (label point)", "").replace(" (centre)", "")
+        labels.append({"en": name, "ja": props["name_ja"] or name, "lon": lon, "lat": lat, "kind": kind,
+                       "minzoom": MIN_ZOOM[kind]})
+    return sorted(labels, key=lambda label: RANKS[label["kind"]])
+
+
+def strait_bounds(straits: dict) -> dict[str, tuple[float, float, float, float]]:
+    """(west, south, east, north) of each strait's polygons in the straits layer."""
+    boxes: dict[str, list[np.ndarray]] = {}
+    for feature in straits["features"]:
+        coordinates = np.array(_flatten(feature["geometry"]["coordinates"]))
+        boxes.setdefault(feature["properties"]["strait"], []).append(coordinates)
+    return {name: _box(np.vstack(parts)) for name, parts in boxes.items()}
+
+
+def view_bounds(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict[str, tuple]) -> tuple:
+    """The box the map fits after a filter change: the drawn points, the chosen straits and the
+    highlighted straits; the whole region when nothing narrows it (or nothing is drawn)."""
+    points = point_rows(rows)
+    parts = [np.column_stack([points["lon"].to_numpy(float), points["lat"].to_numpy(float)])]
+    highlighted = {key.split(":", 1)[1] for key in area_ids(rows) if key.startswith("strait:")}
+    for name in sorted(set(straits) | highlighted):
+        if name in boxes:
+            west, south, east, north = boxes[name]
+            parts.append(np.array([[west, south], [east, north]]))
+    stacked = np.vstack(parts)
+    if not len(stacked):
+        return REGION_BOUNDS
+    west, south, east, north = _box(stacked)
+    grow_x, grow_y = max(0.0, MIN_SPAN - (east - west)) / 2, max(0.0, MIN_SPAN - (north - south)) / 2
+    # rounded outwards, so no point falls just outside the box
+    low = np.floor(np.array([west - grow_x, south - grow_y]) * 1000) / 1000
+    high = np.ceil(np.array([east + grow_x, north + grow_y]) * 1000) / 1000
+    return (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
+
+
+def view_updates(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict, key: str, title: str) -> list[Update]:
+    """Figure changes for a new filter: the box to fit (``key`` says it is new) and the title
+    an exported image carries (the filter sentence)."""
+    bounds = REGION_BOUNDS if not key else view_bounds(rows, straits, boxes)
+    return [(("layout", "meta", "fit"), {"key": key or "region", "bounds": list(bounds)}),
+            (("layout", "title", "text"), _title(title))]
+
+
+def view_layout(labels: list[dict], title: str) -> dict:
+    """The map figure's layout parts owned here: labels, first fit, title and attribution."""
+    return {
+        "meta": {"labels": labels, "lang": "en", "fit": {"key": "region", "bounds": list(REGION_BOUNDS)}},
+        "title": {"text": _title(title), "x": 0.005, "xanchor": "left", "y": 0.985, "yanchor": "top",
+                  "font": {"size": 13}},
+        "annotations": [{"text": ATTRIBUTION, "xref": "paper", "yref": "paper", "x": 1, "y": 0, "xanchor": "right",
+                         "yanchor": "top", "yshift": -3, "showarrow": False, "font": {"size": 10, "color": "#4a5560"}}],
+    }
+
+
+def map_summary(rows: pd.DataFrame) -> str:
+    """The map in one paragraph, for people who cannot see it (and a check for those who can)."""
+    points = point_rows(rows)
+    if rows.empty:
+        return "The map shows no sightings: none match these filters."
+    by_lane = points["lane"].value_counts()
+    lanes = ", ".join(f"{count} {'in open sea' if lane == OPEN_SEA else f'in the {lane} Strait'}"
+                      for lane, count in by_lane.items())
+    areas = area_ids(rows)
+    highlighted = ", ".join(f"{key.split(':', 1)[1]}{' Strait' if key.startswith('strait:') else ''} ({count})"
+                            for key, count in sorted(areas.items(), key=lambda item: -item[1]))
+    text = f"The map shows {len(points)} sightings as points" + (f": {lanes}." if lanes else ".")
+    if highlighted:
+        text += f" Areas highlighted for reports that name only an area: {highlighted}."
+    unlocated = int((rows["position_kind"] == "unlocated").sum())
+    if unlocated:
+        text += f" {unlocated} without a position are listed in the table only."
+    return text
+
+
+def _title(sentence: str) -> str:
+    return f"<b>Straitwatch</b> · {sentence}"
+
+
+def _flatten(coordinates) -> list:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [coordinates[:2]]
+    return [point for part in coordinates for point in _flatten(part)]
+
+
+def _box(points: np.ndarray) -> tuple[float, float, float, float]:
+    return (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()), float(points[:, 1].max()))

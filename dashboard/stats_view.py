@@ -1,0 +1,112 @@
+"""The statistics view: passages per strait and year, Russian ships per month, the share with Chinese ships.
+
+Figures are plain dicts (as in :mod:`dashboard.figures`) of :mod:`sightings.stats` tables.
+Every chart carries the same note of where each year's rows come from
+(:func:`sightings.stats.source_note`), and the yearly charts name it under each year, so
+that a rise in counts is never read as a rise in activity. The numbers download at
+``/stats/passages.csv`` with the page's query.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.figures import LANE_COLOURS, _escape
+from dashboard.urlstate import spec_to_query
+from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source, ships_per_month, source_note
+
+STATS_PATH = "/stats/passages.csv"
+#: Headings drawn from dark (one sense of a passage) to light; "not stated" grey.
+HEADING_SHADES = {"north": 0.0, "northeast": 0.0, "east": 0.0, "southeast": 0.45,
+                  "south": 0.45, "southwest": 0.45, "west": 0.45, "northwest": 0.0}
+NOTE_FONT = {"size": 10, "color": "#555555"}
+
+
+def stats_href(spec) -> str:
+    """The statistics CSV's link for the filters of ``spec``."""
+    return STATS_PATH + spec_to_query(spec)
+
+
+def stats_figures(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """(passages per strait and year by heading, ships per month, share with Chinese ships)."""
+    by_source = rows_by_source(rows)
+    note = source_note(by_source)
+    ticks = _year_ticks(by_source)
+    return passages_figure(rows, note, ticks), monthly_figure(rows, note), chinese_figure(rows, note, ticks)
+
+
+def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
+    """Stacked bars per year, one colour per strait, split by the stated heading."""
+    table = passages(rows, by_direction=True)
+    data = []
+    for (strait, direction), part in table.groupby(["strait", "direction"], sort=False):
+        data.append({"type": "bar", "x": part["year"].tolist(), "y": part["sightings"].tolist(),
+                     "name": f"{strait} {direction}", "legendgroup": strait,
+                     "customdata": part["ships"].tolist(),
+                     "marker": {"color": LANE_COLOURS.get(strait, "#999999"),
+                                "opacity": 0.4 if direction == NO_HEADING else 1.0 - HEADING_SHADES.get(direction, 0),
+                                "line": {"width": 0.5, "color": "#ffffff"}},
+                     "hovertemplate": f"{_escape(strait)} Strait, heading {_escape(direction)}<br>%{{x}}: "
+                                      "%{y} sightings, %{customdata} ships<extra></extra>"})
+    return _figure(data, "Sightings stating a strait passage, per year (shade: heading)", note, ticks,
+                   {"barmode": "stack"})
+
+
+def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
+    """Reported Russian ships per month."""
+    table = ships_per_month(rows)
+    data = [{"type": "bar", "x": table["month"].dt.strftime("%Y-%m-%d").tolist(), "y": table["ships"].tolist(),
+             "customdata": table["sightings"].tolist(), "marker": {"color": "#4d4d4d"}, "name": "ships",
+             "hovertemplate": "%{x|%b %Y}: %{y} ships reported in %{customdata} sightings<extra></extra>"}]
+    return _figure(data, "Russian ships reported per month", note, None, {"xaxis": {"type": "date"}})
+
+
+def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
+    """Per year, the share of sightings sailing with Chinese ships."""
+    table = chinese_share(rows)
+    data = [{"type": "bar", "x": table["year"].tolist(), "y": (table["share"] * 100).round(1).tolist(),
+             "customdata": list(zip(table["with_chinese"].tolist(), table["sightings"].tolist())),
+             "marker": {"color": "#CC79A7"}, "name": "with Chinese ships",
+             "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>"}]
+    return _figure(data, "Share of sightings sailing with Chinese ships (%)", note, ticks,
+                   {"yaxis": {"range": [0, 100], "ticksuffix": "%"}})
+
+
+def _year_ticks(by_source: pd.DataFrame) -> dict:
+    """Year ticks that say under each year how many rows came from releases and news."""
+    return {"tickmode": "array", "tickvals": by_source["year"].tolist(), "type": "category",
+            "ticktext": [f"{row.year}<br>{row.releases} rel. / {row.news} news" for row in by_source.itertuples()]}
+
+
+def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict) -> dict:
+    layout = {"title": {"text": title, "font": {"size": 14}, "x": 0.01}, "height": 320,
+              "margin": {"l": 50, "r": 10, "t": 40, "b": 120}, "plot_bgcolor": "#fafafa",
+              "legend": {"font": {"size": 10}}, "uirevision": title,
+              "annotations": [{"text": "<br>".join(textwrap.wrap(_escape(note), 150)), "xref": "paper", "yref": "paper",
+                               "x": 0, "y": -0.3, "yanchor": "top", "xanchor": "left", "showarrow": False,
+                               "align": "left", "font": NOTE_FONT}]}
+    if ticks:
+        layout["xaxis"] = ticks
+    for key, value in extra.items():
+        layout[key] = {**layout.get(key, {}), **value} if isinstance(value, dict) else value
+    return {"data": data, "layout": layout}
+
+
+def section(rows: pd.DataFrame) -> html.Section:
+    """The statistics heading, its download link and the three charts (for the first rows shown)."""
+    figures = stats_figures(rows)
+    config = {"displaylogo": False}
+    return html.Section(className="stats", children=[
+        html.Div(className="table-head", children=[
+            html.H2("Passage statistics", className="section-title"),
+            html.A("Download passages CSV", id=ids.STATS_DOWNLOAD, className="button secondary", href=STATS_PATH),
+        ]),
+        html.P("Counts of reports in the current selection. Under each year: how many rows come from Joint "
+               "Staff releases and how many from news.", className="hint"),
+        *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=config)
+          for graph, figure in zip((ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE), figures, strict=True)),
+    ])

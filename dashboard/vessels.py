@@ -1,0 +1,57 @@
+"""The vessels table: each hull number with its class, dates, count and straits; a row opens its history.
+
+Clicking a row's hull (or anything but its class) sets the hull filter, so the map, timeline,
+table and downloads show that vessel and its voyages are drawn, and the URL says
+``?hull=548``; clicking its class searches for the class instead. The table itself is
+:func:`sightings.hulls.hull_table` of the selection without the hull filter, so it keeps
+listing every vessel while one is chosen.
+"""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import pandas as pd
+from dash import html
+
+from dashboard import ids
+from sightings.hulls import NO_CLASS, hull_table
+
+COLUMNS = [
+    {"field": "hull", "headerName": "Hull", "width": 80},
+    {"field": "class", "headerName": "Class (as reported)", "width": 300, "wrapText": True, "autoHeight": True},
+    {"field": "first", "headerName": "First seen", "width": 110},
+    {"field": "last", "headerName": "Last seen", "width": 110},
+    {"field": "sightings", "headerName": "Sightings", "width": 100, "type": "numericColumn"},
+    {"field": "straits", "headerName": "Straits used", "width": 260, "wrapText": True, "autoHeight": True},
+]
+
+
+def vessel_rows(rows: pd.DataFrame) -> list[dict]:
+    """The table's records (dates ISO)."""
+    table = hull_table(rows)
+    return [{**record, "first": f"{record['first']:%Y-%m-%d}", "last": f"{record['last']:%Y-%m-%d}"}
+            for record in table.to_dict("records")]
+
+
+def picked(cell: dict | None) -> tuple[str, str] | None:
+    """(facet field, value) a click on a table cell asks for: ("hulls", hull) or ("search", class)."""
+    if not isinstance(cell, dict) or not isinstance(cell.get("rowId"), str):
+        return None
+    value = cell.get("value")
+    if cell.get("colId") == "class" and isinstance(value, str) and value != NO_CLASS and ";" not in value:
+        return "search", value
+    return "hulls", cell["rowId"]
+
+
+def section() -> html.Section:
+    """The vessels heading, hint and grid."""
+    return html.Section(className="vessels", children=[
+        html.H2("Vessels", className="section-title"),
+        html.P("Each hull number in the selection. Click a row to see that vessel's history (its sightings "
+               "and voyages); click a class to search for every ship of that class.", className="hint"),
+        dag.AgGrid(id=ids.VESSELS, columnDefs=COLUMNS, rowData=[], getRowId="params.data.hull",
+                   className="ag-theme-quartz vessels-table",
+                   defaultColDef={"sortable": True, "resizable": True, "filter": False},
+                   dashGridOptions={"localeText": {"noRowsToShow": "No hull numbers in this selection."},
+                                    "animateRows": False, "domLayout": "autoHeight"}),
+    ])

@@ -1,0 +1,98 @@
+"""Vessels table, timeline events, the voyage layer's figure data and the statistics CSV route."""
+
+import io
+
+import pandas as pd
+import pytest
+
+from dashboard.events import SHOW, load_events, with_events
+from dashboard.tracks_figure import ARROW_TRACE, INFERRED_TRACE, LINE_TRACE, track_data, track_visibility
+from dashboard.vessels import picked
+from sightings.hulls import hull_classes, hull_table
+
+
+def test_vessel001_hull_table_equals_an_explode_groupby(sightings):
+    table = hull_table(sightings).set_index("hull")
+    exploded = sightings[["event_date", "hull_numbers", "strait"]].explode("hull_numbers").dropna()
+    want = exploded.groupby("hull_numbers").agg(first=("event_date", "min"), last=("event_date", "max"),
+                                                sightings=("event_date", "size"))
+    assert sorted(table.index) == sorted(want.index)
+    assert (table.loc[want.index, ["first", "last", "sightings"]] == want).all().all()
+    assert table.loc["548", "class"] == "Udaloy I-class destroyer"
+    assert table.loc["543", "class"] == "Udaloy I-class destroyer; Udaloy III-class destroyer"
+    assert table.loc["548", "straits"] == "Soya, Tsushima"
+    assert table.index[:2].tolist() == ["80", "011"]        # shortest first, as the hull filter lists them
+
+
+@pytest.mark.parametrize("types, hulls, vessels, expected", [
+    (["Steregushchiy-class frigate"], ["333", "335"], [], {"333": "Steregushchiy-class frigate",
+                                                            "335": "Steregushchiy-class frigate"}),
+    (["Udaloy I-class destroyer", "Baklazhan-class rescue tug"], ["548"], [], {}),       # two classes: not tied
+    (["Udaloy I-class destroyer", "Steregushchiy-class frigate"], ["543", "333"],
+     ["Udaloy I-class destroyer (543)", "Steregushchiy-class frigate (333)"],
+     {"543": "Udaloy I-class destroyer", "333": "Steregushchiy-class frigate"}),
+    (["destroyers (2)"], ["548"], [], {}),                                               # no class named
+])
+def test_vessel002_a_hull_class_is_only_what_the_row_says(types, hulls, vessels, expected):
+    assert hull_classes(types, hulls, vessels) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ({"rowId": "548", "colId": "hull", "value": "548"}, ("hulls", "548")),
+    ({"rowId": "548", "colId": "sightings", "value": 8}, ("hulls", "548")),
+    ({"rowId": "548", "colId": "class", "value": "Udaloy I-class destroyer"}, ("search", "Udaloy I-class destroyer")),
+    ({"rowId": "066", "colId": "class", "value": "not stated"}, ("hulls", "066")),
+    ({"rowId": 5}, None),
+    (None, None),
+])
+def test_vessel003_a_click_opens_the_hull_or_searches_the_class(cell, expected):
+    assert picked(cell) == expected
+
+
+def test_events001_the_shipped_events_load_and_draw_and_hide():
+    events = load_events()
+    assert [e.start.isoformat() for e in events] == ["2021-10-17", "2022-02-24", "2022-03-16", "2022-09-01"]
+    figure = {"data": [], "layout": {"annotations": [{"text": "kept"}]}}
+    drawn = with_events(figure, events, [SHOW])
+    assert len(drawn["layout"]["shapes"]) == 4 and drawn["layout"]["annotations"][0] == {"text": "kept"}
+    assert "Russia invades Ukraine" in drawn["layout"]["annotations"][2]["hovertext"]
+    assert with_events(figure, events, []) is figure
+
+
+def test_events002_a_bad_row_names_row_field_and_fix(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("start_date,end_date,label,kind,source_url,source_name\n"
+                    "2022-02-24,2022-02-30,x,war,https://example.org,Example\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"row 2, dates '2022-02-24'/'2022-02-30': write YYYY-MM-DD"):
+        load_events(path)
+
+
+def test_tracks_figure001_voyage_line_runs_through_its_sightings_in_time_order(sightings):
+    voyage = sightings[sightings["voyage_id"] == "v-2024-01-22-846082"]
+    lines, inferred, arrows = track_data(voyage)
+    want = voyage.sort_values(["event_date", "event_time", "id"])
+    assert lines["lat"] == pytest.approx(want["lat"].tolist(), abs=1e-4)
+    assert lines["lon"] == pytest.approx(want["lon"].tolist(), abs=1e-4)
+    assert "Voyage v-2024-01-22-846082" in lines["text"][0] and "Slava-class missile cruiser" in lines["text"][0]
+    assert len(arrows["lat"]) == 3 * 4 - 1              # a chevron per leg (3 legs), None between
+    assert inferred["lat"] and "text" not in inferred
+    assert track_visibility(["seas"]) == [(("data", i, "visible"), False) for i in (LINE_TRACE, INFERRED_TRACE,
+                                                                                   ARROW_TRACE)]
+
+
+def test_stats_route001_csv_equals_a_groupby_of_the_download(app_client):
+    query = "?from=2022-01-01&to=2026-12-31&strait=Soya&strait=Tsushima"
+    stats = pd.read_csv(io.BytesIO(app_client.get("/stats/passages.csv" + query).data))
+    rows = pd.read_csv(io.BytesIO(app_client.get("/download/x.csv" + query).data))
+    rows["year"] = rows["event_date"].str[:4].astype(int)
+    want = rows.groupby(["strait", "year"]).agg(sightings=("id", "size"),
+                                                ships=("ships", lambda s: int(s.fillna(0).sum()))).reset_index()
+    got = stats.sort_values(["strait", "year"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert list(stats.columns) == ["strait", "year", "sightings", "ships"]
+
+
+@pytest.fixture(scope="module")
+def app_client():
+    from dashboard.factory import create_app
+    return create_app("data/sightings.csv").server.test_client()
