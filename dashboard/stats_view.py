@@ -99,7 +99,7 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
 def section(rows: pd.DataFrame) -> html.Section:
     """The statistics heading, its download link and the three charts (for the first rows shown)."""
     figures = stats_figures(rows)
-    config = {"displaylogo": False}
+    config = {"displaylogo": False, "modeBarButtonsToRemove": ["sendChartToCloud"]}   # no "Share": it needs the internet
     return html.Section(className="stats", children=[
         html.Div(className="table-head", children=[
             html.H2("Passage statistics", className="section-title"),
