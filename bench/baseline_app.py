@@ -17,7 +17,7 @@ def create(data: str) -> Dash:
     frame = pd.read_csv(data, dtype={"strait": str}, keep_default_na=False, parse_dates=["event_date"])
     frame["lat"] = pd.to_numeric(frame["lat"], errors="coerce")
     frame["lon"] = pd.to_numeric(frame["lon"], errors="coerce")
-    app = Dash(__name__)
+    app = Dash(__name__, use_async=False)      # as Straitwatch: no asgiref thread per request
     app.layout = html.Div([
         dcc.DatePickerRange(id="dates"),
         dcc.Dropdown(id="strait", options=sorted(set(frame["strait"]) - {""}), multi=True),

@@ -1,7 +1,7 @@
 """Load test: the app under its production server (or gunicorn) on loopback, replaying browser sessions.
 
 Each simulated user loads the page (``/``, layout, dependencies), makes five filter changes
-(each is the two callbacks a browser fires: controls -> spec, spec -> views) and downloads
+(each is the callbacks a browser fires: controls -> spec, then every server callback of the spec) and downloads
 the CSV, then starts again until time is up. Prints requests/s, filter changes per second,
 p50/p95/p99 and errors per request type (page load, filter callback, download). Loopback
 only; bounded in time and clients.
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import servers  # noqa: E402
-from tests.dash_requests import callback_body  # noqa: E402
+from tests.dash_requests import callback_body, dependency_body, triggered_by  # noqa: E402
 from dashboard import ids  # noqa: E402
 
 #: The five filter changes of one session: (control id, its new value).
@@ -70,9 +70,10 @@ class Session:
             answer = self.call("filter callback", "POST", "/_dash-update-component",
                                callback_body(self.dependencies, ids.SPEC, changed, controls))
             spec = ((answer or {}).get("response", {}).get(ids.SPEC, {}) or {}).get("data", spec)
-            views = self.call("filter callback", "POST", "/_dash-update-component",
-                              callback_body(self.dependencies, ids.SUMMARY, f"{ids.SPEC}.data", {ids.SPEC: spec}))
-            href = ((views or {}).get("response", {}).get(ids.DOWNLOAD_CSV, {}) or {}).get("href", href)
+            for dependency in triggered_by(self.dependencies, f"{ids.SPEC}.data"):
+                views = self.call("filter callback", "POST", "/_dash-update-component",
+                                  dependency_body(dependency, f"{ids.SPEC}.data", {ids.SPEC: spec}))
+                href = ((views or {}).get("response", {}).get(ids.DOWNLOAD_CSV, {}) or {}).get("href", href)
         self.call("download", "GET", href)
 
 
@@ -113,17 +114,18 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         server.terminate()
         server.wait(60)
-    report(timings, errors, elapsed, args)
+    report(timings, errors, elapsed, args, dependencies)
 
 
-def report(timings, errors, elapsed, args) -> None:
+def report(timings, errors, elapsed, args, dependencies) -> None:
     total = sum(len(v) for v in timings.values())
-    changes = len(timings["filter callback"]) // 2
+    per_change = 1 + len(triggered_by(dependencies, f"{ids.SPEC}.data"))
+    changes = len(timings["filter callback"]) // per_change
     print(f"{args.clients} clients, {args.seconds:.0f} s, {servers.describe(args.server, args.workers)} "
           f"on 127.0.0.1, {os.cpu_count()} cores")
     print(f"{total} requests in {elapsed:.1f} s = {total / elapsed:.1f} requests/s; "
           f"errors: {sum(errors.values())}")
-    print(f"filter changes per second: {changes / elapsed:.1f} ({changes} changes of 2 callbacks each)")
+    print(f"filter changes per second: {changes / elapsed:.1f} ({changes} changes of {per_change} callbacks each)")
     print(f"{'request type':<18}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for kind, values in timings.items():
         q = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99

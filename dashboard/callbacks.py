@@ -21,7 +21,9 @@ from dashboard.figures import (
     base_layers, map_updates, point_rows, selection_updates, table_rows, timeline_figure, upload_updates,
     visibility_updates,
 )
-from dashboard.filters import FilterSpec, apply_filters, facet_counts, parse_date, preset_range, spec_values, summary
+from dashboard.filters import (
+    FilterSpec, all_facet_counts, apply_filters, parse_date, preset_range, spec_values, summary,
+)
 from dashboard.mapview import map_summary, view_updates
 from dashboard.urlstate import spec_from_query, spec_to_query
 from dashboard import playback, stats_view, vessels
@@ -85,13 +87,16 @@ def register(app, data: AppData) -> None:
                 *(facet.kind.to_control(getattr(spec, facet.field)) for facet in FACETS),
                 spec_to_query(spec), spec_values(spec))
 
-    # spec -> summary, map markers, areas and view, timeline, table, download links, option counts
+    # spec -> summary, map markers, tracks, areas and view, timeline, table, download links, option
+    # counts, vessels table, statistics: one request and one map redraw per filter change
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.TIMELINE, "figure"), Output(ids.TABLE, "rowData"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"),
         *(Output(facet.control, "options") for facet in COUNTED),
+        Output(ids.VESSELS, "rowData"), Output(ids.STATS_PASSAGES, "figure"),
+        Output(ids.STATS_MONTHLY, "figure"), Output(ids.STATS_CHINESE, "figure"), Output(ids.STATS_DOWNLOAD, "href"),
         Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.SHOW_EVENTS, "value"),
     )
     def update_views(stored, selected, shown_events):
@@ -100,11 +105,14 @@ def register(app, data: AppData) -> None:
         updates, note = map_updates(layers, rows, selected)
         sentence = summary(rows, spec)
         updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence)
+        updates += track_updates(rows)
+        counts = all_facet_counts(frame, spec)
         return (sentence, as_patch(updates), note, map_summary(rows),
                 with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
                 download_href(spec, "csv"), download_href(spec, "geojson"),
-                *(facet.labelled_options(options[facet.field], facet_counts(frame, spec, facet.field))
-                  for facet in COUNTED))
+                *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
+                vessels.vessel_rows(apply_filters(frame, spec, skip="hulls")), *stats_view.stats_figures(rows),
+                stats_view.stats_href(spec))
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),
@@ -158,24 +166,9 @@ PLAY_ACTIONS = {ids.PLAY_STOP: "stop", ids.PLAY: "play", ids.PLAY_STEP: "step", 
 
 
 def register_analyst_views(app, data: AppData, spec_of) -> None:
-    """Wire the voyage layer, the vessels table, the statistics, playback and the events toggle."""
+    """Wire the vessels table's clicks, playback and the events toggle (the tracks, the vessels
+    table and the statistics follow the filters in :func:`register`'s ``update_views``)."""
     frame = data.sightings
-
-    # spec -> voyage tracks on the map
-    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.SPEC, "data"),
-                  prevent_initial_call=True)
-    def draw_tracks(stored):
-        return as_patch(track_updates(apply_filters(frame, spec_of(stored))))
-
-    # spec -> vessels table (without the hull filter), statistics charts and their CSV link
-    @app.callback(Output(ids.VESSELS, "rowData"), Output(ids.STATS_PASSAGES, "figure"),
-                  Output(ids.STATS_MONTHLY, "figure"), Output(ids.STATS_CHINESE, "figure"),
-                  Output(ids.STATS_DOWNLOAD, "href"), Input(ids.SPEC, "data"))
-    def analyst_tables(stored):
-        spec = spec_of(stored)
-        rows = apply_filters(frame, spec)
-        return (vessels.vessel_rows(apply_filters(frame, spec, skip="hulls")), *stats_view.stats_figures(rows),
-                stats_view.stats_href(spec))
 
     # click in the vessels table -> hull filter (or class search), which the filter sync puts in the URL
     @app.callback(Output(ids.HULLS, "value", allow_duplicate=True), Output(ids.SEARCH, "value", allow_duplicate=True),

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard import ids
@@ -79,8 +80,8 @@ FLAG = Kind(False, _clean_flag, lambda v: [ON] if v else [], lambda v: [ON] if v
 
 @dataclass(frozen=True)
 class Facet:
-    """One filter dimension. ``mask(frame, value)`` selects rows; ``counts(rows)`` says how
-    many rows each option would match; ``phrase(value)`` is its part of the summary sentence;
+    """One filter dimension. ``mask(frame, value)`` selects rows (a bool array); ``counts(frame,
+    keep)`` says how many of the ``keep`` rows each option would match; ``phrase(value)`` is its part of the summary sentence;
     ``file_part(value)`` its part of the download name (None: the name just says "filtered")."""
 
     field: str
@@ -88,10 +89,10 @@ class Facet:
     control: str
     label: str
     kind: Kind
-    mask: Callable[[pd.DataFrame, Any], pd.Series]
+    mask: Callable[[pd.DataFrame, Any], np.ndarray]
     phrase: Callable[[Any], str]
     options: Callable[[pd.DataFrame], tuple[str, ...]] = lambda frame: ()
-    counts: Callable[[pd.DataFrame], dict[str, int]] | None = None
+    counts: Callable[[pd.DataFrame, np.ndarray], dict[str, int]] | None = None
     option_label: Callable[[str], str] = str
     file_part: Callable[[Any], list[str]] | None = None
     placeholder: str = ""
@@ -107,54 +108,93 @@ class Facet:
 
 
 # -- masks, counts and options, shared by several facets -------------------------------------
+# A mask is a numpy bool array over the frame's rows; counts read a frame and a ``keep`` array
+# (the rows the other filters leave), so no filtered frame is built just to be counted.
+# Categorical columns are tested and counted on their integer codes (a lookup table per
+# category, ``np.bincount``), indicator columns with ``np.count_nonzero``.
+
+def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+    values = frame[column].array
+    return values.codes, values.categories
+
+
+def _category_mask(frame: pd.DataFrame, column: str, wanted) -> np.ndarray:
+    """Rows whose categorical ``column`` is a category for which ``wanted(category)`` holds."""
+    codes, categories = _codes(frame, column)
+    table = np.zeros(len(categories) + 1, dtype=bool)          # the last entry: code -1 (missing)
+    table[:-1] = [bool(wanted(category)) for category in categories]
+    return table[codes]
+
+
+def _category_counts(frame: pd.DataFrame, column: str, keep: np.ndarray) -> dict[str, int]:
+    """Kept rows per category of ``column`` (every category, zeros included)."""
+    codes, categories = _codes(frame, column)
+    kept = codes[keep]
+    counts = np.bincount(kept[kept >= 0], minlength=len(categories))
+    return dict(zip(categories, counts.tolist(), strict=True))
+
 
 def _in_column(column: str):
     """Rows whose categorical ``column`` is one of the chosen values."""
-    return lambda frame, chosen: frame[column].isin(chosen)
+    return lambda frame, chosen: _category_mask(frame, column, set(chosen).__contains__)
 
 
 def _column_counts(column: str):
     """Rows per value of a categorical ``column``."""
-    return lambda rows: {k: int(v) for k, v in rows[column].value_counts().items()}
+    return lambda frame, keep: _category_counts(frame, column, keep)
+
+
+def _flag(frame: pd.DataFrame, column: str) -> np.ndarray:
+    return frame[column].to_numpy(dtype=bool)
 
 
 def _any_indicator(column_of):
     """Rows with any of the chosen indicator columns set (OR)."""
-    return lambda frame, chosen: frame[[column_of(c) for c in chosen]].any(axis=1)
+    return lambda frame, chosen: np.logical_or.reduce([_flag(frame, column_of(c)) for c in chosen])
 
 
 def _indicator_counts(column_of, names: tuple[str, ...]):
-    return lambda rows: {name: int(rows[column_of(name)].sum()) for name in names}
+    return lambda frame, keep: {name: int(np.count_nonzero(_flag(frame, column_of(name)) & keep))
+                                for name in names}
 
 
-def _has_hull(frame: pd.DataFrame, hulls: tuple[str, ...]) -> pd.Series:
+def _has_hull(frame: pd.DataFrame, hulls: tuple[str, ...]) -> np.ndarray:
     """Rows listing any of ``hulls`` exactly as written ("011" is not "11").
 
     Tested once per distinct list of hulls (the categories of ``facet:hulls``), not per row.
     """
-    lists = frame["facet:hulls"]
     wanted = [f"{HULL_DELIMITER}{hull}{HULL_DELIMITER}" for hull in hulls]
-    return lists.isin([listed for listed in lists.cat.categories if any(w in listed for w in wanted)])
+    return _category_mask(frame, "facet:hulls", lambda listed: any(w in listed for w in wanted))
 
 
-def _hull_counts(rows: pd.DataFrame) -> dict[str, int]:
-    """Rows per hull number, counted per distinct list of hulls."""
+def _hull_counts(frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
+    """Kept rows per hull number, counted per distinct list of hulls (hulls in no kept row left out)."""
     counts: dict[str, int] = {}
-    listed_counts = rows["facet:hulls"].value_counts()
-    for listed, rows_with_it in listed_counts[listed_counts > 0].items():
-        for hull in filter(None, listed.split(HULL_DELIMITER)):
-            counts[hull] = counts.get(hull, 0) + int(rows_with_it)
+    for listed, rows_with_it in _category_counts(frame, "facet:hulls", keep).items():
+        if rows_with_it:
+            for hull in filter(None, listed.split(HULL_DELIMITER)):
+                counts[hull] = counts.get(hull, 0) + rows_with_it
     return counts
 
 
 def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
-    """Every hull number in the data, shortest first ("99" before "100"), then as text."""
-    return tuple(sorted(set(frame["hull_numbers"].explode().dropna()), key=lambda h: (len(h), h)))
+    """Every hull number in the data, shortest first ("99" before "100"), then as text.
+
+    Read from the distinct lists (the categories of ``facet:hulls``), not from every row.
+    """
+    hulls = {hull for listed in _present(frame, "facet:hulls") for hull in listed.split(HULL_DELIMITER) if hull}
+    return tuple(sorted(hulls, key=lambda h: (len(h), h)))
+
+
+def _present(frame: pd.DataFrame, column: str) -> list[str]:
+    """The categories of ``column`` that some row holds."""
+    codes, categories = _codes(frame, column)
+    return list(categories[np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(categories)))])
 
 
 def _sea_options(frame: pd.DataFrame) -> tuple[str, ...]:
     """The schema's seas, then any other sea the layers named, then "not stated"."""
-    others = sorted(set(frame["sea_facet"]) - set(SEA_AREAS) - {NOT_STATED})
+    others = sorted(set(_present(frame, "facet:seas")) - set(SEA_AREAS) - {NOT_STATED})
     return (*SEA_AREAS, *others, NOT_STATED)
 
 
@@ -184,7 +224,7 @@ FACETS: tuple[Facet, ...] = (
           options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
           counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type"),
     Facet("search", "q", ids.SEARCH, "Search types and hull numbers", TEXT,
-          lambda frame, text: frame["search_text"].str.contains(text.lower(), regex=False),
+          lambda frame, text: frame["search_text"].str.contains(text.lower(), regex=False).to_numpy(dtype=bool),
           lambda text: f"types matching “{text}”", placeholder="e.g. Udaloy or 548"),
     Facet("hulls", "hull", ids.HULLS, "Hull number", SEVERAL, _has_hull,
           lambda hulls: ("hull " if len(hulls) == 1 else "hulls ") + _either(hulls),
@@ -194,15 +234,17 @@ FACETS: tuple[Facet, ...] = (
           options=lambda frame: ACTIVITY_KINDS, counts=_indicator_counts(activity_column, ACTIVITY_KINDS),
           placeholder="any activity"),
     Facet("chinese", "chinese", ids.CHINESE, "Joint with Chinese ships", ONE,
-          lambda frame, value: frame["with_chinese_ships"] == (value == "yes"),
+          lambda frame, value: _flag(frame, "with_chinese_ships") == (value == "yes"),
           lambda value: "with Chinese ships" if value == "yes" else "without Chinese ships",
           options=lambda frame: tuple(CHINESE_LABELS),
-          counts=lambda rows: {ANY: len(rows), "yes": int(rows["with_chinese_ships"].sum()),
-                               "no": int((~rows["with_chinese_ships"]).sum())},
+          counts=lambda frame, keep: {ANY: int(np.count_nonzero(keep)),
+                                      "yes": int(np.count_nonzero(_flag(frame, "with_chinese_ships") & keep)),
+                                      "no": int(np.count_nonzero(~_flag(frame, "with_chinese_ships") & keep))},
           option_label=CHINESE_LABELS.get),
     Facet("primary", "primary", ids.PRIMARY, "Primary source", FLAG,
-          lambda frame, on: frame["primary_source"], lambda on: "from Joint Staff releases",
-          options=lambda frame: (ON,), counts=lambda rows: {ON: int(rows["primary_source"].sum())},
+          lambda frame, on: _flag(frame, "primary_source"), lambda on: "from Joint Staff releases",
+          options=lambda frame: (ON,),
+          counts=lambda frame, keep: {ON: int(np.count_nonzero(_flag(frame, "primary_source") & keep))},
           option_label=lambda value: PRIMARY_LABEL, file_part=lambda on: ["primary-source"]),
 )
 BY_FIELD = {facet.field: facet for facet in FACETS}

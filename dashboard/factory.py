@@ -26,8 +26,11 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 def create_app(data_path: str | Path) -> Dash:
     """A ready-to-serve Dash app over the sightings at ``data_path``."""
     data = load_app_data(data_path)
+    # use_async=False: Dash 4 turns every callback endpoint async (a new thread and event loop
+    # per request, run through asgiref) whenever asgiref is installed (Datasette brings it);
+    # every callback here is synchronous, so that only adds time.
     app = Dash(__name__, title="Straitwatch", assets_folder=str(ASSETS), update_title=None,
-               serve_locally=True, compress=True)
+               serve_locally=True, compress=True, use_async=False)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)   # screen readers, translators
     app.layout = build_layout(data)
     register(app, data)

@@ -188,7 +188,7 @@ def area_ids(rows: pd.DataFrame) -> dict[str, int]:
     """Area-only reports per map area: ``strait:<group>`` or ``sea:<name>`` -> count."""
     counts: dict[str, int] = {}
     kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]
-    for row in rows[kinds == "area"].itertuples(index=False):
+    for row in rows.loc[kinds == "area", ["strait", "named_seas"]].itertuples(index=False):   # two of ~70 columns
         keys = [f"strait:{row.strait}"] if row.strait else [f"sea:{s}" for s in row.named_seas]
         for key in keys:
             counts[key] = counts.get(key, 0) + 1

@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from dashboard.facets import BY_FIELD, FACETS
+from dashboard.facets import BY_FIELD, COUNTED, FACETS
 
 
 def _clean(cls, options: dict[str, tuple[str, ...]], **values) -> "FilterSpec":
@@ -91,17 +91,27 @@ def spec_values(spec: FilterSpec) -> dict:
 def apply_filters(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.DataFrame:
     """The rows of ``frame`` (from :mod:`sightings.pipeline`, so in date order) that ``spec`` selects.
 
-    ``skip`` names one facet to leave out (for facet counts). The date range is cut first
-    (a binary search when the rows are in date order), so the facet masks only read the
-    rows inside it.
+    ``skip`` names one facet to leave out. The date range is cut first (a binary search when
+    the rows are in date order), so the facet masks only read the rows inside it, and the
+    rows are taken from the frame once, at the end.
     """
     window = date_window(frame, spec)
-    keep = pd.Series(True, index=window.index)
-    for facet in FACETS:
-        value = getattr(spec, facet.field)
-        if facet.field != skip and facet.is_set(value):
-            keep &= facet.mask(window, value)
-    return window[keep]
+    masks = _masks(window, spec)
+    return window[_keep(window, masks, skip)] if set(masks) - {skip} else window
+
+
+def _masks(window: pd.DataFrame, spec: FilterSpec) -> dict[str, np.ndarray]:
+    """The bool mask of each facet ``spec`` sets, over the rows of ``window``."""
+    return {facet.field: facet.mask(window, getattr(spec, facet.field))
+            for facet in FACETS if facet.is_set(getattr(spec, facet.field))}
+
+
+def _keep(window: pd.DataFrame, masks: dict[str, np.ndarray], skip: str | None = None) -> np.ndarray:
+    keep = np.ones(len(window), dtype=bool)
+    for field, mask in masks.items():
+        if field != skip:
+            keep &= mask
+    return keep
 
 
 def date_window(frame: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
@@ -109,8 +119,8 @@ def date_window(frame: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
     if not (spec.start or spec.end):
         return frame
     dates = frame["event_date"]
-    if dates.is_monotonic_increasing:
-        values = dates.to_numpy()
+    values = dates.to_numpy()
+    if (values[1:] >= values[:-1]).all():        # numpy: 2 ms at a million rows, pandas 4 ms
         first = np.searchsorted(values, np.datetime64(spec.start), "left") if spec.start else 0
         last = np.searchsorted(values, np.datetime64(spec.end), "right") if spec.end else len(values)
         return frame.iloc[first:last]
@@ -128,7 +138,14 @@ def facet_counts(frame: pd.DataFrame, spec: FilterSpec, field: str) -> dict[str,
     if facet is None or facet.counts is None:
         counted = ", ".join(f.field for f in FACETS if f.counts is not None)
         raise ValueError(f"unknown or uncounted facet {field!r}; expected one of {counted}")
-    return facet.counts(apply_filters(frame, spec, skip=field))
+    return all_facet_counts(frame, spec, (facet,))[field]
+
+
+def all_facet_counts(frame: pd.DataFrame, spec: FilterSpec, facets=COUNTED) -> dict[str, dict[str, int]]:
+    """:func:`facet_counts` of each of ``facets``, cutting the dates and computing each mask once."""
+    window = date_window(frame, spec)
+    masks = _masks(window, spec)
+    return {facet.field: facet.counts(window, _keep(window, masks, facet.field)) for facet in facets}
 
 
 def summary(rows: pd.DataFrame, spec: FilterSpec) -> str:

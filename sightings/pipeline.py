@@ -2,8 +2,8 @@
 
 The app, the import preview and the benchmarks all call :func:`build` (a CSV file) or
 :func:`prepare` (rows already loaded), so every consumer sees the same frame. The join's
-answers are kept on disk between runs (:func:`cached_classify`), so a restart pays only for
-reading and validating the CSV.
+answers are kept on disk between runs (:func:`cached_classify`), and so is the finished frame
+(:mod:`sightings.snapshot`): a restart on unchanged data, layers and code reads one Parquet file.
 
 The facet columns are what the filters read, computed once so filtering is vectorised:
 categorical copies of the strait, sea, lane and position kind (tests and counts on small
@@ -17,15 +17,15 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from geo.layers import LAYERS_DIR
+from sightings import snapshot
 from sightings.schema import is_release_url
-from sightings.store import DATASET, read_sightings
+from sightings.store import DATASET, load, read_dataset
 
 #: The strait value of rows in no strait, as the strait filter offers it.
 NO_STRAIT = "none"
@@ -61,13 +61,33 @@ HULL_DELIMITER = ";"
 
 #: Where the spatial join's answers are kept between runs (git-ignored, safe to delete).
 CLASSIFY_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "classify"
+#: Where the finished frame is kept between runs (:mod:`sightings.snapshot`; git-ignored, safe to delete).
+SNAPSHOT_DIR = CLASSIFY_CACHE.parent / "snapshot"
+LAYER_SUMS = LAYERS_DIR / "SHA256SUMS"
 #: Bump when the cache file's layout changes.
 _CACHE_FORMAT = "1"
 
 
-def build(path: str | os.PathLike = DATASET, *, cache_dir: Path | None = CLASSIFY_CACHE) -> pd.DataFrame:
-    """The app's frame for the sightings CSV at ``path``: validated, located, joined, faceted."""
-    return prepare(read_sightings(path), cache_dir=cache_dir)
+def build(path: str | os.PathLike = DATASET, *, cache_dir: Path | None = CLASSIFY_CACHE,
+          snapshot_dir: Path | None = SNAPSHOT_DIR) -> pd.DataFrame:
+    """The app's frame for the sightings CSV at ``path``: validated, located, joined, faceted.
+
+    Read from the snapshot in ``snapshot_dir`` when one was saved for these bytes, layers and
+    code (:mod:`sightings.snapshot`), else built and saved there (None: always built, never saved).
+    """
+    if snapshot_dir is not None:
+        saved = snapshot.load(snapshot_dir / _snapshot_name(read_dataset(path)))   # the bytes go once hashed
+        if saved is not None:
+            return saved
+    raw = read_dataset(path)
+    frame = prepare(load(raw), cache_dir=cache_dir)
+    if snapshot_dir is not None:
+        snapshot.save(frame, snapshot_dir / _snapshot_name(raw))
+    return frame
+
+
+def _snapshot_name(raw: bytes) -> str:
+    return f"frame-{snapshot.key(raw, LAYER_SUMS)}.parquet"
 
 
 def prepare(sightings: pd.DataFrame, *, cache_dir: Path | None = None) -> pd.DataFrame:
@@ -160,7 +180,7 @@ def _per_unique(values: pd.Series, classify, names) -> dict[str, np.ndarray]:
 
 
 def cached_classify(lat: pd.Series, lon: pd.Series, cache_dir: Path = CLASSIFY_CACHE,
-                    layer_sums: Path = LAYERS_DIR / "SHA256SUMS") -> pd.DataFrame:
+                    layer_sums: Path = LAYER_SUMS) -> pd.DataFrame:
     """:func:`geo.join.classify` of these points, read from ``cache_dir`` when already computed.
 
     The key is a SHA-256 of the coordinates, the layer checksums (``layer_sums``) and the
@@ -177,15 +197,13 @@ def cached_classify(lat: pd.Series, lon: pd.Series, cache_dir: Path = CLASSIFY_C
     except (OSError, ValueError, KeyError):
         pass
     places = join.classify(lat, lon)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".npz.tmp")
-        with os.fdopen(handle, "wb") as out:
-            np.savez(out, **_pack(places))
-        os.replace(temporary, path)      # atomic: another worker reads the old file or this one
-    except OSError:
-        pass
+    snapshot.write_atomic(path, lambda temporary: _save_npz(temporary, _pack(places)))
     return places
+
+
+def _save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    with open(path, "wb") as out:          # a file object: np.savez would add ".npz" to a name
+        np.savez(out, **arrays)
 
 
 def _classify_key(lat: pd.Series, lon: pd.Series, layer_sums: Path, join_source: Path) -> str:

@@ -108,10 +108,15 @@ def load_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def read_sightings(path: str | os.PathLike = DATASET) -> pd.DataFrame:
     """Load and validate a sightings CSV file."""
+    return load(read_dataset(path))
+
+
+def read_dataset(path: str | os.PathLike = DATASET) -> bytes:
+    """The bytes of a sightings CSV file, unparsed (bounded by :data:`MAX_DATASET_BYTES`)."""
     path = Path(path)
     if not path.exists():
         raise SightingsError([f"no sightings file at {path} (expected a CSV such as data/sightings.csv)"])
-    return load(read_file(path, MAX_DATASET_BYTES))
+    return read_file(path, MAX_DATASET_BYTES)
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:

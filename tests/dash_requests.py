@@ -19,6 +19,11 @@ def callback_body(dependencies: list[dict], output_id: str, changed: str, values
     ``values`` maps component ids to the value of the input or state property sent.
     """
     dependency = next(d for d in dependencies if any(o["id"] == output_id for o in outputs_of(d["output"])))
+    return dependency_body(dependency, changed, values)
+
+
+def dependency_body(dependency: dict, changed: str, values: dict) -> dict:
+    """The POST body for one entry of ``/_dash-dependencies`` (see :func:`callback_body`)."""
     outputs = outputs_of(dependency["output"])
 
     def props(items):
@@ -27,3 +32,10 @@ def callback_body(dependencies: list[dict], output_id: str, changed: str, values
     return {"output": dependency["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
             "inputs": props(dependency["inputs"]), "state": props(dependency["state"]),
             "changedPropIds": [changed]}
+
+
+def triggered_by(dependencies: list[dict], prop: str) -> list[dict]:
+    """The server callbacks with ``prop`` ("id.property") among their inputs: what a change of it fires."""
+    component, name = prop.rsplit(".", 1)
+    return [d for d in dependencies if not d.get("clientside_function")
+            and any(i["id"] == component and i["property"] == name for i in d["inputs"])]

@@ -13,9 +13,11 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from dashboard.facets import FACETS, options
+from dashboard.facets import COUNTED, FACETS, options
 from dashboard.figures import LANE_COLOURS
-from dashboard.filters import FilterSpec, apply_filters, date_span, facet_counts, preset_range, summary
+from dashboard.filters import (
+    FilterSpec, all_facet_counts, apply_filters, date_span, facet_counts, preset_range, summary,
+)
 from dashboard.urlstate import spec_from_query, spec_to_query
 from sightings import pipeline
 from sightings.positions import STRAIT_LABEL_POINTS
@@ -120,6 +122,20 @@ def test_filter006_hull_counts_with_a_hull_chosen(sightings):
     tsushima = sightings[sightings["strait"] == "Tsushima"]
     want = Counter(h for hulls in tsushima["hull_numbers"] for h in hulls)
     assert facet_counts(sightings, spec, "hulls") == dict(want) and len(want) > 1
+
+
+def test_filter020_all_counts_at_once_leave_out_only_their_own_facet(sightings):
+    """One pass gives every counted control its numbers, each with the other filters applied."""
+    spec = FilterSpec(straits=("Tsugaru",), chinese="yes")
+    counts = all_facet_counts(sightings, spec)
+    tsugaru = sightings[sightings["strait"] == "Tsugaru"]
+    joint = sightings[sightings["with_chinese_ships"]]
+    both = tsugaru[tsugaru["with_chinese_ships"]]
+    assert set(counts) == {facet.field for facet in COUNTED}
+    assert counts["chinese"] == {"any": len(tsugaru), "yes": len(both), "no": len(tsugaru) - len(both)}
+    assert {k: v for k, v in counts["straits"].items() if v} == joint["strait"].replace("", "none").value_counts().to_dict()
+    assert counts["primary"] == {"1": int(both["source_urls"].map(is_primary).sum())}
+    assert 0 < len(both) < len(tsugaru) and len(joint["strait"].unique()) > 1
 
 
 def test_filter007_hull_is_an_exact_item(sightings):
