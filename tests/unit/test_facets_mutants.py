@@ -16,7 +16,7 @@ def test_facet_mutant001_a_flag_is_on_only_when_ticked(value, expected):
 
 
 def test_facet_mutant002_hull_options_shortest_first():
-    frame = pd.DataFrame({"hull_numbers": [["100"], ["99", "011"], [], ["99"]]})
+    frame = pd.DataFrame({"facet:hulls": pd.Categorical([";100;", ";99;011;", ";", ";99;"])})
     assert BY_FIELD["hulls"].options(frame) == ("99", "011", "100")
 
 
