@@ -104,6 +104,14 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "an empty place ('between   and X') is a LocateError either way; only the message differs"),
     ("geo/join.py _nearest", "", "equivalent: every point has a nearest polygon, so an inner join is the left join"),
     ("geo/join.py _points", "crs=4327", "equivalent here: EPSG:4327 is WGS 84 in 3D, the same latitude and longitude"),
+    ("geo/join.py _points", "lat.notna() | lon.notna()",
+     "equivalent: a point with one NaN coordinate lies in no polygon and has no distance, like no point"),
+    ("geo/join.py classify", "off_water = points.geometry.notna() | sea.isna()",
+     "equivalent: a missing point gets no nearest sea either (sjoin_nearest skips it)"),
+    ("geo/join.py classify", '"inside").fillna(None)', "equivalent: None is falsy, so astype(bool) gives False too"),
+    ("geo/join.py distance_to_japan_km", "metric.geometry.notna() | ~metric.geometry.is_empty",
+     "equivalent: a missing point joins nothing, so its distance stays NaN"),
+    ("geo/join.py named_seas_column", "case=None", "equivalent: pandas reads a falsy case as ignore-case"),
     ("geo/join.py _within", 'predicate="within")', "equivalent: reindexed to every point next, so inner = left join"),
     ("geo/join.py _within", 'how="left", )', "differs only for a point exactly on a polygon's edge (intersects)"),
     ("geo/join.py classify", "}, index=None)", "equivalent: the columns are Series on the points' index already"),
@@ -409,6 +417,9 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
     for r in results:
         out.append(f"| `{r.module}` | {', '.join(r.tests)} | {r.tested} | {r.killed} | {len(r.survivors)} | "
                    f"{percent(r.killed, r.tested)} | {len(r.once)} | {r.seconds:.0f} s |")
+    missing = [m for m in MODULES if m not in {r.module for r in results}]
+    if missing:
+        out += ["", "**Not in this page (no finished run):** " + ", ".join(f"`{m}`" for m in missing) + "."]
     out += ["", "Left out on purpose: " + "; ".join(f"`{m}`: {why}" for m, why in LEFT_OUT.items()) + ". "
             "Lines never mutated: " + ", ".join(f"`{p}`" for p in DO_NOT_MUTATE) + " (`os.kill(pid, 0)` asks "
             "whether a process lives; its mutant `os.kill(pid, 1)` sent a real SIGHUP to mutmut)."]
