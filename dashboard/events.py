@@ -16,7 +16,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.figures import _escape
+from dashboard.figures import escape_markup
 
 EVENTS = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 COLUMNS = ("start_date", "end_date", "label", "kind", "source_url", "source_name")
@@ -79,7 +79,7 @@ def with_events(figure: dict, events: tuple[Event, ...], shown) -> dict:
               for e in events]
     notes = [{"x": e.start.isoformat(), "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
               "text": str(number), "showarrow": False, "font": {"size": 10, "color": EVENT_COLOUR},
-              "hovertext": f"{_escape(e.label)}<br>{e.start:%d %b %Y}<br>Source: {_escape(e.source_name)}"}
+              "hovertext": f"{escape_markup(e.label)}<br>{e.start:%d %b %Y}<br>Source: {escape_markup(e.source_name)}"}
              for number, e in enumerate(events, start=1)]
     return {**figure, "layout": {**layout, "shapes": [*layout.get("shapes", []), *shapes],
                                  "annotations": [*layout.get("annotations", []), *notes],

@@ -85,7 +85,7 @@ HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_
                  "direction", "position_kind", "sea_area", "source_names", "source_urls")
 
 
-def _escape(text: str) -> str:
+def escape_markup(text: str) -> str:
     """``<``, ``>`` and ``&`` escaped, so no reported word becomes Plotly markup. Quotes stay:
     outside a tag they are harmless, and Plotly would show ``&quot;`` literally."""
     return escape(text, quote=False)
@@ -98,7 +98,7 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     full label adds the Japanese release's sentence and the release link where there is one.
     """
     def clean(text: str, width: int = 70) -> str:
-        return "<br>".join(_escape(line) for line in textwrap.wrap(text, width)) or "—"
+        return "<br>".join(escape_markup(line) for line in textwrap.wrap(text, width)) or "—"
 
     labels = []
     for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
@@ -114,7 +114,7 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
             f"Where: {clean(row.location_text)}<br>"
             + (f"In Japanese: {clean(row.location_text_ja, 35)}<br>" if row.location_text_ja else "")
             + f"Direction: {clean(row.direction or 'not reported')}<br>"
-            f"Position: {_escape(row.position_kind)} · sea: {_escape(row.sea_area or 'not stated')}<br>"
+            f"Position: {escape_markup(row.position_kind)} · sea: {escape_markup(row.sea_area or 'not stated')}<br>"
             f"Source: {clean(' | '.join(row.source_names))}"
             + (f"<br>Joint Staff release: {clean(releases[0], 90)}" if releases else "")
         )

@@ -15,7 +15,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, _escape
+from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.urlstate import spec_to_query
 from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source, ships_per_month, source_note
 
@@ -50,7 +50,7 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
                      "marker": {"color": LANE_COLOURS.get(strait, "#999999"),
                                 "opacity": 0.4 if direction == NO_HEADING else 1.0 - HEADING_SHADES.get(direction, 0),
                                 "line": {"width": 0.5, "color": "#ffffff"}},
-                     "hovertemplate": f"{_escape(strait)} Strait, heading {_escape(direction)}<br>%{{x}}: "
+                     "hovertemplate": f"{escape_markup(strait)} Strait, heading {escape_markup(direction)}<br>%{{x}}: "
                                       "%{y} sightings, %{customdata} ships<extra></extra>"})
     return _figure(data, "Sightings stating a strait passage, per year (shade: heading)", note, ticks,
                    {"barmode": "stack"})
@@ -86,7 +86,7 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
     layout = {"title": {"text": title, "font": {"size": 14}, "x": 0.01}, "height": 320,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 120}, "plot_bgcolor": "#fafafa",
               "legend": {"font": {"size": 10}}, "uirevision": title,
-              "annotations": [{"text": "<br>".join(textwrap.wrap(_escape(note), 150)), "xref": "paper", "yref": "paper",
+              "annotations": [{"text": "<br>".join(textwrap.wrap(escape_markup(note), 150)), "xref": "paper", "yref": "paper",
                                "x": 0, "y": -0.3, "yanchor": "top", "xanchor": "left", "showarrow": False,
                                "align": "left", "font": NOTE_FONT}]}
     if ticks:

@@ -15,7 +15,7 @@ import math
 
 import pandas as pd
 
-from dashboard.figures import TRACKS_GROUP, UPLOAD_TRACE, Update, _escape, is_aggregated
+from dashboard.figures import TRACKS_GROUP, UPLOAD_TRACE, Update, escape_markup, is_aggregated
 from dashboard.filters import date_span
 from geo.tracks import Passage, Track, voyage_tracks
 
@@ -90,9 +90,9 @@ def voyage_label(track: Track, by_id: dict) -> str:
     first, last = min(row.event_date for row in rows).date(), max(row.event_date for row in rows).date()
     passages = "; ".join(f"{passage_phrase(p)} ({by_id[p.sighting_id].event_date:%d %b %Y})"
                          for p in track.passages) or "none stated"
-    return (f"<b>Voyage {_escape(track.voyage_id)}</b> · {len(ids)} sighting{'s' if len(ids) != 1 else ''}, "
-            f"{date_span(first, last)}<br>Ships: {_escape('; '.join(types) or 'not reported')}"
-            f"<br>Hulls: {_escape(', '.join(hulls) or 'not reported')}<br>Passages (inferred, drawn dashed): {_escape(passages)}")
+    return (f"<b>Voyage {escape_markup(track.voyage_id)}</b> · {len(ids)} sighting{'s' if len(ids) != 1 else ''}, "
+            f"{date_span(first, last)}<br>Ships: {escape_markup('; '.join(types) or 'not reported')}"
+            f"<br>Hulls: {escape_markup(', '.join(hulls) or 'not reported')}<br>Passages (inferred, drawn dashed): {escape_markup(passages)}")
 
 
 def passage_phrase(leg: Passage) -> str:

@@ -2,6 +2,7 @@
 
 import csv
 import datetime as dt
+import functools
 import json
 import re
 from pathlib import Path
@@ -32,8 +33,10 @@ def as_truth_row(s) -> dict:
     }
 
 
-def parsed_corpus() -> list[dict]:
-    return [as_truth_row(s) for r in RELEASES for s in parse_release(r["text"], r["file"], r["url"])]
+@functools.lru_cache(maxsize=1)
+def parsed_corpus() -> tuple[dict, ...]:
+    """The corpus parsed once for the 40 tests that compare it with the truth table."""
+    return tuple(as_truth_row(s) for r in RELEASES for s in parse_release(r["text"], r["file"], r["url"]))
 
 
 def test_jso001_corpus_has_one_parsed_sighting_per_truth_row():
