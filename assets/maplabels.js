@@ -4,8 +4,10 @@
 // have, so the names in the figure's layout.meta.labels are drawn here as HTML placed by
 // the map's projection: labels below their minzoom are skipped and, where two would
 // overlap, the one listed first (seas, regions, straits, then places) wins, so the map
-// thins itself as one zooms out. Nothing is fetched. layout.meta.fit is the box to show;
-// the map is fitted to it whenever its key changes, and again on "Zoom to results".
+// thins itself as one zooms out. Nothing is fetched. layout.meta.fit is the box to show:
+// once the map's size is reported (the map-size store), the server frames it in the figure
+// itself (fit.camera), in the same redraw as the new markers; the map is fitted here only
+// while no size was known yet (the first view) and on "Zoom to results".
 (function () {
   'use strict';
 
@@ -31,6 +33,7 @@
     var wanted = meta(gd).fit;
     if (!wanted || !wanted.bounds || (!again && map.__straitwatchFit === wanted.key)) { return; }
     map.__straitwatchFit = wanted.key;
+    if (!again && wanted.camera) { return; }          // framed by the figure's own centre and zoom
     var b = wanted.bounds;
     var box = map.getContainer().getBoundingClientRect();
     var pad = Math.max(0, Math.min(PADDING, box.width / 6, box.height / 6));
@@ -90,8 +93,16 @@
     map.getContainer().appendChild(layer);
     map.__straitwatchLayer = layer;
     var draw = function () { render(graph(), map, layer); };
+    var report = function () {
+      var box = map.getContainer().getBoundingClientRect();
+      if (window.dash_clientside && window.dash_clientside.set_props) {
+        window.dash_clientside.set_props('map-size', {data: {width: Math.round(box.width), height: Math.round(box.height)}});
+      }
+    };
     map.on('move', draw);
     map.on('resize', draw);
+    map.on('resize', report);
+    report();
     gd.on('plotly_afterplot', function () {
       var current = mapOf(graph());
       if (current === map) { fit(graph(), map, false); draw(); }

@@ -98,13 +98,14 @@ def register(app, data: AppData) -> None:
         Output(ids.VESSELS, "rowData"), Output(ids.STATS_PASSAGES, "figure"),
         Output(ids.STATS_MONTHLY, "figure"), Output(ids.STATS_CHINESE, "figure"), Output(ids.STATS_DOWNLOAD, "href"),
         Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.SHOW_EVENTS, "value"),
+        State(ids.MAP_SIZE, "data"),
     )
-    def update_views(stored, selected, shown_events):
+    def update_views(stored, selected, shown_events, map_size):
         spec = spec_of(stored)
         rows = apply_filters(frame, spec)
         updates, note = map_updates(layers, rows, selected)
         sentence = summary(rows, spec)
-        updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence)
+        updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence, map_size)
         updates += track_updates(rows)
         counts = all_facet_counts(frame, spec)
         return (sentence, as_patch(updates), note, map_summary(rows),
@@ -218,10 +219,14 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
             action = next((action for control, action in PLAY_ACTIONS.items() if control in triggered), "filters")
             start, playing = playback.transition(action, parse_date((state or {}).get("start")), paused is False,
                                                  rows, size)
+        # no window before or after (a filter change, the page load): the map has nothing to
+        # undo, and patching it anyway would redraw the whole map a second time
+        idle = start is None and not (state or {}).get("start")
         return ({"start": start.isoformat() if start else None, "fragment": playback.to_fragment(start, size),
                  "ended": action == "tick" and not playing},
                 playback.SPEEDS.get(speed, playback.SPEEDS[playback.DEFAULT_SPEED]), size,
-                playback.window_label(rows, start, size), as_patch(playback.playback_updates(rows, start, size)))
+                playback.window_label(rows, start, size),
+                no_update if idle else as_patch(playback.playback_updates(rows, start, size)))
 
 
 def as_patch(updates) -> Patch:

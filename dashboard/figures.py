@@ -1,7 +1,8 @@
 """Figures: the offline MapLibre map and the timeline, built from filtered rows.
 
-The map draws without any network: style ``white-bg``, GeoJSON layers shipped in
-data/layers/display, default circle markers and no map text (see TECH_NOTES). The base
+The map draws without any network: its own MapLibre style (:func:`base_style`: a white
+background and the GeoJSON layers shipped in data/layers/display, from one source served
+by the app), default circle markers and no map text (see TECH_NOTES). The base
 figure is sent once; filter changes patch only the marker traces and the area styles, and
 this module says which parts change (``*_updates``: (path, value) pairs), so no caller
 counts trace indexes. The note under the map and the table rows live here too: they are
@@ -61,11 +62,9 @@ SEA_HIGHLIGHT_OPACITY = 0.12
 #: Japan's territorial sea as lines: the 12-nm limit thin, the 3-nm specified areas darker.
 TERRITORIAL_LINES = {"12 nm": ("#6f8fb0", 0.7), "3 nm specified area": ("#1d3557", 1.6)}
 KURIL_COLOURS = {False: "#ddd5c4", True: "#bfae8c"}
-#: Trace order in the map figure: the selection halo, one trace per lane, the grid-cell
-#: counts (used instead of the lanes for large selections), the user's upload.
-TRACE_SELECTION, FIRST_LANE_TRACE = 0, 1
-AGGREGATE_TRACE = FIRST_LANE_TRACE + len(LANES)
-UPLOAD_TRACE = AGGREGATE_TRACE + 1
+#: Trace order in the map figure: the selection halo, the sightings drawn as points, the
+#: grid-cell counts (used instead of the points for large selections), the user's upload.
+TRACE_SELECTION, POINTS_TRACE, AGGREGATE_TRACE, UPLOAD_TRACE = 0, 1, 2, 3
 UPLOAD_COLOUR = "#000000"
 #: Above this many sightings the map and timeline show counts, not one marker each: a
 #: browser stays quick with a few thousand markers, not with a million, and the largest
@@ -132,26 +131,22 @@ def is_aggregated(rows: pd.DataFrame) -> bool:
     return len(rows) > MAX_MARKERS
 
 
-def lane_traces(rows: pd.DataFrame) -> list[dict]:
-    """One marker trace's data per lane (strait or open sea), in :data:`LANES` order.
+def points_trace(rows: pd.DataFrame) -> dict:
+    """The marker data of every sighting drawn as a point, coloured by lane (strait or open sea).
 
-    Empty when the selection is aggregated: :func:`aggregate_trace` draws it instead.
+    One trace, not one per lane: Plotly hands each map trace to MapLibre as its own source,
+    and every update re-tiles each non-empty one, so eight lanes cost eight re-tilings per
+    filter change where one does the same drawing. Empty when the selection is aggregated:
+    :func:`aggregate_trace` draws it instead.
     """
     points = point_rows(rows)
     if is_aggregated(rows):
         points = points.iloc[0:0]
-    lanes = points["lane"].to_numpy()
-    columns = {"lat": points["lat"].to_numpy(), "lon": points["lon"].to_numpy(),
-               "customdata": points["id"].to_numpy(), "text": np.asarray(hover_text(points), dtype=object),
-               "size": marker_size(points["ships"]).to_numpy(),
-               "opacity": points["position_kind"].map(OPACITY).to_numpy(dtype=float)}
-    traces = []
-    for lane in LANES:
-        pick = lanes == lane
-        part = {key: values[pick].tolist() for key, values in columns.items()}
-        traces.append({"lat": part["lat"], "lon": part["lon"], "customdata": part["customdata"], "text": part["text"],
-                       "marker": {"size": part["size"], "color": LANE_COLOURS[lane], "opacity": part["opacity"]}})
-    return traces
+    return {"lat": points["lat"].tolist(), "lon": points["lon"].tolist(), "customdata": points["id"].tolist(),
+            "text": hover_text(points),
+            "marker": {"size": marker_size(points["ships"]).tolist(),
+                       "color": points["lane"].astype(str).map(LANE_COLOURS).tolist(),
+                       "opacity": points["position_kind"].astype(str).map(OPACITY).tolist()}}
 
 
 def aggregate_trace(rows: pd.DataFrame) -> dict:
@@ -223,14 +218,48 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
     return out
 
 
+def base_features(layers: list[tuple[str, str | None, dict]]) -> dict:
+    """Every base layer's features in one FeatureCollection, each tagged with its layer's index
+    (``sw_layer``): the map's one GeoJSON source, drawn by one style layer per base layer."""
+    return {"type": "FeatureCollection", "features": [
+        {**feature, "properties": {**feature.get("properties", {}), "sw_layer": index}}
+        for index, (_, _, layer) in enumerate(layers) for feature in layer["source"]["features"]]}
+
+
 def layer_files(layers: list[tuple[str, str | None, dict]]) -> tuple[tuple[str, bytes], ...]:
-    """(URL, GeoJSON bytes) for each base layer, in order; the URL names the content's hash,
-    so a browser may cache it for good."""
-    files = []
-    for index, (_, _, layer) in enumerate(layers):
-        body = json.dumps(layer["source"], separators=(",", ":")).encode("utf-8")
-        files.append((LAYER_URL.format(name=f"{index}-{hashlib.sha256(body).hexdigest()[:16]}"), body))
-    return tuple(files)
+    """(URL, GeoJSON bytes) of the merged base layers (:func:`base_features`); the URL names
+    the content's hash, so a browser may cache it for good."""
+    body = json.dumps(base_features(layers), separators=(",", ":")).encode("utf-8")
+    return ((LAYER_URL.format(name=f"base-{hashlib.sha256(body).hexdigest()[:16]}"), body),)
+
+
+def base_style(layers: list[tuple[str, str | None, dict]], source: str | None = None) -> dict:
+    """The map's own MapLibre style: a white background and the base layers over one source.
+
+    The base is the style, not Plotly ``layout.map.layers``: Plotly re-applies every layout
+    layer, each over its own source, on each redraw, which made a filter change re-tile
+    nineteen sources; a style stays put while its ``id`` does. ``source`` is the URL of
+    :func:`layer_files` (the features themselves when None). The area highlight and the
+    layer toggles reach the style through ``layout.meta`` (assets/basemap.js).
+    """
+    style_layers = [{"id": "background", "type": "background", "paint": {"background-color": "#ffffff"}}]
+    for index, (group, _, layer) in enumerate(layers):
+        common = {"id": style_layer_id(index, group), "source": "base", "filter": ["==", ["get", "sw_layer"], index]}
+        if layer["type"] == "line":
+            style_layers.append({**common, "type": "line", "paint": {
+                "line-color": layer["color"], "line-width": layer["line"]["width"]}})
+        else:
+            style_layers.append({**common, "type": "fill", "paint": {
+                "fill-color": layer["color"], "fill-opacity": layer["opacity"],
+                "fill-outline-color": layer.get("fill", {}).get("outlinecolor", layer["color"])}})
+    return {"version": 8, "id": "straitwatch-base", "name": "Straitwatch base (offline)",
+            "sources": {"base": {"type": "geojson", "data": source or base_features(layers)}},
+            "layers": style_layers}
+
+
+def style_layer_id(index: int, group: str) -> str:
+    """``base-3-seas``: the style layer of base layer ``index``, named with its toggle group."""
+    return f"base-{index}-{group}"
 
 
 def _fill(source: dict, colour: str, opacity: float) -> dict:
@@ -254,32 +283,36 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
 
 
 def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, selected: str | None,
-               sources: list[str] | None = None, extra_layout: dict | None = None) -> dict:
-    """The whole map (a figure dict): base layers, selection halo, one marker trace per lane.
+               source: str | None = None, extra_layout: dict | None = None) -> dict:
+    """The whole map (a figure dict): the base style, selection halo, the sightings' markers.
 
-    ``sources`` are URLs of the layers' GeoJSON (:func:`layer_files`), sent instead of the
-    GeoJSON itself. Every layer starts visible (the layer checkboxes start ticked).
+    ``source`` is the URL of the base layers' GeoJSON (:func:`layer_files`), sent instead of
+    the GeoJSON itself. Every layer starts visible (the layer checkboxes start ticked); the
+    area styles travel in ``layout.meta`` (:func:`area_paint`).
     ``extra_layout`` adds layout parts made elsewhere (labels, view, title: dashboard.mapview).
     The legend is the page's (always shown, beside the map), so Plotly's is off.
     """
-    map_layers = []
-    styles = area_styles(layers, area_ids(rows))
-    for index, (_, _, layer) in enumerate(layers):
-        source = {"source": sources[index]} if sources else {}
-        map_layers.append({**layer, **source, **styles.get(index, {}), "visible": True})
-
     def trace(name: str, values: dict, **extra) -> dict:
         return {"type": "scattermap", "name": name, "mode": "markers", "hoverinfo": "text", **extra, **values}
 
     data = [trace("selected", selection_trace(rows, selected), showlegend=False, hoverinfo="skip")]
-    data += [trace(lane, values) for lane, values in zip(LANES, lane_traces(rows), strict=True)]
+    data.append(trace("sightings", points_trace(rows)))
     data.append(trace("sightings per cell", aggregate_trace(rows), showlegend=False))
     data.append(trace("your file (not saved)", upload_trace(rows.iloc[0:0])))
+    extra = dict(extra_layout or {})
+    meta = {"areas": area_paint(layers, rows), "hidden": [], **extra.pop("meta", {})}
     return {"data": data, "layout": {
-        "map": {"style": "white-bg", "center": CENTER, "zoom": ZOOM, "layers": map_layers},
+        "map": {"style": base_style(layers, source), "center": CENTER, "zoom": ZOOM},
         "margin": {"l": 0, "r": 0, "t": 30, "b": 18}, "uirevision": "map", "showlegend": False,
-        "clickmode": "event", **(extra_layout or {}),
+        "clickmode": "event", "meta": meta, **extra,
     }}
+
+
+def area_paint(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame) -> list[list]:
+    """``[style layer id, colour, opacity]`` of every area layer for ``rows`` (:func:`area_styles`),
+    which assets/basemap.js paints on the base style."""
+    return [[style_layer_id(index, layers[index][0]), style["color"], style["opacity"]]
+            for index, style in area_styles(layers, area_ids(rows)).items()]
 
 
 Update = tuple[tuple, object]
@@ -294,11 +327,9 @@ def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
     applied to any map figure they give ``map_figure(layers, rows, selected)``.
     """
     cells = aggregate_trace(rows)
-    updates = [change for offset, trace in enumerate(lane_traces(rows))
-               for change in _trace_updates(FIRST_LANE_TRACE + offset, trace)]
+    updates = _trace_updates(POINTS_TRACE, points_trace(rows))
     updates += _trace_updates(AGGREGATE_TRACE, cells) + selection_updates(rows, selected)
-    updates += [(("layout", "map", "layers", index, key), value)
-                for index, style in area_styles(layers, area_ids(rows)).items() for key, value in style.items()]
+    updates.append((("layout", "meta", "areas"), area_paint(layers, rows)))
     return updates, map_note(rows, len(cells["lat"]))
 
 
@@ -315,8 +346,7 @@ def upload_updates(rows: pd.DataFrame) -> list[Update]:
 def visibility_updates(layers: list[tuple[str, str | None, dict]], visible) -> list[Update]:
     """Show the layer groups in ``visible`` (land, the "base" group, always shows)."""
     wanted = set(visible or ())
-    return [(("layout", "map", "layers", index, "visible"), group == "base" or group in wanted)
-            for index, (group, _, _) in enumerate(layers)]
+    return [(("layout", "meta", "hidden"), sorted({group for group, _, _ in layers} - wanted - {"base"}))]
 
 
 def _trace_updates(index: int, values: dict) -> list[Update]:

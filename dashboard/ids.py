@@ -38,6 +38,8 @@ ZOOM_RESULTS = "zoom-results"
 MAP_LEGEND = "map-legend"
 MAP_SUMMARY = "map-summary"
 MAP_LOADING = "map-loading"
+#: The map's size in CSS pixels, reported by assets/maplabels.js, so the server can frame a view.
+MAP_SIZE = "map-size"
 DETAILS = "details"
 FILTERS_TOGGLE = "filters-toggle"
 FILTERS_CLOSE = "filters-close"

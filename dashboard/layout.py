@@ -32,6 +32,7 @@ def build_layout(data: AppData) -> html.Div:
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.SPEC),
         dcc.Store(id=ids.SELECTED),
+        dcc.Store(id=ids.MAP_SIZE),
         html.Header(className="header", children=[
             html.H1("Straitwatch"),
             html.P("Reported Russian Navy movements around Japan: the Sea of Japan, the Sea of Okhotsk, "
@@ -56,7 +57,7 @@ def build_layout(data: AppData) -> html.Div:
                                                      className="loading-note", role="status"),
                             children=html.Div(className="map-wrap", children=[
                     dcc.Graph(id=ids.MAP, figure=analyst_map(
-                        map_figure(base_layers(data.layers), rows, None, sources=[url for url, _ in data.layer_files],
+                        map_figure(base_layers(data.layers), rows, None, source=data.layer_files[0][0],
                                    extra_layout=view_layout(list(data.labels), summary(rows, FilterSpec()))), rows),
                               className="map", config=MAP_CONFIG),
                     legend(),

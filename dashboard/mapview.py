@@ -3,8 +3,10 @@
 Map text drawn by MapLibre needs glyphs from a font server (TECH_NOTES), so the labels
 travel as data in the figure (``layout.meta.labels``) and ``assets/maplabels.js`` draws
 them as HTML over the map, placed by the map's own projection: no request, no console
-error, and Japanese names in the browser's own fonts. The same script fits the map to
-``layout.meta.fit`` whenever its key changes (each filter change). The functions here
+error, and Japanese names in the browser's own fonts. The same script reports the map's
+size, from which :func:`view_updates` frames each filter change's results in the figure
+itself (the script fits ``layout.meta.fit`` only while the size is not yet known, and on
+"Zoom to results"). The functions here
 are plain: they take rows and layers and return values the tests can state.
 """
 
@@ -34,6 +36,11 @@ MIN_SPAN = 3.0
 RANKS = {"sea": 0, "region": 1, "strait_point": 2, "anchor": 3, "cape": 4, "island": 4}
 #: Zoom from which each kind shows; places reports measure from show at the region view.
 MIN_ZOOM = {"strait_point": 3.0, "anchor": 3.0, "cape": 5.5, "island": 5.5}
+#: Padding (px) and zoom cap of a fitted view, the same as assets/maplabels.js's "Zoom to results".
+FIT_PADDING = 28.0
+FIT_MAX_ZOOM = 7.5
+#: Map sizes (px) believed when the browser reports one; anything else frames in the browser.
+MIN_MAP_PX, MAX_MAP_PX = 50, 20_000
 LANGUAGES = {"en": "English", "ja": "日本語"}
 ATTRIBUTION = ("Sightings: Japan Joint Staff Office releases and press reports (processed by Straitwatch) · "
                "Map: Natural Earth (public domain), IHO S-23 limits")
@@ -101,12 +108,56 @@ def view_bounds(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict[str, t
     return (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
 
 
-def view_updates(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict, key: str, title: str) -> list[Update]:
+def view_updates(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict, key: str, title: str,
+                 size: dict | None = None) -> list[Update]:
     """Figure changes for a new filter: the box to fit (``key`` says it is new) and the title
-    an exported image carries (the filter sentence)."""
+    an exported image carries (the filter sentence).
+
+    With the map's ``size`` known (``{"width": px, "height": px}``, sent by the browser) the
+    view itself travels in the same patch: centre, zoom and the map's ``uirevision`` set to
+    ``key``, so Plotly moves to the new view in the one redraw of the filter change and keeps
+    a person's own pan and zoom until the filters change again. (Fitting in the browser after
+    the redraw made ``dcc.Graph`` copy the moved view into its figure and redraw a second time.)
+    """
     bounds = REGION_BOUNDS if not key else view_bounds(rows, straits, boxes)
-    return [(("layout", "meta", "fit"), {"key": key or "region", "bounds": list(bounds)}),
-            (("layout", "title", "text"), _title(title))]
+    framed = camera(bounds, size)
+    fit = {"key": key or "region", "bounds": list(bounds), "camera": framed is not None}
+    updates = [(("layout", "meta", "fit"), fit), (("layout", "title", "text"), _title(title))]
+    if framed is not None:
+        center, zoom = framed
+        updates += [(("layout", "map", "center"), center), (("layout", "map", "zoom"), zoom),
+                    (("layout", "map", "uirevision"), fit["key"])]
+    return updates
+
+
+def camera(bounds: tuple, size: dict | None) -> tuple[dict, float] | None:
+    """Centre and zoom that show ``bounds`` (west, south, east, north) in a map of ``size``,
+    as MapLibre's ``fitBounds`` would (Web Mercator, 512-px world at zoom 0, the same padding
+    and zoom cap as assets/maplabels.js); None when the size is unknown or unusable."""
+    try:
+        width, height = float(size["width"]), float(size["height"])
+    except (TypeError, KeyError, ValueError):
+        return None
+    if not (MIN_MAP_PX <= width <= MAX_MAP_PX and MIN_MAP_PX <= height <= MAX_MAP_PX):
+        return None
+    west, south, east, north = bounds
+    pad = max(0.0, min(FIT_PADDING, width / 6, height / 6))
+    x0, x1 = _mercator_x(west), _mercator_x(east)
+    y0, y1 = _mercator_y(north), _mercator_y(south)
+    span_x, span_y = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
+    zoom = float(np.log2(min((width - 2 * pad) / (span_x * 512), (height - 2 * pad) / (span_y * 512))))
+    centre_lat = float(np.degrees(np.arctan(np.sinh(np.pi * (1 - (y0 + y1))))))
+    return {"lon": round((west + east) / 2, 5), "lat": round(centre_lat, 5)}, round(min(zoom, FIT_MAX_ZOOM), 3)
+
+
+def _mercator_x(lon: float) -> float:
+    return (lon + 180.0) / 360.0
+
+
+def _mercator_y(lat: float) -> float:
+    """0 at the north edge of the Web Mercator world, 1 at the south."""
+    phi = np.radians(lat)
+    return float((1 - np.log(np.tan(phi) + 1 / np.cos(phi)) / np.pi) / 2)
 
 
 def view_layout(labels: list[dict], title: str) -> dict:

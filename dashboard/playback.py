@@ -19,11 +19,11 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.figures import FIRST_LANE_TRACE, LANE_COLOURS, LANES, Update, hover_text, marker_size, point_rows
+from dashboard.figures import LANE_COLOURS, POINTS_TRACE, Update, hover_text, marker_size, point_rows
 from dashboard.filters import date_span, parse_date
-from dashboard.tracks_figure import ARROW_TRACE
+from dashboard.tracks_figure import INFERRED_TRACE
 
-PLAYBACK_TRACE = ARROW_TRACE + 1
+PLAYBACK_TRACE = INFERRED_TRACE + 1
 #: The markers' opacity outside the window while playback shows one (context, not the focus).
 FADED = 0.15
 MAX_FRAGMENT = 200
@@ -130,7 +130,7 @@ def playback_updates(rows: pd.DataFrame, start: dt.date | None, size: str) -> li
                          "color": [LANE_COLOURS[lane] for lane in shown["lane"]]}}
     fade = FADED if start else 1.0
     return ([(("data", PLAYBACK_TRACE, key), value) for key, value in values.items()]
-            + [(("data", FIRST_LANE_TRACE + offset, "opacity"), fade) for offset in range(len(LANES))])
+            + [(("data", POINTS_TRACE, "opacity"), fade)])
 
 
 def playback_trace() -> dict:

@@ -4,8 +4,10 @@ Drawn with what works offline (TECH_NOTES): ``scattermap`` lines and no marker s
 map text. MapLibre lines in Plotly have no dash style, so an inferred passage leg is drawn
 as short pieces with gaps, in a lighter trace without hover (its pieces would repeat the
 label hundreds of times); the voyage's hover on its line lists the passages. Arrows are two
-short strokes at the middle of each leg. Three traces follow the base map's (:data:`dashboard.figures.UPLOAD_TRACE`); the
-callbacks patch them when the filters change and hide them with the "tracks" layer toggle.
+short strokes at the middle of each leg, drawn in the line's own trace (one MapLibre source
+fewer to re-tile per filter change; hovering an arrow names its voyage too). Two traces follow
+the base map's (:data:`dashboard.figures.UPLOAD_TRACE`); the callbacks patch them when the
+filters change and hide them with the "tracks" layer toggle.
 The geography is :mod:`geo.tracks`; this module only turns it into figure data.
 """
 
@@ -19,11 +21,10 @@ from dashboard.figures import TRACKS_GROUP, UPLOAD_TRACE, Update, escape_markup,
 from dashboard.filters import date_span
 from geo.tracks import Passage, Track, voyage_tracks
 
-#: Trace indexes of the layer: solid lines through sightings, the inferred passages, the arrows.
+#: Trace indexes of the layer: solid lines through sightings with their arrows, the inferred passages.
 LINE_TRACE = UPLOAD_TRACE + 1
 INFERRED_TRACE = LINE_TRACE + 1
-ARROW_TRACE = INFERRED_TRACE + 1
-TRACK_TRACES = (LINE_TRACE, INFERRED_TRACE, ARROW_TRACE)
+TRACK_TRACES = (LINE_TRACE, INFERRED_TRACE)
 TRACK_COLOUR = "#1b2f4b"
 #: Length of one dash (and of one gap) of an inferred leg, in degrees of latitude.
 DASH_DEGREES = 0.2
@@ -33,19 +34,18 @@ ARROW_SPREAD = math.radians(28)
 
 
 def track_traces(rows: pd.DataFrame) -> list[dict]:
-    """The three traces of the layer for ``rows`` (empty for an aggregated selection)."""
-    lines, inferred, arrows = track_data(rows)
+    """The two traces of the layer for ``rows`` (empty for an aggregated selection)."""
+    lines, inferred = track_data(rows)
 
     def trace(name: str, values: dict, **extra) -> dict:
         return {"type": "scattermap", "name": name, "mode": "lines", "hoverinfo": "text", "showlegend": False,
                 "line": {"color": TRACK_COLOUR, "width": 2}, **extra, **values}
 
-    return [trace("voyages", lines), trace("inferred passages", inferred, opacity=0.45, hoverinfo="skip"),
-            trace("voyage direction", arrows, hoverinfo="skip")]
+    return [trace("voyages", lines), trace("inferred passages", inferred, opacity=0.45, hoverinfo="skip")]
 
 
 def track_updates(rows: pd.DataFrame) -> list[Update]:
-    """Redraw the layer's three traces for ``rows`` (points and hover only; styles stay)."""
+    """Redraw the layer's two traces for ``rows`` (points and hover only; styles stay)."""
     return [(("data", index, key), value)
             for index, values in zip(TRACK_TRACES, track_data(rows), strict=True) for key, value in values.items()]
 
@@ -56,11 +56,12 @@ def track_visibility(visible) -> list[Update]:
     return [(("data", index, "visible"), shown) for index in TRACK_TRACES]
 
 
-def track_data(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
-    """(lines, inferred passages, arrows) as lat/lon/text lists, pieces split by None."""
-    lines, inferred, arrows = _Path(), _Path(), _Path()
+def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
+    """(lines, inferred passages) as lat/lon/text lists, pieces split by None: each voyage's
+    line through its sightings, then its arrows (a chevron per leg)."""
+    lines, inferred = _Path(), _Path()
     if is_aggregated(rows):
-        return lines.values(), inferred.values(), arrows.values()
+        return lines.values(), inferred.values()
     by_id = {row.id: row for row in rows[["id", "event_date", "ship_types", "hull_numbers"]].itertuples(index=False)}
     for track in voyage_tracks(rows):
         points = list(zip(track.lats, track.lons))
@@ -70,7 +71,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
         if len(points) > 1:
             lines.add(points, label)
             for start, end in zip(points, points[1:]):
-                arrows.add(_arrow(start, end))
+                lines.add(_arrow(start, end), label)
         for leg in track.passages:
             leg_points = list(zip(leg.lats, leg.lons))
             for start, end in zip(leg_points, leg_points[1:]):
@@ -78,7 +79,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
                     inferred.add(piece)
             if leg.heading:
                 inferred.add(_arrow(leg_points[-2], leg_points[-1], at=1.0))
-    return lines.values(), inferred.values(), arrows.values()
+    return lines.values(), inferred.values()
 
 
 def voyage_label(track: Track, by_id: dict) -> str:

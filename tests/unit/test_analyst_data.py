@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.events import SHOW, load_events, with_events
-from dashboard.tracks_figure import ARROW_TRACE, INFERRED_TRACE, LINE_TRACE, track_data, track_visibility
+from dashboard.tracks_figure import INFERRED_TRACE, LINE_TRACE, track_data, track_visibility
 from dashboard.vessels import picked
 from sightings.hulls import hull_classes, hull_table
 
@@ -69,15 +69,15 @@ def test_events002_a_bad_row_names_row_field_and_fix(tmp_path):
 
 def test_tracks_figure001_voyage_line_runs_through_its_sightings_in_time_order(sightings):
     voyage = sightings[sightings["voyage_id"] == "v-2024-01-22-846082"]
-    lines, inferred, arrows = track_data(voyage)
+    lines, inferred = track_data(voyage)
     want = voyage.sort_values(["event_date", "event_time", "id"])
-    assert lines["lat"] == pytest.approx(want["lat"].tolist(), abs=1e-4)
-    assert lines["lon"] == pytest.approx(want["lon"].tolist(), abs=1e-4)
+    assert lines["lat"][:4] == pytest.approx(want["lat"].tolist(), abs=1e-4) and lines["lat"][4] is None
+    assert lines["lon"][:4] == pytest.approx(want["lon"].tolist(), abs=1e-4)
     assert "Voyage v-2024-01-22-846082" in lines["text"][0] and "Slava-class missile cruiser" in lines["text"][0]
-    assert len(arrows["lat"]) == 3 * 4 - 1              # a chevron per leg (3 legs), None between
+    assert len(lines["lat"]) == 4 + 3 * 4                # then a chevron per leg (3 legs), None before each
+    assert len(set(lines["text"]) - {None}) == 1          # an arrow's hover names its voyage too
     assert inferred["lat"] and "text" not in inferred
-    assert track_visibility(["seas"]) == [(("data", i, "visible"), False) for i in (LINE_TRACE, INFERRED_TRACE,
-                                                                                   ARROW_TRACE)]
+    assert track_visibility(["seas"]) == [(("data", i, "visible"), False) for i in (LINE_TRACE, INFERRED_TRACE)]
 
 
 def test_stats_route001_csv_equals_a_groupby_of_the_download(app_client):

@@ -73,17 +73,21 @@ def test_download007_chunks_join_to_one_csv(sightings):
 
 
 def test_download_layers_are_fetched_by_url_not_sent_in_the_figure(client, app_data):
-    """The map figure names each layer's GeoJSON by a content-hashed URL; the URL serves it."""
+    """The map's style names the base layers' one GeoJSON file by a content-hashed URL; the URL
+    serves every layer's features, each tagged with its layer."""
     from dashboard.figures import base_layers, layer_files, map_figure
     layers = base_layers(app_data.layers)
     files = layer_files(layers)
-    figure = map_figure(layers, app_data.sightings, None, sources=[url for url, _ in files])
-    assert [layer["source"] for layer in figure["layout"]["map"]["layers"]] == [url for url, _ in files]
+    figure = map_figure(layers, app_data.sightings, None, source=files[0][0])
+    assert figure["layout"]["map"]["style"]["sources"] == {"base": {"type": "geojson", "data": files[0][0]}}
     assert len(json.dumps(figure["layout"])) < 10_000
-    for (url, body), (_, _, layer) in zip(files, layers, strict=True):
-        response = client.get(url)
-        assert response.status_code == 200 and response.mimetype == "application/json"
-        assert "immutable" in response.headers["Cache-Control"]
-        assert json.loads(response.get_data()) == layer["source"] == json.loads(body)
+    assert len(files) == 1
+    response = client.get(files[0][0])
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert "immutable" in response.headers["Cache-Control"]
+    served = json.loads(response.get_data())
+    assert served == json.loads(files[0][1])
+    for index, (_, _, layer) in enumerate(layers):
+        mine = [f["geometry"] for f in served["features"] if f["properties"]["sw_layer"] == index]
+        assert mine == [f["geometry"] for f in layer["source"]["features"]]
     assert client.get(files[0][0].replace(".json", "0.json")).status_code == 404
-    assert len({url for url, _ in files}) == len(files)

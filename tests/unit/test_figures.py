@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import (
-    AREA_HIGHLIGHT, CELL_DEGREES, FIRST_LANE_TRACE, LANES, MAX_MARKERS, MAX_TABLE_ROWS,
-    UPLOAD_TRACE, aggregate_trace, area_ids, area_styles, base_layers, hover_text, lane_traces, map_figure,
+    AREA_HIGHLIGHT, CELL_DEGREES, LANE_COLOURS, LANES, MAX_MARKERS, MAX_TABLE_ROWS, POINTS_TRACE,
+    UPLOAD_TRACE, aggregate_trace, area_ids, area_styles, base_layers, base_style, hover_text, map_figure, points_trace,
     map_note, map_updates, marker_size, point_rows, selection_updates, table_rows, timeline_figure,
     upload_trace, upload_updates, visibility_updates,
 )
@@ -19,11 +19,17 @@ from dashboard.filters import FilterSpec, apply_filters
 
 def test_figure001_map_has_one_marker_per_point_sighting(app_data, sightings):
     figure = map_figure(base_layers(app_data.layers), sightings, None)
-    markers = sum(len(trace["lat"]) for trace in figure["data"][FIRST_LANE_TRACE:FIRST_LANE_TRACE + len(LANES)])
+    points = figure["data"][POINTS_TRACE]
     assert len(figure["data"]) == UPLOAD_TRACE + 1
     assert len(figure["data"][UPLOAD_TRACE]["lat"]) == 0          # the user's overlay starts empty
-    assert markers == len(point_rows(sightings)) == sightings["position_kind"].isin(["reported", "derived"]).sum()
-    assert figure["layout"]["map"]["style"] == "white-bg"
+    want = sightings[sightings["position_kind"].isin(["reported", "derived"]) & sightings["lat"].notna()]
+    assert sorted(points["customdata"]) == sorted(want["id"])
+    colour = dict(zip(want["id"], want["lane"].astype(str).map(LANE_COLOURS)))
+    assert points["marker"]["color"] == [colour[i] for i in points["customdata"]]   # coloured by strait / open sea
+    style = figure["layout"]["map"]["style"]
+    assert style["version"] == 8 and style["sources"].keys() == {"base"}           # offline: one local source
+    assert "glyphs" not in style and "sprite" not in style
+    assert [layer["id"] for layer in style["layers"]][:2] == ["background", "base-0-seas"]
     go.Figure(figure)                                             # a valid Plotly figure, as dcc.Graph gets it
 
 
@@ -41,6 +47,10 @@ def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, sighting
     highlighted = {layers[i][1] for i, style in area_styles(layers, counts).items()
                    if style["color"] == AREA_HIGHLIGHT}
     assert highlighted == {"sea:Sea of Japan", "sea:Sea of Okhotsk"}
+    painted = {area[0] for area in map_figure(layers, rows, None)["layout"]["meta"]["areas"] if area[1] == AREA_HIGHLIGHT}
+    names = {layer["id"]: layers[int(layer["id"].split("-")[1])][1]
+             for layer in base_style(layers)["layers"] if layer["id"] != "background"}
+    assert {names[i] for i in painted} == {"sea:Sea of Japan", "sea:Sea of Okhotsk"}   # what assets/basemap.js paints
 
 
 def test_figure004_hover_escapes_reported_text(sightings):
@@ -90,7 +100,7 @@ def big_selection(sightings, n):
 @pytest.mark.parametrize("n", [MAX_MARKERS, MAX_MARKERS + 1])
 def test_figure009_aggregates_only_above_the_threshold(sightings, n):
     rows = big_selection(sightings, n)
-    markers = sum(len(t["lat"]) for t in lane_traces(rows))
+    markers = len(points_trace(rows)["lat"])
     cells = aggregate_trace(rows)
     if n <= MAX_MARKERS:
         assert markers == n and cells["lat"] == []
@@ -140,8 +150,8 @@ def test_figure013_derived_points_are_faded(sightings):
     """Opacity per drawn marker: 0.6 for a position derived from a phrase, 1 for a reported one."""
     rows = sightings.drop(columns="facet:kind")          # the dataset has no reported point yet: make three
     rows.loc[point_rows(rows).index[:3], "position_kind"] = "reported"
-    drawn = {i: o for trace in lane_traces(rows) for i, o in zip(trace["customdata"], trace["marker"]["opacity"],
-                                                                  strict=True)}
+    trace = points_trace(rows)
+    drawn = dict(zip(trace["customdata"], trace["marker"]["opacity"], strict=True))
     kinds = rows.set_index("id")["position_kind"]
     assert {kinds[i] for i in drawn} == {"derived", "reported"}
     assert drawn == {i: 0.6 if kinds[i] == "derived" else 1.0 for i in drawn}
@@ -216,5 +226,7 @@ def test_figure019_selection_upload_and_visibility_updates(app_data, sightings):
     assert (halo["lat"], halo["lon"]) == ([chosen["lat"]], [chosen["lon"]])
     uploaded = apply_updates(figure, upload_updates(sightings.head(6)))["data"][UPLOAD_TRACE]
     assert len(uploaded["lat"]) == len(point_rows(sightings.head(6)))
-    shown = apply_updates(figure, visibility_updates(layers, ["straits"]))["layout"]["map"]["layers"]
-    assert [layer["visible"] for layer in shown] == [group in ("base", "straits") for group, _, _ in layers]
+    hidden = apply_updates(figure, visibility_updates(layers, ["straits"]))["layout"]["meta"]["hidden"]
+    assert hidden == ["kurils", "seas", "territorial"]             # land ("base") always shows
+    assert apply_updates(figure, visibility_updates(layers, ["seas", "straits", "territorial", "kurils"])
+                         )["layout"]["meta"]["hidden"] == []

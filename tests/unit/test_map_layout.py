@@ -3,12 +3,13 @@
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from dashboard.details import details_panel, position_story
 from dashboard.figures import AREA_HIGHLIGHT, LANE_COLOURS, point_rows
 from dashboard.filters import FilterSpec, apply_filters
 from dashboard.legend import legend
-from dashboard.mapview import REGION_BOUNDS, map_summary, view_bounds, view_updates
+from dashboard.mapview import REGION_BOUNDS, camera, map_summary, view_bounds, view_updates
 
 
 def test_mapview101_labels_name_seas_straits_kurils_and_the_places_reports_measure_from(app_data):
@@ -39,12 +40,29 @@ def test_mapview102_soya_2022_fits_every_point_and_the_strait(app_data, sighting
 
 def test_mapview103_default_view_is_the_region_and_a_new_filter_a_new_fit(sightings, app_data):
     updates = dict(view_updates(sightings, (), app_data.strait_boxes, "", "162 sightings"))
-    assert updates[("layout", "meta", "fit")] == {"key": "region", "bounds": list(REGION_BOUNDS)}
+    assert updates[("layout", "meta", "fit")] == {"key": "region", "bounds": list(REGION_BOUNDS), "camera": False}
+    assert ("layout", "map", "zoom") not in updates                  # no size known: the browser fits
     assert "162 sightings" in updates[("layout", "title", "text")]
     one = sightings[sightings["position_kind"] == "derived"].head(1)
     fit = dict(view_updates(one, (), app_data.strait_boxes, "?q=x", "1 sighting"))[("layout", "meta", "fit")]
     west, south, east, north = fit["bounds"]
     assert fit["key"] == "?q=x" and 3.0 <= east - west <= 3.002 and 3.0 <= north - south <= 3.002
+
+
+def test_mapview106_the_server_frames_the_view_when_the_map_size_is_known(sightings, app_data):
+    """A 20-degree box on the equator in a 568-px-wide map (28 px padding each side): the box is
+    512 px wide when 20/360 of a 512-px world times 2**zoom is 512, so zoom = log2(18)."""
+    centre, zoom = camera((-10.0, -10.0, 10.0, 10.0), {"width": 568, "height": 2000})
+    assert centre == {"lon": 0.0, "lat": 0.0} and zoom == pytest.approx(4.1699, abs=1e-3)
+    assert camera((140.0, 41.0, 140.01, 41.01), {"width": 800, "height": 600})[1] == 7.5   # capped, as in the browser
+    assert camera(REGION_BOUNDS, None) is None and camera(REGION_BOUNDS, {"width": "x", "height": 3}) is None
+    assert camera(REGION_BOUNDS, {"width": 10 ** 9, "height": 600}) is None
+    updates = dict(view_updates(sightings, ("Soya",), app_data.strait_boxes, "?strait=Soya", "x",
+                                {"width": 1000, "height": 560}))
+    assert updates[("layout", "map", "uirevision")] == "?strait=Soya" and updates[("layout", "meta", "fit")]["camera"]
+    west, south, east, north = updates[("layout", "meta", "fit")]["bounds"]
+    assert west < updates[("layout", "map", "center")]["lon"] < east
+    assert south < updates[("layout", "map", "center")]["lat"] < north
 
 
 def test_mapview104_map_summary_counts_points_areas_and_unlocated(sightings):
