@@ -48,17 +48,11 @@ def register(app, data: AppData) -> None:
     def date_bounds(_path):
         return dt.date.today()
 
-    # spec -> the month the calendar opens on: the chosen range, else the latest sighting
-    @app.callback(Output(ids.DATES, "initial_visible_month"), Input(ids.SPEC, "data"))
-    def calendar_month(stored):
-        spec = spec_of(stored)
-        return spec.start or spec.end or frame["event_date"].max().date()
-
-    # URL, presets, reset, timeline brush, controls -> controls, URL, spec store
+    # URL, presets, reset, timeline brush, controls -> controls, calendar month, URL, spec store
     @app.callback(
         Output(ids.DATES, "start_date"), Output(ids.DATES, "end_date"),
         *(Output(facet.control, "value") for facet in FACETS),
-        Output(ids.URL, "search"), Output(ids.SPEC, "data"),
+        Output(ids.DATES, "initial_visible_month"), Output(ids.URL, "search"), Output(ids.SPEC, "data"),
         Input(ids.URL, "search"), *(Input(button, "n_clicks") for button in PRESET_NAMES),
         Input(ids.RESET, "n_clicks"), Input(ids.TIMELINE, "selectedData"),
         Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
@@ -79,13 +73,17 @@ def register(app, data: AppData) -> None:
         elif trigger == ids.TIMELINE:
             span = (brushed or {}).get("range", {}).get("x")
             if not span:
-                return (no_update,) * (len(FACETS) + 4)
+                return (no_update,) * (len(FACETS) + 5)
             spec = FilterSpec.clean(options, **{**spec_values(controls), "start": span[0], "end": span[1]})
         else:
             spec = controls
-        return (spec_values(spec)["start"], spec_values(spec)["end"],
-                *(facet.kind.to_control(getattr(spec, facet.field)) for facet in FACETS),
-                spec_to_query(spec), spec_values(spec))
+        # a control already showing its value is left alone: setting it anyway re-renders it
+        wanted = (spec_values(spec)["start"], spec_values(spec)["end"],
+                  *(facet.kind.to_control(getattr(spec, facet.field)) for facet in FACETS))
+        shown = (start, end, *values)
+        month = spec.start or spec.end or frame["event_date"].max().date()   # the calendar opens on the range
+        return (*(no_update if value == now else value for value, now in zip(wanted, shown, strict=True)),
+                month, spec_to_query(spec), spec_values(spec))
 
     # spec -> summary, map markers, tracks, areas and view, timeline, table, download links, option
     # counts, vessels table, statistics: one request and one map redraw per filter change
@@ -206,10 +204,12 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
         State(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), prevent_initial_call="initial_duplicate",
     )
     def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused):
-        rows = apply_filters(frame, spec_of(stored))
         action = "load"
         if ctx.triggered_id == ids.URL and (state or {}).get("fragment") == (fragment or ""):
             return (no_update,) * 5                  # the URL only caught up with the window shown
+        if ctx.triggered_id == ids.SPEC and not (state or {}).get("start"):
+            return (no_update,) * 5                  # a filter change with no window: nothing to play
+        rows = apply_filters(frame, spec_of(stored))
         if ctx.triggered_id in (None, ids.URL):
             start, size = playback.from_fragment(fragment)
             playing = False

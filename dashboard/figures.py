@@ -1,6 +1,6 @@
 """Figures: the offline MapLibre map and the timeline, built from filtered rows.
 
-The map draws without any network: its own MapLibre style (:func:`base_style`: a white
+The map draws without any network: its own MapLibre style (:func:`base_style`: a water-coloured
 background and the GeoJSON layers shipped in data/layers/display, from one source served
 by the app), default circle markers and no map text (see TECH_NOTES). The base
 figure is sent once; filter changes patch only the marker traces and the area styles, and
@@ -54,11 +54,18 @@ GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendChartToClo
 #: of each filter change with the GeoJSON inside), and the files are cached by the browser.
 LAYER_URL = "/map-layers/{name}.json"
 #: Every sea in one plain water colour; only a highlight tells one from another.
-SEA_FILL = "#e3edf5"
+SEA_FILL, SEA_OPACITY = "#e3edf5", 0.55
+#: The map's background: the plain seas' colour as drawn over white, so water beyond the
+#: sea polygons (they end at the region's edge) reads as water, not as land or a gap.
+WATER = "#eff5f9"
 #: Area-only reports: a violet no strait (nor open sea, nor the upload) is drawn in.
 AREA_HIGHLIGHT = "#7b2cbf"
 #: A whole sea is large: its highlight is a light wash of the same violet, so markers stay readable.
 SEA_HIGHLIGHT_OPACITY = 0.12
+#: How MapLibre tiles the base source: the display layers are simplified already, so tiles
+#: cut at zoom 6 serve the closer zooms (the strait views) too, and a camera move to a strait
+#: re-tiles nothing; a small buffer suffices for lines at most 1.6 px wide.
+BASE_TILING = {"maxzoom": 6, "buffer": 32}
 #: Japan's territorial sea as lines: the 12-nm limit thin, the 3-nm specified areas darker.
 TERRITORIAL_LINES = {"12 nm": ("#6f8fb0", 0.7), "3 nm specified area": ("#1d3557", 1.6)}
 KURIL_COLOURS = {False: "#ddd5c4", True: "#bfae8c"}
@@ -196,7 +203,7 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
     for feature in layers["seas"]["features"]:
         name = feature["properties"]["sea_area"]
         out.append(("seas", f"sea:{name}", _fill({"type": "FeatureCollection", "features": [feature]},
-                                                 SEA_FILL, 0.55)))
+                                                 SEA_FILL, SEA_OPACITY)))
     for zone, (colour, width) in TERRITORIAL_LINES.items():
         features = [f for f in layers["territorial_sea"]["features"] if f["properties"]["zone"] == zone]
         out.append(("territorial", None, {"sourcetype": "geojson", "type": "line", "color": colour,
@@ -234,7 +241,7 @@ def layer_files(layers: list[tuple[str, str | None, dict]]) -> tuple[tuple[str, 
 
 
 def base_style(layers: list[tuple[str, str | None, dict]], source: str | None = None) -> dict:
-    """The map's own MapLibre style: a white background and the base layers over one source.
+    """The map's own MapLibre style: a water-coloured background and the base layers over one source.
 
     The base is the style, not Plotly ``layout.map.layers``: Plotly re-applies every layout
     layer, each over its own source, on each redraw, which made a filter change re-tile
@@ -242,7 +249,7 @@ def base_style(layers: list[tuple[str, str | None, dict]], source: str | None = 
     :func:`layer_files` (the features themselves when None). The area highlight and the
     layer toggles reach the style through ``layout.meta`` (assets/basemap.js).
     """
-    style_layers = [{"id": "background", "type": "background", "paint": {"background-color": "#ffffff"}}]
+    style_layers = [{"id": "background", "type": "background", "paint": {"background-color": WATER}}]
     for index, (group, _, layer) in enumerate(layers):
         common = {"id": style_layer_id(index, group), "source": "base", "filter": ["==", ["get", "sw_layer"], index]}
         if layer["type"] == "line":
@@ -253,7 +260,8 @@ def base_style(layers: list[tuple[str, str | None, dict]], source: str | None = 
                 "fill-color": layer["color"], "fill-opacity": layer["opacity"],
                 "fill-outline-color": layer.get("fill", {}).get("outlinecolor", layer["color"])}})
     return {"version": 8, "id": "straitwatch-base", "name": "Straitwatch base (offline)",
-            "sources": {"base": {"type": "geojson", "data": source or base_features(layers)}},
+            "transition": {"duration": 0, "delay": 0},   # a highlight switches at once, no fading frames
+            "sources": {"base": {"type": "geojson", "data": source or base_features(layers), **BASE_TILING}},
             "layers": style_layers}
 
 
@@ -276,7 +284,7 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
             styles[index] = ({"color": AREA_HIGHLIGHT, "opacity": SEA_HIGHLIGHT_OPACITY} if group == "seas"
                              else {"color": AREA_HIGHLIGHT, "opacity": 0.7})
         elif group == "seas":
-            styles[index] = {"color": SEA_FILL, "opacity": 0.55}
+            styles[index] = {"color": SEA_FILL, "opacity": SEA_OPACITY}
         else:
             styles[index] = {"color": LANE_COLOURS.get(key.split(":", 1)[1], "#999999"), "opacity": 0.25}
     return styles

@@ -33,6 +33,19 @@ def test_figure001_map_has_one_marker_per_point_sighting(app_data, sightings):
     go.Figure(figure)                                             # a valid Plotly figure, as dcc.Graph gets it
 
 
+def test_figure020_water_beyond_the_sea_polygons_looks_like_the_plain_seas(app_data):
+    """The background is the plain sea fill as drawn over white (to one unit per channel)."""
+    style = base_style(base_layers(app_data.layers))
+    background = style["layers"][0]["paint"]["background-color"]
+    sea = next(layer["paint"] for layer in style["layers"] if layer["id"].endswith("-seas"))
+
+    def rgb(colour):
+        return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    over_white = [255 - sea["fill-opacity"] * (255 - channel) for channel in rgb(sea["fill-color"])]
+    assert all(abs(a - b) <= 1 for a, b in zip(rgb(background), over_white)), (background, over_white)
+    assert background.lower() != "#ffffff"
+
+
 def test_figure002_marker_size_grows_with_ships():
     sizes = marker_size(pd.Series([None, 1, 4, 24], dtype="Int64")).tolist()
     assert sizes == sorted(sizes) and sizes[0] == 7 and sizes[-1] > 15
