@@ -65,5 +65,6 @@ def test_basemap002_a_filter_change_redraws_the_map_once(dash_duo):
                    30, "the map redrawn and settled")
         fit = dash_duo.driver.execute_script(f"return {plot(ids.MAP)}.layout.meta.fit")
         assert fit["camera"] is True and "strait=" in fit["key"]
-        assert dash_duo.driver.execute_script("return window.__redraws") == 1
+        redraws = dash_duo.driver.execute_script("return window.__redraws")
+        assert redraws == 1, f"{redraws} map redraws after choosing {choice}"
     assert dash_duo.get_logs() == []
