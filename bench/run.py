@@ -42,7 +42,7 @@ from bench.browser import PLAIN_GRAPHS, STRAITWATCH_GRAPHS, driver, round_trips 
 from bench.join import main as measure_join  # noqa: E402
 from bench.synth import write as write_synthetic  # noqa: E402
 from dashboard import ids  # noqa: E402
-from dashboard.data import MAP_LAYERS  # noqa: E402
+from dashboard.data import MAP_LAYERS, load_app_data  # noqa: E402
 from dashboard.filters import FilterSpec, spec_values  # noqa: E402
 from dashboard.figures import MAX_MARKERS  # noqa: E402
 from geo.layers import LAYERS_DIR  # noqa: E402
@@ -359,64 +359,10 @@ GAPS = {
 }
 
 
-LAYER_BYTES = [0, 0]   # raw, gzip: set by layer_sizes()
-
-
-def targets(results: dict[int, tuple[dict, dict, dict | None]]) -> str:
-    """Issue 12's targets, each with the measured figure from this run and met or not."""
-    rows = []
-    med = statistics.median
-
-    def add(target: str, measured: str, met: bool, gap: str) -> None:
-        rows.append(f"| {target} | {measured} | {'yes' if met else 'no: ' + GAPS[gap]} |")
-
-    def ms(values) -> str:
-        return f"{med(values) * 1000:,.1f} ms"
-
-    if 0 in results:
-        ours, theirs, plain = results[0]
-        if "browser_change" in ours and plain and "browser_change" in plain:
-            ratio = med(ours["browser_change"]) / med(plain["browser_change"])
-            add("shipped data: filter change in headless Chromium, change to map + timeline redrawn, "
-                "<= 2x the plain one-dropdown app and < 150 ms",
-                f"{ms(ours['browser_change'])}; plain app {ms(plain['browser_change'])} in the same run ({ratio:.1f}x)",
-                ratio <= 2 and med(ours["browser_change"]) < 0.150, "round trip")
-        add("shipped data: server time of a filter change, all callbacks summed, < 5 ms",
-            f"{ms(ours['change_total'])} (controls -> spec {ms(ours['change_controls'])} + spec -> views "
-            f"{ms(ours['change_views'])}), loopback HTTP", med(ours["change_total"]) < 0.005, "server")
-        add("shipped data: cold start < 1 s", f"{med(ours['cold_callback']):.2f} s to the first data callback "
-            f"({med(ours['cold_page']):.2f} s to `/`) from the snapshot; first start ever {ours['first_start'][1]:.2f} s",
-            med(ours["cold_callback"]) < 1, "cold")
-    if 1_000_000 in results:
-        ours, theirs, plain = results[1_000_000]
-        add("1M synthetic rows: server time of a filter change, all callbacks summed, < 30 ms",
-            f"{ms(ours['change_total'])} (controls -> spec {ms(ours['change_controls'])} + spec -> views "
-            f"{ms(ours['change_views'])})", med(ours["change_total"]) < 0.030, "server 1M")
-        add("1M synthetic rows: cold start from the snapshot < 5 s", f"{med(ours['cold_callback']):.2f} s to the "
-            f"first data callback ({med(ours['cold_page']):.2f} s to `/`); first start ever (CSV parsed, joined, "
-            f"snapshot written) {ours['first_start'][1]:.1f} s", med(ours["cold_callback"]) < 5, "cold 1M")
-        add("1M synthetic rows: peak memory < 1 GB", f"peak RSS {ours['rss_start_mb']:,.0f} MB started from the "
-            f"snapshot, {ours['rss_mb']:,.0f} MB after all requests (first start ever: {ours['first_start'][2]:,.0f} MB)",
-            ours["rss_mb"] < 1024, "memory")
-    if 100_000 in results:
-        ours, theirs, plain = results[100_000]
-        ratio = med(ours["change_same_as_datasette"]) / med(theirs["filter"])
-        add("100k synthetic rows: filter response no slower than Datasette's JSON for the same filter",
-            f"ours {ms(ours['change_same_as_datasette'])} (every callback of the change, 2022 Tsugaru) / Datasette "
-            f"{ms(theirs['filter'])} = {ratio:.2f}", ratio <= 1.0, "datasette filter")
-    return "\n".join(["\n## Targets (issue 12)\n", "| target | measured in this run | met? |", "|---|---|---|", *rows])
-
-
-def measure_load(clients: int, seconds: float) -> str:
-    """bench/load.py's report (production server, shipped data) as printed."""
-    done = subprocess.run([PY, "bench/load.py", "--clients", str(clients), "--seconds", str(seconds)], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
-    return done.stdout.strip()
-
-
 def layer_sizes() -> str:
-    """The display layers the first page carries (data/layers/display), raw and gzip."""
-    lines = ["## Display layers (first page)\n", "| layer | raw | gzip |", "|---|---|---|"]
+    """The display layers (data/layers/display), raw and gzip, and the one merged GeoJSON file
+    the browser fetches for the map's base style (dashboard.figures.layer_files)."""
+    lines = ["## Display layers\n", "| layer | raw | gzip |", "|---|---|---|"]
     total = [0, 0]
     for name in MAP_LAYERS:
         raw = (LAYERS_DIR / "display" / f"{name}.geojson").read_bytes()
@@ -424,7 +370,9 @@ def layer_sizes() -> str:
         total = [total[0] + len(raw), total[1] + packed]
         lines.append(f"| {name} | {len(raw):,} B | {packed:,} B |")
     lines.append(f"| all | {total[0]:,} B | {total[1]:,} B |")
-    LAYER_BYTES[:] = total
+    (url, body), = load_app_data().layer_files
+    lines.append(f"| what the browser fetches: `{url}` (every layer, one file, cached for good) | {len(body):,} B | "
+                 f"{len(gzip.compress(body, 6)):,} B |")
     return "\n".join(lines) + "\n"
 
 

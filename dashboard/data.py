@@ -36,7 +36,7 @@ class AppData:
     options: dict[str, tuple[str, ...]]
     layers: dict[str, dict]
     source: Path
-    #: (URL, GeoJSON bytes) of each map layer, fetched by the browser (figures.layer_files).
+    #: (URL, GeoJSON bytes) of the map's merged base layers, fetched by the browser (figures.layer_files).
     layer_files: tuple[tuple[str, bytes], ...] = ()
     #: Place names the map may show (dashboard.mapview.place_labels) and each strait's box.
     labels: tuple[dict, ...] = ()

@@ -1,6 +1,6 @@
 """Downloads as plain links: ``/download/straitwatch_....csv?strait=Tsugaru`` streams the rows.
 
-The map's GeoJSON layers are plain links too (``/map-layers/<index>-<hash>.json``).
+The map's base layers are a plain link too: one GeoJSON file (``/map-layers/base-<hash>.json``).
 
 The link carries the same query string as the page, so the file holds exactly what the
 views show (same :func:`spec_from_query`, same :func:`apply_filters`). Streaming in chunks
@@ -28,7 +28,7 @@ def download_href(spec: FilterSpec, extension: str) -> str:
 
 
 def register_layer_files(server: Flask, files: tuple[tuple[str, bytes], ...]) -> None:
-    """Serve the map's GeoJSON layers at their content-hashed URLs (cached by the browser)."""
+    """Serve the map's base GeoJSON at its content-hashed URL (cached by the browser for good)."""
     bodies = {url.rsplit("/", 1)[1]: body for url, body in files}
 
     @server.route(LAYER_URL.rsplit("/", 1)[0] + "/<name>")
