@@ -47,7 +47,7 @@ def build_layout(data: AppData) -> html.Div:
             html.Main(className="views", children=[
                 html.Div(className="map-controls", children=[
                     html.Button("Zoom to results", id=ids.ZOOM_RESULTS, className="chip"),
-                    html.Span("Place names:", className="control-label", id="map-language-label"),
+                    html.Label("Place names:", className="control-label", htmlFor=ids.MAP_LANGUAGE),
                     dcc.RadioItems(id=ids.MAP_LANGUAGE, value="en", inline=True, className="language",
                                    options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
                 ]),
@@ -69,6 +69,7 @@ def build_layout(data: AppData) -> html.Div:
                                          html.A("choose a file", className="link")]),
                     html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status"),
                 ])),
+                html.Label("Map layers", htmlFor=ids.MAP_LAYERS, className="visually-hidden"),
                 dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
                               options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
                               value=list(LAYER_GROUPS)),

@@ -5,6 +5,7 @@ from dash.testing.application_runners import import_app
 from selenium.webdriver.common.keys import Keys
 
 from dashboard import ids
+from dashboard.facets import FACETS
 from dashboard.filters import FilterSpec, apply_filters
 from tests.browser.conftest import wait_until
 
@@ -44,4 +45,72 @@ def test_access001_keyboard_selects_a_table_row_and_opens_its_details(dash_duo, 
     dash_duo.driver.switch_to.active_element.send_keys(Keys.ARROW_UP, Keys.SPACE)   # and back to the first
     first = newest.iloc[0]
     dash_duo.wait_for_text_to_equal(title, f"{first['event_date']:%d %b %Y} · {first['id']}", timeout=15)
+    assert dash_duo.get_logs() == []
+
+
+#: Every element a person can type into or choose with (popover inputs included when open).
+CONTROLS = "input, select, textarea, [role=listbox], [role=combobox], button[aria-haspopup=listbox]"
+
+MARK_CONTROLS = f"""
+const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+const marked = [];
+document.querySelectorAll('[data-ax-check]').forEach(e => e.removeAttribute('data-ax-check'));
+document.querySelectorAll('{CONTROLS}').forEach((e, i) => {{
+  if (!shown(e) || e.closest('[aria-hidden=true]')) {{ return; }}
+  e.setAttribute('data-ax-check', i);
+  marked.push([i, e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className]);
+}});
+return marked;
+"""
+HIDDEN_INPUTS = """return [...document.querySelectorAll('input')].filter(e => e.closest('[aria-hidden=true]'))
+  .map(e => [e.className, e.nextElementSibling && e.nextElementSibling.matches('button.dash-dropdown[id]')]);"""
+
+
+def accessible_names(dash_duo) -> dict[str, str]:
+    """Chrome's computed accessible name of every shown control, keyed by a readable selector."""
+    described = dict(dash_duo.driver.execute_script(MARK_CONTROLS))
+    cdp = dash_duo.driver.execute_cdp_cmd
+    root = cdp("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    names = {}
+    for node in cdp("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-ax-check]"})["nodeIds"]:
+        mark = cdp("DOM.getAttributes", {"nodeId": node})["attributes"]
+        index = int(mark[mark.index("data-ax-check") + 1])
+        ax = cdp("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+        names[f"{index}:{described[index]}"] = ax.get("name", {}).get("value", "")
+    return names
+
+
+def test_access002_every_control_has_a_meaningful_accessible_name(dash_duo, sightings):
+    """Chrome's own accessible name (CDP Accessibility.getPartialAXTree) of every shown input,
+    select, textarea, listbox (radio and check lists) and dropdown button is not empty, and the
+    labelled ones start with their label: "Strait Tsugaru (n)", "Dates from", "Dates to", each
+    facet's control its facet label, the map's place-name and layer lists, the playback
+    dropdowns. The dropdowns' hidden focus inputs (aria-hidden, Dash's Safari workaround) are
+    left out: they only pass focus to the named button beside them, which this checks. An open
+    dropdown's search box is checked too."""
+    start(dash_duo, "/?strait=Tsugaru")
+    tsugaru = int((sightings["strait"] == "Tsugaru").sum())
+    dash_duo.wait_for_text_to_equal(f"#{ids.STRAITS} .dash-dropdown-value", f"Tsugaru ({tsugaru})", timeout=20)
+    wait_until(lambda: (dash_duo.driver.execute_script(
+        f"return document.getElementById('{ids.PLAY_SPEED}').getAttribute('aria-labelledby')") or "").startswith(
+        f"{ids.PLAY_SPEED}-label"), message="the dropdowns named by their labels")
+    names = accessible_names(dash_duo)
+    assert len(names) > 20, names
+    assert all(name.strip() for name in names.values()), {k: v for k, v in names.items() if not v.strip()}
+    by_id = {key.split(":", 1)[1].split(".")[0].split("#")[1]: name for key, name in names.items() if "#" in key}
+    for facet in FACETS:
+        assert by_id[facet.control].startswith(facet.label), (facet.control, by_id[facet.control])
+    assert by_id[ids.STRAITS] == f"Strait Tsugaru ({tsugaru})"
+    assert (by_id[ids.DATES], by_id[f"{ids.DATES}-end-date"]) == ("Dates from", "Dates to")
+    assert by_id[ids.MAP_LANGUAGE] == "Place names:" and by_id[ids.MAP_LAYERS] == "Map layers"
+    assert by_id[ids.SHOW_EVENTS] == "Timeline events"
+    assert by_id[ids.PLAY_WINDOW].startswith("Window") and by_id[ids.PLAY_SPEED].startswith("Speed")
+    files = [name for key, name in names.items() if key.endswith(":input.")]   # the upload's file input
+    assert len(files) == 1 and files[0].startswith("Overlay your own sightings CSV"), names
+    hidden = dash_duo.driver.execute_script(HIDDEN_INPUTS)
+    assert hidden and all(cls == "dash-dropdown-focus-target" and beside for cls, beside in hidden), hidden
+    dash_duo.find_element(f"#{ids.SEAS}").click()
+    dash_duo.wait_for_element(".dash-dropdown-search")
+    wait_until(lambda: "Search the Sea area options" in accessible_names(dash_duo).values(),
+               message="the open dropdown's search box named")
     assert dash_duo.get_logs() == []
