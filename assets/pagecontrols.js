@@ -1,7 +1,4 @@
-// Two small page behaviours with no server round trip:
-// - a date typed into the date picker counts when the field loses focus (a click elsewhere),
-//   as it already does on Enter or Tab: the picker commits its text on a Tab key, so one is
-//   sent to the field it left;
+// Small page behaviours with no server round trip (typed dates: datefields.js):
 // - the "Filters" button opens and closes the filter drawer on a phone screen;
 // - each control is named by its <label for=...>: Dash 4's dropdown names its button by its
 //   value alone (aria-labelledby), the date picker its inputs by their placeholders
@@ -42,12 +39,6 @@
     pending = true;
     requestAnimationFrame(function () { pending = false; labelControls(); nameUploads(); });
   }).observe(document.documentElement, {childList: true, subtree: true});
-
-  document.addEventListener('focusout', function (event) {
-    var field = event.target;
-    if (!field.matches || !field.matches('.dash-datepicker-start-date, .dash-datepicker-end-date')) { return; }
-    field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Tab', code: 'Tab', bubbles: true}));
-  });
 
   document.addEventListener('click', function (event) {
     var button = event.target.closest && event.target.closest('#filters-toggle, #filters-close');

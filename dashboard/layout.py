@@ -134,6 +134,7 @@ def _filters(data: AppData) -> list:
         html.Label("Dates", htmlFor=ids.DATES),
         dcc.DatePickerRange(id=ids.DATES, display_format="YYYY-MM-DD", clearable=True, min_date_allowed=first,
                             start_date_placeholder_text="from", end_date_placeholder_text="to"),
+        html.P(id=ids.DATES_MESSAGE, className="date-message", role="alert"),
         html.Div(className="presets", children=[
             html.Button(label, id=ids.PRESETS[name], className="chip") for name, label in PRESETS.items()]),
         *(part for facet in FACETS for part in (html.Label(facet.label, htmlFor=facet.control),

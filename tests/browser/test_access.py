@@ -1,13 +1,17 @@
 """Accessibility of the real app (issue 9): keyboard use of the table, labelled inputs, AA contrast,
 unreadable typed dates flagged in the field, and the loading note."""
 
+import datetime as dt
+
 from dash.testing.application_runners import import_app
 from selenium.webdriver.common.keys import Keys
 
 from dashboard import ids
 from dashboard.facets import FACETS
-from dashboard.filters import FilterSpec, apply_filters
+from dashboard.filters import FilterSpec, apply_filters, summary
 from tests.browser.conftest import wait_until
+
+D = dt.date
 
 
 def start(dash_duo, path=""):
@@ -113,4 +117,53 @@ def test_access002_every_control_has_a_meaningful_accessible_name(dash_duo, sigh
     dash_duo.wait_for_element(".dash-dropdown-search")
     wait_until(lambda: "Search the Sea area options" in accessible_names(dash_duo).values(),
                message="the open dropdown's search box named")
+    assert dash_duo.get_logs() == []
+
+
+def retype(dash_duo, selector, text, *keys):
+    field = dash_duo.find_element(selector)
+    field.click()
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(text, *keys)
+    return field
+
+
+def test_access003_an_unreadable_typed_date_is_flagged_and_changes_nothing(dash_duo, sightings):
+    """"2022-13-45" typed into "from" then a click elsewhere, and "yesterday" + Enter into "to":
+    each is named in a visible message with the form YYYY-MM-DD, the field is aria-invalid and
+    shows the date still in use, and the URL and summary keep the old range. A readable date
+    typed next takes effect and the message goes away."""
+    path = "/?from=2022-01-01&to=2022-12-31"
+    start(dash_duo, path)
+    spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31))
+    before = summary(apply_filters(sightings, spec), spec)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", before, timeout=20)
+    message = f"#{ids.DATES_MESSAGE}"
+    assert not dash_duo.find_element(message).is_displayed()
+
+    start_field = retype(dash_duo, f"#{ids.DATES}", "2022-13-45")
+    dash_duo.find_element("h1").click()
+    dash_duo.wait_for_contains_text(message, "“2022-13-45” is not a date", timeout=10)
+    assert "YYYY-MM-DD" in dash_duo.find_element(message).text and dash_duo.find_element(message).is_displayed()
+    assert "The filter still uses 2022-01-01" in dash_duo.find_element(message).text
+    assert start_field.get_attribute("aria-invalid") == "true"
+    assert start_field.get_attribute("aria-describedby") == ids.DATES_MESSAGE
+    assert start_field.get_attribute("value") == "2022-01-01"
+
+    end_field = retype(dash_duo, f"#{ids.DATES}-end-date", "yesterday", Keys.ENTER)
+    dash_duo.wait_for_contains_text(message, "“yesterday” is not a date", timeout=10)
+    assert "“2022-13-45”" in dash_duo.find_element(message).text          # both refusals stay listed
+    assert end_field.get_attribute("aria-invalid") == "true" and end_field.get_attribute("value") == "2022-12-31"
+    dash_duo.find_element("h1").click()
+    assert dash_duo.driver.current_url == dash_duo.server_url + path
+    assert dash_duo.find_element(f"#{ids.SUMMARY}").text == before
+
+    retype(dash_duo, f"#{ids.DATES}", "2022-03-01")
+    retype(dash_duo, f"#{ids.DATES}-end-date", "2022-03-31")
+    dash_duo.find_element("h1").click()
+    march = FilterSpec(start=D(2022, 3, 1), end=D(2022, 3, 31))
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, march), march), timeout=15)
+    assert "from=2022-03-01&to=2022-03-31" in dash_duo.driver.current_url
+    assert not dash_duo.find_element(message).is_displayed() and dash_duo.find_element(message).text == ""
+    assert start_field.get_attribute("aria-invalid") == "false" and end_field.get_attribute("aria-invalid") == "false"
     assert dash_duo.get_logs() == []
