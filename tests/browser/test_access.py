@@ -167,3 +167,26 @@ def test_access003_an_unreadable_typed_date_is_flagged_and_changes_nothing(dash_
     assert not dash_duo.find_element(message).is_displayed() and dash_duo.find_element(message).text == ""
     assert start_field.get_attribute("aria-invalid") == "false" and end_field.get_attribute("aria-invalid") == "false"
     assert dash_duo.get_logs() == []
+
+
+def test_access004_a_loading_note_shows_while_the_views_update(dash_duo, sightings):
+    """With every request held back 1.5 s (CDP network emulation, after the page has loaded), a
+    filter change shows the "Updating ..." note (role=status) over the map until the views
+    have the new rows, then the note goes away."""
+    start(dash_duo)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=20)
+    assert not dash_duo.find_elements(".loading-note")
+    cdp = dash_duo.driver.execute_cdp_cmd
+    cdp("Network.enable", {})
+    cdp("Network.emulateNetworkConditions", {"offline": False, "latency": 1500, "downloadThroughput": -1,
+                                             "uploadThroughput": -1})
+    dash_duo.find_element(f"#{ids.PRESET_2022}").click()
+    note = dash_duo.wait_for_element(".loading-note", timeout=10)
+    wait_until(note.is_displayed, message="the loading note shown")
+    assert note.text == "Updating the map, timeline and table…" and note.get_attribute("role") == "status"
+    spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31))
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec), timeout=20)
+    dash_duo.wait_for_no_elements(".loading-note", timeout=20)
+    cdp("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
+                                             "uploadThroughput": -1})
+    assert dash_duo.get_logs() == []
