@@ -2,6 +2,7 @@
 unreadable typed dates flagged in the field, and the loading note."""
 
 import datetime as dt
+import pathlib
 
 from dash.testing.application_runners import import_app
 from selenium.webdriver.common.keys import Keys
@@ -189,4 +190,52 @@ def test_access004_a_loading_note_shows_while_the_views_update(dash_duo, sightin
     dash_duo.wait_for_no_elements(".loading-note", timeout=20)
     cdp("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
                                              "uploadThroughput": -1})
+    assert dash_duo.get_logs() == []
+
+
+CONTRAST = (pathlib.Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
+
+
+def contrast_failures(dash_duo) -> tuple[list[dict], list[dict]]:
+    """(every text record of tests/browser/contrast.js, those below WCAG AA)."""
+    records = dash_duo.driver.execute_script(CONTRAST)
+    return records, [(r["text"], r["cls"], round(r["ratio"], 2)) for r in records
+                     if r["ratio"] < (3 if r["large"] else 4.5)]
+
+
+def test_access005_every_visible_text_meets_wcag_aa_contrast(dash_duo, wait_map):
+    """At 1400x1000, every visible text (tests/browser/contrast.js) against its effective
+    background reaches WCAG AA: 4.5:1, or 3:1 for large text (>= 24 px, or >= 18.66 px bold).
+
+    Checked: each element holding a non-blank text node, shown (a box over 1 px, visible, not
+    transparent through an ancestor's opacity), not disabled: HTML text by its CSS colour,
+    Plotly's SVG text by its fill and fill-opacity; the colour's alpha and the ancestors'
+    opacity blended in; the background is every ancestor's background-color composited down to
+    the first opaque one (white below), and for SVG text inside a Plotly plot area that plot's
+    background rect; input placeholders (::placeholder) of empty fields. Passes: the page as
+    loaded, with a sighting selected (the details panel), and with the calendar open.
+    The map canvas is separate: the place names over it (.map-labels) are checked against
+    their text-shadow halo, the colour they are drawn on; Plotly's own text in the map figure
+    (title, attribution) must lie outside the canvas, on the figure's paper. Left out: the
+    markers' hover cards, which only appear under the pointer.
+    """
+    dash_duo.driver.set_window_size(1400, 1000)
+    start(dash_duo)
+    dash_duo.wait_for_element(".ag-center-cols-container .ag-row", timeout=20)
+    wait_map()
+    records, failing = contrast_failures(dash_duo)
+    assert len(records) > 300 and sum(r["overMap"] for r in records) > 10, len(records)
+    assert not [r for r in records if r["onCanvas"]], "Plotly text drawn over the map canvas"
+    assert failing == []
+
+    dash_duo.find_element(".ag-center-cols-container .ag-row .ag-cell").click()
+    dash_duo.wait_for_element(f"#{ids.DETAILS} .details-fields")
+    _, failing = contrast_failures(dash_duo)
+    assert failing == []
+
+    dash_duo.find_element(f"#{ids.DATES}").click()
+    dash_duo.wait_for_element("td.dash-datepicker-calendar-date-inside")
+    records, failing = contrast_failures(dash_duo)
+    assert any(r["cls"].startswith("dash-datepicker-calendar") or r["tag"] == "td" for r in records)
+    assert failing == []
     assert dash_duo.get_logs() == []
