@@ -119,17 +119,25 @@ def register(app, data: AppData) -> None:
     def toggle_layers(visible):
         return as_patch(visibility_updates(layers, visible) + track_visibility(visible))
 
-    # click on map, timeline or table row -> selected sighting everywhere, and its details
+    # click on map, timeline or table row, or a row selected with the keyboard (Space) -> selected
+    # sighting everywhere, and its details
     @app.callback(
         Output(ids.SELECTED, "data"), Output(ids.MAP, "figure", allow_duplicate=True),
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
         Output(ids.TABLE, "selectedRows"), Output(ids.TABLE, "scrollTo"), Output(ids.DETAILS, "children"),
         Input(ids.MAP, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.TABLE, "cellClicked"),
-        State(ids.SPEC, "data"), State(ids.SHOW_EVENTS, "value"), prevent_initial_call=True,
+        Input(ids.TABLE, "selectedRows"),
+        State(ids.SPEC, "data"), State(ids.SHOW_EVENTS, "value"), State(ids.SELECTED, "data"),
+        prevent_initial_call=True,
     )
-    def select(map_click, timeline_click, cell, stored, shown_events):
-        clicked = {ids.MAP: map_click, ids.TIMELINE: timeline_click}.get(ctx.triggered_id)
-        chosen = _clicked_id(clicked) if clicked is not None else (cell or {}).get("rowId")
+    def select(map_click, timeline_click, cell, picked, stored, shown_events, current):
+        if ctx.triggered_prop_ids.keys() == {f"{ids.TABLE}.selectedRows"}:
+            chosen = _picked_id(picked)
+            if chosen == current:             # the grid echoing the selection this callback set
+                return (no_update,) * 6
+        else:
+            clicked = {ids.MAP: map_click, ids.TIMELINE: timeline_click}.get(ctx.triggered_id)
+            chosen = _clicked_id(clicked) if clicked is not None else (cell or {}).get("rowId")
         rows = apply_filters(frame, spec_of(stored))
         if not isinstance(chosen, str) or chosen not in set(rows["id"]):
             return (no_update,) * 6
@@ -243,3 +251,9 @@ def as_patch(updates) -> Patch:
 def _clicked_id(click: dict) -> str | None:
     points = (click or {}).get("points") or []
     return points[0].get("customdata") if points else None
+
+
+def _picked_id(selected) -> str | None:
+    """The id of the grid's selected row (a list of row records; the grid sends it on any selection)."""
+    first = selected[0] if isinstance(selected, list) and selected else None
+    return first.get("id") if isinstance(first, dict) else None

@@ -89,6 +89,7 @@ def with_events(figure: dict, events: tuple[Event, ...], shown) -> dict:
 def section(events: tuple[Event, ...]) -> html.Div:
     """The "show events" checkbox and the numbered, sourced list the timeline's numbers refer to."""
     return html.Div(className="events", children=[
+        html.Label("Timeline events", htmlFor=ids.SHOW_EVENTS, className="visually-hidden"),
         dcc.Checklist(id=ids.SHOW_EVENTS, value=[SHOW], className="radio",
                       options=[{"label": "Show context events on the timeline (numbered below)", "value": SHOW}]),
         html.Ol(id=ids.EVENTS_LIST, className="events-list", children=[

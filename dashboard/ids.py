@@ -5,6 +5,8 @@ SPEC = "filter-spec"
 SELECTED = "selected-id"
 
 DATES = "dates"
+#: Says a typed date was refused; assets/datefields.js finds it as the start field's id + "-message".
+DATES_MESSAGE = DATES + "-message"
 PRESET_ALL = "preset-all"
 PRESET_2022 = "preset-2022"
 PRESET_LAST_12_MONTHS = "preset-last-12-months"

@@ -47,7 +47,7 @@ def build_layout(data: AppData) -> html.Div:
             html.Main(className="views", children=[
                 html.Div(className="map-controls", children=[
                     html.Button("Zoom to results", id=ids.ZOOM_RESULTS, className="chip"),
-                    html.Span("Place names:", className="control-label", id="map-language-label"),
+                    html.Label("Place names:", className="control-label", htmlFor=ids.MAP_LANGUAGE),
                     dcc.RadioItems(id=ids.MAP_LANGUAGE, value="en", inline=True, className="language",
                                    options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
                 ]),
@@ -69,6 +69,7 @@ def build_layout(data: AppData) -> html.Div:
                                          html.A("choose a file", className="link")]),
                     html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status"),
                 ])),
+                html.Label("Map layers", htmlFor=ids.MAP_LAYERS, className="visually-hidden"),
                 dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
                               options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
                               value=list(LAYER_GROUPS)),
@@ -133,6 +134,7 @@ def _filters(data: AppData) -> list:
         html.Label("Dates", htmlFor=ids.DATES),
         dcc.DatePickerRange(id=ids.DATES, display_format="YYYY-MM-DD", clearable=True, min_date_allowed=first,
                             start_date_placeholder_text="from", end_date_placeholder_text="to"),
+        html.P(id=ids.DATES_MESSAGE, className="date-message", role="alert"),
         html.Div(className="presets", children=[
             html.Button(label, id=ids.PRESETS[name], className="chip") for name, label in PRESETS.items()]),
         *(part for facet in FACETS for part in (html.Label(facet.label, htmlFor=facet.control),
