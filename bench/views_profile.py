@@ -13,6 +13,7 @@ numbers, never asserts; bench/run.py measures the same change over HTTP.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -110,7 +111,8 @@ def profile(path: Path, reps: int) -> None:
     app = create_app(path)
     print(f"\n{path.name}: app ready in {time.perf_counter() - started:.1f} s")
     data = load_app_data(path)          # the frame the app holds, read again from the snapshot
-    print(f"{len(data.sightings):,} rows; show events {SHOWN_EVENTS}, map {MAP_SIZE}")
+    print(f"{len(data.sightings):,} rows; show events {SHOWN_EVENTS}, map {MAP_SIZE}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     layers = base_layers(data.layers)
     client = app.server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
