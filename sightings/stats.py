@@ -45,7 +45,7 @@ def passage_counts(rows: pd.DataFrame, *, by_direction: bool = False) -> dict[st
     strait, years, ships = strait[stated], _years(rows)[stated], _ships(rows)[stated]
     headings, names = np.zeros(len(strait), dtype=np.int64), np.array([""], dtype=object)
     if by_direction:
-        phrasings, uniques = pd.factorize(rows["direction"].to_numpy()[stated])
+        phrasings, uniques = pd.factorize(rows["direction"].array[stated])      # arrow strings: no objects made
         words = [heading(text) or NO_HEADING for text in uniques]            # once per phrasing
         names = np.array(sorted(set(words)), dtype=object)
         headings = np.searchsorted(names, np.array(words, dtype=object)).astype(np.int64)[phrasings] \
