@@ -15,8 +15,10 @@ GeoJSON layers) and 9 ms per timeline.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import re
 import textwrap
 from html import escape
 
@@ -97,6 +99,29 @@ def escape_markup(text: str) -> str:
     return escape(text, quote=False)
 
 
+#: Whitespace other than the plain space: text holding it takes textwrap's own path.
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)``, without its cost on every filter change.
+
+    textwrap splits every text into chunks first (35 us a call, four calls per hover label); a
+    text of at most ``width`` characters with no space to drop or translate is its own line,
+    and a longer one is wrapped once per process (:func:`_wrapped`).
+    """
+    if len(text) <= width and not _OTHER_SPACE.search(text) and text.strip() == text:
+        return [text] if text else []
+    return list(_wrapped(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """textwrap's lines, remembered: a pure function of two immutable values, bounded to 4,096
+    texts (about 2 MB) per process, so nothing a request changes is shared."""
+    return tuple(textwrap.wrap(text, width))
+
+
 def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     """Hover labels; every reported word is HTML-escaped before it meets Plotly's markup.
 
@@ -104,7 +129,7 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     full label adds the Japanese release's sentence and the release link where there is one.
     """
     def clean(text: str, width: int = 70) -> str:
-        return "<br>".join(escape_markup(line) for line in textwrap.wrap(text, width)) or "—"
+        return "<br>".join(escape_markup(line) for line in wrap(text, width)) or "—"
 
     labels = []
     for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
@@ -453,36 +478,46 @@ def _monthly_lanes(rows: pd.DataFrame, present: list[str]) -> list[dict]:
     return traces
 
 
+def _lane_markers(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str], selected: str | None) -> list[dict]:
+    """One marker per sighting, a trace per lane: the arrays made once for all rows, then cut per lane."""
+    days = np.array(_days(rows["event_date"]), dtype=object)
+    ids = rows["id"].to_numpy(dtype=object)
+    hover = np.array(hover_text(rows, short=True), dtype=object)
+    sizes = marker_size(rows["ships"]).to_numpy()
+    symbols = rows["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
+    symbols = symbols.to_numpy(dtype=object)
+    widths = np.where(ids == selected, 3, 0.5)
+    data = []
+    for lane in present:
+        part = np.flatnonzero(lanes.codes == lanes.categories.get_loc(lane))
+        data.append({
+            "type": "scatter", "x": days[part].tolist(), "y": [lane] * len(part), "mode": "markers",
+            "name": lane, "showlegend": False, "customdata": ids[part].tolist(),
+            "hovertext": hover[part].tolist(), "hoverinfo": "text",
+            "marker": {"size": sizes[part].tolist(), "color": LANE_COLOURS[lane], "symbol": symbols[part].tolist(),
+                       "line": {"width": widths[part].tolist(), "color": "#111111"}},
+        })
+    return data
+
+
 def _days(dates: pd.Series | pd.Index) -> list[str]:
     return pd.DatetimeIndex(dates).strftime("%Y-%m-%d").tolist()
 
 
 def timeline_figure(rows: pd.DataFrame, selected: str | None) -> dict:
     """Sightings over time (a figure dict), one lane per strait plus open sea, with a monthly count strip."""
-    lanes = rows["lane"]
-    counted = rows["facet:lane"].value_counts() if "facet:lane" in rows else lanes.value_counts()
-    present = [lane for lane in LANES if counted.get(lane, 0) > 0]
-    if is_aggregated(rows):
-        data = _monthly_lanes(rows, present)
-    else:
-        data = []
-        for lane in present:
-            part = rows[lanes == lane]
-            symbols = part["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
-            data.append({
-                "type": "scatter", "x": _days(part["event_date"]), "y": part["lane"].tolist(), "mode": "markers",
-                "name": lane, "showlegend": False, "customdata": part["id"].tolist(),
-                "hovertext": hover_text(part, short=True), "hoverinfo": "text",
-                "marker": {"size": marker_size(part["ships"]).tolist(), "color": LANE_COLOURS[lane],
-                           "symbol": symbols.tolist(),
-                           "line": {"width": np.where(part["id"] == selected, 3, 0.5).tolist(), "color": "#111111"}},
-            })
-    if is_aggregated(rows):
-        monthly = pd.Series(rows["event_date"].to_numpy().astype("datetime64[M]")).value_counts().sort_index()
-    else:
-        monthly = rows.set_index("event_date").resample("MS").size() if not rows.empty else pd.Series(dtype=int)
+    lanes = rows["facet:lane"].array if "facet:lane" in rows else pd.Categorical(rows["lane"])
+    counted = np.bincount(lanes.codes[lanes.codes >= 0], minlength=len(lanes.categories))
+    present = [lane for lane in LANES if lane in lanes.categories and counted[lanes.categories.get_loc(lane)] > 0]
+    data = _monthly_lanes(rows, present) if is_aggregated(rows) else _lane_markers(rows, lanes, present, selected)
+    months = rows["event_date"].to_numpy().astype("datetime64[M]")
+    first = months.min() if len(months) else np.datetime64("2000-01", "M")
+    per_month = np.bincount((months - first).astype(np.int64))
+    # every month from the first to the last (months with none too), or only the counted ones when aggregated
+    shown = np.flatnonzero(per_month) if is_aggregated(rows) else np.arange(len(per_month))
     # xperiod: each bar spans its calendar month (a lone month too), not a width guessed from gaps
-    data.append({"type": "bar", "x": _days(monthly.index), "y": monthly.tolist(), "name": "per month",
+    data.append({"type": "bar", "x": np.datetime_as_string(first + shown, unit="D").tolist(),
+                 "y": per_month[shown].tolist(), "name": "per month",
                  "xperiod": "M1", "xperiodalignment": "middle",
                  "showlegend": False, "marker": {"color": "#6b6b6b"}, "xaxis": "x", "yaxis": "y2",
                  "hovertemplate": "%{x|%b %Y}: %{y} sightings<extra></extra>"})

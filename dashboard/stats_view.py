@@ -1,6 +1,7 @@
 """The statistics view: passages per strait and year, Russian ships per month, the share with Chinese ships.
 
-Figures are plain dicts (as in :mod:`dashboard.figures`) of :mod:`sightings.stats` tables.
+Figures are plain dicts (as in :mod:`dashboard.figures`) of :mod:`sightings.stats` counts (arrays,
+not frames: the charts follow every filter change).
 Every chart carries the same note of where each year's rows come from
 (:func:`sightings.stats.source_note`), and the yearly charts name it under each year, so
 that a rise in counts is never read as a rise in activity. The numbers download at
@@ -11,13 +12,16 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.urlstate import spec_to_query
-from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source, ships_per_month, source_note
+from sightings.stats import (
+    NO_HEADING, chinese_share_counts, passage_counts, rows_by_source_counts, ships_per_month_counts, source_note,
+)
 
 STATS_PATH = "/stats/passages.csv"
 #: Headings drawn from dark (one sense of a passage) to light; "not stated" grey.
@@ -33,7 +37,7 @@ def stats_href(spec) -> str:
 
 def stats_figures(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
     """(passages per strait and year by heading, ships per month, share with Chinese ships)."""
-    by_source = rows_by_source(rows)
+    by_source = rows_by_source_counts(rows)
     note = source_note(by_source)
     ticks = _year_ticks(by_source)
     return passages_figure(rows, note, ticks), monthly_figure(rows, note), chinese_figure(rows, note, ticks)
@@ -41,12 +45,15 @@ def stats_figures(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
 
 def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
     """Stacked bars per year, one colour per strait, split by the stated heading."""
-    table = passages(rows, by_direction=True)
+    table = passage_counts(rows, by_direction=True)
+    groups: dict[tuple[str, str], list[int]] = {}         # each (strait, heading) in first-seen order
+    for index, pair in enumerate(zip(table["strait"].tolist(), table["direction"].tolist())):
+        groups.setdefault(pair, []).append(index)
     data = []
-    for (strait, direction), part in table.groupby(["strait", "direction"], sort=False):
-        data.append({"type": "bar", "x": part["year"].tolist(), "y": part["sightings"].tolist(),
+    for (strait, direction), part in groups.items():
+        data.append({"type": "bar", "x": table["year"][part].tolist(), "y": table["sightings"][part].tolist(),
                      "name": f"{strait} {direction}", "legendgroup": strait,
-                     "customdata": part["ships"].tolist(),
+                     "customdata": table["ships"][part].tolist(),
                      "marker": {"color": LANE_COLOURS.get(strait, "#999999"),
                                 "opacity": 0.4 if direction == NO_HEADING else 1.0 - HEADING_SHADES.get(direction, 0),
                                 "line": {"width": 0.5, "color": "#ffffff"}},
@@ -58,8 +65,8 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
 
 def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
     """Reported Russian ships per month."""
-    table = ships_per_month(rows)
-    data = [{"type": "bar", "x": table["month"].dt.strftime("%Y-%m-%d").tolist(), "y": table["ships"].tolist(),
+    table = ships_per_month_counts(rows)
+    data = [{"type": "bar", "x": np.datetime_as_string(table["month"], unit="D").tolist(), "y": table["ships"].tolist(),
              "customdata": table["sightings"].tolist(), "marker": {"color": "#4d4d4d"}, "name": "ships",
              "hovertemplate": "%{x|%b %Y}: %{y} ships reported in %{customdata} sightings<extra></extra>"}]
     return _figure(data, "Russian ships reported per month", note, None, {"xaxis": {"type": "date"}})
@@ -67,8 +74,8 @@ def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
 
 def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
     """Per year, the share of sightings sailing with Chinese ships."""
-    table = chinese_share(rows)
-    data = [{"type": "bar", "x": table["year"].tolist(), "y": (table["share"] * 100).round(1).tolist(),
+    table = chinese_share_counts(rows)
+    data = [{"type": "bar", "x": table["year"].tolist(), "y": np.round(table["share"] * 100, 1).tolist(),
              "customdata": list(zip(table["with_chinese"].tolist(), table["sightings"].tolist())),
              "marker": {"color": "#CC79A7"}, "name": "with Chinese ships",
              "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>"}]
@@ -76,10 +83,12 @@ def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
                    {"yaxis": {"range": [0, 100], "ticksuffix": "%"}})
 
 
-def _year_ticks(by_source: pd.DataFrame) -> dict:
+def _year_ticks(by_source: dict) -> dict:
     """Year ticks that say under each year how many rows came from releases and news."""
-    return {"tickmode": "array", "tickvals": by_source["year"].tolist(), "type": "category",
-            "ticktext": [f"{row.year}<br>{row.releases} rel. / {row.news} news" for row in by_source.itertuples()]}
+    years = by_source["year"].tolist()
+    return {"tickmode": "array", "tickvals": years, "type": "category",
+            "ticktext": [f"{year}<br>{releases} rel. / {news} news" for year, releases, news
+                         in zip(years, by_source["releases"].tolist(), by_source["news"].tolist(), strict=True)]}
 
 
 def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict) -> dict:

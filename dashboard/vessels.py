@@ -10,6 +10,7 @@ listing every vessel while one is chosen.
 from __future__ import annotations
 
 import dash_ag_grid as dag
+import numpy as np
 import pandas as pd
 from dash import html
 
@@ -29,8 +30,11 @@ COLUMNS = [
 def vessel_rows(rows: pd.DataFrame) -> list[dict]:
     """The table's records (dates ISO)."""
     table = hull_table(rows)
-    return [{**record, "first": f"{record['first']:%Y-%m-%d}", "last": f"{record['last']:%Y-%m-%d}"}
-            for record in table.to_dict("records")]
+    columns = {name: table[name].tolist() for name in ("hull", "class", "sightings", "straits")}
+    for name in ("first", "last"):
+        columns[name] = np.datetime_as_string(table[name].to_numpy(dtype="datetime64[D]"), unit="D").tolist()
+    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] \
+        if len(table) else []
 
 
 def picked(cell: dict | None) -> tuple[str, str] | None:

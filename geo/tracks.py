@@ -92,7 +92,7 @@ def passage(sighting_id: str, lat: float, lon: float, strait: str, direction: st
     points = start + ([label] if not start or not _same_point(start[0], label) else [])
     word = heading(direction)
     if word is not None:
-        points.append(offset(anchor, BEARINGS[_HEADING_WORDS[word]], PASSAGE_ON_KM))
+        points.append(_onward_point(anchor, word))
     if len(points) < 2:
         return None
     return Passage(sighting_id, strait, word, tuple(p[0] for p in points), tuple(p[1] for p in points))
@@ -120,6 +120,13 @@ def voyage_tracks(rows: pd.DataFrame) -> list[Track]:
 @functools.lru_cache(maxsize=len(STRAIT_LABEL_POINTS))
 def _label_point(anchor: str) -> tuple[float, float]:
     return place_point(anchor)
+
+
+@functools.lru_cache(maxsize=len(STRAIT_LABEL_POINTS) * len(_HEADING_WORDS))
+def _onward_point(anchor: str, word: str) -> tuple[float, float]:
+    """:data:`PASSAGE_ON_KM` from ``anchor`` along heading ``word``: a gazetteer look-up and a
+    geodesic (2 ms), the same for every passage of a strait and heading, so made once per process."""
+    return offset(anchor, BEARINGS[_HEADING_WORDS[word]], PASSAGE_ON_KM)
 
 
 def _same_point(a: tuple[float, float], b: tuple[float, float]) -> bool:

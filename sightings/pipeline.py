@@ -9,12 +9,14 @@ The facet columns are what the filters read, computed once so filtering is vecto
 categorical copies of the strait, sea, lane and position kind (tests and counts on small
 integer codes), one boolean column per ship category and activity kind, a lower-case search
 text, each row's hull numbers as one delimited categorical (";548;011;": a few hundred
-distinct lists at a million rows), and ``primary_source``.
+distinct lists at a million rows), ``primary_source``, and the classes a row gives its hulls
+(``class:types``, ``class:vessels``: what the vessels table counts, :mod:`sightings.hulls`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from pathlib import Path
@@ -24,6 +26,7 @@ import pandas as pd
 
 from geo.layers import LAYERS_DIR
 from sightings import snapshot
+from sightings.hulls import types_class, vessel_classes
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
 
@@ -125,6 +128,9 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["facet:hulls"] = pd.Categorical(HULL_DELIMITER + out["hull_numbers"].map(HULL_DELIMITER.join)
                                         + HULL_DELIMITER)
     out["primary_source"] = primary_source(out["source_urls"])
+    out["class:types"] = pd.Categorical(_map_unique(out["ship_types"], types_class))
+    out["class:vessels"] = pd.Categorical(_map_unique(out["vessels"], lambda vessels: json.dumps(
+        vessel_classes(vessels), ensure_ascii=False)))
     types = out["ship_types"].map("; ".join)
     out["search_text"] = (types + " " + out["hull_numbers"].map(" ".join)).str.lower()
     indicators = {type_column(c): v for c, v in _per_unique(types, ship_categories_of, SHIP_CATEGORY_NAMES).items()}
@@ -169,6 +175,13 @@ def _each_unique(values: pd.Series, predicate) -> np.ndarray:
     """``predicate`` of each value, evaluated once per distinct value."""
     codes, uniques = pd.factorize(values)
     return np.array([predicate(value) for value in uniques] + [False], dtype=bool)[codes]
+
+
+def _map_unique(lists: pd.Series, function) -> list:
+    """``function`` of each row's list, called once per distinct list (a million rows hold a few thousand)."""
+    codes, uniques = pd.factorize(lists.map(tuple))
+    answers = [function(list(value)) for value in uniques]
+    return [answers[code] for code in codes]
 
 
 def _per_unique(values: pd.Series, classify, names) -> dict[str, np.ndarray]:

@@ -8,7 +8,7 @@ import pytest
 from dashboard.events import SHOW, load_events, with_events
 from dashboard.tracks_figure import INFERRED_TRACE, LINE_TRACE, track_data, track_visibility
 from dashboard.vessels import picked
-from sightings.hulls import hull_classes, hull_table
+from sightings.hulls import HULL_COLUMNS, NO_CLASS, hull_table
 
 
 def test_vessel001_hull_table_equals_an_explode_groupby(sightings):
@@ -32,9 +32,13 @@ def test_vessel001_hull_table_equals_an_explode_groupby(sightings):
      ["Udaloy I-class destroyer (543)", "Steregushchiy-class frigate (333)"],
      {"543": "Udaloy I-class destroyer", "333": "Steregushchiy-class frigate"}),
     (["destroyers (2)"], ["548"], [], {}),                                               # no class named
+    (["Udaloy I-class destroyer"], ["543", "548"], ["Udaloy III-class destroyer (543)"],  # the vessel entry wins
+     {"543": "Udaloy III-class destroyer", "548": "Udaloy I-class destroyer"}),
 ])
 def test_vessel002_a_hull_class_is_only_what_the_row_says(types, hulls, vessels, expected):
-    assert hull_classes(types, hulls, vessels) == expected
+    table = hull_table(_faceted(("2022-01-05", "Soya", types, hulls, vessels)))
+    assert sorted(table["hull"]) == sorted(hulls)
+    assert {hull: name for hull, name in zip(table["hull"], table["class"]) if name != NO_CLASS} == expected
 
 
 @pytest.mark.parametrize("cell, expected", [
@@ -96,3 +100,46 @@ def test_stats_route001_csv_equals_a_groupby_of_the_download(app_client):
 def app_client():
     from dashboard.factory import create_app
     return create_app("data/sightings.csv").server.test_client()
+
+
+def _faceted(*rows):
+    """Hand-made rows (date, strait, types, hulls, vessels) through the pipeline's facet columns.
+
+    A vessel entry's class wins over the one class the row's types name; a hull given two
+    classes by two rows lists both; a row naming no class ties none."""
+    from sightings.pipeline import add_facets
+    return add_facets(pd.DataFrame([{
+        "id": f"r{i}", "event_date": pd.Timestamp(date), "strait": strait, "ship_types": types, "hull_numbers": hulls,
+        "vessels": vessels, "sea_area": "", "position_kind": "reported", "activity": "transit", "source_urls": [],
+    } for i, (date, strait, types, hulls, vessels) in enumerate(rows)]))
+
+
+def test_vessel004_hull_table_of_hand_made_rows():
+    rows = _faceted(
+        ("2022-03-01", "Tsugaru", ["Udaloy I-class destroyer"], ["548"], []),
+        ("2022-01-05", "", ["Udaloy I-class destroyer"], ["543", "333"], ["Udaloy III-class destroyer (543)"]),
+        ("2023-07-09", "Soya", ["destroyers (2)"], ["548", "99"], []),
+        ("2021-02-02", "Soya", ["Steregushchiy-class frigate"], ["333"], []),
+        ("2021-01-01", "Tsugaru", [], [], []),
+    )
+    assert hull_table(rows).to_dict("records") == [
+        {"hull": "99", "class": "not stated", "first": pd.Timestamp("2023-07-09"), "last": pd.Timestamp("2023-07-09"),
+         "sightings": 1, "straits": "Soya"},
+        {"hull": "333", "class": "Steregushchiy-class frigate; Udaloy I-class destroyer", "first": pd.Timestamp("2021-02-02"),
+         "last": pd.Timestamp("2022-01-05"), "sightings": 2, "straits": "Soya"},
+        {"hull": "543", "class": "Udaloy III-class destroyer", "first": pd.Timestamp("2022-01-05"),
+         "last": pd.Timestamp("2022-01-05"), "sightings": 1, "straits": ""},
+        {"hull": "548", "class": "Udaloy I-class destroyer", "first": pd.Timestamp("2022-03-01"),
+         "last": pd.Timestamp("2023-07-09"), "sightings": 2, "straits": "Soya, Tsugaru"},
+    ]
+    assert hull_table(rows[rows["id"] == "r4"]).empty and list(hull_table(rows.iloc[0:0]).columns) == list(HULL_COLUMNS)
+
+
+def test_vessel005_vessel_rows_are_the_table_with_iso_dates(sightings):
+    from dashboard.vessels import vessel_rows
+    records = vessel_rows(sightings[sightings["strait"] == "Tsugaru"])
+    want = sightings[sightings["strait"] == "Tsugaru"].explode("hull_numbers").dropna(subset="hull_numbers")
+    assert sorted(r["hull"] for r in records) == sorted(want["hull_numbers"].unique())
+    first = {r["hull"]: r["first"] for r in records}
+    assert first == want.groupby("hull_numbers")["event_date"].min().dt.strftime("%Y-%m-%d").to_dict()
+    assert vessel_rows(sightings.iloc[0:0]) == []

@@ -50,3 +50,33 @@ def test_stats004_rows_by_source_and_the_note_name_each_year(sightings):
     assert note.startswith("Where each year's rows come from: 2026 mostly from Joint Staff releases")
     assert "2026: 38 from releases, 4 from news" in note and "2011: 0 from releases, 4 from news" in note
     assert source_note(rows_by_source(sightings.iloc[0:0])) == "No rows in this selection."
+
+
+def test_stats005_charts_carry_the_counts_of_a_groupby(sightings):
+    from dashboard.stats_view import stats_figures
+    passages_chart, monthly_chart, chinese_chart = stats_figures(sightings)
+    part = sightings[sightings["strait"] != ""]
+    want = part.groupby([part["strait"], part["event_date"].dt.year]).size()
+    got = pd.Series({(trace["legendgroup"], x): 0 for trace in passages_chart["data"] for x in trace["x"]})
+    for trace in passages_chart["data"]:
+        for x, y in zip(trace["x"], trace["y"]):
+            got[(trace["legendgroup"], x)] += y
+    assert got.sort_index().to_dict() == want.to_dict()
+    soya_2011 = [t for t in passages_chart["data"] if t["name"].startswith("Soya ") and 2011 in t["x"]]
+    assert [t["name"] for t in soya_2011] == ["Soya east"]          # both 2011 Soya rows head east
+    assert passages_chart["data"][0]["name"].startswith("Soya ")    # the schema's order
+    monthly = sightings.groupby(sightings["event_date"].dt.strftime("%Y-%m-01"))["ships"].sum()
+    assert dict(zip(monthly_chart["data"][0]["x"], monthly_chart["data"][0]["y"])) == monthly.astype(int).to_dict()
+    yearly = sightings.groupby(sightings["event_date"].dt.year)["with_chinese_ships"].agg(["sum", "size"])
+    chinese = chinese_chart["data"][0]
+    assert chinese["x"] == yearly.index.tolist()
+    assert chinese["customdata"] == list(zip(yearly["sum"].tolist(), yearly["size"].tolist()))
+    assert chinese["y"] == (yearly["sum"] / yearly["size"] * 100).round(1).tolist()
+    assert chinese_chart["layout"]["xaxis"]["ticktext"][-1] == "2026<br>38 rel. / 4 news"
+
+
+def test_stats006_an_empty_selection_draws_empty_charts(sightings):
+    from dashboard.stats_view import stats_figures
+    for chart in stats_figures(sightings.iloc[0:0]):
+        assert all(trace["x"] == [] for trace in chart["data"])
+        assert chart["layout"]["annotations"][0]["text"] == "No rows in this selection."
