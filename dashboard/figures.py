@@ -71,6 +71,8 @@ BASE_TILING = {"maxzoom": 6, "buffer": 32}
 #: Japan's territorial sea as lines: the 12-nm limit thin, the 3-nm specified areas darker.
 TERRITORIAL_LINES = {"12 nm": ("#6f8fb0", 0.7), "3 nm specified area": ("#1d3557", 1.6)}
 KURIL_COLOURS = {False: "#ddd5c4", True: "#bfae8c"}
+#: Land: a warm grey a step darker than the water, so coasts read without their outline.
+LAND_FILL = "#e8e2d4"
 #: Trace order in the map figure: the selection halo, the sightings drawn as points, the
 #: grid-cell counts (used instead of the points for large selections), the user's upload.
 TRACE_SELECTION, POINTS_TRACE, AGGREGATE_TRACE, UPLOAD_TRACE = 0, 1, 2, 3
@@ -242,7 +244,7 @@ def base_layers(layers: dict[str, dict]) -> list[tuple[str, str | None, dict]]:
             {"type": "FeatureCollection", "features": features}, LANE_COLOURS.get(strait, "#999999"), 0.25)))
     # one land layer, its coast drawn by the fill's outline: a separate line layer would send
     # (and make MapLibre tile) the biggest GeoJSON twice
-    out.append(("base", None, {**_fill(layers["map_land"], "#efebe4", 1.0), "fill": {"outlinecolor": "#7a7a7a"}}))
+    out.append(("base", None, {**_fill(layers["map_land"], LAND_FILL, 1.0), "fill": {"outlinecolor": "#7a7a7a"}}))
     kurils = layers["kuril_islands"]["features"]
     for disputed, colour in KURIL_COLOURS.items():
         features = [f for f in kurils if bool(f["properties"]["northern_territories"]) is disputed]
