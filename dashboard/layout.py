@@ -47,9 +47,11 @@ def build_layout(data: AppData) -> html.Div:
             html.Main(className="views", children=[
                 html.Div(className="map-controls", children=[
                     html.Button("Zoom to results", id=ids.ZOOM_RESULTS, className="chip"),
-                    html.Label("Place names:", className="control-label", htmlFor=ids.MAP_LANGUAGE),
-                    dcc.RadioItems(id=ids.MAP_LANGUAGE, value="en", inline=True, className="language",
-                                   options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
+                    html.Div(className="map-language", children=[   # the label stays with its choices
+                        html.Label("Place names:", className="control-label", htmlFor=ids.MAP_LANGUAGE),
+                        dcc.RadioItems(id=ids.MAP_LANGUAGE, value="en", inline=True, className="language",
+                                       options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
+                    ]),
                 ]),
                 dcc.Loading(id=ids.MAP_LOADING, target_components={ids.MAP_NOTE: "children"}, delay_show=120,
                             overlay_style={"visibility": "visible"}, parent_className="map-loading",
