@@ -5,10 +5,20 @@ and locally alike (`make test` installs both).
 """
 
 import pytest
+from dash.testing.application_runners import import_app
 from dash.testing.wait import until
 from selenium.webdriver.chrome.options import Options
 
 from dashboard import ids
+
+def start(dash_duo, path=""):
+    """The real app.py served to ``dash_duo``, opened at ``path`` (a query or fragment); the app."""
+    app = import_app("app")
+    dash_duo.start_server(app)
+    if path:
+        dash_duo.wait_for_page(url=dash_duo.server_url + path)
+    return app
+
 
 def plot(component: str) -> str:
     """JavaScript for the Plotly graph div inside the dcc.Graph ``component``."""

@@ -4,23 +4,15 @@ unreadable typed dates flagged in the field, and the loading note."""
 import datetime as dt
 import pathlib
 
-from dash.testing.application_runners import import_app
 from selenium.webdriver.common.keys import Keys
 
 from dashboard import ids
 from dashboard.facets import FACETS
 from dashboard.filters import FilterSpec, apply_filters, summary
-from tests.browser.conftest import wait_until
+from tests.browser.conftest import start, wait_until
 
 D = dt.date
 
-
-def start(dash_duo, path=""):
-    app = import_app("app")
-    dash_duo.start_server(app)
-    if path:
-        dash_duo.wait_for_page(url=dash_duo.server_url + path)
-    return app
 
 
 def focused_row_id(dash_duo):

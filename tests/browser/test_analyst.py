@@ -5,23 +5,17 @@ import io
 import os
 
 import pandas as pd
-from dash.testing.application_runners import import_app
 
 from dashboard import ids
 from dashboard.export import EXPORT_COLUMNS
 from dashboard.filters import FilterSpec, summary
 from dashboard.playback import PLAYBACK_TRACE
 from dashboard.tracks_figure import LINE_TRACE
-from tests.browser.conftest import plot, wait_until
+from tests.browser.conftest import plot, start, wait_until
 from tests.expected import assert_download_equals
 
 D = dt.date
 
-
-def start(dash_duo, path=""):
-    dash_duo.start_server(import_app("app"))
-    if path:
-        dash_duo.wait_for_page(url=dash_duo.server_url + path)
 
 
 def downloaded(dash_duo, name: str) -> str:

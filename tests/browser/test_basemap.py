@@ -1,11 +1,10 @@
 """The base map as drawn: area highlight and layer toggles on the map's own style, and one
 redraw per filter change."""
 
-from dash.testing.application_runners import import_app
 
 from dashboard import ids
 from dashboard.figures import AREA_HIGHLIGHT, SEA_FILL, base_layers
-from tests.browser.conftest import MAP_READY, plot, wait_until
+from tests.browser.conftest import MAP_READY, plot, start, wait_until
 
 MAP = f"{plot(ids.MAP)}._fullLayout.map._subplot.map"
 #: [style layer id, fill colour, visibility] of every base layer MapLibre is drawing.
@@ -34,7 +33,7 @@ def test_basemap001_area_reports_are_highlighted_and_toggles_hide_layers(dash_du
     and the Sea of Okhotsk; those two seas are painted in the highlight, the other seas plain."""
     seas = {f"base-{index}-seas": key.removeprefix("sea:")
             for index, (group, key, _) in enumerate(base_layers(app_data.layers)) if group == "seas"}
-    dash_duo.start_server(import_app("app"))
+    start(dash_duo)
     dash_duo.wait_for_page(url=dash_duo.server_url + "/?from=2022-02-15&to=2022-02-15")
     map_ready(dash_duo)
     wait_until(lambda: {seas[layer] for layer in seas if drawn(dash_duo)[layer][0] == AREA_HIGHLIGHT}
@@ -50,7 +49,7 @@ def test_basemap001_area_reports_are_highlighted_and_toggles_hide_layers(dash_du
 def test_basemap002_a_filter_change_redraws_the_map_once(dash_duo):
     """One redraw per filter change: markers, areas and the new view in the same one (the view
     framed by the server, so the browser does not move the map and redraw again)."""
-    dash_duo.start_server(import_app("app"))
+    start(dash_duo)
     map_ready(dash_duo)
     # the first view is fitted in the browser (no size was known yet): let that settle first
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}.__straitwatchFit === 'region'")

@@ -3,7 +3,6 @@
 import datetime as dt
 import os
 
-from dash.testing.application_runners import import_app
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -11,18 +10,11 @@ from dashboard import ids
 from dashboard.export import EXPORT_COLUMNS
 from dashboard.figures import point_rows
 from dashboard.filters import FilterSpec, apply_filters, summary
-from tests.browser.conftest import plot, wait_until
+from tests.browser.conftest import plot, start, wait_until
 from tests.expected import assert_download_equals
 
 D = dt.date
 
-
-def start(dash_duo, path=""):
-    app = import_app("app")
-    dash_duo.start_server(app)
-    if path:
-        dash_duo.wait_for_page(url=dash_duo.server_url + path)
-    return app
 
 
 def choose(dash_duo, selector, prefix):

@@ -4,7 +4,6 @@ screen, the table with its details panel, and the app's own CSV as an overlay.""
 import os
 
 import pandas as pd
-from dash.testing.application_runners import import_app
 from selenium.webdriver.common.by import By
 
 from dashboard import ids
@@ -12,17 +11,12 @@ from dashboard.figures import UPLOAD_TRACE, point_rows
 from dashboard.filters import FilterSpec, apply_filters, summary
 from dashboard.mapview import REGION_BOUNDS
 from sightings.store import DATASET
-from tests.browser.conftest import plot, wait_until
+from tests.browser.conftest import plot, start, wait_until
 
 MAP = f"{plot(ids.MAP)}._fullLayout.map._subplot.map"
 BOUNDS = f"const b = {MAP}.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];"
 LABELS = "return Array.from(document.querySelectorAll('#map .map-label')).map(e => e.textContent);"
 
-
-def start(dash_duo, path=""):
-    dash_duo.start_server(import_app("app"))
-    if path:
-        dash_duo.wait_for_page(url=dash_duo.server_url + path)
 
 
 def raw_dataset() -> pd.DataFrame:

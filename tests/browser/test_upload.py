@@ -3,12 +3,11 @@
 import hashlib
 from pathlib import Path
 
-from dash.testing.application_runners import import_app
 
 from dashboard import ids
 from dashboard.figures import UPLOAD_TRACE
 from sightings.store import DATASET
-from tests.browser.conftest import plot, wait_until
+from tests.browser.conftest import plot, start, wait_until
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "new_reports.csv"
 UPLOADED_POINTS = f"return {plot(ids.MAP)}.data[{UPLOAD_TRACE}].lat.length"
@@ -20,7 +19,7 @@ def upload(dash_duo, path):
 
 def test_upload001_valid_file_overlays_its_points_and_saves_nothing(dash_duo, wait_map):
     before = hashlib.sha256(DATASET.read_bytes()).hexdigest()
-    dash_duo.start_server(import_app("app"))
+    start(dash_duo)
     wait_map()
     upload(dash_duo, EXAMPLE)
     dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_MESSAGE}", "6 sightings from new_reports.csv overlaid in black "
@@ -36,7 +35,7 @@ def test_upload002_bad_file_shows_each_problem(dash_duo, tmp_path, wait_map):
     bad = tmp_path / "bad.csv"
     bad.write_text(header + "\n" + first.replace(first.split(",")[0], "2022-02-30", 1).replace(
         "Cape Erimo", "Cape Erimoo") + "\n", encoding="utf-8")
-    dash_duo.start_server(import_app("app"))
+    start(dash_duo)
     wait_map()
     upload(dash_duo, bad)
     dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_MESSAGE}", "bad.csv was not loaded", timeout=20)
