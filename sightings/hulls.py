@@ -26,8 +26,8 @@ from sightings.schema import STRAITS
 _VESSEL = re.compile(r"^(?P<name>.{1,150}?)\s*\((?P<hull>[0-9A-Za-z-]{1,8})\)$")
 NO_CLASS = "not stated"
 HULL_COLUMNS = ("hull", "class", "first", "last", "sightings", "straits")
-#: Delimits the items of ``facet:hulls`` (";548;011;"), as sightings.pipeline writes it.
-_HULLS = ";"
+#: Delimits the items of ``facet:hulls`` (";548;011;"): the list separator, so never inside an item.
+HULL_DELIMITER = ";"
 
 
 def vessel_classes(vessels: list[str]) -> dict[str, str]:
@@ -78,7 +78,7 @@ def hull_table(rows: pd.DataFrame) -> pd.DataFrame:
 def _entries(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(row position, hull id) of each hull each row lists, and the hull numbers by id."""
     values = rows["facet:hulls"].array
-    lists = [listed[1:-1].split(_HULLS) if len(listed) > 2 else [] for listed in values.categories]
+    lists = [listed[1:-1].split(HULL_DELIMITER) if len(listed) > 2 else [] for listed in values.categories]
     ids: dict[str, int] = {}
     flat = np.array([ids.setdefault(hull, len(ids)) for listed in lists for hull in listed], dtype=np.int64)
     lengths = np.array([len(listed) for listed in lists] + [0])          # the last: code -1 (no list)

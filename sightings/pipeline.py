@@ -26,7 +26,7 @@ import pandas as pd
 
 from geo.layers import LAYERS_DIR
 from sightings import snapshot
-from sightings.hulls import types_class, vessel_classes
+from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
 
@@ -59,8 +59,6 @@ OTHER_TYPE = "Other / unspecified"
 SHIP_CATEGORY_NAMES = (*SHIP_CATEGORIES, OTHER_TYPE)
 ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
                   "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
-#: Delimits the items of ``facet:hulls`` (";548;011;"): the list separator, so never inside an item.
-HULL_DELIMITER = ";"
 
 #: Where the spatial join's answers are kept between runs (git-ignored, safe to delete).
 CLASSIFY_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "classify"
