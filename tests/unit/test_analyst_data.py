@@ -135,6 +135,15 @@ def test_vessel004_hull_table_of_hand_made_rows():
     assert hull_table(rows[rows["id"] == "r4"]).empty and list(hull_table(rows.iloc[0:0]).columns) == list(HULL_COLUMNS)
 
 
+def test_vessel006_one_character_hulls_and_vessel_entries_without_a_hull():
+    """A hull of one character is a hull (";7;" in the facet column); a vessel entry with no
+    "(hull)" names no hull's class, and the row's one class still does."""
+    rows = _faceted(("2024-05-01", "Soya", ["Udaloy I-class destroyer"], ["7"], ["Admiral Panteleyev"]))
+    assert hull_table(rows).to_dict("records") == [
+        {"hull": "7", "class": "Udaloy I-class destroyer", "first": pd.Timestamp("2024-05-01"),
+         "last": pd.Timestamp("2024-05-01"), "sightings": 1, "straits": "Soya"}]
+
+
 def test_vessel005_vessel_rows_are_the_table_with_iso_dates(sightings):
     from dashboard.vessels import vessel_rows
     records = vessel_rows(sightings[sightings["strait"] == "Tsugaru"])
