@@ -69,7 +69,7 @@ def steps(data, layers, spec: FilterSpec) -> dict:
     step("links", lambda: (download_href(spec, "csv"), download_href(spec, "geojson"), stats_view.stats_href(spec)))
     step("facet_counts", lambda: [facet.labelled_options(options[facet.field], counts[facet.field])
                                   for counts in [all_facet_counts(frame, spec)] for facet in COUNTED])
-    step("vessels", lambda: vessels.vessel_rows(apply_filters(frame, spec, skip="hulls")))
+    step("vessels", lambda: vessels.vessel_rows(rows))
     step("stats_figures", lambda: stats_view.stats_figures(rows))
     return out
 

@@ -110,7 +110,7 @@ def register(app, data: AppData) -> None:
                 with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
                 download_href(spec, "csv"), download_href(spec, "geojson"),
                 *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
-                vessels.vessel_rows(apply_filters(frame, spec, skip="hulls")), *stats_view.stats_figures(rows),
+                vessels.vessel_rows(rows), *stats_view.stats_figures(rows),
                 stats_view.stats_href(spec))
 
     # layer checkboxes -> map layer visibility

@@ -149,14 +149,22 @@ def all_facet_counts(frame: pd.DataFrame, spec: FilterSpec, facets=COUNTED) -> d
 
 
 def summary(rows: pd.DataFrame, spec: FilterSpec) -> str:
-    """The sentence above the views: '14 sightings, 38 ships reported, 1 Jan - 31 Dec 2022, Tsugaru Strait'."""
+    """The sentence above the views: '14 sightings, 38 ship-sightings, 1 Jan - 31 Dec 2022, Tsugaru Strait'.
+
+    The ships each sighting reports are summed as *ship-sightings* (one ship seen on three days
+    counts three times), and sightings whose source gives no ship count are named beside the
+    sum, never counted as none: '3 sightings, 5 ship-sightings (1 sighting without a ship count), ...'.
+    """
     if rows.empty:
         return "No sightings match these filters."
     ships = int(rows["ships"].sum(skipna=True))
+    unknown = int(rows["ships"].isna().sum())
     first = spec.start or rows["event_date"].min().date()
     last = spec.end or rows["event_date"].max().date()
-    parts = [f"{len(rows)} sighting{'s' if len(rows) != 1 else ''}", f"{ships} ship{'s' if ships != 1 else ''} reported",
-             date_span(first, last)]
+    counted = f"{ships} ship-sighting{'s' if ships != 1 else ''}"
+    if unknown:
+        counted += f" ({unknown} sighting{'s' if unknown != 1 else ''} without a ship count)"
+    parts = [f"{len(rows)} sighting{'s' if len(rows) != 1 else ''}", counted, date_span(first, last)]
     for facet in FACETS:
         value = getattr(spec, facet.field)
         if facet.is_set(value):

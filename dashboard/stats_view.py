@@ -1,7 +1,10 @@
-"""The statistics view: passages per strait and year, Russian ships per month, the share with Chinese ships.
+"""The statistics view: passages per strait and year, ship-sightings per month, the share with Chinese ships.
 
-Figures are plain dicts (as in :mod:`dashboard.figures`) of :mod:`sightings.stats` counts (arrays,
-not frames: the charts follow every filter change).
+Figures are plain dicts (as in :mod:`dashboard.figures`) of :mod:`sightings.stats` tables.
+The pictures keep the invariants of the numbers: years in order on a numeric axis (a category
+axis would take the order in which traces first name them), a month's bar exactly one month
+wide, each heading its own legend entry and fill pattern, passages counted as events with
+their ship-sightings, distinct hulls and rows of unknown ship count beside them.
 Every chart carries the same note of where each year's rows come from
 (:func:`sightings.stats.source_note`), and the yearly charts name it under each year, so
 that a rise in counts is never read as a rise in activity. The numbers download at
@@ -12,22 +15,24 @@ from __future__ import annotations
 
 import textwrap
 
-import numpy as np
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.urlstate import spec_to_query
-from sightings.stats import (
-    NO_HEADING, chinese_share_counts, passage_counts, rows_by_source_counts, ships_per_month_counts, source_note,
-)
+from sightings.schema import STRAITS
+from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source, ships_per_month, source_note
 
 STATS_PATH = "/stats/passages.csv"
-#: Headings drawn from dark (one sense of a passage) to light; "not stated" grey.
-HEADING_SHADES = {"north": 0.0, "northeast": 0.0, "east": 0.0, "southeast": 0.45,
-                  "south": 0.45, "southwest": 0.45, "west": 0.45, "northwest": 0.0}
+#: Fill patterns that tell the stated headings apart (in the legend too), given to the headings
+#: present in alphabetical order; "not stated" is drawn plain and pale.
+HEADING_PATTERNS = ("", "/", "x", ".", "\\", "-", "|", "+")
+NO_HEADING_OPACITY = 0.45
+#: A month's bar is hatched when some of its sightings give no ship count.
+UNKNOWN_PATTERN = "x"
 NOTE_FONT = {"size": 10, "color": "#555555"}
+DAY_MS = 86_400_000
 
 
 def stats_href(spec) -> str:
@@ -36,46 +41,74 @@ def stats_href(spec) -> str:
 
 
 def stats_figures(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
-    """(passages per strait and year by heading, ships per month, share with Chinese ships)."""
-    by_source = rows_by_source_counts(rows)
+    """(passages per strait and year by heading, ship-sightings per month, share with Chinese ships)."""
+    by_source = rows_by_source(rows)
     note = source_note(by_source)
     ticks = _year_ticks(by_source)
     return passages_figure(rows, note, ticks), monthly_figure(rows, note), chinese_figure(rows, note, ticks)
 
 
+def heading_styles(headings) -> dict[str, dict]:
+    """Each heading's bar style: a fill pattern per stated heading, plain and pale for "not stated".
+
+    >>> heading_styles(["west", "not stated", "east"])["west"]
+    {'pattern': {'shape': '/'}, 'opacity': 1.0}
+    """
+    stated = sorted(set(headings) - {NO_HEADING})
+    styles = {name: {"pattern": {"shape": HEADING_PATTERNS[i % len(HEADING_PATTERNS)]}, "opacity": 1.0}
+              for i, name in enumerate(stated)}
+    return styles | ({NO_HEADING: {"pattern": {"shape": ""}, "opacity": NO_HEADING_OPACITY}}
+                     if NO_HEADING in set(headings) else {})
+
+
 def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
-    """Stacked bars per year, one colour per strait, split by the stated heading."""
-    table = passage_counts(rows, by_direction=True)
-    groups: dict[tuple[str, str], list[int]] = {}         # each (strait, heading) in first-seen order
-    for index, pair in enumerate(zip(table["strait"].tolist(), table["direction"].tolist())):
-        groups.setdefault(pair, []).append(index)
+    """Stacked bars of passages per year, one colour per strait, one fill pattern per stated heading."""
+    table = passages(rows)              # straits in the schema's order, then years
+    styles = heading_styles(table["heading"])
+    traces = table.assign(by_strait=table["strait"].map(STRAITS.index), by_heading=table["heading"].map(list(styles).index))
+    traces = traces.sort_values(["by_strait", "by_heading", "year"])
     data = []
-    for (strait, direction), part in groups.items():
-        data.append({"type": "bar", "x": table["year"][part].tolist(), "y": table["sightings"][part].tolist(),
-                     "name": f"{strait} {direction}", "legendgroup": strait,
-                     "customdata": table["ships"][part].tolist(),
-                     "marker": {"color": LANE_COLOURS.get(strait, "#999999"),
-                                "opacity": 0.4 if direction == NO_HEADING else 1.0 - HEADING_SHADES.get(direction, 0),
+    for (strait, direction), part in traces.groupby(["strait", "heading"], sort=False):
+        unknown = [f"; {n} sighting{'s' if n != 1 else ''} without a ship count" if n else ""
+                   for n in part["unknown_counts"].tolist()]
+        data.append({"type": "bar", "x": part["year"].tolist(), "y": part["passages"].tolist(),
+                     "name": f"{strait}: {direction}", "legendgroup": strait,
+                     "customdata": list(zip(part["ship_sightings"].tolist(), part["distinct_hulls"].tolist(),
+                                            unknown, strict=True)),
+                     "marker": {"color": LANE_COLOURS.get(strait, "#999999"), **styles[direction],
                                 "line": {"width": 0.5, "color": "#ffffff"}},
-                     "hovertemplate": f"{escape_markup(strait)} Strait, heading {escape_markup(direction)}<br>%{{x}}: "
-                                      "%{y} sightings, %{customdata} ships<extra></extra>"})
-    return _figure(data, "Sightings stating a strait passage, per year (shade: heading)", note, ticks,
-                   {"barmode": "stack"})
+                     "hovertemplate": f"{escape_markup(strait)} Strait, heading {escape_markup(direction)}<br>"
+                                      "%{x}: %{y} passages (%{customdata[0]} ship-sightings, "
+                                      "%{customdata[1]} distinct hull numbers%{customdata[2]})<extra></extra>"})
+    unknown = int(table["unknown_counts"].sum())
+    title = "Strait passages per year (colour: strait; pattern: heading)" + (
+        f"; {unknown} sighting{'s' if unknown != 1 else ''} without a ship count" if unknown else "")
+    return _figure(data, title, note, ticks, {"barmode": "stack"})
 
 
 def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
-    """Reported Russian ships per month."""
-    table = ships_per_month_counts(rows)
-    data = [{"type": "bar", "x": np.datetime_as_string(table["month"], unit="D").tolist(), "y": table["ships"].tolist(),
-             "customdata": table["sightings"].tolist(), "marker": {"color": "#4d4d4d"}, "name": "ships",
-             "hovertemplate": "%{x|%b %Y}: %{y} ships reported in %{customdata} sightings<extra></extra>"}]
-    return _figure(data, "Russian ships reported per month", note, None, {"xaxis": {"type": "date"}})
+    """Ship-sightings per month, each bar from the month's first day to the next month's."""
+    table = ships_per_month(rows)
+    starts = table["month"]
+    widths = ((starts + pd.offsets.MonthBegin(1)) - starts) // pd.Timedelta(milliseconds=1)
+    unknown = table["unknown_counts"].tolist()
+    data = [{"type": "bar", "x": starts.dt.strftime("%Y-%m-%d").tolist(), "y": table["ship_sightings"].tolist(),
+             "width": [int(w) for w in widths.tolist()], "offset": 0, "name": "ship-sightings",
+             "customdata": list(zip(table["sightings"].tolist(),
+                                    [f"; {n} without a ship count (not in the sum)" if n else "" for n in unknown],
+                                    strict=True)),
+             "marker": {"color": "#4d4d4d", "pattern": {"shape": [UNKNOWN_PATTERN if n else "" for n in unknown]}},
+             "hovertemplate": "%{x|%b %Y}: %{y} ship-sightings in %{customdata[0]} sightings%{customdata[1]}"
+                              "<extra></extra>"}]
+    title = "Ship-sightings per month (a ship seen twice counts twice)" + (
+        "; hatched: some sightings give no ship count" if sum(unknown) else "")
+    return _figure(data, title, note, None, {"xaxis": {"type": "date"}})
 
 
 def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
     """Per year, the share of sightings sailing with Chinese ships."""
-    table = chinese_share_counts(rows)
-    data = [{"type": "bar", "x": table["year"].tolist(), "y": np.round(table["share"] * 100, 1).tolist(),
+    table = chinese_share(rows)
+    data = [{"type": "bar", "x": table["year"].tolist(), "y": (table["share"] * 100).round(1).tolist(),
              "customdata": list(zip(table["with_chinese"].tolist(), table["sightings"].tolist())),
              "marker": {"color": "#CC79A7"}, "name": "with Chinese ships",
              "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>"}]
@@ -83,10 +116,10 @@ def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
                    {"yaxis": {"range": [0, 100], "ticksuffix": "%"}})
 
 
-def _year_ticks(by_source: dict) -> dict:
-    """Year ticks that say under each year how many rows came from releases and news."""
+def _year_ticks(by_source: pd.DataFrame) -> dict:
+    """A numeric year axis (years in order, gaps where no row falls), each tick naming its rows' sources."""
     years = by_source["year"].tolist()
-    return {"tickmode": "array", "tickvals": years, "type": "category",
+    return {"type": "linear", "tickmode": "array", "tickvals": years, "hoverformat": "d",
             "ticktext": [f"{year}<br>{releases} rel. / {news} news" for year, releases, news
                          in zip(years, by_source["releases"].tolist(), by_source["news"].tolist(), strict=True)]}
 

@@ -3,8 +3,9 @@
 Clicking a row's hull (or anything but its class) sets the hull filter, so the map, timeline,
 table and downloads show that vessel and its voyages are drawn, and the URL says
 ``?hull=548``; clicking its class searches for the class instead. The table itself is
-:func:`sightings.hulls.hull_table` of the selection without the hull filter, so it keeps
-listing every vessel while one is chosen.
+:func:`sightings.hulls.hull_table` of the selection, every filter applied (the hull filter
+too), so its counts are those of the sightings the views above it show: with ``?hull=548``
+it lists 548 and the hulls seen with it, counted in 548's sightings only.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ COLUMNS = [
 
 
 def vessel_rows(rows: pd.DataFrame) -> list[dict]:
-    """The table's records (dates ISO)."""
+    """The table's records (dates ISO) for the selected ``rows``, hulls in :func:`sightings.hulls.hull_sort_key` order."""
     table = hull_table(rows)
     columns = {name: table[name].tolist() for name in ("hull", "class", "sightings", "straits")}
     for name in ("first", "last"):

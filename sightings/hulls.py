@@ -2,21 +2,19 @@
 
 A hull's class is only what the reports say: a release's vessel entry names it
 ("Steregushchiy-class frigate (333)"), or a report lists a single class and so every hull
-it gives is of that class. A hull seen under two classes (releases wrote 543 as Udaloy I
-and Udaloy III) lists both; a hull no report ties to a class says so. Never guessed.
+it gives is of that class. A report whose vessel entries name a class its ship types do not
+is not a single-class report: its other hulls stay untied. A hull seen under two classes
+(releases wrote 543 as Udaloy I and Udaloy III) lists both; a hull no report ties to a class
+says so. Never guessed.
 
-The table follows every filter change, so it is counted with numpy over one entry per
-(row, hull listed), from columns the pipeline makes once per distinct list
-(:func:`sightings.pipeline.add_facets`): ``facet:hulls`` (the row's hulls), ``class:types``
-(:func:`types_class`) and ``class:vessels`` (:func:`vessel_classes`, as JSON).
+The table counts the rows it is given (the selection), one entry per (row, hull listed), with
+plain pandas group-bys sized for the record's hundreds of rows.
 """
 
 from __future__ import annotations
 
-import json
 import re
 
-import numpy as np
 import pandas as pd
 
 from sightings.classes import class_of
@@ -31,7 +29,11 @@ HULL_DELIMITER = ";"
 
 
 def vessel_classes(vessels: list[str]) -> dict[str, str]:
-    """Hull -> class, as a release's vessel entries ("Udaloy I-class destroyer (543)") name them."""
+    """Hull -> class, as a release's vessel entries ("Udaloy I-class destroyer (543)") name them.
+
+    >>> vessel_classes(["Udaloy I-class destroyer (543)", "Admiral Panteleyev"])
+    {'543': 'Udaloy I-class destroyer'}
+    """
     named = {}
     for vessel in vessels:
         match = _VESSEL.match(vessel.strip()[:200])
@@ -41,82 +43,76 @@ def vessel_classes(vessels: list[str]) -> dict[str, str]:
 
 
 def types_class(ship_types: list[str]) -> str:
-    """The one class a row's ship types name, so every hull it lists is of it ('' for none or several)."""
+    """The one class a row's ship types name, so every hull it lists is of it ('' for none or several).
+
+    A generic word beside a class ("Udaloy I-class destroyer", "rescue tug") is a second,
+    unnamed class: the row names no single class.
+
+    >>> types_class(["Udaloy I-class destroyers (2)"]), types_class(["Udaloy I-class destroyer", "rescue tug"])
+    ('Udaloy I-class destroyer', '')
+    """
     classes = {class_of(name) for name in ship_types}
-    return classes.pop() if len(classes) == 1 and "" not in classes else ""
+    return classes.pop() if len(classes) == 1 else ""
+
+
+def hull_classes(ship_types: list[str], vessels: list[str], hulls: list[str]) -> list[str]:
+    """The class one row gives each hull it lists ('' where it gives none).
+
+    A vessel entry names its hull's class; the row's single class (:func:`types_class`) gives
+    the others theirs, unless a vessel entry names a class beside it (then the row has two).
+
+    >>> hull_classes(["Udaloy I-class destroyer"], ["Udaloy III-class destroyer (543)"], ["543", "333"])
+    ['Udaloy III-class destroyer', '']
+    """
+    named = vessel_classes(vessels)
+    single = types_class(ship_types)
+    if any(name != single for name in named.values()):
+        single = ""
+    return [named.get(hull, single) for hull in hulls]
+
+
+def hull_sort_key(hull: str) -> tuple:
+    """Hull numbers as numbers ("011" is 11, before "80"), letters after, the text breaking ties.
+
+    >>> sorted(["80", "543", "011", "A1", "11"], key=hull_sort_key)
+    ['011', '11', '80', '543', 'A1']
+    """
+    return (0, int(hull), hull) if hull.isdigit() else (1, 0, hull)
 
 
 def hull_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Each hull number in ``rows`` with its class(es), first and last sighting date, count and straits.
 
-    Hulls shortest first, then as text ("99" before "100"), as the hull filter lists them.
+    Hulls sorted as numbers (:func:`hull_sort_key`), their text kept ("011"); straits in the
+    schema's order; classes alphabetically, "; "-joined.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-01", "2023-07-09"]),
+    ...                      "strait": ["Tsugaru", "Soya"], "hull_numbers": [["548"], ["80", "548"]],
+    ...                      "ship_types": [["Udaloy I-class destroyer"], ["destroyers (2)"]], "vessels": [[], []]})
+    >>> hull_table(rows)[["hull", "class", "sightings", "straits"]].values.tolist()
+    [['80', 'not stated', 1, 'Soya'], ['548', 'Udaloy I-class destroyer', 2, 'Soya, Tsugaru']]
     """
-    row_of, hull_of, hulls = _entries(rows)
-    class_of_entry, classes = _entry_classes(rows, row_of, hull_of, hulls)
-    seen = np.bincount(hull_of, minlength=len(hulls))
-    present = sorted(np.flatnonzero(seen).tolist(), key=lambda i: (len(hulls[i]), hulls[i]))
-    if not present:
-        return pd.DataFrame([], columns=list(HULL_COLUMNS))
-    dates = rows["event_date"].to_numpy()
-    stamps = dates.view(np.int64)[row_of]
-    first, last = np.full(len(hulls), np.iinfo(np.int64).max), np.full(len(hulls), np.iinfo(np.int64).min)
-    np.minimum.at(first, hull_of, stamps)
-    np.maximum.at(last, hull_of, stamps)
-    straits = _strait_index(rows)[row_of]
-    used = _pairs(hull_of[straits >= 0], straits[straits >= 0], len(hulls), len(STRAITS))
-    named = class_of_entry >= 0
-    given = _pairs(hull_of[named], class_of_entry[named], len(hulls), len(classes))
-    return pd.DataFrame({
-        "hull": [hulls[i] for i in present],
-        "class": ["; ".join(sorted(classes[c] for c in np.flatnonzero(given[i]))) or NO_CLASS for i in present],
-        "first": first[present].view(dates.dtype), "last": last[present].view(dates.dtype),
-        "sightings": seen[present].astype(np.int64),
-        "straits": [", ".join(STRAITS[s] for s in np.flatnonzero(used[i])) for i in present],
-    }, columns=list(HULL_COLUMNS))
+    entries = _entries(rows)
+    if entries.empty:
+        return pd.DataFrame({name: pd.Series([], dtype="datetime64[ns]" if name in ("first", "last") else object)
+                             for name in HULL_COLUMNS})
+    by_hull = entries.groupby("hull")
+    table = by_hull["event_date"].agg(first="min", last="max", sightings="size")
+    table["class"] = entries[entries["class"] != ""].groupby("hull")["class"].agg(
+        lambda names: "; ".join(sorted(set(names))))
+    table["straits"] = entries[entries["strait"].isin(STRAITS)].groupby("hull")["strait"].agg(
+        lambda names: ", ".join(sorted(set(names), key=STRAITS.index)))
+    table = table.fillna({"class": NO_CLASS, "straits": ""})
+    order = sorted(table.index, key=hull_sort_key)
+    return table.loc[order].reset_index().astype({"sightings": "int64"})[list(HULL_COLUMNS)]
 
 
-def _entries(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """(row position, hull id) of each hull each row lists, and the hull numbers by id."""
-    values = rows["facet:hulls"].array
-    lists = [listed[1:-1].split(HULL_DELIMITER) if len(listed) > 2 else [] for listed in values.categories]
-    ids: dict[str, int] = {}
-    flat = np.array([ids.setdefault(hull, len(ids)) for listed in lists for hull in listed], dtype=np.int64)
-    lengths = np.array([len(listed) for listed in lists] + [0])          # the last: code -1 (no list)
-    starts = np.concatenate([[0], np.cumsum(lengths)])[:len(lengths)]
-    per_row = lengths[values.codes]
-    row_of = np.repeat(np.arange(len(per_row)), per_row)
-    within = np.arange(len(row_of)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
-    hull_of = flat[np.repeat(starts[values.codes], per_row) + within] if len(row_of) else row_of
-    return row_of, hull_of, list(ids)
-
-
-def _entry_classes(rows: pd.DataFrame, row_of: np.ndarray, hull_of: np.ndarray,
-                   hulls: list[str]) -> tuple[np.ndarray, list[str]]:
-    """The class id of each entry (-1: none), and the class names by id.
-
-    A row gives a hull it lists the class its vessel entry names, else the one class its ship
-    types name (:func:`types_class`), else none.
-    """
-    ids: dict[str, int] = {}
-    by_types = rows["class:types"].array
-    type_ids = np.array([ids.setdefault(name, len(ids)) if name else -1 for name in by_types.categories] + [-1])
-    out = type_ids[by_types.codes][row_of]
-    by_vessels = rows["class:vessels"].array
-    named = [json.loads(text) for text in by_vessels.categories] + [{}]
-    vessel_codes = by_vessels.codes[row_of]
-    for entry in np.flatnonzero(np.array([bool(n) for n in named])[vessel_codes]):   # rows with vessel entries
-        name = named[vessel_codes[entry]].get(hulls[hull_of[entry]])
-        if name:
-            out[entry] = ids.setdefault(name, len(ids))
-    return out, list(ids)
-
-
-def _strait_index(rows: pd.DataFrame) -> np.ndarray:
-    """Each row's strait as its index in the schema's STRAITS (-1: none)."""
-    codes = rows["facet:straits"].array
-    return np.array([STRAITS.index(s) if s in STRAITS else -1 for s in codes.categories] + [-1])[codes.codes]
-
-
-def _pairs(first: np.ndarray, second: np.ndarray, rows: int, columns: int) -> np.ndarray:
-    """A (rows x columns) bool table: which (first, second) pairs occur."""
-    return np.bincount(first * columns + second, minlength=rows * columns).reshape(rows, columns) > 0
+def _entries(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per (sighting, hull it lists): date, strait, hull and the class the sighting gives it."""
+    classes = [hull_classes(types, vessels, hulls) for types, vessels, hulls
+               in zip(rows["ship_types"], rows["vessels"], rows["hull_numbers"], strict=True)]
+    frame = pd.DataFrame({"event_date": rows["event_date"].to_numpy(), "strait": rows["strait"].to_numpy(),
+                          "hull": list(rows["hull_numbers"]), "class": classes})
+    return frame.explode(["hull", "class"]).dropna(subset=["hull"])

@@ -1,20 +1,29 @@
-"""Passage statistics of a selection: per strait and year, Russian ships per month, the share with Chinese ships.
+"""Passage statistics of a selection: passages per strait, year and heading, ship-sightings per month,
+the share with Chinese ships.
 
-Counts of *reports*, not of activity: the record is not equally complete every year (2026
-comes from the Joint Staff releases, earlier years from news samples), so every table here
-goes out with :func:`rows_by_source`, the number of release rows and news rows behind each
-year. Plain functions of the rows :func:`dashboard.filters.apply_filters` selected, so the
-statistics follow the filters like every other view.
+Three counts that are easy to confuse, kept apart everywhere they are shown:
 
-Each table is counted with ``np.bincount`` over small integer cells (strait code, year,
-heading code), not a pandas group-by: a group-by costs milliseconds of set-up even on four
-rows, and the statistics are redrawn on every filter change. The ``*_counts`` functions give
-the columns as arrays (what the charts read); the tables are those columns as a frame.
+- a **passage** is an event: one group's transit of one strait on one heading, however many
+  times it was sighted. Rows of one voyage (``voyage_id``) that name the same strait and the
+  same heading are one passage; a row with no voyage is a passage of its own. A passage
+  belongs to the year of its first sighting.
+- **ship-sightings** sum the ships each row reports: one ship seen on three days is three
+  ship-sightings, never "three ships".
+- **distinct hulls** count the hull numbers the rows name, each once.
+
+A row whose source gives no ship count adds nothing to a sum and is counted in
+``unknown_counts`` beside it, so a sum with unknown parts says so.
+
+These are counts of *reports*, not of activity: the record is not equally complete every
+year (2026 comes from the Joint Staff releases, earlier years from news samples), so every
+table here goes out with :func:`rows_by_source`, the number of release rows and news rows
+behind each year. Plain functions of the rows :func:`dashboard.filters.apply_filters`
+selected, so the statistics follow the filters like every other view; plain pandas
+group-bys, sized for the record's hundreds of rows.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from geo.tracks import heading
@@ -22,122 +31,147 @@ from sightings.schema import STRAITS
 
 #: The heading of a passage whose direction names no compass point.
 NO_HEADING = "not stated"
-#: Columns of :func:`passages` (``direction`` only when split by it).
-PASSAGE_COLUMNS = ("strait", "year", "sightings", "ships")
+#: Columns of :func:`passages` (and of ``/stats/passages.csv``).
+PASSAGE_COLUMNS = ("strait", "year", "heading", "passages", "ship_sightings", "distinct_hulls", "unknown_counts")
+#: Columns of :func:`ships_per_month`.
+MONTH_COLUMNS = ("month", "sightings", "ship_sightings", "unknown_counts")
+#: Columns a frame needs for :func:`passages`.
+PASSAGE_INPUT = ("id", "event_date", "strait", "direction", "voyage_id", "ships", "hull_numbers")
 
 
-def passages(rows: pd.DataFrame, *, by_direction: bool = False) -> pd.DataFrame:
-    """Sightings that state a strait passage and their reported ships, per strait and year.
+def passage_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that state a strait passage, each with its ``heading``, ``passage`` key and passage ``year``.
 
-    ``by_direction`` adds a ``direction`` column: the stated heading
-    (:func:`geo.tracks.heading`, "not stated" when none). Straits come in the schema's
-    order, then years (then headings alphabetically); ships not reported count as none.
+    The heading is the first compass word of ``direction`` (:func:`geo.tracks.heading`, "not
+    stated" when none); the key joins voyage (or, for a row with no voyage, the row's own id),
+    strait and heading; the year is that of the passage's first sighting, so the rows of a
+    passage seen on 31 Dec and 1 Jan are counted in one year.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a", "b"], "event_date": pd.to_datetime(["2022-12-31", "2023-01-01"]),
+    ...                      "strait": ["Soya", "Soya"], "direction": ["east", "east, toward the Pacific"],
+    ...                      "voyage_id": ["v1", "v1"], "ships": pd.array([2, 2], dtype="Int64"),
+    ...                      "hull_numbers": [["548"], ["548"]]})
+    >>> passage_rows(rows)[["passage", "heading", "year"]].values.tolist()
+    [['v1|Soya|east', 'east', 2022], ['v1|Soya|east', 'east', 2022]]
     """
-    return _table(passage_counts(rows, by_direction=by_direction), {"strait": "str", "direction": "str"})
+    part = rows.loc[rows["strait"].isin(STRAITS), list(PASSAGE_INPUT)]
+    headings = part["direction"].fillna("").map(lambda text: heading(text) or NO_HEADING)
+    voyage = part["voyage_id"].fillna("")
+    group = voyage.where(voyage != "", "row " + part["id"])
+    part = part.assign(heading=headings.astype(str), passage=group + "|" + part["strait"] + "|" + headings)
+    return part.assign(year=part.groupby("passage")["event_date"].transform("min").dt.year.astype(int))
 
 
-def passage_counts(rows: pd.DataFrame, *, by_direction: bool = False) -> dict[str, np.ndarray]:
-    """The columns of :func:`passages` as arrays."""
-    codes = rows["facet:straits"].array
-    in_schema = np.array([STRAITS.index(name) if name in STRAITS else -1 for name in codes.categories] + [-1])
-    strait = in_schema[codes.codes]                 # the schema's order; -1: no strait
-    stated = strait >= 0
-    strait, years, ships = strait[stated], _years(rows)[stated], _ships(rows)[stated]
-    headings, names = np.zeros(len(strait), dtype=np.int64), np.array([""], dtype=object)
-    if by_direction:
-        phrasings, uniques = pd.factorize(rows["direction"].array[stated])      # arrow strings: no objects made
-        words = [heading(text) or NO_HEADING for text in uniques]            # once per phrasing
-        names = np.array(sorted(set(words)), dtype=object)
-        headings = np.searchsorted(names, np.array(words, dtype=object)).astype(np.int64)[phrasings] \
-            if len(words) else headings
-    first = years.min() if len(years) else 0
-    span = int(years.max() - first + 1) if len(years) else 1
-    cells, sightings, shipped = _count((strait * span + (years - first)) * len(names) + headings,
-                                       len(STRAITS) * span * len(names), ships)
-    columns = {"strait": np.array(STRAITS, dtype=object)[cells // (span * len(names))],
-               "year": (cells // len(names)) % span + first}
-    if by_direction:
-        columns["direction"] = names[cells % len(names)]
-    return {**columns, "sightings": sightings, "ships": shipped}
+def passages(rows: pd.DataFrame) -> pd.DataFrame:
+    """Passages per strait, year and heading, with their ship-sightings, distinct hulls and unknown counts.
+
+    Straits come in the schema's order, then years ascending, then headings alphabetically
+    with "not stated" last. ``unknown_counts``: rows whose ship count the source does not give
+    (they add nothing to ``ship_sightings``).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a", "b", "c"],
+    ...                      "event_date": pd.to_datetime(["2022-03-14", "2022-03-15", "2022-06-01"]),
+    ...                      "strait": ["Tsugaru", "Tsugaru", "Tsugaru"], "direction": ["west", "west", "west"],
+    ...                      "voyage_id": ["v1", "v1", ""], "ships": pd.array([4, 4, None], dtype="Int64"),
+    ...                      "hull_numbers": [["011"], ["011"], []]})
+    >>> passages(rows).to_dict("records")
+    [{'strait': 'Tsugaru', 'year': 2022, 'heading': 'west', 'passages': 2, 'ship_sightings': 8, \
+'distinct_hulls': 1, 'unknown_counts': 1}]
+    """
+    part = passage_rows(rows)
+    keys = ["strait", "year", "heading"]
+    if part.empty:
+        return pd.DataFrame({name: pd.Series([], dtype="str" if name in ("strait", "heading") else "int64")
+                             for name in PASSAGE_COLUMNS})
+    grouped = part.assign(ship_sightings=part["ships"], unknown_counts=part["ships"].isna()).groupby(keys)
+    table = grouped[["ship_sightings", "unknown_counts"]].sum()
+    table["passages"] = part.drop_duplicates("passage").groupby(keys).size()
+    hulls = part[keys + ["hull_numbers"]].explode("hull_numbers").dropna().drop_duplicates()
+    table["distinct_hulls"] = hulls.groupby(keys).size()
+    table = table.fillna(0).reset_index().astype({name: "int64" for name in PASSAGE_COLUMNS[3:]})
+    order = pd.DataFrame({"strait": table["strait"].map(STRAITS.index), "year": table["year"],
+                          "unstated": table["heading"] == NO_HEADING, "heading": table["heading"]})
+    return table.loc[order.sort_values(list(order.columns)).index, list(PASSAGE_COLUMNS)].reset_index(drop=True)
 
 
 def ships_per_month(rows: pd.DataFrame) -> pd.DataFrame:
-    """Sightings and reported Russian ships per calendar month (``month``: its first day)."""
-    counts = ships_per_month_counts(rows)
-    return _table({**counts, "month": counts["month"].astype("datetime64[us]")}, {})
+    """Per calendar month (``month``: its first day): sightings, ship-sightings and rows of unknown count.
 
-
-def ships_per_month_counts(rows: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The columns of :func:`ships_per_month` as arrays (``month``: numpy months)."""
-    months = rows["event_date"].to_numpy().astype("datetime64[M]").astype(np.int64)
-    first = months.min() if len(months) else 0
-    cells, sightings, ships = _count(months - first, int(months.max() - first + 1) if len(months) else 0,
-                                     _ships(rows))
-    return {"month": (cells + first).astype("datetime64[M]"), "sightings": sightings, "ships": ships}
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2022-03-15", "2022-05-02"]),
+    ...                      "ships": pd.array([1, None, 4], dtype="Int64")})
+    >>> ships_per_month(rows).to_dict("records")[0]
+    {'month': Timestamp('2022-03-01 00:00:00'), 'sightings': 2, 'ship_sightings': 1, 'unknown_counts': 1}
+    """
+    month = rows["event_date"].dt.to_period("M").dt.to_timestamp().rename("month")
+    counts = pd.DataFrame({"sightings": 1, "ship_sightings": rows["ships"], "unknown_counts": rows["ships"].isna()})
+    table = counts.groupby(month).sum()
+    return table.reset_index().astype({name: "int64" for name in MONTH_COLUMNS[1:]})[list(MONTH_COLUMNS)]
 
 
 def chinese_share(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per year: sightings, those sailing with Chinese ships, and their share (0 to 1)."""
-    return _table(chinese_share_counts(rows), {})
+    """Per year: sightings, those sailing with Chinese ships, and their share (0 to 1).
 
-
-def chinese_share_counts(rows: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The columns of :func:`chinese_share` as arrays."""
-    year, sightings, with_chinese = _per_year(rows, rows["with_chinese_ships"].to_numpy(dtype=bool))
-    return {"year": year, "sightings": sightings, "with_chinese": with_chinese, "share": with_chinese / sightings}
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2021-10-18", "2021-10-20", "2022-05-02"]),
+    ...                      "with_chinese_ships": [True, False, False]})
+    >>> chinese_share(rows).to_dict("records")[0]
+    {'year': 2021, 'sightings': 2, 'with_chinese': 1, 'share': 0.5}
+    """
+    year = rows["event_date"].dt.year.rename("year")
+    flags = pd.DataFrame({"sightings": 1, "with_chinese": rows["with_chinese_ships"]})
+    table = flags.groupby(year).sum()
+    table = table.reset_index().astype({"year": "int64", "sightings": "int64", "with_chinese": "int64"})
+    return table.assign(share=table["with_chinese"] / table["sightings"])
 
 
 def rows_by_source(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per year: how many rows cite a Joint Staff release (``releases``) and how many only news (``news``)."""
-    return _table(rows_by_source_counts(rows), {})
+    """Per year: how many rows cite a Joint Staff release (``releases``) and how many only news (``news``).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2026-01-02", "2026-02-03", "2025-05-02"]),
+    ...                      "primary_source": [True, False, False]})
+    >>> rows_by_source(rows).to_dict("records")
+    [{'year': 2025, 'releases': 0, 'news': 1}, {'year': 2026, 'releases': 1, 'news': 1}]
+    """
+    year = rows["event_date"].dt.year.rename("year")
+    table = pd.DataFrame({"total": 1, "releases": rows["primary_source"]}).groupby(year).sum()
+    table = table.reset_index().astype("int64")
+    return pd.DataFrame({"year": table["year"], "releases": table["releases"],
+                         "news": table["total"] - table["releases"]})
 
 
-def rows_by_source_counts(rows: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The columns of :func:`rows_by_source` as arrays."""
-    year, total, releases = _per_year(rows, rows["primary_source"].to_numpy(dtype=bool))
-    return {"year": year, "releases": releases, "news": total - releases}
+def source_note(by_source: pd.DataFrame) -> str:
+    """The sentence every chart carries: where each year's rows come from (:func:`rows_by_source`).
 
+    A year is "mostly" releases or news only when one outnumbers the other; a tie says so.
 
-def source_note(by_source: pd.DataFrame | dict) -> str:
-    """The sentence every chart carries: where each year's rows come from (:func:`rows_by_source`
-    or its counts)."""
-    years, releases, news = (np.asarray(by_source[column]).tolist() for column in ("year", "releases", "news"))
+    Examples
+    --------
+    >>> note = source_note(pd.DataFrame({"year": [2025, 2026], "releases": [2, 3], "news": [2, 1]}))
+    >>> note.split(" (")[0]
+    "Where each year's rows come from: 2026 mostly from Joint Staff releases; 2025 half from releases, half from news"
+    """
+    years = list(zip(*(by_source[column].tolist() for column in ("year", "releases", "news")), strict=True))
     if not years:
         return "No rows in this selection."
-    listed = "; ".join(f"{year}: {r} from releases, {n} from news" for year, r, n in zip(years, releases, news))
-    mostly = [year for year, r, n in zip(years, releases, news) if r > n]
-    lead = (f"{', '.join(map(str, mostly))} mostly from Joint Staff releases, other years from news samples"
-            if mostly else "all years from news samples")
-    return (f"Where each year's rows come from: {lead} ({listed}). The counts compare reports, not activity: "
-            "a rise where the source changes is not a rise in activity.")
-
-
-def _years(rows: pd.DataFrame) -> np.ndarray:
-    return rows["event_date"].to_numpy().astype("datetime64[Y]").astype(np.int64) + 1970
-
-
-def _ships(rows: pd.DataFrame) -> np.ndarray:
-    return rows["ships"].to_numpy(dtype=np.int64, na_value=0)
-
-
-def _per_year(rows: pd.DataFrame, flags: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(years present, rows per year, rows per year with ``flags`` set)."""
-    years = _years(rows)
-    first = years.min() if len(years) else 0
-    cells, total, flagged = _count(years - first, int(years.max() - first + 1) if len(years) else 0,
-                                   flags.astype(np.int64))
-    return cells + first, total, flagged
-
-
-def _count(cells: np.ndarray, size: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(cells holding a row, rows per such cell, sum of ``weights`` per such cell) of integer
-    ``cells`` in ``[0, size)``, cells ascending."""
-    rows = np.bincount(cells, minlength=size)
-    sums = np.bincount(cells, weights=weights, minlength=size)
-    present = np.flatnonzero(rows)
-    return present.astype(np.int64), rows[present].astype(np.int64), np.rint(sums[present]).astype(np.int64)
-
-
-def _table(columns: dict[str, np.ndarray], dtypes: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.array(values, dtype=dtypes[name]) if name in dtypes else values
-                         for name, values in columns.items()})
+    listed = "; ".join(f"{year}: {r} from releases, {n} from news" for year, r, n in years)
+    mostly_releases = [str(year) for year, r, n in years if r > n]
+    even = [str(year) for year, r, n in years if r == n]
+    mostly_news = [str(year) for year, r, n in years if r < n]
+    parts = []
+    if mostly_releases:
+        parts.append(f"{', '.join(mostly_releases)} mostly from Joint Staff releases")
+    if even:
+        parts.append(f"{', '.join(even)} half from releases, half from news")
+    if mostly_news:
+        parts.append(("other years" if parts else "all years") + " mostly from news samples")
+    return (f"Where each year's rows come from: {'; '.join(parts)} ({listed}). The counts compare reports, not "
+            "activity: a rise where the source changes is not a rise in activity.")

@@ -206,11 +206,12 @@ def test_filter011_clean_drops_unknown_values(app_data, values, expected):
 
 @pytest.mark.parametrize(("spec", "sentence"), [
     (FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru", "Soya")),
-     r"^\d+ sightings, \d+ ships reported, 1 Jan - 31 Dec 2022, Tsugaru or Soya straits$"),
+     r"^\d+ sightings, \d+ ship-sightings( \(\d+ sightings? without a ship count\))?, 1 Jan - 31 Dec 2022, "
+     r"Tsugaru or Soya straits$"),
     (FilterSpec(start=D(2022, 3, 15), end=D(2022, 3, 17), straits=("Tsugaru",)),
-     r"^1 sighting, 4 ships reported, 15 Mar - 17 Mar 2022, Tsugaru Strait$"),
+     r"^1 sighting, 4 ship-sightings, 15 Mar - 17 Mar 2022, Tsugaru Strait$"),
     (FilterSpec(start=D(2022, 2, 15), end=D(2022, 2, 15), chinese="no"),
-     r"^1 sighting, 24 ships reported, 15 Feb 2022, without Chinese ships$"),
+     r"^1 sighting, 24 ship-sightings, 15 Feb 2022, without Chinese ships$"),
     (FilterSpec(straits=("none", "Soya"), hulls=("548",)), r"^\d+ sightings?, .*, Soya Strait or no strait, hull 548$"),
     (FilterSpec(hulls=("011", "548"), search="udaloy"), r", types matching “udaloy”, hulls 011 or 548$"),
     (FilterSpec(start=D(1999, 1, 1), end=D(1999, 12, 31)), r"^No sightings match these filters\.$"),

@@ -73,8 +73,8 @@ def test_filter_mutant007_uncounted_facet_names_the_counted_ones(sightings, fiel
 
 
 @pytest.mark.parametrize(("row_id", "sentence"), [
-    ("2018-08-29-53577c", "1 sighting, 1 ship reported, 29 Aug 2018"),
-    ("2011-05-05-58e004", "1 sighting, 2 ships reported, 5 May 2011"),
+    ("2018-08-29-53577c", "1 sighting, 1 ship-sighting, 29 Aug 2018"),
+    ("2011-05-05-58e004", "1 sighting, 2 ship-sightings, 5 May 2011"),
 ])
 def test_filter_mutant008_summary_counts_one_ship_and_two(sightings, row_id, sentence):
     assert summary(sightings[sightings["id"] == row_id], FilterSpec()) == sentence
