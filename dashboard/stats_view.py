@@ -26,9 +26,10 @@ from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source,
 
 STATS_PATH = "/stats/passages.csv"
 #: Fill patterns that tell the stated headings apart (in the legend too), given to the headings
-#: present in alphabetical order; "not stated" is drawn plain and pale.
+#: present in alphabetical order; "not stated" is drawn plain in a pale tint of the strait's colour
+#: (a legend draws no opacity, so a tint, not transparency).
 HEADING_PATTERNS = ("", "/", "x", ".", "\\", "-", "|", "+")
-NO_HEADING_OPACITY = 0.45
+NO_HEADING_TINT = 0.55
 #: A month's bar is hatched when some of its sightings give no ship count.
 UNKNOWN_PATTERN = "x"
 NOTE_FONT = {"size": 10, "color": "#555555"}
@@ -49,16 +50,24 @@ def stats_figures(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
 
 
 def heading_styles(headings) -> dict[str, dict]:
-    """Each heading's bar style: a fill pattern per stated heading, plain and pale for "not stated".
+    """Each heading's fill pattern and how much of the strait's colour gives way to white (``tint``).
 
-    >>> heading_styles(["west", "not stated", "east"])["west"]
-    {'pattern': {'shape': '/'}, 'opacity': 1.0}
+    >>> heading_styles(["west", "not stated", "east"])
+    {'east': {'shape': '', 'tint': 0.0}, 'west': {'shape': '/', 'tint': 0.0}, 'not stated': {'shape': '', 'tint': 0.55}}
     """
     stated = sorted(set(headings) - {NO_HEADING})
-    styles = {name: {"pattern": {"shape": HEADING_PATTERNS[i % len(HEADING_PATTERNS)]}, "opacity": 1.0}
-              for i, name in enumerate(stated)}
-    return styles | ({NO_HEADING: {"pattern": {"shape": ""}, "opacity": NO_HEADING_OPACITY}}
-                     if NO_HEADING in set(headings) else {})
+    styles = {name: {"shape": HEADING_PATTERNS[i % len(HEADING_PATTERNS)], "tint": 0.0} for i, name in enumerate(stated)}
+    return styles | ({NO_HEADING: {"shape": "", "tint": NO_HEADING_TINT}} if NO_HEADING in set(headings) else {})
+
+
+def tint(colour: str, share: float) -> str:
+    """``colour`` ("#rrggbb") with ``share`` of it turned to white.
+
+    >>> tint("#0072B2", 0.5)
+    '#80b8d8'
+    """
+    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in channels)
 
 
 def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
@@ -75,15 +84,16 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
                      "name": f"{strait}: {direction}", "legendgroup": strait,
                      "customdata": list(zip(part["ship_sightings"].tolist(), part["distinct_hulls"].tolist(),
                                             unknown, strict=True)),
-                     "marker": {"color": LANE_COLOURS.get(strait, "#999999"), **styles[direction],
+                     "marker": {"color": tint(LANE_COLOURS.get(strait, "#999999"), styles[direction]["tint"]),
+                                "pattern": {"shape": styles[direction]["shape"]},
                                 "line": {"width": 0.5, "color": "#ffffff"}},
                      "hovertemplate": f"{escape_markup(strait)} Strait, heading {escape_markup(direction)}<br>"
                                       "%{x}: %{y} passages (%{customdata[0]} ship-sightings, "
                                       "%{customdata[1]} distinct hull numbers%{customdata[2]})<extra></extra>"})
     unknown = int(table["unknown_counts"].sum())
-    title = "Strait passages per year (colour: strait; pattern: heading)" + (
-        f"; {unknown} sighting{'s' if unknown != 1 else ''} without a ship count" if unknown else "")
-    return _figure(data, title, note, ticks, {"barmode": "stack"})
+    flag = f"; {unknown} sighting{'s' if unknown != 1 else ''} without a ship count" if unknown else ""
+    return _figure(data, "Strait passages per year (colour: strait; pattern: heading)", note, ticks,
+                   {"barmode": "stack", "yaxis": {"title": {"text": "passages"}}}, flag)
 
 
 def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
@@ -100,9 +110,9 @@ def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
              "marker": {"color": "#4d4d4d", "pattern": {"shape": [UNKNOWN_PATTERN if n else "" for n in unknown]}},
              "hovertemplate": "%{x|%b %Y}: %{y} ship-sightings in %{customdata[0]} sightings%{customdata[1]}"
                               "<extra></extra>"}]
-    title = "Ship-sightings per month (a ship seen twice counts twice)" + (
-        "; hatched: some sightings give no ship count" if sum(unknown) else "")
-    return _figure(data, title, note, None, {"xaxis": {"type": "date"}})
+    flag = "; hatched: some sightings give no ship count" if sum(unknown) else ""
+    return _figure(data, "Ship-sightings per month (a ship seen twice counts twice)", note, None,
+                   {"xaxis": {"type": "date"}, "yaxis": {"title": {"text": "ship-sightings"}}}, flag)
 
 
 def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
@@ -124,12 +134,15 @@ def _year_ticks(by_source: pd.DataFrame) -> dict:
                          in zip(years, by_source["releases"].tolist(), by_source["news"].tolist(), strict=True)]}
 
 
-def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict) -> dict:
-    layout = {"title": {"text": title, "font": {"size": 14}, "x": 0.01}, "height": 320,
-              "margin": {"l": 50, "r": 10, "t": 40, "b": 120}, "plot_bgcolor": "#fafafa",
+def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict, flag: str = "") -> dict:
+    """A chart's layout: ``title`` (``flag`` after it, e.g. unknown counts), the sources ``note`` below the
+    axis (clear of the two-line year ticks), zoom kept across filter changes."""
+    below = 105 if ticks else 40                         # the year ticks are two lines, turned
+    layout = {"title": {"text": title + flag, "font": {"size": 14}, "x": 0.01}, "height": 300 + below,
+              "margin": {"l": 50, "r": 10, "t": 40, "b": below + 100}, "plot_bgcolor": "#fafafa",
               "legend": {"font": {"size": 10}}, "uirevision": title,
               "annotations": [{"text": "<br>".join(textwrap.wrap(escape_markup(note), 150)), "xref": "paper", "yref": "paper",
-                               "x": 0, "y": -0.3, "yanchor": "top", "xanchor": "left", "showarrow": False,
+                               "x": 0, "y": 0, "yshift": -below, "yanchor": "top", "xanchor": "left", "showarrow": False,
                                "align": "left", "font": NOTE_FONT}]}
     if ticks:
         layout["xaxis"] = ticks
@@ -146,8 +159,10 @@ def section(rows: pd.DataFrame) -> html.Section:
             html.H2("Passage statistics", className="section-title"),
             html.A("Download passages CSV", id=ids.STATS_DOWNLOAD, className="button secondary", href=STATS_PATH),
         ]),
-        html.P("Counts of reports in the current selection. Under each year: how many rows come from Joint "
-               "Staff releases and how many from news.", className="hint"),
+        html.P("Counts of reports in the current selection. A passage is one group's transit of one strait on "
+               "one heading, however often it was sighted; ship-sightings add up the ships of each sighting, so "
+               "a ship seen twice counts twice. Under each year: how many rows come from Joint Staff releases "
+               "and how many from news.", className="hint"),
         *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=GRAPH_CONFIG)
           for graph, figure in zip((ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE), figures, strict=True)),
     ])
