@@ -33,7 +33,6 @@ NO_HEADING_TINT = 0.55
 #: A month's bar is hatched when some of its sightings give no ship count.
 UNKNOWN_PATTERN = "x"
 NOTE_FONT = {"size": 10, "color": "#555555"}
-DAY_MS = 86_400_000
 
 
 def stats_href(spec) -> str:
