@@ -160,6 +160,12 @@ def test_truth18_heading_shades_are_told_apart_in_the_legend():
         assert len(set(styles)) == len(styles), f"{strait}: two headings drawn alike: {styles}"
     north = {t["marker"]["pattern"]["shape"] for t in passages_chart["data"] if t["name"].endswith(": north")}
     assert len(north) == 1                                # one heading, one pattern, whatever the strait
+    # the stated headings present, alphabetically: east, north, northeast, southwest, west
+    drawn = {t["name"]: (t["marker"]["color"].lower(), t["marker"]["pattern"]["shape"]) for t in passages_chart["data"]}
+    assert drawn["Soya: east"] == ("#0072b2", "") and drawn["Soya: west"] == ("#0072b2", "\\")
+    assert drawn["Tsushima: north"] == ("#009e73", "/") and drawn["Tsushima: northeast"] == ("#009e73", "x")
+    assert drawn["Tsushima: southwest"] == ("#009e73", ".")
+    assert drawn["Tsushima: not stated"] == ("#8cd3c0", "")          # the strait's colour, paler: no heading
 
 
 def test_stats006_an_empty_selection_draws_empty_charts():
