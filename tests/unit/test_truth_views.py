@@ -1,0 +1,47 @@
+"""Issue 18: honest downloads (point 8), every stacked sighting reachable (point 7), playback to
+the last window (point 13). Hand-made rows, expected values written out."""
+
+import datetime as dt
+import io
+import json
+
+import pandas as pd
+
+from dashboard.export import to_csv, to_geojson
+
+
+def three_kinds(sightings):
+    """A reported point, an area report at its strait's label point, an unlocated report."""
+    rows = sightings.head(3).copy()
+    rows["id"] = ["reported-row", "area-row", "unlocated-row"]
+    rows["position_kind"] = ["reported", "area", "unlocated"]
+    rows["lat"], rows["lon"] = [41.5, 41.4992, None], [141.2, 140.6158, None]
+    rows["strait"] = ["Tsugaru", "Tsugaru", ""]
+    rows["sea_area"] = ["Pacific Ocean", "Sea of Japan", "East China Sea"]
+    return rows
+
+
+def test_truth08_area_and_unlocated_rows_leave_without_a_position(sightings):
+    rows = three_kinds(sightings)
+    table = pd.read_csv(io.StringIO(to_csv(rows)), dtype=str, keep_default_na=False).set_index("id")
+    assert table.loc[:, ["lat", "lon"]].to_dict("index") == {
+        "reported-row": {"lat": "41.5", "lon": "141.2"}, "area-row": {"lat": "", "lon": ""},
+        "unlocated-row": {"lat": "", "lon": ""}}
+    # the strait or sea they name stays
+    assert table["strait"].tolist() == ["Tsugaru", "Tsugaru", ""]
+    assert table["sea_area"].tolist() == ["Pacific Ocean", "Sea of Japan", "East China Sea"]
+    features = {f["id"]: f for f in json.loads(to_geojson(rows))["features"]}
+    assert features["reported-row"]["geometry"] == {"type": "Point", "coordinates": [141.2, 41.5]}
+    assert features["area-row"]["geometry"] is None and features["unlocated-row"]["geometry"] is None
+    assert features["area-row"]["properties"]["strait"] == "Tsugaru"
+    assert features["area-row"]["properties"]["lat"] is None
+
+
+def test_truth08b_no_area_row_of_the_shipped_data_leaves_as_a_point(sightings):
+    """Invariant: every feature with a geometry is a reported or derived row."""
+    kinds = dict(zip(sightings["id"], sightings["position_kind"], strict=True))
+    for feature in json.loads(to_geojson(sightings))["features"]:
+        if feature["geometry"] is not None:
+            assert kinds[feature["id"]] in ("reported", "derived"), feature["id"]
+        else:
+            assert kinds[feature["id"]] in ("area", "unlocated") or feature["properties"]["lat"] is None
