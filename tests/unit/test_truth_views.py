@@ -45,3 +45,19 @@ def test_truth08b_no_area_row_of_the_shipped_data_leaves_as_a_point(sightings):
             assert kinds[feature["id"]] in ("reported", "derived"), feature["id"]
         else:
             assert kinds[feature["id"]] in ("area", "unlocated") or feature["properties"]["lat"] is None
+
+
+# -- point 13: playback reaches the window holding the last sighting ----------------------------
+
+def test_truth13_playback_steps_into_the_window_of_the_last_sighting():
+    """The last sighting falls on the first day of a window: playback must show that window,
+    not stop one window early (it stops only past the last sighting)."""
+    from dashboard.playback import transition, window_label
+    D = dt.date
+    rows = pd.DataFrame({"id": ["a", "b"], "event_date": pd.to_datetime(["2022-01-03", "2022-01-10"])})  # Mondays
+    assert transition("step", D(2022, 1, 3), False, rows, "1-week") == (D(2022, 1, 10), False)
+    assert transition("tick", D(2022, 1, 3), True, rows, "1-week") == (D(2022, 1, 10), True)
+    assert transition("tick", D(2022, 1, 10), True, rows, "1-week") == (D(2022, 1, 10), False)    # then it ends
+    assert window_label(rows, D(2022, 1, 10), "1-week") == "1 week, 10 Jan - 16 Jan 2022: 1 sighting"
+    month = pd.DataFrame({"id": ["a", "b"], "event_date": pd.to_datetime(["2022-01-20", "2022-03-01"])})
+    assert transition("tick", D(2022, 2, 1), True, month, "1-month") == (D(2022, 3, 1), True)
