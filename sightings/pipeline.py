@@ -101,10 +101,11 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["lane"] = out["strait"].where(out["strait"] != "", OPEN_SEA)
     out["facet:straits"] = pd.Categorical(out["strait"].where(out["strait"] != "", NO_STRAIT))
     out["facet:seas"] = pd.Categorical(_delimited(pd.Series(
-        [seas_of(sea, named) for sea, named in zip(out["sea_area"], out["named_seas"], strict=True)],
+        [seas_of(sea, named) for sea, named in zip(out["sea_area"], _lists(out, "named_seas"), strict=True)],
         index=out.index)))
     out["facet:classes"] = pd.Categorical(_delimited(pd.Series(
-        [classes_of(*lists) for lists in zip(out["ship_types"], out["vessels"], out["chinese_vessels"], strict=True)],
+        [classes_of(*lists) for lists in zip(out["ship_types"], _lists(out, "vessels"),
+                                             _lists(out, "chinese_vessels"), strict=True)],
         index=out.index)))
     out["facet:lane"] = pd.Categorical(out["lane"])
     out["facet:kind"] = pd.Categorical(out["position_kind"])
@@ -150,6 +151,11 @@ def classes_of(ship_types: list[str], vessels: list[str], chinese_vessels: list[
     named = [class_of(name) for name in ship_types]
     named += [*vessel_classes(list(vessels)).values(), *vessel_classes(list(chinese_vessels)).values()]
     return [name for name in dict.fromkeys(named) if name]
+
+
+def _lists(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A list column of ``frame``, or empty lists where a hand-made frame leaves it out."""
+    return frame[column] if column in frame else pd.Series([[] for _ in range(len(frame))], index=frame.index)
 
 
 def _delimited(lists: pd.Series) -> pd.Series:
