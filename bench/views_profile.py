@@ -1,7 +1,7 @@
 """In-process timings of one filter change on the server, step by step: where the milliseconds go.
 
 Loads the app as ``app.py`` does (:func:`dashboard.factory.create_app`: the pipeline's frame,
-its snapshot, the layout, the callbacks), then for a few specs prints the median over
+the layout, the callbacks), then for a few specs prints the median over
 ``--reps`` of each step of the views callback (``update_views`` in dashboard/callbacks.py,
 called here as the plain functions it wires) and of every callback a filter change fires,
 posted whole through Flask's test client (Dash dispatch and JSON included, no socket). Prints
@@ -110,7 +110,7 @@ def profile(path: Path, reps: int) -> None:
     started = time.perf_counter()
     app = create_app(path)
     print(f"\n{path.name}: app ready in {time.perf_counter() - started:.1f} s")
-    data = load_app_data(path)          # the frame the app holds, read again from the snapshot
+    data = load_app_data(path)          # the frame the app holds, built again
     print(f"{len(data.sightings):,} rows; show events {SHOWN_EVENTS}, map {MAP_SIZE}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     layers = base_layers(data.layers)

@@ -16,7 +16,7 @@ from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
 from dashboard.downloads import download_href
-from dashboard.facets import COUNTED, FACETS
+from dashboard.facets import COUNTED, FACETS, classes_in_cell
 from dashboard.figures import (
     base_layers, map_updates, point_rows, selection_updates, table_rows, timeline_figure, upload_updates,
     visibility_updates,
@@ -177,15 +177,15 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
     table and the statistics follow the filters in :func:`register`'s ``update_views``)."""
     frame = data.sightings
 
-    # click in the vessels table -> hull filter (or class search), which the filter sync puts in the URL
-    @app.callback(Output(ids.HULLS, "value", allow_duplicate=True), Output(ids.SEARCH, "value", allow_duplicate=True),
+    # click in the vessels table -> hull filter, or on a class the class filter (both classes of an
+    # "A; B" cell), which the filter sync puts in the URL
+    @app.callback(Output(ids.HULLS, "value", allow_duplicate=True), Output(ids.CLASSES, "value", allow_duplicate=True),
                   Input(ids.VESSELS, "cellClicked"), prevent_initial_call=True)
     def open_vessel(cell):
-        chosen = vessels.picked(cell)
-        if chosen is None:
+        if vessels.picked(cell) is None:
             return no_update, no_update
-        field, value = chosen
-        return ([value], no_update) if field == "hulls" else ([], value)
+        classes = classes_in_cell(cell.get("value"), data.options["classes"]) if cell.get("colId") == "class" else ()
+        return ([], list(classes)) if classes else ([cell["rowId"]], no_update)
 
     # events checkbox -> timeline with or without the context events
     @app.callback(Output(ids.TIMELINE, "figure", allow_duplicate=True), Input(ids.SHOW_EVENTS, "value"),

@@ -16,6 +16,7 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.facets import FACETS
+from dashboard.figures import POINT_KINDS
 from dashboard.filters import FilterSpec
 from sightings.cells import as_cells
 from sightings.pipeline import primary_source
@@ -29,12 +30,22 @@ CHUNK_ROWS = 20_000
 def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """Rows as the downloads hold them: lists joined, dates ISO, formula-like text neutralised.
 
-    ``rows`` come from :mod:`sightings.pipeline`; rows straight from the join (without the
-    facet columns) get ``primary_source`` computed here.
+    ``area`` and ``unlocated`` rows leave with empty lat/lon: an area report's only point is
+    its strait's label point, which a GIS would show as a fix; the strait or sea it names
+    stays in its columns. ``rows`` come from :mod:`sightings.pipeline`; rows straight from
+    the join (without the facet columns) get ``primary_source`` computed here.
     """
     if "primary_source" not in rows:
         rows = rows.assign(primary_source=primary_source(rows["source_urls"]))
+    located = located_mask(rows)
+    rows = rows.assign(lat=rows["lat"].where(located), lon=rows["lon"].where(located))
     return as_cells(rows, EXPORT_COLUMNS, spreadsheet_safe=True).reset_index(drop=True)
+
+
+def located_mask(rows: pd.DataFrame) -> pd.Series:
+    """Rows whose point was reported or derived (:data:`dashboard.figures.POINT_KINDS`): the only
+    ones a download gives a position."""
+    return rows["position_kind"].astype(str).isin(POINT_KINDS) & rows["lat"].notna() & rows["lon"].notna()
 
 
 def to_csv(rows: pd.DataFrame) -> str:
@@ -60,7 +71,7 @@ def geojson_chunks(rows: pd.DataFrame, size: int = CHUNK_ROWS) -> Iterator[str]:
     for start in range(0, len(rows), size):
         part = rows.iloc[start:start + size]
         points = gpd.points_from_xy(part["lon"], part["lat"], crs=4326)
-        points[part["lat"].isna().to_numpy()] = None
+        points[~located_mask(part).to_numpy()] = None              # area and unlocated rows: null geometry
         table = export_frame(part)
         features = gpd.GeoDataFrame(table.set_axis(table["id"].to_numpy()), geometry=points)
         yield (", " if start else "") + ", ".join(

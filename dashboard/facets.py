@@ -23,6 +23,7 @@ from dashboard import ids
 from sightings.pipeline import (
     ACTIVITY_KINDS, HULL_DELIMITER, NO_STRAIT, NOT_STATED, SHIP_CATEGORY_NAMES, activity_column, type_column,
 )
+from sightings.classes import ship_classes
 from sightings.schema import SEA_AREAS, STRAITS
 
 #: The first option of a one-of-several facet: no filter.
@@ -158,23 +159,29 @@ def _indicator_counts(column_of, names: tuple[str, ...]):
                                 for name in names}
 
 
-def _has_hull(frame: pd.DataFrame, hulls: tuple[str, ...]) -> np.ndarray:
-    """Rows listing any of ``hulls`` exactly as written ("011" is not "11").
+def _has_item(column: str):
+    """Rows whose delimited list ``column`` (";548;011;") holds any chosen item exactly as
+    written ("011" is not "11"); tested once per distinct list (the column's categories)."""
+    def mask(frame: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray:
+        wanted = [f"{HULL_DELIMITER}{item}{HULL_DELIMITER}" for item in chosen]
+        return _category_mask(frame, column, lambda listed: any(w in listed for w in wanted))
+    return mask
 
-    Tested once per distinct list of hulls (the categories of ``facet:hulls``), not per row.
-    """
-    wanted = [f"{HULL_DELIMITER}{hull}{HULL_DELIMITER}" for hull in hulls]
-    return _category_mask(frame, "facet:hulls", lambda listed: any(w in listed for w in wanted))
 
-
-def _hull_counts(frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
-    """Kept rows per hull number, counted per distinct list of hulls (hulls in no kept row left out)."""
-    counts: dict[str, int] = {}
-    for listed, rows_with_it in _category_counts(frame, "facet:hulls", keep).items():
-        if rows_with_it:
-            for hull in filter(None, listed.split(HULL_DELIMITER)):
-                counts[hull] = counts.get(hull, 0) + rows_with_it
+def _item_counts(column: str):
+    """Kept rows per item of the delimited list ``column`` (items in no kept row left out)."""
+    def counts(frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for listed, rows_with_it in _category_counts(frame, column, keep).items():
+            if rows_with_it:
+                for item in _items(listed):
+                    found[item] = found.get(item, 0) + rows_with_it
+        return found
     return counts
+
+
+def _items(listed: str) -> list[str]:
+    return [item for item in listed.split(HULL_DELIMITER) if item]
 
 
 def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
@@ -182,7 +189,7 @@ def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
 
     Read from the distinct lists (the categories of ``facet:hulls``), not from every row.
     """
-    hulls = {hull for listed in _present(frame, "facet:hulls") for hull in listed.split(HULL_DELIMITER) if hull}
+    hulls = {hull for listed in _present(frame, "facet:hulls") for hull in _items(listed)}
     return tuple(sorted(hulls, key=lambda h: (len(h), h)))
 
 
@@ -193,9 +200,30 @@ def _present(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 def _sea_options(frame: pd.DataFrame) -> tuple[str, ...]:
-    """The schema's seas, then any other sea the layers named, then "not stated"."""
-    others = sorted(set(_present(frame, "facet:seas")) - set(SEA_AREAS) - {NOT_STATED})
-    return (*SEA_AREAS, *others, NOT_STATED)
+    """The schema's seas, then any other sea the layers or the reports named, then "not stated"."""
+    named = {sea for listed in _present(frame, "facet:seas") for sea in _items(listed)}
+    return (*SEA_AREAS, *sorted(named - set(SEA_AREAS) - {NOT_STATED}), NOT_STATED)
+
+
+def _class_options(frame: pd.DataFrame) -> tuple[str, ...]:
+    """Every class of the class dictionary (data/ship_classes.csv), alphabetically, so
+    ``?class=`` takes any ``class_en`` it lists (a class no row names counts 0)."""
+    return tuple(sorted(dict.fromkeys(ship_classes()["class_en"]), key=str.lower))
+
+
+def classes_in_cell(text, known: tuple[str, ...]) -> tuple[str, ...]:
+    """The known classes a vessels-table class cell names: "A" or, for a hull reported under
+    two classes, "A; B" (each of them); () for "not stated" or anything unknown.
+
+    Examples
+    --------
+    >>> classes_in_cell("Udaloy I-class destroyer; Udaloy III-class destroyer",
+    ...                 ("Udaloy I-class destroyer", "Udaloy III-class destroyer"))
+    ('Udaloy I-class destroyer', 'Udaloy III-class destroyer')
+    """
+    if not isinstance(text, str):
+        return ()
+    return tuple(name for name in dict.fromkeys(part.strip() for part in text[:1000].split(";")) if name in known)
 
 
 def _either(names: tuple[str, ...]) -> str:
@@ -218,17 +246,19 @@ FACETS: tuple[Facet, ...] = (
           options=lambda frame: (*STRAITS, NO_STRAIT), counts=_column_counts("facet:straits"),
           option_label=lambda v: "no strait (open sea)" if v == NO_STRAIT else v,
           file_part=lambda chosen: [s.lower() for s in chosen], placeholder="any strait"),
-    Facet("seas", "sea", ids.SEAS, "Sea area", SEVERAL, _in_column("facet:seas"), _either,
-          options=_sea_options, counts=_column_counts("facet:seas"), placeholder="any sea"),
+    Facet("seas", "sea", ids.SEAS, "Sea area", SEVERAL, _has_item("facet:seas"), _either,
+          options=_sea_options, counts=_item_counts("facet:seas"), placeholder="any sea"),
     Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", SEVERAL, _any_indicator(type_column), _either,
           options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
           counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type"),
+    Facet("classes", "class", ids.CLASSES, "Ship class", SEVERAL, _has_item("facet:classes"), _either,
+          options=_class_options, counts=_item_counts("facet:classes"), placeholder="any class"),
     Facet("search", "q", ids.SEARCH, "Search types and hull numbers", TEXT,
           lambda frame, text: frame["search_text"].str.contains(text.lower(), regex=False).to_numpy(dtype=bool),
           lambda text: f"types matching “{text}”", placeholder="e.g. Udaloy or 548"),
-    Facet("hulls", "hull", ids.HULLS, "Hull number", SEVERAL, _has_hull,
+    Facet("hulls", "hull", ids.HULLS, "Hull number", SEVERAL, _has_item("facet:hulls"),
           lambda hulls: ("hull " if len(hulls) == 1 else "hulls ") + _either(hulls),
-          options=_hull_options, counts=_hull_counts,
+          options=_hull_options, counts=_item_counts("facet:hulls"),
           file_part=lambda hulls: [f"hull-{h}" for h in hulls], placeholder="any hull number"),
     Facet("activities", "activity", ids.ACTIVITIES, "Activity", SEVERAL, _any_indicator(activity_column), _either,
           options=lambda frame: ACTIVITY_KINDS, counts=_indicator_counts(activity_column, ACTIVITY_KINDS),

@@ -165,22 +165,71 @@ def is_aggregated(rows: pd.DataFrame) -> bool:
     return len(rows) > MAX_MARKERS
 
 
-def points_trace(rows: pd.DataFrame) -> dict:
+def points_trace(rows: pd.DataFrame, selected: str | None = None) -> dict:
     """The marker data of every sighting drawn as a point, coloured by lane (strait or open sea).
 
-    One trace, not one per lane: Plotly hands each map trace to MapLibre as its own source,
-    and every update re-tiles each non-empty one, so eight lanes cost eight re-tilings per
-    filter change where one does the same drawing. Empty when the selection is aggregated:
+    Sightings at the same coordinates share one marker (:func:`stacked_markers`), whose hover
+    lists each of them and whose click selects them in turn, so none hides another. One trace,
+    not one per lane: Plotly hands each map trace to MapLibre as its own source, and every
+    update re-tiles each non-empty one. Empty when the selection is aggregated:
     :func:`aggregate_trace` draws it instead.
     """
     points = point_rows(rows)
     if is_aggregated(rows):
         points = points.iloc[0:0]
-    return {"lat": points["lat"].tolist(), "lon": points["lon"].tolist(), "customdata": points["id"].tolist(),
-            "text": hover_text(points),
-            "marker": {"size": marker_size(points["ships"]).tolist(),
-                       "color": points["lane"].astype(str).map(LANE_COLOURS).tolist(),
-                       "opacity": points["position_kind"].astype(str).map(OPACITY).tolist()}}
+    return stacked_markers(points, selected)
+
+
+#: The first line of a marker's hover when several sightings share its point.
+STACK_HEAD = "<b>{n} sightings at this point</b> · click again for the next"
+
+
+def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
+    """One marker per distinct point of ``points`` (rows with lat/lon, in date order).
+
+    A point one sighting holds gets that sighting's hover label and id. A point several hold
+    (two reports placed at the same anchor) lists each on hover, the selected one marked ▶, and
+    its ``customdata`` is the id a click there selects: the one after ``selected`` among them
+    (the first when none of them is selected), so repeated clicks reach each in turn. Size
+    follows the largest group of ships there (ships are not summed: they may be the same
+    ships), colour the first sighting's lane, opacity the firmest position.
+
+    Examples
+    --------
+    Two sightings at one point make one marker whose click selects the first, then the second:
+
+    >>> rows = pd.DataFrame({"id": ["a", "b"], "lat": [41.7, 41.7], "lon": [142.2, 142.2], ...})  # doctest: +SKIP
+    >>> stacked_markers(rows, None)["customdata"], stacked_markers(rows, "a")["customdata"]  # doctest: +SKIP
+    (['a'], ['b'])
+    """
+    groups = list(points.groupby(["lat", "lon"], sort=False).indices.values()) if len(points) else []
+    ids = points["id"].to_numpy(dtype=object)
+    labels = hover_text(points)
+    short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)] if \
+        any(len(g) > 1 for g in groups) else []
+    sizes = marker_size(points["ships"]).to_numpy()
+    colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy(dtype=object)
+    opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy(dtype=float)
+    lat, lon = points["lat"].to_numpy(dtype=float), points["lon"].to_numpy(dtype=float)
+    out = {"lat": [], "lon": [], "customdata": [], "text": [], "marker": {"size": [], "color": [], "opacity": []}}
+    for group in groups:
+        first = group[0]
+        members = ids[group].tolist()
+        if len(group) == 1:
+            target, text = members[0], labels[first]
+        else:
+            at = members.index(selected) if selected in members else -1
+            target = members[(at + 1) % len(members)]
+            text = "<br>".join([STACK_HEAD.format(n=len(group))] + [
+                ("▶ " if member == selected else "• ") + short[i] for member, i in zip(members, group, strict=True)])
+        out["lat"].append(float(lat[first]))
+        out["lon"].append(float(lon[first]))
+        out["customdata"].append(target)
+        out["text"].append(text)
+        out["marker"]["size"].append(float(sizes[group].max()))
+        out["marker"]["color"].append(colours[first])
+        out["marker"]["opacity"].append(float(opacity[group].max()))
+    return out
 
 
 def aggregate_trace(rows: pd.DataFrame) -> dict:
@@ -331,7 +380,7 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
         return {"type": "scattermap", "name": name, "mode": "markers", "hoverinfo": "text", **extra, **values}
 
     data = [trace("selected", selection_trace(rows, selected), showlegend=False, hoverinfo="skip")]
-    data.append(trace("sightings", points_trace(rows)))
+    data.append(trace("sightings", points_trace(rows, selected)))
     data.append(trace("sightings per cell", aggregate_trace(rows), showlegend=False))
     data.append(trace("your file (not saved)", upload_trace(rows.iloc[0:0])))
     extra = dict(extra_layout or {})
@@ -362,15 +411,18 @@ def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
     applied to any map figure they give ``map_figure(layers, rows, selected)``.
     """
     cells = aggregate_trace(rows)
-    updates = _trace_updates(POINTS_TRACE, points_trace(rows))
+    updates = _trace_updates(POINTS_TRACE, points_trace(rows, selected))
     updates += _trace_updates(AGGREGATE_TRACE, cells) + selection_updates(rows, selected)
     updates.append((("layout", "meta", "areas"), area_paint(layers, rows)))
     return updates, map_note(rows, len(cells["lat"]))
 
 
 def selection_updates(rows: pd.DataFrame, selected: str | None) -> list[Update]:
-    """Move the selection halo to ``selected`` (or hide it)."""
-    return _trace_updates(TRACE_SELECTION, selection_trace(rows, selected))
+    """Move the selection halo to ``selected`` (or hide it), and point each stacked marker's click
+    at the next of its sightings (:func:`stacked_markers`)."""
+    markers = points_trace(rows, selected)
+    return (_trace_updates(TRACE_SELECTION, selection_trace(rows, selected))
+            + [(("data", POINTS_TRACE, key), markers[key]) for key in ("customdata", "text")])
 
 
 def upload_updates(rows: pd.DataFrame) -> list[Update]:
@@ -473,16 +525,45 @@ def _monthly_lanes(rows: pd.DataFrame, present: list[str]) -> list[dict]:
         offsets = np.flatnonzero(row)
         part = row[offsets]
         traces.append({
-            "type": "scatter", "x": _days((first + offsets).astype("datetime64[M]")), "y": [lane] * len(part),
+            "type": "scatter", "x": _days((first + offsets).astype("datetime64[M]")),
+            "y": [float(_lane_levels(present)[lane])] * len(part),
             "mode": "markers", "name": lane, "showlegend": False, "customdata": part.tolist(),
             "hovertemplate": "%{x|%b %Y}: %{customdata:,} sightings<extra></extra>",
             "marker": {"size": (4 + 2 * np.log2(part)).round(1).tolist(), "color": LANE_COLOURS[lane]}})
     return traces
 
 
+#: Largest vertical step (in lanes) between sightings of one day fanned out in a lane, and the
+#: half-height of a lane they may use: they stay inside their lane.
+FAN_STEP, FAN_HALF = 0.18, 0.35
+
+
+def fan_offsets(lane: pd.Series, day: pd.Series) -> np.ndarray:
+    """Vertical offset of each row in its timeline lane: 0 for a day a lane holds once; sightings
+    sharing a lane and a day spread evenly about the lane's centre, so hover and click reach each.
+
+    Examples
+    --------
+    >>> fan_offsets(pd.Series(["Soya", "Soya", "Soya", "Tsugaru"]),
+    ...             pd.Series(pd.to_datetime(["2022-03-14"] * 3 + ["2022-03-14"]))).round(2).tolist()
+    [-0.18, 0.0, 0.18, 0.0]
+    """
+    keys = pd.DataFrame({"lane": lane.to_numpy(), "day": day.to_numpy()})
+    rank = keys.groupby(["lane", "day"], sort=False).cumcount().to_numpy(dtype=float)
+    count = keys.groupby(["lane", "day"], sort=False)["lane"].transform("size").to_numpy(dtype=float)
+    step = np.minimum(FAN_STEP, 2 * FAN_HALF / np.maximum(count - 1, 1))
+    return (rank - (count - 1) / 2) * step
+
+
 def _lane_markers(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str], selected: str | None) -> list[dict]:
-    """One marker per sighting, a trace per lane: the arrays made once for all rows, then cut per lane."""
+    """One marker per sighting, a trace per lane: the arrays made once for all rows, then cut per lane.
+
+    A lane is a number on the y axis (:func:`_lane_axis`); sightings of one day in one lane fan
+    out inside it (:func:`fan_offsets`) instead of hiding each other.
+    """
     days = np.array(_days(rows["event_date"]), dtype=object)
+    offsets = fan_offsets(pd.Series(np.asarray(lanes)), rows["event_date"])
+    level = _lane_levels(present)
     ids = rows["id"].to_numpy(dtype=object)
     hover = np.array(hover_text(rows, short=True), dtype=object)
     sizes = marker_size(rows["ships"]).to_numpy()
@@ -493,13 +574,27 @@ def _lane_markers(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str],
     for lane in present:
         part = np.flatnonzero(lanes.codes == lanes.categories.get_loc(lane))
         data.append({
-            "type": "scatter", "x": days[part].tolist(), "y": [lane] * len(part), "mode": "markers",
+            "type": "scatter", "x": days[part].tolist(), "y": (level[lane] + offsets[part]).round(3).tolist(),
+            "mode": "markers",
             "name": lane, "showlegend": False, "customdata": ids[part].tolist(),
             "hovertext": hover[part].tolist(), "hoverinfo": "text",
             "marker": {"size": sizes[part].tolist(), "color": LANE_COLOURS[lane], "symbol": symbols[part].tolist(),
                        "line": {"width": widths[part].tolist(), "color": "#111111"}},
         })
     return data
+
+
+def _lane_levels(present: list[str]) -> dict[str, int]:
+    """Each lane's height on the timeline's y axis: the first lane at the top."""
+    return {lane: len(present) - 1 - i for i, lane in enumerate(present)}
+
+
+def _lane_axis(present: list[str]) -> dict:
+    """The y axis of the lanes: numbers (so a day's sightings can fan out) labelled with the lanes."""
+    levels = _lane_levels(present)
+    return {"domain": [0.28, 1.0], "tickmode": "array", "tickvals": list(levels.values()),
+            "ticktext": list(levels), "range": [-0.5, max(len(present), 1) - 0.5], "zeroline": False,
+            "showgrid": True, "fixedrange": True}
 
 
 def _days(dates: pd.Series | pd.Index) -> list[str]:
@@ -525,7 +620,7 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None) -> dict:
                  "hovertemplate": "%{x|%b %Y}: %{y} sightings<extra></extra>"})
     layout = {
         "xaxis": {"anchor": "y2", "type": "date"},
-        "yaxis": {"domain": [0.28, 1.0], "categoryorder": "array", "categoryarray": list(reversed(present))},
+        "yaxis": _lane_axis(present),
         "yaxis2": {"domain": [0.0, 0.22], "anchor": "x", "title": {"text": "per month"}, "rangemode": "tozero"},
         "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 300, "dragmode": "select",
         "selectdirection": "h", "plot_bgcolor": "#fafafa", "clickmode": "event+select", "uirevision": "timeline",

@@ -19,7 +19,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.figures import LANE_COLOURS, POINTS_TRACE, Update, hover_text, marker_size, point_rows
+from dashboard.figures import POINTS_TRACE, Update, point_rows, stacked_markers
 from dashboard.filters import date_span, parse_date
 from dashboard.tracks_figure import INFERRED_TRACE
 
@@ -124,10 +124,7 @@ def window_label(rows: pd.DataFrame, start: dt.date | None, size: str) -> str:
 def playback_updates(rows: pd.DataFrame, start: dt.date | None, size: str) -> list[Update]:
     """Draw the window's sightings on top and fade the others (no window: restore the markers)."""
     shown = point_rows(window_rows(rows, start, size)) if start else rows.iloc[0:0]
-    values = {"lat": shown["lat"].tolist(), "lon": shown["lon"].tolist(), "customdata": shown["id"].tolist(),
-              "text": hover_text(shown),
-              "marker": {"size": marker_size(shown["ships"]).tolist(),
-                         "color": [LANE_COLOURS[lane] for lane in shown["lane"]]}}
+    values = stacked_markers(shown)           # sightings at one point share a marker that lists them
     fade = FADED if start else 1.0
     return ([(("data", PLAYBACK_TRACE, key), value) for key, value in values.items()]
             + [(("data", POINTS_TRACE, "opacity"), fade)])

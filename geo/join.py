@@ -23,17 +23,15 @@ SEA_NAMES = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean"
 SEA_SYNONYMS = {"Philippine Sea": "Pacific Ocean", "Japan Sea": "Sea of Japan", "East Sea": "Sea of Japan"}
 
 
-def enrich(frame: pd.DataFrame, places: pd.DataFrame | None = None) -> pd.DataFrame:
+def enrich(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with the layer-derived columns added.
 
     ``sea_area`` becomes the seas layer's answer where the row has a point (the reported
     value stays in ``sea_area_reported``); rows without a point keep the reported sea.
-    ``places`` is :func:`classify` of the frame's lat/lon when the caller already has it
-    (the app keeps it in a start-up cache); otherwise it is computed here.
+    Computed on every call (nothing is cached: 10,000 rows take well under a second).
     """
     out = frame.copy()
-    if places is None:
-        places = classify(frame["lat"], frame["lon"])
+    places = classify(frame["lat"], frame["lon"])
     out["sea_area_reported"] = frame["sea_area"]
     out["sea_area"] = places["sea_area"].fillna(frame["sea_area"]).astype(str)
     for column in ("in_strait", "in_japan_territorial_sea", "distance_to_japan_km"):

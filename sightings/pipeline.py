@@ -1,31 +1,29 @@
 """The one way a sightings frame is made: load -> validate -> locate -> join -> facet columns.
 
 The app, the import preview and the benchmarks all call :func:`build` (a CSV file) or
-:func:`prepare` (rows already loaded), so every consumer sees the same frame. The join's
-answers are kept on disk between runs (:func:`cached_classify`), and so is the finished frame
-(:mod:`sightings.snapshot`): a restart on unchanged data, layers and code reads one Parquet file.
+:func:`prepare` (rows already loaded), so every consumer sees the same frame. Nothing is
+kept between runs: a cold build of the shipped data takes about half a second and of
+10,000 synthetic rows about 1.5 s (``bench/build.py``), so a snapshot or a join cache would
+save little and could serve a stale frame when its key forgot an input (issue 20).
 
 The facet columns are what the filters read, computed once so filtering is vectorised:
-categorical copies of the strait, sea, lane and position kind (tests and counts on small
+categorical copies of the strait, lane and position kind (tests and counts on small
 integer codes), one boolean column per ship category and activity kind, a lower-case search
-text, each row's hull numbers as one delimited categorical (";548;011;": a few hundred
-distinct lists at a million rows), ``primary_source``, and the classes a row gives its hulls
+text, each row's hull numbers, seas and ship classes as one delimited categorical each
+(";548;011;"), ``primary_source``, and the classes a row gives its hulls
 (``class:types``, ``class:vessels``: what the vessels table counts, :mod:`sightings.hulls`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from geo.layers import LAYERS_DIR
-from sightings import snapshot
+from sightings.classes import class_of
 from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
@@ -60,48 +58,31 @@ SHIP_CATEGORY_NAMES = (*SHIP_CATEGORIES, OTHER_TYPE)
 ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
                   "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
 
-#: Where the spatial join's answers are kept between runs (git-ignored, safe to delete).
-CLASSIFY_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "classify"
-#: Where the finished frame is kept between runs (:mod:`sightings.snapshot`; git-ignored, safe to delete).
-SNAPSHOT_DIR = CLASSIFY_CACHE.parent / "snapshot"
-LAYER_SUMS = LAYERS_DIR / "SHA256SUMS"
-#: Bump when the cache file's layout changes.
-_CACHE_FORMAT = "1"
 
 
-def build(path: str | os.PathLike = DATASET, *, cache_dir: Path | None = CLASSIFY_CACHE,
-          snapshot_dir: Path | None = SNAPSHOT_DIR) -> pd.DataFrame:
+def build(path: str | os.PathLike = DATASET) -> pd.DataFrame:
     """The app's frame for the sightings CSV at ``path``: validated, located, joined, faceted.
 
-    Read from the snapshot in ``snapshot_dir`` when one was saved for these bytes, layers and
-    code (:mod:`sightings.snapshot`), else built and saved there (None: always built, never saved).
+    Built afresh on every call from the files as they are now (the data file, the class
+    dictionary, the gazetteer, the layers), so an edit shows at the app's next start.
+
+    Examples
+    --------
+    >>> frame = build()                                     # doctest: +SKIP
+    >>> frame["event_date"].is_monotonic_increasing         # doctest: +SKIP
+    True
     """
-    if snapshot_dir is not None:
-        saved = snapshot.load(snapshot_dir / _snapshot_name(read_dataset(path)))   # the bytes go once hashed
-        if saved is not None:
-            return saved
-    raw = read_dataset(path)
-    frame = prepare(load(raw), cache_dir=cache_dir)
-    if snapshot_dir is not None:
-        snapshot.save(frame, snapshot_dir / _snapshot_name(raw))
-    return frame
+    return prepare(load(read_dataset(path)))
 
 
-def _snapshot_name(raw: bytes) -> str:
-    return f"frame-{snapshot.key(raw, LAYER_SUMS)}.parquet"
-
-
-def prepare(sightings: pd.DataFrame, *, cache_dir: Path | None = None) -> pd.DataFrame:
+def prepare(sightings: pd.DataFrame) -> pd.DataFrame:
     """Join validated, located ``sightings`` with the layers and add the facet columns.
 
-    ``cache_dir`` keeps the join's answers between runs (None computes them every time, as
-    a one-off preview should). Rows come out in date order, so a date range is a slice.
+    Rows come out in date order, so a date range is a slice.
     """
-    from geo.join import classify, enrich
+    from geo.join import enrich
 
-    places = classify(sightings["lat"], sightings["lon"]) if cache_dir is None else \
-        cached_classify(sightings["lat"], sightings["lon"], cache_dir)
-    return add_facets(enrich(sightings, places=places))
+    return add_facets(enrich(sightings))
 
 
 def type_column(category: str) -> str:
@@ -118,13 +99,17 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` in date order with the facet columns (module docstring) added."""
     out = frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
     out["lane"] = out["strait"].where(out["strait"] != "", OPEN_SEA)
-    out["sea_facet"] = out["sea_area"].where(out["sea_area"] != "", NOT_STATED)
     out["facet:straits"] = pd.Categorical(out["strait"].where(out["strait"] != "", NO_STRAIT))
-    out["facet:seas"] = pd.Categorical(out["sea_facet"])
+    out["facet:seas"] = pd.Categorical(_delimited(pd.Series(
+        [seas_of(sea, named) for sea, named in zip(out["sea_area"], _lists(out, "named_seas"), strict=True)],
+        index=out.index)))
+    out["facet:classes"] = pd.Categorical(_delimited(pd.Series(
+        [classes_of(*lists) for lists in zip(out["ship_types"], _lists(out, "vessels"),
+                                             _lists(out, "chinese_vessels"), strict=True)],
+        index=out.index)))
     out["facet:lane"] = pd.Categorical(out["lane"])
     out["facet:kind"] = pd.Categorical(out["position_kind"])
-    out["facet:hulls"] = pd.Categorical(HULL_DELIMITER + out["hull_numbers"].map(HULL_DELIMITER.join)
-                                        + HULL_DELIMITER)
+    out["facet:hulls"] = pd.Categorical(_delimited(out["hull_numbers"]))
     out["primary_source"] = primary_source(out["source_urls"])
     out["class:types"] = pd.Categorical(_map_unique(out["ship_types"], types_class))
     out["class:vessels"] = pd.Categorical(_map_unique(out["vessels"], lambda vessels: json.dumps(
@@ -135,6 +120,48 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     indicators |= {activity_column(k): v
                    for k, v in _per_unique(out["activity"], activity_kinds, ACTIVITY_KINDS).items()}
     return pd.concat([out, pd.DataFrame(indicators, index=out.index)], axis=1)
+
+
+def seas_of(sea_area: str, named: list[str]) -> list[str]:
+    """Every sea a row is in or names: where its point lies (or the reported sea), then each
+    sea its phrase names ("Sea of Japan and the southern Sea of Okhotsk": both), each once;
+    ``[NOT_STATED]`` when there is none.
+
+    Examples
+    --------
+    >>> seas_of("Sea of Japan", ["Sea of Japan", "Sea of Okhotsk"])
+    ['Sea of Japan', 'Sea of Okhotsk']
+    >>> seas_of("", [])
+    ['not stated']
+    """
+    return list(dict.fromkeys(sea for sea in (sea_area, *named) if sea)) or [NOT_STATED]
+
+
+def classes_of(ship_types: list[str], vessels: list[str], chinese_vessels: list[str] = ()) -> list[str]:
+    """The dictionary classes (``class_en`` of data/ship_classes.csv) a row's ship types or
+    vessel entries name, in any spelling the dictionary lists; never guessed.
+
+    Examples
+    --------
+    >>> classes_of(["Udaloy I-class missile destroyer"], [])
+    ['Udaloy I-class destroyer']
+    >>> classes_of(["destroyers"], ["Slava-class cruiser (011)"])
+    ['Slava-class missile cruiser']
+    """
+    named = [class_of(name) for name in ship_types]
+    named += [*vessel_classes(list(vessels)).values(), *vessel_classes(list(chinese_vessels)).values()]
+    return [name for name in dict.fromkeys(named) if name]
+
+
+def _lists(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A list column of ``frame``, or empty lists where a hand-made frame leaves it out."""
+    return frame[column] if column in frame else pd.Series([[] for _ in range(len(frame))], index=frame.index)
+
+
+def _delimited(lists: pd.Series) -> pd.Series:
+    """Each row's list as one text, every item between delimiters (";548;011;"), so a facet
+    tests and counts items on the distinct lists (:mod:`dashboard.facets`)."""
+    return HULL_DELIMITER + lists.map(HULL_DELIMITER.join) + HULL_DELIMITER
 
 
 def primary_source(source_urls: pd.Series) -> np.ndarray:
@@ -188,60 +215,3 @@ def _per_unique(values: pd.Series, classify, names) -> dict[str, np.ndarray]:
     table = pd.DataFrame([[name in classify(v) for name in names] for v in uniques], columns=list(names),
                          dtype=bool).reindex(range(len(uniques)), fill_value=False)
     return {name: table[name].to_numpy()[codes] for name in names}
-
-
-def cached_classify(lat: pd.Series, lon: pd.Series, cache_dir: Path = CLASSIFY_CACHE,
-                    layer_sums: Path = LAYER_SUMS) -> pd.DataFrame:
-    """:func:`geo.join.classify` of these points, read from ``cache_dir`` when already computed.
-
-    The key is a SHA-256 of the coordinates, the layer checksums (``layer_sums``) and the
-    join's own source, so a new row, a rebuilt layer or a changed join recomputes. Only the
-    join is cached: the CSV is still read and validated on every start. A cache that cannot
-    be written (read-only checkout) is skipped.
-    """
-    from geo import join
-
-    path = cache_dir / f"classify-{_classify_key(lat, lon, layer_sums, Path(join.__file__))}.npz"
-    try:
-        with np.load(path, allow_pickle=False) as stored:
-            return _unpack(stored, lat.index)
-    except (OSError, ValueError, KeyError):
-        pass
-    places = join.classify(lat, lon)
-    snapshot.write_atomic(path, lambda temporary: _save_npz(temporary, _pack(places)))
-    return places
-
-
-def _save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    with open(path, "wb") as out:          # a file object: np.savez would add ".npz" to a name
-        np.savez(out, **arrays)
-
-
-def _classify_key(lat: pd.Series, lon: pd.Series, layer_sums: Path, join_source: Path) -> str:
-    digest = hashlib.sha256(_CACHE_FORMAT.encode())
-    for part in (lat.to_numpy(dtype=float), lon.to_numpy(dtype=float)):
-        digest.update(np.ascontiguousarray(part).tobytes())
-    digest.update(layer_sums.read_bytes())
-    digest.update(join_source.read_bytes())
-    return digest.hexdigest()[:32]
-
-
-def _pack(places: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The classify frame as plain arrays (codes + names), loadable without pickle."""
-    sea_codes, seas = pd.factorize(places["sea_area"])          # -1 where no sea
-    strait_codes, straits = pd.factorize(places["in_strait"])
-    return {"sea_codes": sea_codes.astype(np.int16), "seas": np.asarray(seas, dtype=str),
-            "strait_codes": strait_codes.astype(np.int16), "straits": np.asarray(straits, dtype=str),
-            "territorial": places["in_japan_territorial_sea"].to_numpy(dtype=bool),
-            "distance": places["distance_to_japan_km"].to_numpy(dtype=float)}
-
-
-def _unpack(stored, index: pd.Index) -> pd.DataFrame:
-    if len(stored["distance"]) != len(index):
-        raise ValueError("cached rows do not match")
-    seas = np.append(stored["seas"].astype(object), np.nan)         # code -1 -> NaN
-    straits = np.append(stored["straits"].astype(object), "")
-    return pd.DataFrame({
-        "sea_area": seas[stored["sea_codes"]], "in_strait": straits[stored["strait_codes"]],
-        "in_japan_territorial_sea": stored["territorial"], "distance_to_japan_km": stored["distance"],
-    }, index=index)

@@ -40,6 +40,8 @@ def download_table(rows: pd.DataFrame, columns) -> pd.DataFrame:
             values = rows[column].map(lambda n: "" if pd.isna(n) else str(int(n)))
         elif column == "in_japan_territorial_sea":
             values = rows[column].map(str)
+        elif column in ("lat", "lon"):          # a position only where one was reported or derived
+            values = rows[column].where(rows["position_kind"].isin(["reported", "derived"]))
         elif column in FLOATS:
             values = rows[column]
         else:

@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import os
+import re
 
 import pandas as pd
 
@@ -40,7 +41,7 @@ def test_analyst001_vessel_row_opens_hull_548_shown_and_downloaded_exactly(dash_
     shown = want[want["lat"].notna() & want["position_kind"].isin(["reported", "derived"])]
     wait_until(lambda: sorted(dash_duo.driver.execute_script(
         f"return {plot(ids.MAP)}.data.slice(1).filter(t => t.mode === 'markers').flatMap(t => t.customdata || [])"))
-        == sorted(shown["id"]), message="only hull 548's markers")
+        == sorted(shown.drop_duplicates(["lat", "lon"])["id"]), message="only hull 548's markers (one per point)")
     dash_duo.find_element(f"#{ids.DOWNLOAD_CSV}").click()
     assert_download_equals(downloaded(dash_duo, "straitwatch_hull-548.csv"), want, EXPORT_COLUMNS)
     assert dash_duo.get_logs() == []
@@ -92,7 +93,8 @@ def test_analyst004_playback_steps_and_plays_the_window_forward(dash_duo, sighti
         span = (f"{first.day} {first:%b} - {last.day} {last:%b} {last.year}" if first.month != last.month
                 else f"{first.day} - {last.day} {last:%b} {last.year}")
         label = f"4 weeks, {span}: {len(part)} sighting{'s' if len(part) != 1 else ''}"
-        drawn = part[part["lat"].notna() & part["position_kind"].isin(["reported", "derived"])]["id"].tolist()
+        located = part[part["lat"].notna() & part["position_kind"].isin(["reported", "derived"])]
+        drawn = located.drop_duplicates(["lat", "lon"])["id"].tolist()          # one marker per point
         dash_duo.wait_for_text_to_equal(f"#{ids.PLAY_LABEL}", label, timeout=15)
         wait_until(lambda: trace(dash_duo, PLAYBACK_TRACE, "customdata") == drawn,
                    message=f"the map redrawn for the window from {first}: {drawn} != "
@@ -118,4 +120,22 @@ def test_analyst004_playback_steps_and_plays_the_window_forward(dash_duo, sighti
     dash_duo.find_element(f"#{ids.SHOW_EVENTS} input").click()         # hide the context events
     wait_until(lambda: not dash_duo.driver.execute_script(f"return {plot(ids.TIMELINE)}.layout.shapes || []"),
                message="the events hidden from the timeline")
+    assert dash_duo.get_logs() == []
+
+
+def test_analyst_truth05_a_class_click_filters_the_class_in_every_spelling(dash_duo, sightings):
+    """Issue 18 point 5: hull 548's class cell sets ``?class=Udaloy I-class destroyer``, which keeps the
+    rows written "Udaloy I-class missile destroyer" as well as those written as the class."""
+    start(dash_duo)
+    cell = f"#{ids.VESSELS} .ag-row[row-id='548'] .ag-cell[col-id='class']"
+    dash_duo.wait_for_element(cell, timeout=20).click()
+    # the spellings data/ship_classes.csv lists for the class, singular or plural, with or without a count
+    spelling = re.compile(r"^Udaloy I-class (missile )?destroyers?( \(\d+\))?$|^Udaloy-class destroyers \(large")
+    want = sightings[sightings["ship_types"].map(lambda types: any(spelling.match(t) for t in types))
+                     | sightings["vessels"].map(lambda vessels: any(v.startswith("Udaloy I-class destroyer (")
+                                                                    for v in vessels))]
+    assert (want["ship_types"].map(lambda t: "Udaloy I-class missile destroyer" in t)).any()
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, FilterSpec(classes=("Udaloy I-class destroyer",))),
+                                    timeout=20)
+    wait_until(lambda: "class=Udaloy+I-class+destroyer" in dash_duo.driver.current_url, message="the class in the URL")
     assert dash_duo.get_logs() == []

@@ -27,12 +27,17 @@ def choose(dash_duo, selector, prefix):
     dash_duo.find_element("h1").click()   # close the menu
 
 
+def distinct_points(rows) -> int:
+    """Markers the map draws for ``rows``: one per distinct reported or derived point."""
+    return len(point_rows(rows).drop_duplicates(["lat", "lon"]))
+
+
 def test_app001_loads_with_map_markers_and_clean_console(dash_duo, sightings, wait_map, markers):
     start(dash_duo)
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=20)
     wait_map()
     expected = len(point_rows(sightings))
-    wait_until(lambda: markers() == expected, message=f"{expected} markers")
+    wait_until(lambda: markers() == distinct_points(sightings), message=f"a marker per point of {expected} sightings")
     assert dash_duo.find_element(f"#{ids.MAP_NOTE}").text.startswith(f"{expected} on the map as points")
     assert dash_duo.get_logs() == []
 
@@ -45,10 +50,11 @@ def test_app002_tsugaru_leaves_only_tsugaru_points(dash_duo, sightings, wait_map
     rows = apply_filters(sightings, spec)
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=15)
     tsugaru_points = point_rows(rows)
-    wait_until(lambda: markers() == len(tsugaru_points), message="Tsugaru markers only")
+    wait_until(lambda: markers() == distinct_points(rows), message="Tsugaru markers only")
     drawn = dash_duo.driver.execute_script(
         f"return {plot(ids.MAP)}.data.slice(1).flatMap(t => t.customdata || [])")
-    assert sorted(drawn) == sorted(tsugaru_points["id"])
+    # a marker per point; where sightings share one, its click first selects the earliest
+    assert sorted(drawn) == sorted(tsugaru_points.drop_duplicates(["lat", "lon"])["id"])
     assert "strait=Tsugaru" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
 
@@ -62,7 +68,7 @@ def test_app003_date_range_reduces_the_count(dash_duo, sightings, markers, wait_
     rows = apply_filters(sightings, spec)
     assert 0 < len(rows) < len(sightings)
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=15)
-    wait_until(lambda: markers() == len(point_rows(rows)), message="markers from 2024 on")
+    wait_until(lambda: markers() == distinct_points(rows), message="markers from 2024 on")
     assert dash_duo.get_logs() == []
 
 
@@ -155,4 +161,35 @@ def test_app009_hull_link_and_the_2022_preset(dash_duo, sightings):
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(in_2022, spec), timeout=15)
     wait_until(lambda: "from=2022-01-01&to=2022-12-31&hull=548" in dash_duo.driver.current_url,
                message="the preset's dates in the URL")
+    assert dash_duo.get_logs() == []
+
+
+def test_app_truth07_a_stacked_marker_reaches_each_of_its_sightings(dash_duo, sightings, wait_map):
+    """Issue 18 point 7: 2022-03-14 (1 ship) and 2022-03-15 (four landing ships) share a point;
+    its hover lists both and successive clicks select one, then the other."""
+    start(dash_duo, "/?from=2022-03-14&to=2022-03-15&strait=Tsugaru")
+    wait_map()
+    rows = point_rows(apply_filters(sightings, FilterSpec(start=D(2022, 3, 14), end=D(2022, 3, 15),
+                                                          straits=("Tsugaru",))))
+    shared = rows[rows.duplicated(["lat", "lon"], keep=False)]
+    assert len(shared) == 2 and shared["lat"].nunique() == 1
+    click = f"const gd = {plot(ids.MAP)};" + """
+        const curve = gd.data.findIndex(t => t.name === 'sightings');
+        const index = gd.data[curve].lat.indexOf(arguments[0]);
+        const id = gd.data[curve].customdata[index];
+        gd.emit('plotly_click', {points: [{curveNumber: curve, pointNumber: index, pointIndex: index,
+                 customdata: id, lat: gd.data[curve].lat[index], lon: gd.data[curve].lon[index],
+                 data: gd.data[curve], fullData: gd._fullData[curve]}]});
+        return gd.data[curve].text[index];
+    """
+    hover = dash_duo.driver.execute_script(click, float(shared["lat"].iloc[0]))
+    assert hover.startswith("<b>2 sightings at this point</b>") and "14 Mar 2022" in hover and "15 Mar 2022" in hover
+    for expected in (shared["id"].iloc[0], shared["id"].iloc[1]):
+        wait_until(lambda: dash_duo.find_elements(f".ag-row-selected[row-id='{expected}']"),
+                   message=f"{expected} selected by a click on the shared marker")
+        if expected == shared["id"].iloc[0]:
+            wait_until(lambda: dash_duo.driver.execute_script(
+                f"const t = {plot(ids.MAP)}.data.find(t => t.name === 'sightings'); return t.customdata;")
+                .count(shared["id"].iloc[1]) == 1, message="the marker's next click pointed at the other sighting")
+            dash_duo.driver.execute_script(click, float(shared["lat"].iloc[0]))
     assert dash_duo.get_logs() == []

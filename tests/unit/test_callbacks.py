@@ -50,3 +50,27 @@ def test_callback003_last_12_months_ends_today(app):
 def test_callback004_url_sets_the_hull_and_primary_controls(app):
     got = answer(app, ids.SPEC, f"{ids.URL}.search", {ids.URL: "?hull=011&hull=11&primary=1"})
     assert got[ids.HULLS]["value"] == ["011"] and got[ids.PRIMARY]["value"] == ["1"]
+
+
+def vessel_click(app, cell):
+    from tests.dash_requests import dependency_body, triggered_by
+    client = app.server.test_client()
+    dependency, = triggered_by(client.get("/_dash-dependencies").get_json(), f"{ids.VESSELS}.cellClicked")
+    response = client.post("/_dash-update-component",
+                           json=dependency_body(dependency, f"{ids.VESSELS}.cellClicked", {ids.VESSELS: cell}))
+    assert response.status_code == 200, response.data[:300]
+    return response.get_json()["response"]
+
+
+@pytest.mark.parametrize(("cell", "hulls", "classes"), [
+    # issue 18 point 13: a two-class cell ("A; B") filters on both classes, never on the text "A; B"
+    ({"rowId": "543", "colId": "class", "value": "Udaloy I-class destroyer; Udaloy III-class destroyer"},
+     [], ["Udaloy I-class destroyer", "Udaloy III-class destroyer"]),
+    ({"rowId": "548", "colId": "class", "value": "Udaloy I-class destroyer"}, [], ["Udaloy I-class destroyer"]),
+    ({"rowId": "548", "colId": "hull", "value": "548"}, ["548"], None),
+    ({"rowId": "999", "colId": "class", "value": "not stated"}, ["999"], None),
+])
+def test_callback_truth13_a_vessel_class_click_sets_the_class_filter(app, cell, hulls, classes):
+    got = vessel_click(app, cell)
+    assert got[ids.HULLS]["value"] == hulls
+    assert got.get(ids.CLASSES, {}).get("value") == classes

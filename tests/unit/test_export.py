@@ -68,7 +68,7 @@ def test_export004_geojson_points_and_null_geometries(sightings):
     features = collection["features"]
     assert [f["id"] for f in features] == [f["properties"]["id"] for f in features] == sightings["id"].tolist()
     for feature, (_, row) in zip(features, sightings.iterrows(), strict=True):
-        if pd.isna(row["lat"]):
+        if pd.isna(row["lat"]) or row["position_kind"] in ("area", "unlocated"):
             assert feature["geometry"] is None
         else:
             assert feature["geometry"]["type"] == "Point"

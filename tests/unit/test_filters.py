@@ -51,8 +51,11 @@ CASES = {
     "no strait": (FilterSpec(straits=("none",)), lambda f: f["strait"] == ""),
     "Tsugaru or Soya": (FilterSpec(straits=("Tsugaru", "Soya")), lambda f: f["strait"].isin(["Tsugaru", "Soya"])),
     "2022": (FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31)), in_2022),
-    "Okhotsk": (FilterSpec(seas=("Sea of Okhotsk",)), lambda f: f["sea_area"] == "Sea of Okhotsk"),
-    "sea not stated": (FilterSpec(seas=("not stated",)), lambda f: f["sea_area"] == ""),
+    # a sea is where the point lies or any sea the report names ("Sea of Japan and the Sea of Okhotsk")
+    "Okhotsk": (FilterSpec(seas=("Sea of Okhotsk",)), lambda f: (f["sea_area"] == "Sea of Okhotsk")
+                | f["named_seas"].map(lambda named: "Sea of Okhotsk" in named)),
+    "sea not stated": (FilterSpec(seas=("not stated",)),
+                       lambda f: (f["sea_area"] == "") & (f["named_seas"].map(len) == 0)),
     "destroyer or frigate": (FilterSpec(ship_types=("Destroyer", "Frigate")), names_match("destroyer|frigate")),
     "landing ship": (FilterSpec(ship_types=("Landing ship",)), names_match("landing")),
     "exercise or detection": (FilterSpec(activities=("exercise", "detection")),
