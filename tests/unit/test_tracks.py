@@ -147,3 +147,20 @@ def test_truth01_implied_speed_allows_50_km_of_position_error():
     assert implied_knots((30.0, 135.0), (lat, lon), 10.0) == pytest.approx(32.0, abs=1e-6)
     assert implied_knots((30.0, 135.0), (30.3, 135.0), 0.0) == 0.0          # within the error: no speed at all
     assert implied_knots((30.0, 135.0), (31.0, 135.0), 0.0) == float("inf")
+
+
+def test_truth10_no_shipped_leg_is_drawn_as_a_route_over_land_or_across_days(sightings):
+    import geopandas as gpd
+    from shapely import LineString
+
+    land = gpd.read_file("data/layers/land.geojson").geometry.union_all()
+    geod = Geod(ellps="WGS84")
+    by_id = sightings.set_index("id")
+    for track in voyage_tracks(sightings):
+        for k, known in enumerate(track.route_known):
+            a, b = by_id.loc[track.sighting_ids[k]], by_id.loc[track.sighting_ids[k + 1]]
+            line = LineString([(a["lon"], a["lat"]), *geod.npts(a["lon"], a["lat"], b["lon"], b["lat"], 200),
+                               (b["lon"], b["lat"])])
+            over_land = line.intersects(land)
+            days = (b["event_date"] - a["event_date"]).days
+            assert known == (not over_land and days <= 3), (track.voyage_id, a.name, b.name, over_land, days)
