@@ -6,7 +6,9 @@ as short pieces with gaps, in a lighter trace without hover (its pieces would re
 label hundreds of times); the voyage's hover on its line lists the passages and why each
 sighting was linked (``voyage_link``). A leg whose route is unknown (:func:`geo.tracks.route_known`:
 days apart, or the geodesic crosses land) is never a confident line: it is drawn in the same
-faint trace as dots, without an arrow, and the hover says so. Arrows are two
+faint trace as dots, without an arrow, and the hover says so (the voyage's hover sits on a lone
+vertex of the line trace at the leg's middle: a line of one point draws nothing, but a map
+trace's hover is found from its vertices, so every voyage's hover is reachable). Arrows are two
 short strokes at the middle of each leg, drawn in the line's own trace (one MapLibre source
 fewer to re-tile per filter change; hovering an arrow names its voyage too). Two traces follow
 the base map's (:data:`dashboard.figures.UPLOAD_TRACE`); the callbacks patch them when the
@@ -85,6 +87,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
             else:
                 for piece in _dots(start, end):
                     inferred.add(piece)
+                lines.add([_midpoint(start, end)], label)     # one vertex, drawn as nothing: the hover
         for leg in track.passages:
             leg_points = list(zip(leg.lats, leg.lons))
             for start, end in zip(leg_points, leg_points[1:]):
@@ -183,6 +186,10 @@ def _dots(start: tuple[float, float], end: tuple[float, float]) -> list[list[tup
         return start[0] + (end[0] - start[0]) * f, start[1] + (end[1] - start[1]) * f
 
     return [[at(min(i / steps, 1.0 - dot)), at(min(i / steps + dot, 1.0))] for i in range(steps + 1)]
+
+
+def _midpoint(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:
+    return (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
 
 
 def _arrow(start: tuple[float, float], end: tuple[float, float], at: float = 0.5) -> list[tuple[float, float]]:

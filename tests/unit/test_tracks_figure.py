@@ -56,6 +56,11 @@ def test_truth10_a_route_over_land_is_faint_dots_never_a_line():
     drawn = pieces(lines)
     assert drawn[0] == [pytest.approx(OFF_INUBO, abs=1e-4), pytest.approx(FURTHER_SOUTH, abs=1e-4)]
     assert not any(math.dist(p, WEST_OF_HOKKAIDO) < 0.5 for piece in drawn for p in piece)   # nothing solid from a
+    middle = ((WEST_OF_HOKKAIDO[0] + OFF_INUBO[0]) / 2, (WEST_OF_HOKKAIDO[1] + OFF_INUBO[1]) / 2)
+    lone = [piece for piece in drawn if len(piece) == 1]                  # draws nothing; carries the hover
+    assert lone == [[pytest.approx(middle, abs=1e-4)]]
+    at = lines["lat"].index(round(middle[0], 4))
+    assert "Route unknown between 1 pair" in lines["text"][at]
     dots = pieces(inferred)
     assert len(dots) > 20 and all(length(dot) <= 0.031 for dot in dots)                      # dots, not dashes
     assert all(on_segment(p, WEST_OF_HOKKAIDO, OFF_INUBO) for dot in dots for p in dot)
