@@ -190,14 +190,18 @@ def _reference_links(rows: _Rows) -> list[tuple]:
     """(sort key..., earlier, later, reason) for every back-reference that names one earlier row."""
     links = []
     slack = dt.timedelta(days=REFERENCE_SLACK_DAYS)
+    by_day: dict[dt.date, list[int]] = {}
+    for j, day in enumerate(rows.dates):
+        by_day.setdefault(day, []).append(j)
     for i in range(rows.n):
         for entry in rows.same_as[i]:
             reference = parse_reference(entry)
             if reference.heading is None:
                 continue
-            matches = [j for j in range(rows.n)
+            days = (reference.last - reference.first + 2 * slack).days + 1
+            near = [j for k in range(max(0, days)) for j in by_day.get(reference.first - slack + dt.timedelta(k), ())]
+            matches = [j for j in near
                        if j != i and rows.order[j] < rows.order[i]
-                       and reference.first - slack <= rows.dates[j] <= reference.last + slack
                        and rows.headings[j] == reference.heading and _same_waters(rows, j, reference)
                        and not hulls_disjoint(rows.hulls[i], rows.hulls[j])]
             sharing = [j for j in matches if rows.hulls[i] & rows.hulls[j]]
