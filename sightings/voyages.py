@@ -93,6 +93,10 @@ def format_reference(first: dt.date, last: dt.date | None, passage: str, directi
 def link_voyages(frame: pd.DataFrame) -> pd.DataFrame:
     """``voyage_id`` and ``voyage_link`` (the reasons, a list) for every row of ``frame`` (same index).
 
+    ``frame`` needs the :data:`LINK_INPUTS` columns. Links are made by the rules of the module
+    docstring; a row's ``voyage_link`` lists the links whose *later* end it is ("with <earlier
+    id>: <reason>"), so the first sighting of a voyage has none.
+
     Examples
     --------
     >>> frame[list(VOYAGE_COLUMNS)] = link_voyages(frame)     # doctest: +SKIP
