@@ -35,7 +35,8 @@ from geo.locate import BEARINGS, WGS84, offset
 from geo.places import STRAIT_LABEL_POINTS, place_point
 
 #: No warship keeps up more than this (knots): two sightings further apart in the time
-#: between them are not the same ships (a Steregushchiy frigate makes 27, a Slava cruiser 32).
+#: between them are not the same ships (Steregushchiy frigates are credited with about 27
+#: knots, Slava cruisers about 32).
 MAX_KNOTS = 32.0
 #: Position error allowed at the two ends of a leg (km): a derived position ("about 50 km
 #: NW of X") or a strait's label point can be tens of km off the ships.
