@@ -4,7 +4,8 @@ position was made.
 The table shows a line per sighting; a reader checking one needs all of it: the report's
 own words (and the Joint Staff release's Japanese sentence), every source, and whether
 the point on the map was reported, derived (from which place, bearing and distance) or
-stands for an area. :func:`position_story` says that in a sentence, testable on its own.
+stands for an area. :func:`position_story` says that in a sentence, testable on its own;
+:func:`voyage_story` says why the sighting belongs to its voyage (the stored ``voyage_link``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from sightings.schema import COLUMNS
 
 #: Fields listed as "label: value" (the phrase, the Japanese sentence and the sources get
 #: their own blocks); every schema column and the join's answers appear once.
-LISTED = tuple(c for c in COLUMNS if c not in ("location_text", "location_text_ja", "source_urls", "source_names")) + (
+LISTED = tuple(c for c in COLUMNS if c not in ("location_text", "location_text_ja", "source_urls", "source_names",
+                                               "voyage_link")) + (
     "sea_area_reported", "in_strait", "in_japan_territorial_sea", "distance_to_japan_km", "named_seas",
     "primary_source")
 _COMPASS = {degrees: point for point, degrees in BEARINGS.items()}
@@ -45,6 +47,21 @@ def position_story(row: pd.Series) -> str:
     return "Unlocated: the report gives no place the map can draw; the sighting is in the table only."
 
 
+def voyage_story(row: pd.Series) -> list[str]:
+    """Why the row is in its voyage: one line per stored link (``voyage_link``), or why it has none.
+
+    >>> voyage_story(pd.Series({"voyage_id": "v-a", "id": "b", "voyage_link": ["with a: hull 343 in both"]}))
+    ['Voyage v-a: linked with a: hull 343 in both']
+    """
+    links = list(row.get("voyage_link", None) or ())
+    if links:
+        return [f"Voyage {row['voyage_id']}: linked {link}" for link in links]
+    if row["voyage_id"] == f"v-{row['id']}":
+        return [f"Voyage {row['voyage_id']}: its first sighting (later sightings, if any, say why they are linked)"]
+    return [f"Voyage {row['voyage_id']}: no link stored on this sighting; a later sighting of the voyage "
+            "links to it (see that sighting's details)"]
+
+
 def details_panel(row: pd.Series | None) -> list:
     """The panel's content for ``row`` (None: how to choose one)."""
     if row is None:
@@ -60,6 +77,7 @@ def details_panel(row: pd.Series | None) -> list:
     ]
     if row["location_text_ja"]:
         blocks += [html.H4("Joint Staff release (Japanese)"), html.Blockquote(row["location_text_ja"], lang="ja")]
+    blocks += [html.H4("Voyage"), html.Ul([html.Li(line) for line in voyage_story(row)], className="details-voyage")]
     blocks += [html.H4("Sources"), html.Ul(links, className="details-sources"),
                html.Dl(className="details-fields",
                        children=[part for field in LISTED if field in row.index

@@ -47,7 +47,7 @@ LAYER_GROUPS = {
     "territorial": "Japan's territorial sea: 12 nm, 3 nm in the specified straits",
     "straits": "Straits",
     "kurils": "Kuril Islands (Northern Territories shaded darker)",
-    TRACKS_GROUP: "Voyages as tracks (dashed, lighter: inferred strait passage)",
+    TRACKS_GROUP: "Voyages as tracks (faint dashes: inferred strait passage; faint dots: route unknown)",
 }
 #: Where the browser fetches each base layer's GeoJSON (served by :mod:`dashboard.downloads`).
 #: Every chart's toolbar: nothing that needs the internet ("Share chart" uploads to a cloud service).

@@ -3,7 +3,12 @@
 Drawn with what works offline (TECH_NOTES): ``scattermap`` lines and no marker symbols or
 map text. MapLibre lines in Plotly have no dash style, so an inferred passage leg is drawn
 as short pieces with gaps, in a lighter trace without hover (its pieces would repeat the
-label hundreds of times); the voyage's hover on its line lists the passages. Arrows are two
+label hundreds of times); the voyage's hover on its line lists the passages and why each
+sighting was linked (``voyage_link``). A leg whose route is unknown (:func:`geo.tracks.route_known`:
+days apart, or the geodesic crosses land) is never a confident line: it is drawn in the same
+faint trace as dots, without an arrow, and the hover says so (the voyage's hover sits on a lone
+vertex of the line trace at the leg's middle: a line of one point draws nothing, but a map
+trace's hover is found from its vertices, so every voyage's hover is reachable). Arrows are two
 short strokes at the middle of each leg, drawn in the line's own trace (one MapLibre source
 fewer to re-tile per filter change; hovering an arrow names its voyage too). Two traces follow
 the base map's (:data:`dashboard.figures.UPLOAD_TRACE`); the callbacks patch them when the
@@ -28,9 +33,14 @@ TRACK_TRACES = (LINE_TRACE, INFERRED_TRACE)
 TRACK_COLOUR = "#1b2f4b"
 #: Length of one dash (and of one gap) of an inferred leg, in degrees of latitude.
 DASH_DEGREES = 0.2
+#: A "route unknown" leg: a dot this long (degrees) every :data:`DOT_SPACING_DEGREES`.
+DOT_DEGREES = 0.03
+DOT_SPACING_DEGREES = 0.2
 #: Length of an arrow stroke, in degrees of latitude (about 30 km: visible at the first zoom).
 ARROW_DEGREES = 0.3
 ARROW_SPREAD = math.radians(28)
+#: Link reasons listed in a voyage's hover (the rest are in each sighting's details panel).
+MAX_LINKS_SHOWN = 8
 
 
 def track_traces(rows: pd.DataFrame) -> list[dict]:
@@ -62,16 +72,22 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
     lines, inferred = _Path(), _Path()
     if is_aggregated(rows):
         return lines.values(), inferred.values()
-    by_id = {row.id: row for row in rows[["id", "event_date", "ship_types", "hull_numbers"]].itertuples(index=False)}
+    columns = ["id", "event_date", "ship_types", "hull_numbers"] + (["voyage_link"] if "voyage_link" in rows else [])
+    by_id = {row.id: row for row in rows[columns].itertuples(index=False)}
     for track in voyage_tracks(rows):
         points = list(zip(track.lats, track.lons))
         if len(points) < 2 and not track.passages:
             continue                       # a lone sighting: its marker says it all
         label = voyage_label(track, by_id)
-        if len(points) > 1:
-            lines.add(points, label)
-            for start, end in zip(points, points[1:]):
+        for run in known_runs(points, track.route_known):
+            lines.add(run, label)
+        for (start, end), known in zip(zip(points, points[1:]), track.route_known, strict=True):
+            if known:
                 lines.add(_arrow(start, end), label)
+            else:
+                for piece in _dots(start, end):
+                    inferred.add(piece)
+                lines.add([_midpoint(start, end)], label)     # one vertex, drawn as nothing: the hover
         for leg in track.passages:
             leg_points = list(zip(leg.lats, leg.lons))
             for start, end in zip(leg_points, leg_points[1:]):
@@ -82,8 +98,26 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
     return lines.values(), inferred.values()
 
 
+def known_runs(points: list[tuple[float, float]], known: tuple[bool, ...]) -> list[list[tuple[float, float]]]:
+    """The stretches of ``points`` joined only by legs whose route is known (each of two points or more).
+
+    >>> known_runs([(1, 1), (2, 2), (3, 3), (4, 4)], (True, False, True))
+    [[(1, 1), (2, 2)], [(3, 3), (4, 4)]]
+    """
+    runs: list[list[tuple[float, float]]] = []
+    for k, is_known in enumerate(known):
+        if not is_known:
+            continue
+        if k > 0 and known[k - 1]:
+            runs[-1].append(points[k + 1])
+        else:
+            runs.append([points[k], points[k + 1]])
+    return runs
+
+
 def voyage_label(track: Track, by_id: dict) -> str:
-    """Hover text naming a voyage: its ships, dates and stated passages (``by_id``: rows by id)."""
+    """Hover text naming a voyage: its ships, dates, stated passages, unknown routes and why its
+    sightings were linked (``by_id``: rows by id)."""
     ids = list(dict.fromkeys([*track.sighting_ids, *(p.sighting_id for p in track.passages)]))
     rows = [by_id[i] for i in ids]
     types = list(dict.fromkeys(t for row in rows for t in row.ship_types))
@@ -91,9 +125,16 @@ def voyage_label(track: Track, by_id: dict) -> str:
     first, last = min(row.event_date for row in rows).date(), max(row.event_date for row in rows).date()
     passages = "; ".join(f"{passage_phrase(p)} ({by_id[p.sighting_id].event_date:%d %b %Y})"
                          for p in track.passages) or "none stated"
+    unknown = track.route_known.count(False)
+    route = (f"<br>Route unknown between {unknown} pair{'s' if unknown != 1 else ''} of sightings (drawn dotted)"
+             if unknown else "")
+    links = [f"{row_id} {reason}" for row_id in ids for reason in getattr(by_id[row_id], "voyage_link", ())]
+    shown = "<br>".join(escape_markup(link) for link in links[:MAX_LINKS_SHOWN])
+    more = f"<br>... and {len(links) - MAX_LINKS_SHOWN} more (details panel)" if len(links) > MAX_LINKS_SHOWN else ""
     return (f"<b>Voyage {escape_markup(track.voyage_id)}</b> · {len(ids)} sighting{'s' if len(ids) != 1 else ''}, "
             f"{date_span(first, last)}<br>Ships: {escape_markup('; '.join(types) or 'not reported')}"
-            f"<br>Hulls: {escape_markup(', '.join(hulls) or 'not reported')}<br>Passages (inferred, drawn dashed): {escape_markup(passages)}")
+            f"<br>Hulls: {escape_markup(', '.join(hulls) or 'not reported')}<br>Passages (inferred, drawn dashed): {escape_markup(passages)}"
+            f"{route}<br>Linked because: {shown or 'not linked'}{more}")
 
 
 def passage_phrase(leg: Passage) -> str:
@@ -130,6 +171,25 @@ def _dashes(start: tuple[float, float], end: tuple[float, float]) -> list[list[t
     at = [(start[0] + (end[0] - start[0]) * i / pieces, start[1] + (end[1] - start[1]) * i / pieces)
           for i in range(pieces + 1)]
     return [[at[i], at[i + 1]] for i in range(0, pieces, 2)]
+
+
+def _dots(start: tuple[float, float], end: tuple[float, float]) -> list[list[tuple[float, float]]]:
+    """The drawn pieces of a dotted "route unknown" leg: a :data:`DOT_DEGREES` dot every
+    :data:`DOT_SPACING_DEGREES`, from ``start`` to ``end``."""
+    length = math.dist(start, end)
+    if length == 0:
+        return []
+    steps = max(1, round(length / DOT_SPACING_DEGREES))
+    dot = min(1.0, DOT_DEGREES / length)
+
+    def at(f: float) -> tuple[float, float]:
+        return start[0] + (end[0] - start[0]) * f, start[1] + (end[1] - start[1]) * f
+
+    return [[at(min(i / steps, 1.0 - dot)), at(min(i / steps + dot, 1.0))] for i in range(steps + 1)]
+
+
+def _midpoint(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:
+    return (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
 
 
 def _arrow(start: tuple[float, float], end: tuple[float, float], at: float = 0.5) -> list[tuple[float, float]]:

@@ -5,23 +5,48 @@ A track joins the positions of one voyage's sightings (``voyage_id``, see
 ``event_time`` (a release gives the hour; news often does not, and an unknown hour sorts
 first in its day). A sighting that states a strait passage ("then south through the
 Tsushima Strait") adds an *inferred* leg: from its position to the strait's label point
-(:data:`sightings.positions.STRAIT_LABEL_POINTS`) and on :data:`PASSAGE_ON_KM` along the
+(:data:`geo.places.STRAIT_LABEL_POINTS`) and on :data:`PASSAGE_ON_KM` along the
 stated heading. Those legs are drawn, never reported: a reader must be able to tell them
-apart from the reported positions. Plain functions of a sightings frame, no Dash.
+apart from the reported positions.
+
+Between two sightings the route is *known* only when they are at most
+:data:`ROUTE_KNOWN_DAYS` apart and the geodesic between them stays at sea
+(``data/layers/land.geojson``); otherwise the ships went some way no report gives, and the
+leg is marked unknown (drawn faint and dotted, never as a confident line). A leg also has
+a speed limit: :func:`implied_knots` over :func:`longest_hours` above :data:`MAX_KNOTS`
+means the two sightings are not one voyage (:mod:`sightings.voyages` uses it to refuse a
+link). Plain functions of a sightings frame, no Dash.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import math
 import re
 from dataclasses import dataclass
 
 import pandas as pd
+from shapely import LineString
+from shapely.prepared import prep
 
-from geo.locate import BEARINGS, offset
-from geo.places import place_point
-from sightings.positions import STRAIT_LABEL_POINTS
+from geo.layers import load_layer
+from geo.locate import BEARINGS, WGS84, offset
+from geo.places import STRAIT_LABEL_POINTS, place_point
 
+#: No warship keeps up more than this (knots): two sightings further apart in the time
+#: between them are not the same ships (Steregushchiy frigates are credited with about 27
+#: knots, Slava cruisers about 32).
+MAX_KNOTS = 32.0
+#: Position error allowed at the two ends of a leg (km): a derived position ("about 50 km
+#: NW of X") or a strait's label point can be tens of km off the ships.
+POSITION_ERROR_KM = 50.0
+#: Sightings more days apart than this are joined by an unknown route (the ships went
+#: elsewhere between them), whatever the geodesic.
+ROUTE_KNOWN_DAYS = 3
+#: Spacing (km) of the points a geodesic is sampled at to test it against the land.
+_SAMPLE_KM = 5.0
+_KM_PER_NM = 1.852
 #: How far an inferred passage leg runs past the strait's label point, along the stated heading.
 PASSAGE_ON_KM = 60.0
 #: Compass words a ``direction`` can start with, longest first so "northeast" is not "north".
@@ -49,13 +74,16 @@ class Passage:
 
 @dataclass(frozen=True)
 class Track:
-    """One voyage: its drawn sightings in time order, and the passages they state."""
+    """One voyage: its drawn sightings in time order, whether the route of each leg between
+    them is known (``route_known[k]``: sighting k to k + 1, see :func:`route_known`), and the
+    passages they state."""
 
     voyage_id: str
     sighting_ids: tuple[str, ...]
     lats: tuple[float, ...]
     lons: tuple[float, ...]
     passages: tuple[Passage, ...]
+    route_known: tuple[bool, ...] = ()
 
 
 def heading(direction: str) -> str | None:
@@ -112,9 +140,91 @@ def voyage_tracks(rows: pd.DataFrame) -> list[Track]:
         located = [row for row in part if pd.notna(row.lat) and pd.notna(row.lon)]
         passages = tuple(p for row in part
                          if (p := passage(row.id, row.lat, row.lon, row.strait, row.direction)) is not None)
+        known = tuple(route_known((a.lat, a.lon), (b.lat, b.lon), (b.event_date - a.event_date).days)
+                      for a, b in zip(located, located[1:]))
         tracks.append(Track(voyage_id, tuple(row.id for row in located), tuple(float(row.lat) for row in located),
-                            tuple(float(row.lon) for row in located), passages))
+                            tuple(float(row.lon) for row in located), passages, known))
     return tracks
+
+
+def route_known(start: tuple[float, float], end: tuple[float, float], days_apart: int) -> bool:
+    """Whether a track may draw the leg from ``start`` to ``end`` (lat, lon) as a route sailed.
+
+    Not when the sightings are more than :data:`ROUTE_KNOWN_DAYS` calendar days apart (the
+    ships may have gone anywhere between), nor when the geodesic between them crosses land
+    (the ships went round, by a way no report gives).
+
+    Examples
+    --------
+    >>> route_known((45.8, 140.5), (35.3, 141.2), 2)      # west of Hokkaido to off Cape Inubo: over Honshu
+    False
+    >>> route_known((34.9, 129.9), (34.6, 129.8), 0)      # across the Tsushima Strait
+    True
+    """
+    return abs(days_apart) <= ROUTE_KNOWN_DAYS and not crosses_land(start, end)
+
+
+def crosses_land(start: tuple[float, float], end: tuple[float, float]) -> bool:
+    """Whether the WGS84 geodesic from ``start`` to ``end`` (lat, lon) touches ``data/layers/land.geojson``."""
+    return _land().intersects(geodesic_line(start, end))
+
+
+def geodesic_line(start: tuple[float, float], end: tuple[float, float]) -> LineString:
+    """The geodesic from ``start`` to ``end`` (lat, lon) as a lon/lat line sampled every few km."""
+    inner = max(0, math.ceil(distance_km(start, end) / _SAMPLE_KM) - 1)
+    middle = WGS84.npts(start[1], start[0], end[1], end[0], inner) if inner else []
+    return LineString([(start[1], start[0]), *middle, (end[1], end[0])])
+
+
+def distance_km(start: tuple[float, float], end: tuple[float, float]) -> float:
+    """WGS84 geodesic distance in km between two (lat, lon) points."""
+    return WGS84.inv(start[1], start[0], end[1], end[0])[2] / 1000.0
+
+
+def longest_hours(first_date: dt.date, first_time: str, last_date: dt.date, last_time: str) -> float:
+    """The longest time (hours) between two sightings that their dates and "HH:MM" times allow.
+
+    An unknown time ("") stretches to the start of the first sighting's day and the end of
+    the last one's: a limit on speed must not be tightened by a time nobody reported.
+
+    Examples
+    --------
+    >>> longest_hours(dt.date(2026, 7, 16), "02:00", dt.date(2026, 7, 19), "")
+    94.0
+    """
+    start = dt.datetime.combine(first_date, _clock(first_time) or dt.time(0, 0))
+    end = dt.datetime.combine(last_date, _clock(last_time) or dt.time(0, 0))
+    if not last_time:
+        end += dt.timedelta(days=1)
+    return (end - start).total_seconds() / 3600.0
+
+
+def implied_knots(start: tuple[float, float], end: tuple[float, float], hours: float) -> float:
+    """The least speed (knots) that explains two sightings ``hours`` apart at ``start`` and ``end``.
+
+    The geodesic distance less :data:`POSITION_ERROR_KM` (never below 0), over ``hours``;
+    infinite when the ships would have had to move in no time. Above :data:`MAX_KNOTS` the
+    two sightings cannot be the same ships.
+
+    Examples
+    --------
+    >>> round(implied_knots((45.0, 141.0), (35.0, 141.0), 24.0), 1)    # 1,110 km in a day
+    23.9
+    """
+    km = max(0.0, distance_km(start, end) - POSITION_ERROR_KM)
+    if km == 0.0:
+        return 0.0
+    return km / _KM_PER_NM / hours if hours > 0 else math.inf
+
+
+def _clock(text: str) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+@functools.lru_cache(maxsize=1)
+def _land():
+    """The land layer as one prepared geometry (the layer is read-only data, cached per process)."""
+    return prep(load_layer("land").geometry.union_all())
 
 
 @functools.lru_cache(maxsize=len(STRAIT_LABEL_POINTS))

@@ -25,7 +25,7 @@ from sightings.ingest import merge_releases, read_releases
 from sightings.jso import ReleaseError
 from sightings.schema import SightingsError, validate
 from sightings.store import DATASET, load, to_csv_text, write_atomic
-from sightings.voyages import link_voyages
+from sightings.voyages import VOYAGE_COLUMNS, link_voyages
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 #: The releases the dataset is built from: the shared corpus of texts and the original PDFs.
@@ -48,7 +48,7 @@ def curate(sources: Path = SOURCES, releases: Path | None = RELEASES) -> tuple[p
     if releases is not None:
         outcome = merge_releases(frame, read_releases([releases / name for name in RELEASE_INPUTS]))
         frame, log = outcome.frame, log + outcome.lines
-    frame["voyage_id"] = link_voyages(frame)
+    frame[list(VOYAGE_COLUMNS)] = link_voyages(frame)
     return validate(frame), log
 
 

@@ -27,7 +27,7 @@ from sightings.jso import BEARINGS_JA, ReleaseError, ReleaseSighting, parse_rele
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
 from sightings.schema import COLUMNS, SightingsError, stable_ids, validate
-from sightings.voyages import format_reference, link_voyages
+from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 
 #: How each row resting on a release names its source (the licence asks for this wording).
 ATTRIBUTION = "Joint Staff Office, Ministry of Defense of Japan (出典：統合幕僚監部ウェブサイトを加工して作成; processed by Straitwatch)"
@@ -278,7 +278,7 @@ def merge_releases(existing: pd.DataFrame, releases: list[Release]) -> Outcome:
                      f"from {url.rsplit('/', 1)[-1]}")
         lines.extend(f"conflict: {decision.merged_with}: {c} (release kept)" for c in decision.conflicts)
     frame = apply_decisions(existing, decisions)
-    frame["voyage_id"] = link_voyages(frame)
+    frame[list(VOYAGE_COLUMNS)] = link_voyages(frame)
     try:
         frame = validate(frame)
     except SightingsError as exc:

@@ -16,19 +16,8 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.locate import LocateError, UnknownPlaceError, locate
-from geo.places import place_point
+from geo.places import STRAIT_LABEL_POINTS, place_point
 from sightings.schema import SightingsError
-
-#: The gazetteer label point used for a report that only names a strait.
-STRAIT_LABEL_POINTS = {
-    "Soya": "Soya Strait (label point)",
-    "Tsugaru": "Tsugaru Strait (label point)",
-    "Tsushima": "Tsushima Strait East Channel (label point)",
-    "Osumi": "Osumi Strait (label point)",
-    "Miyako": "Miyako Strait (label point)",
-    "Yonaguni": "Yonaguni-Iriomote waterway (label point)",
-    "Nemuro": "Nemuro Strait (label point)",
-}
 
 
 def position_for(text: str, strait: str, sea_area: str) -> tuple[float | None, float | None, str]:

@@ -23,7 +23,7 @@ COLUMNS = (
     "id", "event_date", "event_time", "report_date", "ships", "ship_types", "hull_numbers",
     "vessels", "chinese_vessels", "location_text", "location_text_ja", "lat", "lon",
     "position_kind", "strait", "direction", "sea_area", "activity", "with_chinese_ships",
-    "observed_by", "same_as", "voyage_id", "source_urls", "source_names", "notes",
+    "observed_by", "same_as", "voyage_id", "voyage_link", "source_urls", "source_names", "notes",
 )
 #: Columns the app's downloads add (the join's and ``primary_source``): a file that has them
 #: (the app's own CSV) is read without them, as they are recomputed; ``sea_area_reported``,
@@ -39,9 +39,11 @@ REQUIRED = (
 #: ``chinese_vessels`` keeps the Chinese ships of a joint movement apart from the Russian ones;
 #: ``observed_by`` lists the JSDF units a release names; ``same_as`` the earlier movements a
 #: release says were the same ships ("2026-03-05/2026-03-06 Tsushima southwest"), which
-#: :mod:`sightings.voyages` links into voyages.
+#: :mod:`sightings.voyages` links into voyages; ``voyage_link`` why a row was linked to its
+#: voyage (derived at curate time: "with 2026-07-16-232bf4: hull 343 in both").
 LIST_SEPARATORS = {"ship_types": "; ", "hull_numbers": "; ", "vessels": "; ", "chinese_vessels": "; ",
-                   "observed_by": "; ", "same_as": "; ", "source_urls": " | ", "source_names": " | "}
+                   "observed_by": "; ", "same_as": "; ", "voyage_link": "; ", "source_urls": " | ",
+                   "source_names": " | "}
 
 STRAITS = ("Soya", "Tsugaru", "Tsushima", "Osumi", "Miyako", "Yonaguni", "Nemuro")
 SEA_AREAS = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
@@ -61,7 +63,7 @@ MAX_CHARS = {
 #: Most items of each list column, and the longest item (characters).
 MAX_ITEMS = {
     "ship_types": (100, 200), "hull_numbers": (100, 16), "vessels": (100, 200), "chinese_vessels": (100, 200),
-    "observed_by": (50, 200), "same_as": (100, 100), "source_urls": (20, 2000), "source_names": (20, 300),
+    "observed_by": (50, 200), "same_as": (100, 100), "voyage_link": (100, 300), "source_urls": (20, 2000), "source_names": (20, 300),
 }
 
 #: ``source_urls`` of benchmark rows (bench/synth.py): readable by the app, refused by imports.
@@ -137,6 +139,7 @@ SCHEMA = pa.DataFrameSchema(
         "observed_by": pa.Column(object, _str_list("observed_by")),
         "same_as": pa.Column(object, _str_list("same_as")),
         "voyage_id": pa.Column(str, pa.Check.str_matches(rf"^[A-Za-z0-9_.:-]{{0,{MAX_CHARS['voyage_id']}}}$")),
+        "voyage_link": pa.Column(object, _str_list("voyage_link")),
         "source_urls": pa.Column(object, _url_list()),
         "source_names": pa.Column(object, _str_list("source_names")),
         "notes": pa.Column(str, _bounded("notes")),

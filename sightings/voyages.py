@@ -1,10 +1,28 @@
-"""Link sightings into voyages: the same ships seen again, days or months later.
+"""Link sightings into voyages, only where the record says two sightings are the same ships.
 
-A release often says which earlier movement its ships belong to (「…と同一である」, kept
-in ``same_as`` as "2026-03-05/2026-03-06 Tsushima southwest"), and the same hull number
-seen again within a few days is the same group still at sea. Both links are applied with
-a union-find over the rows, so a voyage can chain across several releases, days and a year
-boundary. A voyage is named after its earliest sighting: ``v-<that row's id>``.
+Two sightings are *linked* when
+
+- a release says so: a back-reference (「…と同一である」, kept in ``same_as`` as
+  "2026-03-05/2026-03-06 Tsushima southwest") whose dates, passage and heading all match
+  one earlier sighting. The passage is the strait, or for other waters the place the
+  release names ("沖ノ鳥島の南西の海域"), found in the earlier release's own sentence. When
+  several earlier sightings match, those sharing a hull number with the referring row are
+  taken; if that still leaves more than one, the release does not say which, and nothing
+  is linked; or
+- they share a hull number and are at most :data:`HULL_GAP_DAYS` apart (consecutive
+  sightings of that hull).
+
+A link is refused when the voyage it would make holds two rows whose hull lists are
+disjoint (both name hulls, none in common: different ships, even through a hull-less row
+between them), or when two of its consecutive sightings would imply more than
+:data:`geo.tracks.MAX_KNOTS` (:func:`geo.tracks.implied_knots` over
+:func:`geo.tracks.longest_hours`). Links are tried in the time order of their later
+sighting, release links before hull links, so a voyage grows the way the record does.
+
+Every link keeps its reason in ``voyage_link`` on its later row ("with 2026-07-16-232bf4:
+hull 343 in both"), because a derived value keeps how it was derived; the details panel
+and the voyage hover show it. A voyage is named after its earliest sighting:
+``v-<that row's id>``.
 """
 
 from __future__ import annotations
@@ -15,27 +33,44 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sightings.schema import STRAITS
+from geo.tracks import MAX_KNOTS, heading, implied_knots, longest_hours
+from sightings.schema import STRAITS, is_release_url
 
 #: Two sightings sharing a hull number at most this many days apart are one voyage.
 HULL_GAP_DAYS = 14
 #: Slack around a back-reference's dates: releases give the local day, news the report day.
 REFERENCE_SLACK_DAYS = 1
+#: The columns :func:`link_voyages` writes.
+VOYAGE_COLUMNS = ("voyage_id", "voyage_link")
+#: The columns :func:`link_voyages` reads.
+LINK_INPUTS = ("id", "event_date", "event_time", "strait", "direction", "hull_numbers", "same_as",
+               "lat", "lon", "location_text_ja", "source_urls")
 _REFERENCE = re.compile(r"^(?P<first>\d{4}-\d{2}-\d{2})(?:/(?P<last>\d{4}-\d{2}-\d{2}))? (?P<rest>.{1,200})$")
+#: What a release sentence says besides the waters: a prefecture aside, a distance, spaces.
+_NOT_WATERS = re.compile(r"（[^）]{0,20}）|約[0-9０-９,，.．]{1,8}(?:ｋｍ|km|キロメートル)|\s")
 
 
 @dataclass(frozen=True)
 class Reference:
-    """An earlier movement a release names: its dates and, when in the vocabulary, the strait."""
+    """An earlier movement a release names: its dates, the strait (when in the vocabulary),
+    the waters as written, and the heading."""
 
     first: dt.date
     last: dt.date
     strait: str
     text: str
+    place: str = ""
+    heading: str | None = None
 
 
 def parse_reference(text: str) -> Reference:
-    """Read one ``same_as`` entry; raise ValueError naming the entry and the expected form."""
+    """Read one ``same_as`` entry; raise ValueError naming the entry and the expected form.
+
+    Examples
+    --------
+    >>> parse_reference("2026-07-19 沖ノ鳥島の南西の海域 northeast").place
+    '沖ノ鳥島の南西の海域'
+    """
     match = _REFERENCE.match(text.strip())
     if not match:
         raise ValueError(f"same_as entry {text!r} is not 'YYYY-MM-DD[/YYYY-MM-DD] passage direction'")
@@ -43,7 +78,10 @@ def parse_reference(text: str) -> Reference:
     last = dt.date.fromisoformat(match.group("last")) if match.group("last") else first
     rest = match.group("rest")
     strait = next((s for s in STRAITS if rest == s or rest.startswith(s + " ")), "")
-    return Reference(first, last, strait, text)
+    words = rest.rsplit(" ", 1)
+    stated = heading(words[-1]) if len(words) == 2 else None
+    place = words[0] if stated else rest
+    return Reference(first, last, strait, text, place, stated)
 
 
 def format_reference(first: dt.date, last: dt.date | None, passage: str, direction: str) -> str:
@@ -52,52 +90,167 @@ def format_reference(first: dt.date, last: dt.date | None, passage: str, directi
     return " ".join(part for part in (days, passage, direction) if part)
 
 
-def link_voyages(frame: pd.DataFrame) -> pd.Series:
-    """``voyage_id`` for every row of ``frame`` (same index), from back-references and hulls."""
-    ids = frame["id"].tolist()
-    parent = list(range(len(ids)))
+def link_voyages(frame: pd.DataFrame) -> pd.DataFrame:
+    """``voyage_id`` and ``voyage_link`` (the reasons, a list) for every row of ``frame`` (same index).
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+    ``frame`` needs the :data:`LINK_INPUTS` columns. Links are made by the rules of the module
+    docstring; a row's ``voyage_link`` lists the links whose *later* end it is ("with <earlier
+    id>: <reason>"), so the first sighting of a voyage has none.
+
+    Examples
+    --------
+    >>> frame[list(VOYAGE_COLUMNS)] = link_voyages(frame)     # doctest: +SKIP
+    """
+    rows = _Rows(frame)
+    voyages = _Voyages(rows)
+    reasons: list[list[str]] = [[] for _ in range(rows.n)]
+    for _, _, earlier, later, reason in sorted(_reference_links(rows) + _hull_links(rows)):
+        if voyages.join(earlier, later):
+            reasons[later].append(f"with {rows.ids[earlier]}: {reason}")
+    earliest: dict[int, int] = {}
+    for i in sorted(range(rows.n), key=lambda k: (rows.dates[k], rows.ids[k])):
+        earliest.setdefault(voyages.find(i), i)
+    return pd.DataFrame({
+        "voyage_id": pd.Series([f"v-{rows.ids[earliest[voyages.find(i)]]}" for i in range(rows.n)],
+                               index=frame.index, dtype=frame["id"].dtype),
+        "voyage_link": pd.Series(reasons, index=frame.index, dtype=object),
+    })
+
+
+def hulls_disjoint(a: set[str] | list[str], b: set[str] | list[str]) -> bool:
+    """Whether two hull lists name different ships: both name hulls, and none in common.
+
+    >>> hulls_disjoint(["333"], ["343"]), hulls_disjoint(["333", "343"], ["343"]), hulls_disjoint([], ["343"])
+    (True, False, False)
+    """
+    return bool(a) and bool(b) and not set(a) & set(b)
+
+
+class _Rows:
+    """The columns the linker reads, as plain lists by row position."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.n = len(frame)
+        self.ids = frame["id"].tolist()
+        self.dates = [d.date() for d in frame["event_date"]]
+        self.times = frame["event_time"].tolist()
+        self.hulls = [set(h) for h in frame["hull_numbers"]]
+        self.straits = frame["strait"].tolist()
+        self.headings = [heading(d) for d in frame["direction"]]
+        self.points = [(float(a), float(b)) if pd.notna(a) and pd.notna(b) else None
+                       for a, b in zip(frame["lat"], frame["lon"], strict=True)]
+        self.waters = [_NOT_WATERS.sub("", text) for text in frame["location_text_ja"]]
+        self.same_as = frame["same_as"].tolist()
+        self.releases = [_release_name(urls) for urls in frame["source_urls"]]
+        self.order = {i: rank for rank, i in enumerate(sorted(range(self.n), key=self.when))}
+
+    def when(self, i: int) -> tuple:
+        """Time order: date, then hour (an unknown hour first), then id."""
+        return self.dates[i], self.times[i], self.ids[i]
+
+
+class _Voyages:
+    """Union-find over rows that refuses a union whose voyage would break a rule of the module."""
+
+    def __init__(self, rows: _Rows) -> None:
+        self.rows = rows
+        self.parent = list(range(rows.n))
+        self.members = {i: [i] for i in range(rows.n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+    def join(self, i: int, j: int) -> bool:
+        """Put rows ``i`` and ``j`` in one voyage if that voyage is possible; whether they are."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        merged = self.members[a] + self.members[b]
+        if not self._possible(self.members[a], self.members[b], merged):
+            return False
+        keep, drop = min(a, b), max(a, b)
+        self.parent[drop] = keep
+        self.members[keep] = merged
+        del self.members[drop]
+        return True
 
-    dates = [d.date() for d in frame["event_date"]]
-    hulls = [set(h) for h in frame["hull_numbers"]]
-    straits = frame["strait"].tolist()
-    for hull_rows in _rows_by_hull(hulls).values():
-        ordered = sorted(hull_rows, key=lambda i: dates[i])
-        for earlier, later in zip(ordered, ordered[1:]):
-            if (dates[later] - dates[earlier]).days <= HULL_GAP_DAYS:
-                union(earlier, later)
+    def _possible(self, one: list[int], other: list[int], merged: list[int]) -> bool:
+        hulls = self.rows.hulls
+        if any(hulls_disjoint(hulls[x], hulls[y]) for x in one for y in other):
+            return False
+        located = sorted((k for k in merged if self.rows.points[k] is not None), key=self.rows.order.__getitem__)
+        return all(_knots(self.rows, x, y) <= MAX_KNOTS for x, y in zip(located, located[1:]))
+
+
+def _knots(rows: _Rows, earlier: int, later: int) -> float:
+    hours = longest_hours(rows.dates[earlier], rows.times[earlier], rows.dates[later], rows.times[later])
+    return implied_knots(rows.points[earlier], rows.points[later], hours)
+
+
+def _reference_links(rows: _Rows) -> list[tuple]:
+    """(sort key..., earlier, later, reason) for every back-reference that names one earlier row."""
+    links = []
     slack = dt.timedelta(days=REFERENCE_SLACK_DAYS)
-    for i, entries in enumerate(frame["same_as"]):
-        for entry in entries:
+    by_day: dict[dt.date, list[int]] = {}
+    for j, day in enumerate(rows.dates):
+        by_day.setdefault(day, []).append(j)
+    for i in range(rows.n):
+        for entry in rows.same_as[i]:
             reference = parse_reference(entry)
-            for j in range(len(ids)):
-                if j == i or not (reference.first - slack <= dates[j] <= reference.last + slack):
-                    continue
-                if reference.strait and straits[j] != reference.strait:
-                    continue
-                if hulls[i] and hulls[j] and not hulls[i] & hulls[j]:
-                    continue
-                union(i, j)
-    earliest: dict[int, int] = {}
-    for i in sorted(range(len(ids)), key=lambda k: (dates[k], ids[k])):
-        earliest.setdefault(find(i), i)
-    return pd.Series([f"v-{ids[earliest[find(i)]]}" for i in range(len(ids))], index=frame.index,
-                     dtype=frame["id"].dtype)
+            if reference.heading is None:
+                continue
+            days = (reference.last - reference.first + 2 * slack).days + 1
+            near = [j for k in range(max(0, days)) for j in by_day.get(reference.first - slack + dt.timedelta(k), ())]
+            matches = [j for j in near
+                       if j != i and rows.order[j] < rows.order[i]
+                       and rows.headings[j] == reference.heading and _same_waters(rows, j, reference)
+                       and not hulls_disjoint(rows.hulls[i], rows.hulls[j])]
+            sharing = [j for j in matches if rows.hulls[i] & rows.hulls[j]]
+            matches = sharing or matches
+            if len(matches) == 1:
+                links.append((rows.order[i], 0, matches[0], i, _reference_reason(rows, i, reference)))
+    return links
 
 
-def _rows_by_hull(hulls: list[set[str]]) -> dict[str, list[int]]:
-    rows: dict[str, list[int]] = {}
-    for i, numbers in enumerate(hulls):
-        for number in numbers:
-            rows.setdefault(number, []).append(i)
-    return rows
+def _same_waters(rows: _Rows, j: int, reference: Reference) -> bool:
+    if reference.strait:
+        return rows.straits[j] == reference.strait
+    waters = _NOT_WATERS.sub("", reference.place)
+    return bool(waters) and waters in rows.waters[j]
+
+
+def _reference_reason(rows: _Rows, i: int, reference: Reference) -> str:
+    days = _day(reference.first) if reference.last == reference.first else \
+        f"{_day(reference.first)} - {_day(reference.last)}"
+    what = f"{reference.strait} passage" if reference.strait else "movement"
+    return f"{rows.releases[i]} says same as the {days} {what} heading {reference.heading}"
+
+
+def _hull_links(rows: _Rows) -> list[tuple]:
+    """(sort key..., earlier, later, reason) for consecutive sightings of a hull within the gap."""
+    by_hull: dict[str, list[int]] = {}
+    for i in sorted(range(rows.n), key=rows.order.__getitem__):
+        for number in rows.hulls[i]:
+            by_hull.setdefault(number, []).append(i)
+    pairs: dict[tuple[int, int], list[str]] = {}
+    for number, seen in by_hull.items():
+        for earlier, later in zip(seen, seen[1:]):
+            if (rows.dates[later] - rows.dates[earlier]).days <= HULL_GAP_DAYS:
+                pairs.setdefault((earlier, later), []).append(number)
+    return [(rows.order[later], 1, earlier, later,
+             f"hull{'s' if len(numbers) > 1 else ''} {', '.join(sorted(numbers))} in both")
+            for (earlier, later), numbers in pairs.items()]
+
+
+def _release_name(urls: list[str]) -> str:
+    """The release a row cites, by its file name ("p20260721_01"), else "the report"."""
+    release = next((url for url in urls if is_release_url(url)), "")
+    name = release.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return name or "the report"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"

@@ -13,7 +13,7 @@ import pandas as pd
 RELEASE_PREFIXES = ("https://www.mod.go.jp/js/", "http://www.mod.go.jp/js/")
 SPREADSHEET_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 PIPE_LISTS = ("source_urls", "source_names")
-SEMICOLON_LISTS = ("ship_types", "hull_numbers", "vessels", "chinese_vessels", "observed_by", "same_as",
+SEMICOLON_LISTS = ("ship_types", "hull_numbers", "vessels", "chinese_vessels", "observed_by", "same_as", "voyage_link",
                    "named_seas")
 FLOATS = ("lat", "lon", "distance_to_japan_km")
 

@@ -72,11 +72,12 @@ def test_analyst002_statistics_csv_equals_a_groupby_of_the_download(dash_duo, si
 def test_analyst003_a_voyage_is_drawn_through_its_sightings_in_time_order(dash_duo, sightings):
     start(dash_duo, "/?from=2024-01-22&to=2024-01-26")
     voyage = sightings[sightings["voyage_id"] == "v-2024-01-22-846082"].sort_values(["event_date", "event_time"])
-    assert len(voyage) == 4 and voyage["lat"].notna().all()
+    n = len(voyage)                                   # at sea, a day or two apart: its route is drawn
+    assert n >= 2 and voyage["lat"].notna().all()
     lats, lons = ([round(v, 4) for v in voyage[key].tolist()] for key in ("lat", "lon"))
-    wait_until(lambda: (trace(dash_duo, LINE_TRACE, "lat") or [None])[:5] == lats + [None],
+    wait_until(lambda: (trace(dash_duo, LINE_TRACE, "lat") or [None])[:n + 1] == lats + [None],
                message="the voyage's line, then its arrows")
-    assert trace(dash_duo, LINE_TRACE, "lon")[:4] == lons
+    assert trace(dash_duo, LINE_TRACE, "lon")[:n] == lons
     assert "Voyage v-2024-01-22-846082" in trace(dash_duo, LINE_TRACE, "text")[0]
     dash_duo.find_element(f"#{ids.MAP_LAYERS} input[value='tracks']").click()
     wait_until(lambda: trace(dash_duo, LINE_TRACE, "visible") is False, message="the tracks hidden by the toggle")

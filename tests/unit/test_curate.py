@@ -1,6 +1,4 @@
-"""Building the dataset from data/sources: corrections applied by code, voyages linked."""
-
-import datetime as dt
+"""Building the dataset from data/sources: corrections applied by code (voyages: test_voyages.py)."""
 
 import pandas as pd
 import pytest
@@ -9,7 +7,6 @@ from sightings.corrections import apply_corrections, read_corrections
 from sightings.curate import SOURCES, curate
 from sightings.schema import SightingsError
 from sightings.store import read_sightings
-from sightings.voyages import format_reference, link_voyages, parse_reference
 
 
 @pytest.fixture(scope="module")
@@ -111,55 +108,3 @@ def test_curate009_corrections_header_is_checked():
 def sightings_news():
     from sightings.store import load
     return load((SOURCES / "reported_sightings.csv").read_bytes())
-
-
-def rows(*specs) -> pd.DataFrame:
-    """Minimal frames for the voyage linker: (id, date, strait, hulls, same_as)."""
-    return pd.DataFrame([{"id": i, "event_date": pd.Timestamp(d), "strait": s, "hull_numbers": h, "same_as": r}
-                         for i, d, s, h, r in specs])
-
-
-def test_voyage001_hull_seen_again_within_two_weeks_is_one_voyage():
-    frame = rows(("a", "2024-01-22", "Tsushima", ["011", "543"], []),
-                 ("b", "2024-01-24", "Yonaguni", ["543"], []),
-                 ("c", "2024-01-26", "Yonaguni", ["011"], []),
-                 ("d", "2024-03-01", "Soya", ["011"], []),
-                 ("e", "2024-01-23", "Soya", ["999"], []))
-    assert link_voyages(frame).tolist() == ["v-a", "v-a", "v-a", "v-d", "v-e"]
-
-
-def test_voyage002_back_reference_links_across_a_year_boundary():
-    frame = rows(("old", "2025-10-03", "Tsushima", ["543"], []),
-                 ("other", "2025-10-03", "Tsushima", ["999"], []),
-                 ("new", "2026-03-15", "Yonaguni", ["543"], ["2025-10-03 Tsushima southwest"]))
-    assert link_voyages(frame).tolist() == ["v-old", "v-other", "v-old"]
-
-
-def test_voyage003_back_reference_needs_the_stated_strait():
-    frame = rows(("old", "2026-03-05", "Soya", [], []),
-                 ("new", "2026-03-09", "Yonaguni", ["335"], ["2026-03-05/2026-03-06 Tsushima southwest"]))
-    assert link_voyages(frame).tolist() == ["v-old", "v-new"]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2026-03-05/2026-03-06 Tsushima southwest", (dt.date(2026, 3, 5), dt.date(2026, 3, 6), "Tsushima")),
-    ("2025-10-03 Yonaguni southwest", (dt.date(2025, 10, 3), dt.date(2025, 10, 3), "Yonaguni")),
-    ("2025-10-03 Izu Islands southwest", (dt.date(2025, 10, 3), dt.date(2025, 10, 3), "")),
-])
-def test_voyage004_references_parse(text, expected):
-    ref = parse_reference(text)
-    assert (ref.first, ref.last, ref.strait) == expected
-
-
-def test_voyage005_reference_round_trip_and_bad_entry():
-    assert format_reference(dt.date(2026, 3, 5), dt.date(2026, 3, 6), "Tsushima", "southwest") == \
-        "2026-03-05/2026-03-06 Tsushima southwest"
-    with pytest.raises(ValueError, match="is not 'YYYY-MM-DD"):
-        parse_reference("last Tuesday in Soya")
-
-
-def test_voyage006_shipped_voyage_of_january_2024(built):
-    frame, _ = built
-    voyage = frame[frame["voyage_id"] == "v-2024-01-22-846082"]
-    assert voyage["id"].tolist() == ["2024-01-22-846082", "2024-01-24-431a2a", "2024-01-24-877333",
-                                     "2024-01-26-052f58"]

@@ -1,10 +1,13 @@
-"""Voyage tracks: time order, inferred strait passages, a voyage across a year boundary."""
+"""Voyage tracks: time order, inferred strait passages, a voyage across a year boundary, routes known
+or not, and the speed a leg implies."""
+
+import datetime as dt
 
 import pandas as pd
 import pytest
 from pyproj import Geod
 
-from geo.tracks import PASSAGE_ON_KM, heading, passage, voyage_tracks
+from geo.tracks import PASSAGE_ON_KM, heading, implied_knots, longest_hours, passage, route_known, voyage_tracks
 
 GAZETTEER = pd.read_csv("data/gazetteer.csv", dtype={"name": str}).set_index("name")
 TSUSHIMA = tuple(GAZETTEER.loc["Tsushima Strait East Channel (label point)", ["lat", "lon"]])
@@ -87,3 +90,77 @@ def test_track005_a_shipped_voyage_across_a_year_boundary_is_one_line(sightings)
     assert track.lats == tuple(want["lat"]) and track.lons == tuple(want["lon"])
     assert [p.sighting_id for p in track.passages] == list(track.sighting_ids)
     assert [p.strait for p in track.passages] == ["Tsushima", "Yonaguni", "Yonaguni", "Tsushima"]
+
+
+def test_truth13_a_northeast_passage_runs_on_60_km_to_the_northeast():
+    # 2026-07-15: cruiser 011 south-west of Tsushima, then north-east through the strait
+    leg = passage("2026-07-15-fff9af", 33.7129, 128.49389, "Tsushima", "northeast, toward the Sea of Japan")
+    lon, lat, _ = Geod(ellps="WGS84").fwd(TSUSHIMA[1], TSUSHIMA[0], 45.0, 60_000)
+    assert leg.heading == "northeast"
+    assert leg.lats[2] == pytest.approx(lat, abs=1e-5) and leg.lons[2] == pytest.approx(lon, abs=1e-5)
+    azimuth, _, metres = Geod(ellps="WGS84").inv(TSUSHIMA[1], TSUSHIMA[0], leg.lons[2], leg.lats[2])
+    assert azimuth == pytest.approx(45.0, abs=0.01) and metres == pytest.approx(60_000, abs=5)
+
+
+# West of Hokkaido (190 km W of Cape Kamui) and off Cape Inubo (160 km E): hull 335 in September 2022.
+WEST_OF_HOKKAIDO = (43.30971, 138.00398)
+OFF_INUBO = (35.69492, 142.63646)
+
+
+@pytest.mark.parametrize(("start", "end", "days", "known"), [
+    (WEST_OF_HOKKAIDO, OFF_INUBO, 2, False),                  # the geodesic crosses Honshu
+    ((34.862, 129.874), (34.599, 129.797), 0, True),           # across the Tsushima Strait's east channel
+    ((34.862, 129.874), (34.599, 129.797), 3, True),
+    ((34.862, 129.874), (34.599, 129.797), 4, False),          # more than three days apart: anywhere between
+    ((24.791, 123.810), (23.914, 122.989), 1, True),           # off Iriomote to south of Yonaguni, at sea
+])
+def test_truth10_route_is_known_only_at_sea_and_within_three_days(start, end, days, known):
+    assert route_known(start, end, days) is known
+
+
+def test_truth10_track_marks_each_leg_known_or_not():
+    rows = frame([
+        {"id": "a", "voyage_id": "v-a", "event_date": "2022-09-03", "event_time": "15:00", "lat": WEST_OF_HOKKAIDO[0],
+         "lon": WEST_OF_HOKKAIDO[1], "strait": "", "direction": ""},
+        {"id": "b", "voyage_id": "v-a", "event_date": "2022-09-05", "event_time": "", "lat": OFF_INUBO[0],
+         "lon": OFF_INUBO[1], "strait": "", "direction": ""},
+        {"id": "c", "voyage_id": "v-a", "event_date": "2022-09-06", "event_time": "", "lat": 34.9, "lon": 141.5,
+         "strait": "", "direction": ""},
+    ])
+    track, = voyage_tracks(rows)
+    assert track.sighting_ids == ("a", "b", "c") and track.route_known == (False, True)
+
+
+@pytest.mark.parametrize(("first", "last", "hours"), [
+    (("2026-07-16", "02:00"), ("2026-07-19", ""), 94.0),
+    (("2026-07-16", ""), ("2026-07-16", ""), 24.0),
+    (("2026-07-16", ""), ("2026-07-17", "06:30"), 30.5),
+    (("2026-07-16", "23:00"), ("2026-07-16", "23:00"), 0.0),
+])
+def test_truth01_longest_interval_the_dates_and_times_allow(first, last, hours):
+    day = dt.date.fromisoformat
+    assert longest_hours(day(first[0]), first[1], day(last[0]), last[1]) == hours
+
+
+def test_truth01_implied_speed_allows_50_km_of_position_error():
+    lon, lat, _ = Geod(ellps="WGS84").fwd(135.0, 30.0, 90.0, 50_000 + 1.852 * 32 * 10 * 1000)
+    assert implied_knots((30.0, 135.0), (lat, lon), 10.0) == pytest.approx(32.0, abs=1e-6)
+    assert implied_knots((30.0, 135.0), (30.3, 135.0), 0.0) == 0.0          # within the error: no speed at all
+    assert implied_knots((30.0, 135.0), (31.0, 135.0), 0.0) == float("inf")
+
+
+def test_truth10_no_shipped_leg_is_drawn_as_a_route_over_land_or_across_days(sightings):
+    import geopandas as gpd
+    from shapely import LineString
+
+    land = gpd.read_file("data/layers/land.geojson").geometry.union_all()
+    geod = Geod(ellps="WGS84")
+    by_id = sightings.set_index("id")
+    for track in voyage_tracks(sightings):
+        for k, known in enumerate(track.route_known):
+            a, b = by_id.loc[track.sighting_ids[k]], by_id.loc[track.sighting_ids[k + 1]]
+            line = LineString([(a["lon"], a["lat"]), *geod.npts(a["lon"], a["lat"], b["lon"], b["lat"], 200),
+                               (b["lon"], b["lat"])])
+            over_land = line.intersects(land)
+            days = (b["event_date"] - a["event_date"]).days
+            assert known == (not over_land and days <= 3), (track.voyage_id, a.name, b.name, over_land, days)
