@@ -59,7 +59,9 @@ def register_downloads(server: Flask, frame, options) -> None:
 # -- passage statistics (issue 10) ------------------------------------------------------------
 
 def register_stats(server: Flask, frame, options) -> None:
-    """Serve ``/stats/passages.csv``: passages per strait and year for the filters in the query string."""
+    """Serve ``/stats/passages.csv`` for the filters in the query string: :func:`sightings.stats.passages`,
+    one line per strait, year and heading (``strait, year, heading, passages, ship_sightings,
+    distinct_hulls, unknown_counts``)."""
     @server.route(STATS_PATH)
     def passage_stats() -> Response:
         spec = spec_from_query(request.query_string.decode("utf-8", "replace"), options)

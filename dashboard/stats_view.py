@@ -73,16 +73,16 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
     """Stacked bars of passages per year, one colour per strait, one fill pattern per stated heading."""
     table = passages(rows)              # straits in the schema's order, then years
     styles = heading_styles(table["heading"])
-    traces = table.assign(by_strait=table["strait"].map(STRAITS.index), by_heading=table["heading"].map(list(styles).index))
-    traces = traces.sort_values(["by_strait", "by_heading", "year"])
+    bars: dict[tuple[str, str], list[tuple]] = {}        # (strait, heading) -> its bars, in year order
+    for row in table.itertuples(index=False):
+        bars.setdefault((row.strait, row.heading), []).append(row)
     data = []
-    for (strait, direction), part in traces.groupby(["strait", "heading"], sort=False):
-        unknown = [f"; {n} sighting{'s' if n != 1 else ''} without a ship count" if n else ""
-                   for n in part["unknown_counts"].tolist()]
-        data.append({"type": "bar", "x": part["year"].tolist(), "y": part["passages"].tolist(),
+    for strait, direction in sorted(bars, key=lambda pair: (STRAITS.index(pair[0]), list(styles).index(pair[1]))):
+        part = bars[(strait, direction)]
+        data.append({"type": "bar", "x": [r.year for r in part], "y": [r.passages for r in part],
                      "name": f"{strait}: {direction}", "legendgroup": strait,
-                     "customdata": list(zip(part["ship_sightings"].tolist(), part["distinct_hulls"].tolist(),
-                                            unknown, strict=True)),
+                     "customdata": [(r.ship_sightings, r.distinct_hulls, _without_count(r.unknown_counts))
+                                    for r in part],
                      "marker": {"color": tint(LANE_COLOURS.get(strait, "#999999"), styles[direction]["tint"]),
                                 "pattern": {"shape": styles[direction]["shape"]},
                                 "line": {"width": 0.5, "color": "#ffffff"}},
@@ -123,6 +123,11 @@ def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
              "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>"}]
     return _figure(data, "Share of sightings sailing with Chinese ships (%)", note, ticks,
                    {"yaxis": {"range": [0, 100], "ticksuffix": "%"}})
+
+
+def _without_count(n: int) -> str:
+    """The hover's flag of ``n`` sightings whose source gives no ship count ('' for none)."""
+    return f"; {n} sighting{'s' if n != 1 else ''} without a ship count" if n else ""
 
 
 def _year_ticks(by_source: pd.DataFrame) -> dict:

@@ -18,8 +18,10 @@ from dash import html
 from dashboard import ids
 from sightings.hulls import NO_CLASS, hull_table
 
+#: The hull column keeps the table's order (hull numbers as numbers, :func:`sightings.hulls.hull_sort_key`):
+#: the grid's own sort would compare the text and put "80" after "715".
 COLUMNS = [
-    {"field": "hull", "headerName": "Hull", "width": 80},
+    {"field": "hull", "headerName": "Hull", "width": 80, "sortable": False},
     {"field": "class", "headerName": "Class (as reported)", "width": 300, "wrapText": True, "autoHeight": True},
     {"field": "first", "headerName": "First seen", "width": 110},
     {"field": "last", "headerName": "Last seen", "width": 110},

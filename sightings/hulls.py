@@ -111,8 +111,8 @@ def hull_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _entries(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per (sighting, hull it lists): date, strait, hull and the class the sighting gives it."""
-    classes = [hull_classes(types, vessels, hulls) for types, vessels, hulls
-               in zip(rows["ship_types"], rows["vessels"], rows["hull_numbers"], strict=True)]
-    frame = pd.DataFrame({"event_date": rows["event_date"].to_numpy(), "strait": rows["strait"].to_numpy(),
-                          "hull": list(rows["hull_numbers"]), "class": classes})
-    return frame.explode(["hull", "class"]).dropna(subset=["hull"])
+    columns = (rows[name].tolist() for name in ("event_date", "strait", "ship_types", "vessels", "hull_numbers"))
+    return pd.DataFrame([(date, strait, hull, name)
+                         for date, strait, types, vessels, hulls in zip(*columns, strict=True)
+                         for hull, name in zip(hulls, hull_classes(types, vessels, hulls), strict=True)],
+                        columns=["event_date", "strait", "hull", "class"])

@@ -35,8 +35,6 @@ NO_HEADING = "not stated"
 PASSAGE_COLUMNS = ("strait", "year", "heading", "passages", "ship_sightings", "distinct_hulls", "unknown_counts")
 #: Columns of :func:`ships_per_month`.
 MONTH_COLUMNS = ("month", "sightings", "ship_sightings", "unknown_counts")
-#: Columns a frame needs for :func:`passages`.
-PASSAGE_INPUT = ("id", "event_date", "strait", "direction", "voyage_id", "ships", "hull_numbers")
 
 
 def passage_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -56,12 +54,18 @@ def passage_rows(rows: pd.DataFrame) -> pd.DataFrame:
     >>> passage_rows(rows)[["passage", "heading", "year"]].values.tolist()
     [['v1|Soya|east', 'east', 2022], ['v1|Soya|east', 'east', 2022]]
     """
-    part = rows.loc[rows["strait"].isin(STRAITS), list(PASSAGE_INPUT)]
-    headings = part["direction"].fillna("").map(lambda text: heading(text) or NO_HEADING)
-    voyage = part["voyage_id"].fillna("")
-    group = voyage.where(voyage != "", "row " + part["id"])
-    part = part.assign(heading=headings.astype(str), passage=group + "|" + part["strait"] + "|" + headings)
-    return part.assign(year=part.groupby("passage")["event_date"].transform("min").dt.year.astype(int))
+    part = rows[rows["strait"].isin(STRAITS)]
+    straits, directions = part["strait"].tolist(), part["direction"].fillna("").tolist()
+    headings = [heading(text) or NO_HEADING for text in directions]
+    groups = [voyage or f"row {row}" for voyage, row in zip(part["voyage_id"].fillna("").tolist(), part["id"].tolist())]
+    out = pd.DataFrame({
+        "id": part["id"].to_numpy(), "event_date": part["event_date"].to_numpy(),
+        "strait": pd.Categorical(straits, categories=STRAITS),                  # the schema's order
+        "heading": pd.Categorical(headings, categories=[*sorted(set(headings) - {NO_HEADING}), NO_HEADING]),
+        "passage": pd.Series([f"{g}|{s}|{h}" for g, s, h in zip(groups, straits, headings)], dtype=object),
+        "ships": part["ships"].array, "hull_numbers": part["hull_numbers"].to_numpy(),
+    })
+    return out.assign(year=out.groupby("passage")["event_date"].transform("min").dt.year.astype("int64"))
 
 
 def passages(rows: pd.DataFrame) -> pd.DataFrame:
@@ -83,19 +87,15 @@ def passages(rows: pd.DataFrame) -> pd.DataFrame:
 'distinct_hulls': 1, 'unknown_counts': 1}]
     """
     part = passage_rows(rows)
-    keys = ["strait", "year", "heading"]
-    if part.empty:
-        return pd.DataFrame({name: pd.Series([], dtype="str" if name in ("strait", "heading") else "int64")
-                             for name in PASSAGE_COLUMNS})
-    grouped = part.assign(ship_sightings=part["ships"], unknown_counts=part["ships"].isna()).groupby(keys)
-    table = grouped[["ship_sightings", "unknown_counts"]].sum()
-    table["passages"] = part.drop_duplicates("passage").groupby(keys).size()
-    hulls = part[keys + ["hull_numbers"]].explode("hull_numbers").dropna().drop_duplicates()
-    table["distinct_hulls"] = hulls.groupby(keys).size()
-    table = table.fillna(0).reset_index().astype({name: "int64" for name in PASSAGE_COLUMNS[3:]})
-    order = pd.DataFrame({"strait": table["strait"].map(STRAITS.index), "year": table["year"],
-                          "unstated": table["heading"] == NO_HEADING, "heading": table["heading"]})
-    return table.loc[order.sort_values(list(order.columns)).index, list(PASSAGE_COLUMNS)].reset_index(drop=True)
+    keys = ["strait", "year", "heading"]                 # categorical strait and heading: sorted in their order
+    grouped = part.assign(unknown=part["ships"].isna()).groupby(keys, observed=True)
+    table = pd.DataFrame({"passages": grouped["passage"].nunique(), "ship_sightings": grouped["ships"].sum(),
+                          "unknown_counts": grouped["unknown"].sum()})
+    hulls = part[keys + ["hull_numbers"]].explode("hull_numbers")
+    table["distinct_hulls"] = hulls.groupby(keys, observed=True)["hull_numbers"].nunique()
+    table = table.reset_index()
+    return table.astype({"strait": "str", "heading": "str"} | {name: "int64" for name in PASSAGE_COLUMNS[3:]})[
+        list(PASSAGE_COLUMNS)]
 
 
 def ships_per_month(rows: pd.DataFrame) -> pd.DataFrame:

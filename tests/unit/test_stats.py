@@ -10,6 +10,8 @@ import pytest
 from dashboard import ids
 from dashboard.filters import FilterSpec, summary
 from dashboard.stats_view import stats_figures
+from dashboard.vessels import COLUMNS as VESSEL_COLUMNS
+from dashboard.vessels import vessel_rows
 from sightings.hulls import NO_CLASS, hull_table
 from sightings.stats import chinese_share, passages, rows_by_source, ships_per_month, source_note
 from tests.dash_requests import callback_body
@@ -207,6 +209,9 @@ def test_truth11_vessels_table_sorts_hull_numbers_as_numbers_keeping_their_text(
     rows = _typed(("2026-03-27", "Soya", [], ["80", "011", "548"], []),
                   ("2026-03-28", "Soya", [], ["1000", "066", "99"], []))
     assert hull_table(rows)["hull"].tolist() == ["011", "066", "80", "99", "548", "1000"]
+    assert [record["hull"] for record in vessel_rows(rows)] == ["011", "066", "80", "99", "548", "1000"]
+    hull_column = next(column for column in VESSEL_COLUMNS if column["field"] == "hull")
+    assert hull_column.get("sortable") is False          # the grid's own sort would compare the text
 
 
 def test_truth11_vessels_table_counts_only_the_rows_it_is_given():
