@@ -59,7 +59,6 @@ ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
                   "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
 
 
-
 def build(path: str | os.PathLike = DATASET) -> pd.DataFrame:
     """The app's frame for the sightings CSV at ``path``: validated, located, joined, faceted.
 
