@@ -37,8 +37,8 @@ ALSO_COPY = ("tests", "data", "assets", "app.py", "pytest.ini")
 MAX_CHILDREN = 2           # the project's machines have 2 cores
 #: Test files left out of a module's run on purpose, and why (shown on the page).
 LEFT_OUT = {
-    "geo/join.py": "test_data.py tests the pipeline's join cache (sightings/pipeline.py) and pays a whole join "
-                   "of the dataset per test",
+    "geo/join.py": "test_data.py tests the pipeline (sightings/pipeline.py) and pays whole builds of the "
+                   "dataset in fresh processes",
     "sightings/store.py": "test_import.py tests the importer and pays command-line subprocesses; the store's "
                           "reads, bounds and atomic writes are stated by test_hostile_import.py and its own tests",
 }
@@ -49,10 +49,10 @@ DO_NOT_MUTATE = (r"\bos\.kill\(",)
 # module -> the unit test files that state its behaviour (tests/unit/ implied)
 MODULES: dict[str, tuple[str, ...]] = {
     "dashboard/filters.py": ("test_filters.py", "test_figures.py", "test_filters_mutants.py"),
-    "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py"),
+    "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py", "test_truth_filters.py"),
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
-    "dashboard/export.py": ("test_export.py", "test_downloads.py", "test_export_mutants.py"),
+    "dashboard/export.py": ("test_export.py", "test_downloads.py", "test_export_mutants.py", "test_truth_views.py"),
     "sightings/store.py": ("test_schema.py", "test_properties.py", "test_hostile_import.py", "test_store_mutants.py"),
     "sightings/importer.py": ("test_import.py", "test_importer_mutants.py"),
     "sightings/jso.py": ("test_jso.py", "test_ingest.py", "test_jso_mutants.py"),
@@ -205,9 +205,10 @@ CHANGES: tuple[Change, ...] = (
     Change("a point on land no longer 0 km from Japan", "geo/join.py",
            'metres[on_land[~on_land.index.duplicated()]["index_right"].notna().to_numpy()] = 0.0', "pass",
            "tests/unit/test_join.py::test_join010_a_point_on_japanese_land_is_0_km_from_japan"),
-    Change("the join cache ignoring a layer change", "sightings/pipeline.py",
-           "digest.update(layer_sums.read_bytes())", "pass",
-           "tests/unit/test_data.py::test_startup006_a_changed_layer_rebuilds_the_join"),
+    Change("a report naming two seas found by its first sea only", "sightings/pipeline.py",
+           "return list(dict.fromkeys(sea for sea in (sea_area, *named) if sea)) or [NOT_STATED]",
+           "return [sea_area or NOT_STATED]",
+           "tests/unit/test_truth_filters.py::test_truth04_sea_facet_matches_every_sea_a_report_names"),
 )
 
 KILLED = {1, 3, 36, 24, -24, 152, 255}      # mutmut's exit codes for killed and timed out

@@ -4,7 +4,9 @@ The spec (:class:`dashboard.filters.FilterSpec`), the URL state, the layout, the
 the summary sentence and the download names all loop over :data:`FACETS`, so a new filter
 is one :class:`Facet` here plus its test. The parts are plain functions of a frame built by
 :mod:`sightings.pipeline` and a value, testable without Dash. Strait and sea names come
-from :mod:`sightings.schema` alone.
+from :mod:`sightings.schema` alone, ship classes from the class dictionary
+(:mod:`sightings.classes`). Hulls, seas and classes are lists per row (a report names two
+seas, two classes, several hulls): a row matches when any of its items is chosen.
 
 Dates are not a facet: the date range is cut first, as a slice of the date-ordered rows
 (:func:`dashboard.filters.date_window`).

@@ -196,9 +196,9 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
 
     Examples
     --------
-    Two sightings at one point make one marker whose click selects the first, then the second:
+    Two sightings "a" and "b" at one point (``rows``: pipeline rows) make one marker whose
+    click selects the first, then, with it selected, the second:
 
-    >>> rows = pd.DataFrame({"id": ["a", "b"], "lat": [41.7, 41.7], "lon": [142.2, 142.2], ...})  # doctest: +SKIP
     >>> stacked_markers(rows, None)["customdata"], stacked_markers(rows, "a")["customdata"]  # doctest: +SKIP
     (['a'], ['b'])
     """

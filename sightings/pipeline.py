@@ -59,7 +59,6 @@ ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
                   "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
 
 
-
 def build(path: str | os.PathLike = DATASET) -> pd.DataFrame:
     """The app's frame for the sightings CSV at ``path``: validated, located, joined, faceted.
 
@@ -100,13 +99,10 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
     out["lane"] = out["strait"].where(out["strait"] != "", OPEN_SEA)
     out["facet:straits"] = pd.Categorical(out["strait"].where(out["strait"] != "", NO_STRAIT))
-    out["facet:seas"] = pd.Categorical(_delimited(pd.Series(
-        [seas_of(sea, named) for sea, named in zip(out["sea_area"], _lists(out, "named_seas"), strict=True)],
-        index=out.index)))
-    out["facet:classes"] = pd.Categorical(_delimited(pd.Series(
-        [classes_of(*lists) for lists in zip(out["ship_types"], _lists(out, "vessels"),
-                                             _lists(out, "chinese_vessels"), strict=True)],
-        index=out.index)))
+    out["facet:seas"] = pd.Categorical(_delimited(_each_distinct(
+        seas_of, out["sea_area"], _lists(out, "named_seas").map(tuple))))
+    out["facet:classes"] = pd.Categorical(_delimited(_each_distinct(
+        classes_of, *(_lists(out, column).map(tuple) for column in ("ship_types", "vessels", "chinese_vessels")))))
     out["facet:lane"] = pd.Categorical(out["lane"])
     out["facet:kind"] = pd.Categorical(out["position_kind"])
     out["facet:hulls"] = pd.Categorical(_delimited(out["hull_numbers"]))
@@ -151,6 +147,15 @@ def classes_of(ship_types: list[str], vessels: list[str], chinese_vessels: list[
     named = [class_of(name) for name in ship_types]
     named += [*vessel_classes(list(vessels)).values(), *vessel_classes(list(chinese_vessels)).values()]
     return [name for name in dict.fromkeys(named) if name]
+
+
+def _each_distinct(function, *columns: pd.Series) -> pd.Series:
+    """``function`` of each row's values of ``columns`` (hashable), called once per distinct
+    combination: rows repeat a few hundred combinations of types and seas."""
+    answers: dict = {}
+    keys = zip(*columns, strict=True)
+    return pd.Series([answers[key] if key in answers else answers.setdefault(key, function(*key)) for key in keys],
+                     index=columns[0].index, dtype=object)
 
 
 def _lists(frame: pd.DataFrame, column: str) -> pd.Series:
