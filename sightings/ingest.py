@@ -201,8 +201,6 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     later = sighting.passages[1:]
     for name, way in later:
         text += f"; then {COMPASS_WORDS[BEARINGS_JA[way[:-1]]]} {_passage(name)[1]}"
-    if not russian and not sighting.unread_russian:
-        report.append("no Russian ships in this sighting")
     notes = [f"Release sighting: {len(chinese)} Chinese ship entr{'y' if len(chinese) == 1 else 'ies'} listed "
              "with the Russian ships (in chinese_vessels)."] if chinese else []
     notes += [f"{w[0].upper()}{w[1:]}." for w in sighting.warnings]
@@ -311,7 +309,8 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
     for release in releases:
         try:
             sightings = parse_release(release.text, release.file, release.url, release.report_date)
-            made = [(s, *sighting_row(s)) for s in sightings]
+            # only a sighting with Russian ships becomes a row (and needs its anchor in the gazetteer)
+            made = [(s, *sighting_row(s)) if s.russian or s.unread_russian else (s, None, ()) for s in sightings]
         except NotAMovementRelease:
             lines.append(f"skipped: {release.file}: not a movement release")
             continue
@@ -322,8 +321,8 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
             lines.append(f"skipped: {release.file}: no Russian ships")
         for number, (sighting, row, report) in enumerate(made, start=1):
             where = f"{release.file} #{number}" if len(made) > 1 else release.file
-            if not sighting.russian and not sighting.unread_russian:
-                lines.append(f"skipped: {where}: {'; '.join(report)}")
+            if row is None:
+                lines.append(f"skipped: {where}: no Russian ships in this sighting")
                 continue
             rows.append(row)
             lines.extend(f"review: {where}: {r.removeprefix('review: ')}" if r.startswith("review: ")

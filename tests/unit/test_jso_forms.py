@@ -8,6 +8,7 @@ lists. Expected values are literal: read from the Japanese, never from the parse
 import csv
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -270,3 +271,41 @@ def test_form016_new_releases_in_the_truth_table():
         "p20260820_02.pdf", "p20260821_02.pdf", "p20260827_02.pdf", "p20260831_02.pdf", "p20260907_05.pdf",
         "p20260910_02.pdf", "p20260914_01.pdf", "p20260914_02.pdf", "p20260914_03.pdf", "p20260915_01.pdf",
         "p20260915_02.pdf"]
+
+
+def test_form017_ingest_report_date_option(tmp_path, capsys):
+    """``ingest --report-date`` dates a reprint without a date line (here, unlike its file name)."""
+    from sightings.__main__ import main
+
+    text = tmp_path / "p20260822_01.txt"
+    text.write_text(REPRINT, encoding="utf-8")
+    preview = tmp_path / "rows.csv"
+    data = tmp_path / "sightings.csv"
+    data.write_bytes((Path(__file__).resolve().parents[2] / "data" / "sightings.csv").read_bytes())
+    assert main(["ingest", str(text), "--dry-run", "--output", str(preview), "--data", str(data),
+                 "--report-date", "2026-08-21"]) == 0
+    rows = pd.read_csv(preview, dtype=str, keep_default_na=False)
+    assert rows[["event_date", "report_date", "event_time"]].values.tolist() == [["2026-08-21", "2026-08-21", "00:00"]]
+    with pytest.raises(SystemExit):
+        main(["ingest", str(text), "--dry-run", "--data", str(data), "--report-date", "21 Aug"])
+    assert "'21 Aug' is not a day like 2026-08-21" in capsys.readouterr().err
+
+
+ENGLISH_COLUMNS = ("location_text", "direction", "strait", "sea_area", "activity", "ship_types", "vessels",
+                   "chinese_vessels", "same_as", "hull_numbers")
+
+
+def test_form018_no_japanese_in_an_english_column_of_the_dataset():
+    """An invariant of the shipped dataset: Japanese stays in location_text_ja, observed_by, notes, sources."""
+    frame = read_sightings()
+    cells = [(column, str(value)) for column in ENGLISH_COLUMNS for value in frame[column]]
+    japanese = [(c, v) for c, v in cells if re.search("[\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]", v)]
+    assert japanese == []
+
+
+def test_form019_english_columns_of_a_release_with_unknown_waters_stay_english():
+    """A back-reference to waters with no English name reads "other waters", never Japanese."""
+    text = HEAD.replace("防衛省", "なお、当該艦艇は、６月２０日（土）に沖大東島の東から北にかけての接続水域内を北西進し、"
+                        "６月２５日（木）に犬吠埼（千葉県）の南東及び北西の海域を北東進したものと同一である。防衛省")
+    [row] = release_rows([Release("p20260629_02.pdf", URL, text)])[0].to_dict("records")
+    assert row["same_as"] == ["2026-06-20 other waters northwest", "2026-06-25 waters SE/NW of Cape Inubō northeast"]
