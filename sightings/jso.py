@@ -88,6 +88,7 @@ _SHIP = re.compile(
     rf"(?:(?P<n>[0-9]{{1,3}})隻)?(?:（(?:艦番号)?(?P<hulls>(?:「[0-9]{{1,4}}」(?:、|及び)?){{1,20}})）)?$"
 )
 _HULL = re.compile(r"「([0-9]{1,4})」")
+_BRACKET = re.compile(r"（([^（）]{1,6})）")
 _STRAIT = re.compile(rf"(?P<name>{_KANJI}{{1,4}}海峡)を(?P<dir>{_BEARING})進")
 _BETWEEN = re.compile(
     rf"(?P<a>{_KANJI}{{1,8}})(?:（[^）]{{1,6}}）)?と(?P<b>{_KANJI}{{1,8}})(?:（[^）]{{1,6}}）)?と?"
@@ -292,10 +293,11 @@ def parse_release(text: str, file: str, url: str | None = None,
     observed = tuple(_split_top(units.group("units"))) if units else ()
     sightings = []
     previous: dt.date | None = None
+    mentions = _first_mentions(read[start:end])
     for k, first in enumerate(heads):
         stop = heads[k + 1] if k + 1 < len(heads) else len(sentences)
         part = [pair for pair in sentences[first:stop] if not _UNITS.match(pair[1])]
-        sighting = _sighting(part, file, url, report, previous, observed, read[start:end])
+        sighting = _sighting(part, file, url, report, previous, observed, mentions)
         previous = sighting.event_date
         sightings.append(sighting)
     return sightings
@@ -341,7 +343,7 @@ def _sentences(written: str, read: str) -> list[tuple[str, str]]:
 
 
 def _sighting(part: list[tuple[str, str]], file: str, url: str, report_date: dt.date, previous: dt.date | None,
-              observed: tuple[str, ...], body: str) -> ReleaseSighting:
+              observed: tuple[str, ...], mentions: dict[str, str]) -> ReleaseSighting:
     head_written, head = part[0]
     warnings: list[str] = []
     review: list[str] = []
@@ -379,7 +381,7 @@ def _sighting(part: list[tuple[str, str]], file: str, url: str, report_date: dt.
     return ReleaseSighting(
         file=file, url=url, report_date=report_date, event_date=event_date,
         event_time=_time(head_match), anchor_ja=anchor,
-        anchor_prefecture=prefecture or (_prefecture(anchor, body) if anchor else ""),
+        anchor_prefecture=prefecture or mentions.get(anchor, ""),
         bearing_ja=position.group("bearing") if position else "",
         distance_km=int(position.group("km")) if position else None,
         heading_ja=(position.group("heading") or "") if position else "",
@@ -406,10 +408,20 @@ def _anchor(anchor: str, prefecture: str) -> tuple[str, str]:
     return anchor, prefecture
 
 
-def _prefecture(anchor: str, body: str) -> str:
-    """A place's prefecture from its first mention: a second mention omits the bracket."""
-    mention = re.search(re.escape(anchor) + r"（([^）]{1,6})）", body)
-    return mention.group(1) if mention else ""
+def _first_mentions(body: str) -> dict[str, str]:
+    """Place -> prefecture at its first bracketed mention (a second mention omits the bracket).
+
+    Every tail (up to 24 characters, not crossing 、。（）) of the text before each 「（…）」 is
+    a key, so one pass serves every sighting of the release (time linear in the body).
+    """
+    mentions: dict[str, str] = {}
+    for bracket in _BRACKET.finditer(body):
+        end = begin = bracket.start()
+        while begin > 0 and end - begin < 24 and body[begin - 1] not in "、。（）":
+            begin -= 1
+        for k in range(begin, end):
+            mentions.setdefault(body[k:end], bracket.group(1))
+    return mentions
 
 
 def _event_date(head: re.Match, report_date: dt.date, previous: dt.date | None, file: str) -> dt.date:
