@@ -99,7 +99,6 @@ _UNITS = re.compile(r"^防衛省・自衛隊は、海上自衛隊の?(?P<units>.
 _REF_DAY = re.compile(rf"{_day()}{_WEEKDAY}(?:から{_day('2')}{_WEEKDAY}にかけて)?")
 _REF_MOVE = re.compile(rf"(?P<place>[^、。]{{1,40}}?)を(?P<dir>{_BEARING})進")
 _FOOTER = "統合幕僚監部報道発表資料"
-_TITLE_END = "動向について"
 _CHINESE_ONLY_TITLE = re.compile(r"(?<!及び)中国海軍艦艇の動向について")
 #: Where the body's sentences break: after 。, before the closing sentence, around the page footer.
 _BREAK = re.compile(rf"。|防衛省・自衛隊は、|{_FOOTER}(?:https?://[!-~]{{1,200}})?")
@@ -280,8 +279,7 @@ def parse_release(text: str, file: str, url: str | None = None,
     if not first_head:
         raise NotAMovementRelease(
             f"{file}: not a movement release: no sighting sentence (「…日…頃、海上自衛隊は、…を確認した。」)")
-    title = read.rfind(_TITLE_END, 0, first_head.start())
-    start = title + len(_TITLE_END) if title >= 0 else first_head.start()
+    start = first_head.start()          # the body: from the first sighting sentence (title or not)
     closing = _CLOSING.search(read, start)
     end = closing.end() if closing else len(read)
     report = _report_date(read[:start], file, report_date)
@@ -304,9 +302,12 @@ def parse_release(text: str, file: str, url: str | None = None,
 
 
 def _report_date(header: str, file: str, given: dt.date | None) -> dt.date:
-    """The date line at the top, else the date the caller gives, else the file name's."""
+    """The date line at the top (an era date: 令和８年６月２９日), else the caller's date, else the file name's.
+
+    A Western date before the body is a web page's own date, not the announcement: not read.
+    """
     lines = list(_DATE_LINE.finditer(header[-200:]))
-    dated = [m for m in lines if m.group("month") and _year(m, "") is not None]
+    dated = [m for m in lines if m.group("month") and m.group("eraname")]
     if dated:
         match = dated[-1]
         return _date(_year(match, ""), int(match.group("month")), int(match.group("day")), file)
@@ -349,6 +350,8 @@ def _sighting(part: list[tuple[str, str]], file: str, url: str, report_date: dt.
     review: list[str] = []
     head_match = _HEAD.match(head)
     event_date = _event_date(head_match, report_date, previous, file)
+    if head_match.group("same_day") and previous is None:
+        review.append("「同日」 (the same day) with no earlier date in the text: the report date is used")
     position = _POSITION.search(head)
     if position:
         ships_at = position.end()

@@ -80,12 +80,18 @@ def test_form001_ship_lists(ships, expected, total, russian):
     ("平成３１年４月３０日", "平成３１年４月２９日（月）", D(2019, 4, 30), D(2019, 4, 29)),
     ("令和元年１２月２日", "１１月３０日（土）", D(2019, 12, 2), D(2019, 11, 30)),   # no year: the date line's
     ("令和８年１月４日", "１２月３１日（木）", D(2026, 1, 4), D(2025, 12, 31)),      # no year, across New Year
-    ("２０２６年８月２１日", "２０２６年８月２１日（金）", D(2026, 8, 21), D(2026, 8, 21)),
 ])
 def test_form002_eras_and_years(date_line, head_date, report, event):
     text = HEAD.replace("令和８年６月２８日\n", date_line + "\n").replace("令和８年６月２８日（日）", head_date)
     s = one(text, "p20190502_01.pdf")
     assert (s.report_date, s.event_date) == (report, event)
+
+
+def test_form002b_a_western_date_above_the_body_is_a_page_date_not_the_release():
+    """A reprint's page date (２０２６年８月２３日) is not the announcement: the file name's day is used."""
+    text = HEAD.replace("令和８年６月２８日\n", "２０２６年８月２３日\n").replace("令和８年６月２８日（日）", "２０２６年８月２１日（金）")
+    s = one(text, "p20260822_01.pdf")
+    assert (s.report_date, s.event_date) == (D(2026, 8, 22), D(2026, 8, 21))
 
 
 def test_form003_back_reference_in_heisei():
@@ -226,6 +232,9 @@ URL = "https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf"
      "同海域を西進する」", 1, "unlocated"),
     # no 「を確認した」: the list is read up to the sentence's end
     (HEAD.replace("を確認した。\nその後", "。その後"), "the ship list does not end in 「を確認した」", 1, "derived"),
+    # 同日 with nothing before it (a reprint cut from its first paragraph): the report date, said
+    (HEAD.replace("令和８年６月２８日（日）正午頃", "同日正午頃"),
+     "「同日」 (the same day) with no earlier date in the text: the report date is used", 1, "derived"),
 ])
 def test_form013_unread_parts_are_kept_and_marked_for_review(text, review, ships, kind):
     s = one(text)
