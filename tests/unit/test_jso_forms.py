@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sightings.ingest import REVIEW_MARK, Release, merge_releases, release_rows
 from sightings.jso import NotAMovementRelease, ReleaseError, parse_release, pdf_text
@@ -321,3 +323,23 @@ def test_form019_english_columns_of_a_release_with_unknown_waters_stay_english()
                         "６月２５日（木）に犬吠埼（千葉県）の南東及び北西の海域を北東進したものと同一である。防衛省")
     [row] = release_rows([Release("p20260629_02.pdf", URL, text)])[0].to_dict("records")
     assert row["same_as"] == ["2026-06-20 other waters northwest", "2026-06-25 waters SE/NW of Cape Inubō northeast"]
+
+
+WORDS = ["令和", "平成", "元年", "８年", "2026年", "６月", "２８日", "（日）", "(月)", "正午頃", "午前0時ごろ", "、", "。",
+         "海上自衛隊は、", "宗谷岬", "竜飛岬", "青森県", "（北海道）", "の", "北西", "約", "５０", "50", "ｋｍ", "km",
+         "の海域において、", "同海域を", "西進する", "遊弋する", "ロシア海軍", "中国海軍", "ウダロイⅠ級駆逐艦", "３隻",
+         "（艦番号", "(", "「５４８」", "｢333｣", "及び", "並びに", "）", "の計", "合計", "を確認した。", "また、", "同日",
+         "宗谷海峡を", "沖縄本島と宮古島の間の海域を", "東シナ海へ向けて航行", "なお、", "と同一である。",
+         "防衛省・自衛隊は、", "により、", "統合幕僚監部報道発表資料", "\n", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=80))
+def test_form020_any_text_gives_rows_lines_or_the_documented_error(words):
+    """Arbitrary release-like text never escapes as anything but a ReleaseError (and rows validate)."""
+    try:
+        rows, lines = release_rows([Release("p20260629_02.pdf", URL, "".join(words))])
+    except ReleaseError:
+        return
+    assert all(isinstance(line, str) for line in lines)
+    assert set(rows["position_kind"]) <= {"derived", "unlocated"}
