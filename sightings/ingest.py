@@ -29,7 +29,7 @@ from sightings.jso import (BEARINGS_JA, NotAMovementRelease, ReleaseError, Relea
                            release_url)
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
-from sightings.schema import COLUMNS, SightingsError, stable_ids, validate
+from sightings.schema import COLUMNS, MAX_CHARS, SightingsError, stable_ids, validate
 from sightings.voyages import format_reference, link_voyages
 
 #: How each row resting on a release names its source (the licence asks for this wording).
@@ -208,7 +208,9 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
         notes.append(f"The release names {len(sighting.passages)} passages; strait is the first, the others "
                      "are in location_text.")
     if sighting.review:
-        notes.append(f"{REVIEW_MARK} {'; '.join(sighting.review)}.")
+        room = MAX_CHARS["notes"] - len(" ".join(notes)) - len(REVIEW_MARK) - 3
+        said = "; ".join(sighting.review)
+        notes.append(f"{REVIEW_MARK} {said if len(said) <= room else said[:max(room - 1, 0)] + '…'}.")
         report += [f"review: {item}" for item in sighting.review]
     if sighting.unread_russian:
         report.append("ship count left unknown: an entry that may be Russian was not read")

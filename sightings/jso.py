@@ -35,6 +35,8 @@ from pathlib import Path
 MAX_CHARS = 2_000_000
 #: Largest release PDF read (the shared PDFs are 0.3 to 1.7 MB, most of it photographs).
 MAX_PDF_BYTES = 20 * 1024 * 1024
+#: Longest part of a text quoted in a review note (a real ship entry is under 60 characters).
+QUOTE_CHARS = 200
 #: Where releases live; the URL of a release is built from its file name.
 RELEASE_BASE = "https://www.mod.go.jp/js/pdf/{year}/{name}.pdf"
 RELEASE_NAME = re.compile(r"^p(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})_(?P<n>\d{2})$")
@@ -360,13 +362,13 @@ def _sighting(part: list[tuple[str, str]], file: str, url: str, report_date: dt.
         navy = _NAVY_NAMED.search(head, head_match.end())
         ships_at = navy.start() if navy else len(head)
         anchor, prefecture = "", ""
-        review.append(f"no position (「…の方位約Nｋｍの海域において」) read in 「{head_written[:ships_at]}」")
+        review.append(f"no position (「…の方位約Nｋｍの海域において」) read in 「{_quote(head_written[:ships_at])}」")
     ships_end = _SHIPS_END.search(head, ships_at)
     if not ships_end:
         review.append("the ship list does not end in 「を確認した」")
     stop = ships_end.start() if ships_end else len(head.rstrip("。"))
     ships, total, unread = _ships(head_written[ships_at:stop], head[ships_at:stop])
-    review += [f"ship entry not read, kept verbatim: 「{item}」" for _, item in unread]
+    review += [f"ship entry not read, kept verbatim: 「{_quote(item)}」" for _, item in unread]
     counted = sum(s.count for s in ships)
     if total is not None and total != counted and not unread:
         warnings.append(f"the release's total 計{total}隻 differs from the {counted} ships listed")
@@ -395,6 +397,11 @@ def _sighting(part: list[tuple[str, str]], file: str, url: str, report_date: dt.
         observed_by=observed, text_ja="".join(w for w, _ in part[:1] + follow), warnings=tuple(warnings),
         passages=tuple(passages), review=tuple(review), unread=tuple(unread),
     )
+
+
+def _quote(text: str) -> str:
+    """Text quoted in a review note: verbatim, or its first :data:`QUOTE_CHARS` characters and "…"."""
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
 
 
 def _anchor(anchor: str, prefecture: str) -> tuple[str, str]:
@@ -538,9 +545,12 @@ def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
     refs = []
     year, month = event_date.year, event_date.month
     days = list(_REF_DAY.finditer(same_as))
+    subject, read_to = "all", 0
     for k, day in enumerate(days):
         stop = days[k + 1].start() if k + 1 < len(days) else len(same_as)
         move = _REF_MOVE.search(same_as, day.end(), stop)
+        subject = _subject(same_as[read_to:day.start()], subject)   # each stretch read once: linear
+        read_to = day.start()
         if _year(day, "") is not None:
             year = _year(day, "")
         month = int(day.group("month")) if day.group("month") else month
@@ -558,7 +568,7 @@ def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
         if not move:
             continue
         place = _place(move.group("place"))
-        refs.append(BackRef(first, last, place, move.group("dir") + "進", _subject(same_as[:day.start()])))
+        refs.append(BackRef(first, last, place, move.group("dir") + "進", subject))
     return refs
 
 
@@ -570,10 +580,10 @@ def _place(text: str) -> str:
     return re.sub(r"の間の(?:海域|接続水域|水域)$", "の間", text)
 
 
-def _subject(before: str) -> str:
-    """Whose ships the back-reference is about: the last navy named before it, else all."""
-    last = max(((before.rfind(name), navy) for name, navy in NAVIES.items()), default=(-1, "all"))
-    return last[1] if last[0] >= 0 else "all"
+def _subject(stretch: str, so_far: str) -> str:
+    """Whose ships the back-reference is about: the last navy named before it, else ``so_far``."""
+    last = max(((stretch.rfind(name), navy) for name, navy in NAVIES.items()), default=(-1, so_far))
+    return last[1] if last[0] >= 0 else so_far
 
 
 def _plausible(year: int, month: int, day: int, event_date: dt.date) -> dt.date:

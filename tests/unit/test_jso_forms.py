@@ -343,3 +343,13 @@ def test_form020_any_text_gives_rows_lines_or_the_documented_error(words):
         return
     assert all(isinstance(line, str) for line in lines)
     assert set(rows["position_kind"]) <= {"derived", "unlocated"}
+
+
+def test_form021_a_long_unread_entry_is_quoted_in_part_and_the_row_still_validates():
+    junk = "艦艇" * 600                                               # 1,200 characters, no ship entry
+    text = head(f"ロシア海軍ウダロイⅠ級駆逐艦（艦番号「５４８」）及び{junk}")
+    [s] = parse_release(text, "p20260629_02.pdf")
+    assert s.review == (f"ship entry not read, kept verbatim: 「{junk[:200]}…」",)
+    merged = merge_releases(read_sightings().iloc[:0], [Release("p20260629_02.pdf", URL, text)])
+    [row] = merged.frame.to_dict("records")
+    assert row["notes"].startswith(f"{REVIEW_MARK} ship entry not read") and len(row["notes"]) <= 2000
