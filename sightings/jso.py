@@ -530,14 +530,13 @@ def _split_spans(text: str) -> list[tuple[int, int]]:
 
 def _passages(sentences: list[str]) -> list[tuple[str, str]]:
     """Every strait or inter-island passage the text says was transited, in order, with its direction."""
-    found = []
+    found: dict[tuple[str, str], None] = {}          # ordered, each passage once
     for sentence in sentences:
         matches = sorted([*_STRAIT.finditer(sentence), *_BETWEEN.finditer(sentence)], key=lambda m: m.start())
         for match in matches:
             name = match.group("name") if "name" in match.groupdict() else f"{match.group('a')}と{match.group('b')}の間"
-            if (name, match.group("dir") + "進") not in found:
-                found.append((name, match.group("dir") + "進"))
-    return found
+            found.setdefault((name, match.group("dir") + "進"))
+    return list(found)
 
 
 def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
