@@ -48,7 +48,7 @@ def test_stats004_rows_by_source_and_the_note_name_each_year(sightings):
     assert by_source.sum().sum() == len(sightings)
     note = source_note(rows_by_source(sightings))
     assert note.startswith("Where each year's rows come from: 2026 mostly from Joint Staff releases")
-    assert "2026: 38 from releases, 4 from news" in note and "2011: 0 from releases, 4 from news" in note
+    assert "2026: 49 from releases, 4 from news" in note and "2011: 0 from releases, 4 from news" in note
     assert source_note(rows_by_source(sightings.iloc[0:0])) == "No rows in this selection."
 
 
