@@ -14,6 +14,8 @@ function that does the work; both share :func:`add_input_options` and :func:`ref
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -93,12 +95,16 @@ def add_ingest(commands) -> None:
                      help="with --dry-run: write the rows made from the inputs to this CSV; never the dataset")
     cmd.add_argument("--force", action="store_true", help="with --output: replace an existing file")
     cmd.add_argument("--data", type=Path, default=DATASET, help="dataset to merge into (default: %(default)s)")
+    cmd.add_argument("--report-date", type=iso_day, metavar="YYYY-MM-DD",
+                     help="the day the Joint Staff announced a release whose text has no date line (a reprint); "
+                          "default: the date in the file name")
     cmd.set_defaults(run=run_ingest)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     check_output(args)
-    outcome = ingest(args.data, read_releases(args.paths), dry_run=args.dry_run)
+    releases = [dataclasses.replace(r, report_date=args.report_date) for r in read_releases(args.paths)]
+    outcome = ingest(args.data, releases, dry_run=args.dry_run)
     for line in outcome.lines:
         print(line)
     if args.output is not None:
@@ -107,6 +113,14 @@ def run_ingest(args: argparse.Namespace) -> int:
     verb = ("would add", "would merge") if args.dry_run else ("added", "merged")
     say(f"{verb[0]} {new}, {verb[1]} {len(outcome.decisions) - new}")
     return EXIT_OK
+
+
+def iso_day(text: str) -> dt.date:
+    """A day written YYYY-MM-DD (for --report-date); argparse shows the message on a bad one."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-08-21") from None
 
 
 def add_curate(commands) -> None:

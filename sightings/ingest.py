@@ -12,8 +12,10 @@ instead of adding a second row.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +25,11 @@ import pandas as pd
 from geo.locate import BEARINGS, offset
 from geo.places import UnknownJapanesePlace, find_place_ja, strip_parentheses
 from sightings.classes import english_name, from_japanese
-from sightings.jso import BEARINGS_JA, ReleaseError, ReleaseSighting, parse_release, pdf_text, release_url
+from sightings.jso import (BEARINGS_JA, NotAMovementRelease, ReleaseError, ReleaseSighting, parse_release, pdf_text,
+                           release_url)
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
-from sightings.schema import COLUMNS, SightingsError, stable_ids, validate
+from sightings.schema import COLUMNS, MAX_CHARS, SightingsError, stable_ids, validate
 from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 
 #: How each row resting on a release names its source (the licence asks for this wording).
@@ -40,7 +43,15 @@ COMPASS_WORDS = {"N": "north", "NNE": "north-northeast", "NE": "northeast", "ENE
                  "W": "west", "WNW": "west-northwest", "NW": "northwest", "NNW": "north-northwest"}
 #: Seas a release says ships sailed toward (「…へ向けて航行」), in the schema's English names.
 SEAS_JA = {"日本海": "Sea of Japan", "東シナ海": "East China Sea", "太平洋": "Pacific Ocean",
-           "オホーツク海": "Sea of Okhotsk"}
+           "オホーツク海": "Sea of Okhotsk", "フィリピン海": "Philippine Sea", "南シナ海": "South China Sea",
+           "黄海": "Yellow Sea"}
+_BEARING_WORDS = "|".join(sorted(BEARINGS_JA, key=len, reverse=True))
+#: A back-reference's waters as releases write them: 「犬吠埼の南東及び北西の海域」.
+_WATERS = re.compile(rf"^(?P<place>[^のと]{{1,12}})の(?P<b1>{_BEARING_WORDS})(?:及び(?P<b2>{_BEARING_WORDS}))?の"
+                     r"(?:海域|接続水域|水域)$")
+_JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+#: How a note marks a row whose release held a part the parser could not read.
+REVIEW_MARK = "Needs review:"
 PREFECTURES = {
     "北海道": "Hokkaido", "青森県": "Aomori", "岩手県": "Iwate", "宮城県": "Miyagi", "秋田県": "Akita",
     "山形県": "Yamagata", "福島県": "Fukushima", "茨城県": "Ibaraki", "栃木県": "Tochigi", "群馬県": "Gunma",
@@ -62,6 +73,7 @@ class Release:
     file: str
     url: str
     text: str
+    report_date: dt.date | None = None   # for a text without its date line (a reprint): --report-date
 
 
 @dataclass(frozen=True)
@@ -152,15 +164,13 @@ def _read_corpus(path: Path) -> list[Release]:
 def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     """A dataset row (typed cells) for one release sighting, and what should be reported about it.
 
+    Every English column is English: places from the gazetteer, seas from :data:`SEAS_JA`,
+    a Japanese name with no English one stays out of them (the Japanese text is in
+    ``location_text_ja``). A sighting with parts the parser could not read is kept with
+    what was read; the parts go verbatim into ``notes`` after :data:`REVIEW_MARK`.
     Raises :class:`ReleaseError` when the anchor is not in the gazetteer.
     """
     report: list[str] = list(sighting.warnings)
-    try:
-        anchor = find_place_ja(sighting.anchor_ja)
-    except UnknownJapanesePlace as exc:
-        raise ReleaseError(f"{sighting.file}: {exc}") from None
-    point = BEARINGS_JA[sighting.bearing_ja]
-    lat, lon = offset(anchor, BEARINGS[point.lower()], sighting.distance_km)
     russian, chinese = sighting.russian, sighting.chinese
     unknown = sorted({s.class_ja for s in sighting.ships if from_japanese(s.class_ja) is None})
     if unknown:
@@ -168,38 +178,72 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     strait, passage_en = _passage(sighting.passage_ja)
     heading = COMPASS_WORDS[BEARINGS_JA[sighting.heading_ja]] if sighting.heading_ja else ""
     moved = COMPASS_WORDS[BEARINGS_JA[sighting.passage_direction_ja[:-1]]] if sighting.passage_ja else ""
-    toward = SEAS_JA.get(sighting.toward_ja, sighting.toward_ja)
+    toward = SEAS_JA.get(sighting.toward_ja, "")
+    if sighting.toward_ja and not toward:
+        report.append(f"the sea 「{sighting.toward_ja}」 has no English name here (add it to SEAS_JA); "
+                      "left out of direction")
     # "toward the X" belongs to the passage: a ship that turned back sailed toward it from elsewhere
     direction = f"{moved}, toward the {toward}" if moved and toward else (moved or heading)
-    place = f"{strip_parentheses(anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, sighting.anchor_prefecture)})"
-    phrase = f"about {sighting.distance_km} km {point} of {place}"
     time = f" (around {sighting.event_time})" if sighting.event_time else ""
-    text = phrase + time + (f", heading {heading}" if heading else "")
+    if sighting.anchor_ja:
+        anchor = _anchor_place(sighting)
+        point = BEARINGS_JA[sighting.bearing_ja]
+        lat, lon = offset(anchor, BEARINGS[point.lower()], sighting.distance_km)
+        place = f"{strip_parentheses(anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, '')})" \
+            .replace(" ()", "")
+        text, kind = f"about {sighting.distance_km} km {point} of {place}" + time, "derived"
+    else:
+        lat, lon, kind = float("nan"), float("nan"), "unlocated"
+        text = "position not read from the release (see location_text_ja)" + time
+    text += f", heading {heading}" if heading else ""
     if sighting.passage_ja:
         text += f"; then {moved} {passage_en}"
-    if not russian:
-        report.append("no Russian ships in this sighting")
+    later = sighting.passages[1:]
+    for name, way in later:
+        text += f"; then {COMPASS_WORDS[BEARINGS_JA[way[:-1]]]} {_passage(name)[1]}"
     notes = [f"Release sighting: {len(chinese)} Chinese ship entr{'y' if len(chinese) == 1 else 'ies'} listed "
              "with the Russian ships (in chinese_vessels)."] if chinese else []
     notes += [f"{w[0].upper()}{w[1:]}." for w in sighting.warnings]
+    if later:
+        notes.append(f"The release names {len(sighting.passages)} passages; strait is the first, the others "
+                     "are in location_text.")
+    if sighting.review:
+        room = MAX_CHARS["notes"] - len(" ".join(notes)) - len(REVIEW_MARK) - 3
+        said = "; ".join(sighting.review)
+        notes.append(f"{REVIEW_MARK} {said if len(said) <= room else said[:max(room - 1, 0)] + '…'}.")
+        report += [f"review: {item}" for item in sighting.review]
+    if sighting.unread_russian:
+        report.append("ship count left unknown: an entry that may be Russian was not read")
     row = {column: "" for column in COLUMNS}
     row.update(
         event_date=pd.Timestamp(sighting.event_date), event_time=sighting.event_time,
         report_date=pd.Timestamp(sighting.report_date),
-        ships=sighting.russian_ships if russian else pd.NA,
+        ships=sighting.russian_ships if russian and not sighting.unread_russian else pd.NA,
         ship_types=list(dict.fromkeys(english_name(s.class_ja) for s in russian)),
         hull_numbers=[h for s in russian for h in s.hulls],
         vessels=_vessels(russian), chinese_vessels=_vessels(chinese),
-        location_text=text, location_text_ja=sighting.text_ja, lat=lat, lon=lon, position_kind="derived",
+        location_text=text, location_text_ja=sighting.text_ja, lat=lat, lon=lon, position_kind=kind,
         strait=strait, direction=direction, sea_area="",
         activity=("transit" if sighting.passage_ja else "detection") + (" (with Chinese ships)" if chinese else ""),
         with_chinese_ships=bool(chinese), observed_by=list(sighting.observed_by),
-        same_as=[format_reference(r.first, r.last, _passage(r.place_ja)[0] or r.place_ja,
+        same_as=[format_reference(r.first, r.last, _passage(r.place_ja)[0] or _english_waters(r.place_ja),
                                   COMPASS_WORDS[BEARINGS_JA[r.direction_ja[:-1]]])
                  for r in sighting.back_refs if r.navy in ("russia", "all")],
         source_urls=[sighting.url], source_names=[ATTRIBUTION], notes=" ".join(notes),
     )
     return row, tuple(report)
+
+
+def _anchor_place(sighting: ReleaseSighting) -> str:
+    """The gazetteer name of a release's anchor, 岬 and 崎 read as one (竜飛岬 is 竜飛崎)."""
+    name = sighting.anchor_ja
+    for spelling in (name, name.replace("岬", "崎"), name.replace("崎", "岬")):
+        try:
+            return find_place_ja(spelling)
+        except UnknownJapanesePlace as exc:
+            if spelling == name:
+                first = exc
+    raise ReleaseError(f"{sighting.file}: {first}") from None
 
 
 def _vessels(ships) -> list[str]:
@@ -227,15 +271,35 @@ def _passage(passage_ja: str) -> tuple[str, str]:
         return strait, f"through the {strait} Strait"
     if "の間" in passage_ja:
         names = [_english_place(p) for p in passage_ja.removesuffix("の間").split("と", 1)]
-        return strait, f"between {' and '.join(names)}"
-    return strait, f"through {passage_ja}"
+        if all(names):
+            return strait, f"between {' and '.join(names)}"
+    if strait:
+        return strait, f"through the {strait} Strait"
+    return strait, "through a passage named in the release (see location_text_ja)"
 
 
 def _english_place(name_ja: str) -> str:
-    try:
-        return strip_parentheses(find_place_ja(name_ja)).strip()
-    except UnknownJapanesePlace:
-        return name_ja
+    """The gazetteer's English name of a Japanese place ('' when it has none: never Japanese)."""
+    for spelling in (name_ja, name_ja.replace("岬", "崎"), name_ja.replace("崎", "岬")):
+        try:
+            return strip_parentheses(find_place_ja(spelling)).strip()
+        except UnknownJapanesePlace:
+            continue
+    return ""
+
+
+def _english_waters(place_ja: str) -> str:
+    """A back-reference's waters in English: "waters SE of Cape Inubō", "between A and B".
+
+    Only what the words say: a bearing (or two, 「南東及び北西」) from a gazetteer place; any
+    other waters become "other waters" (the Japanese stays in location_text_ja).
+    """
+    match = _WATERS.match(place_ja)
+    if match and _english_place(match.group("place")):
+        points = "/".join(BEARINGS_JA[b] for b in (match.group("b1"), match.group("b2")) if b)
+        return f"waters {points} of {_english_place(match.group('place'))}"
+    between = _passage(place_ja)[1] if "の間" in place_ja else ""
+    return between if between and not _JAPANESE.search(between) else "other waters"
 
 
 def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
@@ -246,18 +310,25 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
     rows, lines, problems = [], [], []
     for release in releases:
         try:
-            sightings = parse_release(release.text, release.file, release.url)
-            made = [sighting_row(s) for s in sightings]
+            sightings = parse_release(release.text, release.file, release.url, release.report_date)
+            # only a sighting with Russian ships becomes a row (and needs its anchor in the gazetteer)
+            made = [(s, *sighting_row(s)) if s.russian or s.unread_russian else (s, None, ()) for s in sightings]
+        except NotAMovementRelease:
+            lines.append(f"skipped: {release.file}: not a movement release")
+            continue
         except ReleaseError as exc:
             problems.append(str(exc) if release.file in str(exc) else f"{release.file}: {exc}")
             continue
-        for number, (row, report) in enumerate(made, start=1):
+        if not made:
+            lines.append(f"skipped: {release.file}: no Russian ships")
+        for number, (sighting, row, report) in enumerate(made, start=1):
             where = f"{release.file} #{number}" if len(made) > 1 else release.file
-            if row["ships"] is pd.NA:
-                lines.append(f"skipped: {where}: {'; '.join(report)}")
+            if row is None:
+                lines.append(f"skipped: {where}: no Russian ships in this sighting")
                 continue
             rows.append(row)
-            lines.extend(f"note: {where}: {r}" for r in report)
+            lines.extend(f"review: {where}: {r.removeprefix('review: ')}" if r.startswith("review: ")
+                         else f"note: {where}: {r}" for r in report)
     if problems:
         raise ReleaseError("\n".join(problems))
     frame = pd.DataFrame(rows, columns=list(COLUMNS))

@@ -8,6 +8,16 @@ transited), the earlier movements they are "the same as", and the JSDF units tha
 PDF) into one :class:`ReleaseSighting` per sighting paragraph; the figure captions and the
 legend after the body are ignored.
 
+The parser reads the forms a release is met in: the PDF's text, and the same words reprinted
+on the web (half-width digits and brackets, no title or date line: the report date then comes
+from the file name or the caller). Dates in 令和 and 平成 (元年 too) or with no year; ship
+lists with or without 艦番号, counts before the hull numbers, hulls joined by 「」「」, 、 or 及び,
+計/合計 totals, Chinese and Russian ships in one list; positions with or without の, the
+prefecture first or in brackets; a second sighting in 「また、…」; itineraries that name
+several passages (every passage kept, the first is the sighting's). A text with no sighting
+sentence is :class:`NotAMovementRelease`; a sighting sentence with a part it cannot read is
+kept with what was read and the part in :attr:`ReleaseSighting.review`, never refused.
+
 The parser knows the form, never a particular release: every value comes from the text.
 All patterns are bounded (no unbounded run can backtrack), so time grows linearly with the
 input, and the input is capped at :data:`MAX_CHARS` before any pattern runs.
@@ -25,6 +35,8 @@ from pathlib import Path
 MAX_CHARS = 2_000_000
 #: Largest release PDF read (the shared PDFs are 0.3 to 1.7 MB, most of it photographs).
 MAX_PDF_BYTES = 20 * 1024 * 1024
+#: Longest part of a text quoted in a review note (a real ship entry is under 60 characters).
+QUOTE_CHARS = 200
 #: Where releases live; the URL of a release is built from its file name.
 RELEASE_BASE = "https://www.mod.go.jp/js/pdf/{year}/{name}.pdf"
 RELEASE_NAME = re.compile(r"^p(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})_(?P<n>\d{2})$")
@@ -35,56 +47,78 @@ BEARINGS_JA = {
     "南東": "SE", "南南東": "SSE", "南": "S", "南南西": "SSW", "南西": "SW", "西南西": "WSW",
     "西": "W", "西北西": "WNW", "北西": "NW", "北北西": "NNW",
 }
+#: Japanese eras a release dates by: the Gregorian year before the era's first (令和元年 = 2019,
+#: 平成元年 = 1989; 平成３１年 and 令和元年 are both 2019).
+ERAS = {"令和": 2018, "平成": 1988}
 #: Reiwa year 1 is 2019.
-REIWA_OFFSET = 2018
+REIWA_OFFSET = ERAS["令和"]
 NAVIES = {"ロシア海軍": "russia", "中国海軍": "china"}
 
 _BEARING = "|".join(sorted(BEARINGS_JA, key=len, reverse=True))
 _DIGITS = "[0-9]{1,4}"
-_KANJI = "[\u4e00-\u9fff々ヶノ]"
+#: A character of a place or sea name: kanji and katakana (東シナ海, オホーツク海, フィリピン海).
+_KANJI = "[\u4e00-\u9fff々ヶ\u30a1-\u30fa\u30fc]"
 _WEEKDAY = "[（(][月火水木金土日][）)]"
+#: The prefectures a reprint may write before a place (「青森県尻屋崎の…」).
+_PREFECTURES = r"北海道|東京都|京都府|大阪府|[\u4e00-\u9fff]{2,3}県"
+_PREFECTURE_FIRST = re.compile(rf"^(?P<pref>{_PREFECTURES})(?P<rest>.{{1,24}})$")
+_IS_PREFECTURE = re.compile(rf"^(?:{_PREFECTURES})$")
+
+
 def _day(tag: str = "") -> str:
-    """A date as releases write it: optional era year and month, the day (groups named with ``tag``)."""
-    return (rf"(?:令和(?P<era{tag}>[0-9]{{1,2}})年)?(?:(?P<month{tag}>[0-9]{{1,2}})月)?"
-            rf"(?P<day{tag}>[0-9]{{1,2}})日")
+    """A date as releases write it: optional year (era or Western) and month, the day (groups named with ``tag``)."""
+    return (rf"(?:(?:(?P<eraname{tag}>令和|平成)(?P<era{tag}>元|[0-9]{{1,2}})|(?P<year{tag}>(?:19|20)[0-9]{{2}}))年)?"
+            rf"(?:(?P<month{tag}>[0-9]{{1,2}})月)?(?P<day{tag}>[0-9]{{1,2}})日")
 
 
 _DAY = rf"{_day()}(?:{_WEEKDAY})?"
-_TIME = r"(?P<time>正午|(?P<ampm>午前|午後)(?P<hour>[0-9]{1,2})時(?:(?P<minute>[0-9]{1,2})分)?)頃"
-_HEAD = re.compile(
-    rf"^(?:また、)?(?:(?P<same_day>同日)|(?:同月)?{_DAY})、?(?:{_TIME})?(?:に?は)?、?海上自衛隊は、"
-)
+_TIME = r"(?P<time>正午|(?P<ampm>午前|午後)(?P<hour>[0-9]{1,2})時(?:(?P<minute>[0-9]{1,2})分)?)(?:頃|ごろ)"
+_HEAD_FORM = rf"(?:また、)?(?:(?P<same_day>同日)|(?:同月)?{_DAY})、?(?:{_TIME})?(?:に?は)?、?海上自衛隊は、"
+_HEAD = re.compile(rf"^{_HEAD_FORM}")
+_HEAD_ANYWHERE = re.compile(_HEAD_FORM)
+_DATE_LINE = re.compile(_day())
 _POSITION = re.compile(
-    rf"海上自衛隊は、(?:[^、。（]{{1,12}}の)?(?P<anchor>[^、。（）]{{1,16}}?)(?:（(?P<pref>[^）]{{1,6}})）)?の"
-    rf"(?P<bearing>{_BEARING})約(?P<km>{_DIGITS})ｋｍの(?:海域|地点)において、"
+    rf"海上自衛隊は、(?P<anchor>[^、。（）]{{1,24}}?)(?:（(?P<pref>[^）]{{1,6}})）)?の?"
+    rf"(?P<bearing>{_BEARING})約(?P<km>{_DIGITS})(?:ｋｍ|km|ＫＭ|KM|キロメートル|キロ)の?(?:海域|地点)(?:において|で)、?"
     rf"(?:同海域を(?:(?P<heading>{_BEARING})進|(?P<other>[^、。する]{{1,6}}))する)?"
 )
 _SHIPS_END = re.compile(r"を確認した。?$")
-_COUNT = re.compile(r"(?:の|、)?合?計(?P<n>[0-9]{1,3})隻(?:の艦艇)?$")
+_NAVY_NAMED = re.compile("|".join(NAVIES))
+_COUNT = re.compile(r"(?:(?:の|、)?合?計|の)(?P<n>[0-9]{1,3})隻(?:の艦艇)?が?$")
 _SHIP = re.compile(
-    rf"^(?:(?P<navy>ロシア海軍|中国海軍)(?:艦艇)?)?(?P<cls>[^（）「」]{{1,40}}?)"
-    rf"(?:(?P<n>[0-9]{{1,3}})隻)?(?:（艦番号(?P<hulls>(?:「[0-9]{{1,4}}」(?:、|及び)?){{1,20}})）)?$"
+    rf"^(?:(?P<navy>ロシア海軍|中国海軍)(?:艦艇)?の?)?(?P<cls>[^（）「」]{{1,40}}?)(?:「[^「」（）]{{1,12}}」)?"
+    rf"(?:(?P<n>[0-9]{{1,3}})隻)?(?:（(?:艦番号)?(?P<hulls>(?:「[0-9]{{1,4}}」(?:、|及び)?){{1,20}})）)?$"
 )
 _HULL = re.compile(r"「([0-9]{1,4})」")
+_BRACKET = re.compile(r"（([^（）]{1,6})）")
 _STRAIT = re.compile(rf"(?P<name>{_KANJI}{{1,4}}海峡)を(?P<dir>{_BEARING})進")
 _BETWEEN = re.compile(
     rf"(?P<a>{_KANJI}{{1,8}})(?:（[^）]{{1,6}}）)?と(?P<b>{_KANJI}{{1,8}})(?:（[^）]{{1,6}}）)?と?"
     rf"の間の(?:海域|接続水域|水域)を(?P<dir>{_BEARING})進"
 )
-_TOWARD = re.compile(rf"(?P<sea>{_KANJI}{{1,6}}|太平洋)へ向けて航行")
+_TOWARD = re.compile(rf"(?P<sea>{_KANJI}{{1,8}}|太平洋)へ向けて航行")
 _UNITS = re.compile(r"^防衛省・自衛隊は、海上自衛隊の?(?P<units>.{1,600}?)により、")
 _REF_DAY = re.compile(rf"{_day()}{_WEEKDAY}(?:から{_day('2')}{_WEEKDAY}にかけて)?")
 _REF_MOVE = re.compile(rf"(?P<place>[^、。]{{1,40}}?)を(?P<dir>{_BEARING})進")
 _FOOTER = "統合幕僚監部報道発表資料"
-_TITLE_END = "動向について"
+_CHINESE_ONLY_TITLE = re.compile(r"(?<!及び)中国海軍艦艇の動向について")
+#: Where the body's sentences break: after 。, before the closing sentence, around the page footer.
+_BREAK = re.compile(rf"。|防衛省・自衛隊は、|{_FOOTER}(?:https?://[!-~]{{1,200}})?")
 #: The body ends with the sentence naming the JSDF units; figure captions and the legend follow.
 _CLOSING = re.compile(r"防衛省・自衛隊は、[^。]{1,600}。")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+#: How a reprint writes what the PDF writes full-width: one character for one, so positions agree.
+_PLAIN = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                        "(": "（", ")": "）", "｢": "「", "｣": "」", "､": "、", "｡": "。"})
 
 
 class ReleaseError(ValueError):
     """A text that is not a readable JSO movement release; the message says what is missing."""
+
+
+class NotAMovementRelease(ReleaseError):
+    """A text with no sighting sentence: another kind of release (relief, exercise, statistics...)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +154,7 @@ class ReleaseSighting:
     anchor_ja: str
     anchor_prefecture: str
     bearing_ja: str
-    distance_km: int
+    distance_km: int | None       # None when no position could be read (see review)
     heading_ja: str               # "" when the ships loitered (遊弋) or no heading is given
     ships: tuple[Ship, ...]
     ships_total: int
@@ -132,6 +166,12 @@ class ReleaseSighting:
     observed_by: tuple[str, ...]
     text_ja: str                  # the sighting's sentences, lines joined
     warnings: tuple[str, ...] = field(default=())
+    #: every passage the text says was transited, in the order written: (name, direction)
+    passages: tuple[tuple[str, str], ...] = field(default=())
+    #: what the parser could not read, verbatim with the reason: the sighting needs a reader
+    review: tuple[str, ...] = field(default=())
+    #: ship entries not read, verbatim, with the navy in force ("" when none was named yet)
+    unread: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def russian(self) -> tuple[Ship, ...]:
@@ -148,6 +188,11 @@ class ReleaseSighting:
     @property
     def with_chinese(self) -> bool:
         return bool(self.chinese)
+
+    @property
+    def unread_russian(self) -> tuple[str, ...]:
+        """Ship entries not read that may be Russian (under ロシア海軍, or before any navy is named)."""
+        return tuple(text for navy, text in self.unread if navy in ("russia", ""))
 
 
 def release_url(name: str) -> str:
@@ -195,72 +240,137 @@ def ascii_digits(text: str) -> str:
     return text.translate(_FULLWIDTH_DIGITS)
 
 
-def parse_release(text: str, file: str, url: str | None = None) -> list[ReleaseSighting]:
+def plain(text: str) -> str:
+    """The text as the patterns read it: ASCII digits, full-width brackets and punctuation.
+
+    One character for one, so a span of the plain text is the same span of the text as
+    written (values quoted verbatim come from the written text). A reprint's half-width
+    「(北海道)」 and 「50」 read as the PDF's 「（北海道）」 and 「５０」.
+
+    >>> plain("(北海道)の北約５０km")
+    '（北海道）の北約50km'
+    """
+    return text.translate(_PLAIN)
+
+
+def parse_release(text: str, file: str, url: str | None = None,
+                  report_date: dt.date | None = None) -> list[ReleaseSighting]:
     """Every sighting of one release, in the order written.
 
     ``file`` names the release (``p20260629_02.pdf``); ``url`` defaults to the JSO address
-    built from it. Raises :class:`ReleaseError` when the text is not such a release.
+    built from it. The report date is the release's date line; a text without one (a
+    reprint) takes ``report_date``, else the date in the file name. Raises
+    :class:`NotAMovementRelease` when the text has no sighting sentence, and
+    :class:`ReleaseError` when it cannot be a release (too long, no report date).
+
+    >>> [s.distance_km for s in parse_release(
+    ...     "2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
+    ...     "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「123」)を確認した。", "p20260629_02.txt")]
+    [50]
     """
     if not isinstance(text, str):
         raise ReleaseError("a release is text (str)")
     if len(text) > MAX_CHARS:
         raise ReleaseError(f"the text has {len(text):,} characters; a release has at most {MAX_CHARS:,}")
     url = url or release_url(file)
-    header, title, rest = normalise(text).partition(_TITLE_END)
-    closing = _CLOSING.search(rest)
-    body = rest[:closing.end()] if closing else rest.split(_FOOTER, 1)[0]
-    if not title:
-        raise ReleaseError(f"{file}: no title (「…艦艇の動向について」); is it a JSO release about ship movements?")
-    report_date = _report_date(ascii_digits(header), file)
-    sentences = _sentences(body)
-    heads = [i for i, s in enumerate(sentences) if _HEAD.match(ascii_digits(s))]
+    written = normalise(text)
+    read = plain(written)
+    first_head = _HEAD_ANYWHERE.search(read)
+    if not first_head and _CHINESE_ONLY_TITLE.search(read[:600]):
+        return []                      # a Chinese Navy movement written as a table: no Russian ships
+    if not first_head:
+        raise NotAMovementRelease(
+            f"{file}: not a movement release: no sighting sentence (「…日…頃、海上自衛隊は、…を確認した。」)")
+    start = first_head.start()          # the body: from the first sighting sentence (title or not)
+    closing = _CLOSING.search(read, start)
+    end = closing.end() if closing else len(read)
+    report = _report_date(read[:start], file, report_date)
+    sentences = _sentences(written[start:end], read[start:end])
+    heads = [i for i, (_, p) in enumerate(sentences) if _HEAD.match(p)]
     if not heads:
-        raise ReleaseError(f"{file}: no sighting sentence (「…海上自衛隊は、…を確認した。」) in the text; "
-                           "is it a JSO release about ship movements?")
-    units = next((_UNITS.match(s) for s in sentences if _UNITS.match(s)), None)
+        raise NotAMovementRelease(f"{file}: not a movement release: no sighting sentence in the body")
+    units = next((m for w, _ in sentences for m in [_UNITS.match(w)] if m), None)
     observed = tuple(_split_top(units.group("units"))) if units else ()
     sightings = []
     previous: dt.date | None = None
-    for k, start in enumerate(heads):
-        end = heads[k + 1] if k + 1 < len(heads) else len(sentences)
-        part = [s for s in sentences[start:end] if not _UNITS.match(s)]
-        sighting = _sighting(part, file, url, report_date, previous, observed, body)
+    mentions = _first_mentions(read[start:end])
+    for k, first in enumerate(heads):
+        stop = heads[k + 1] if k + 1 < len(heads) else len(sentences)
+        part = [pair for pair in sentences[first:stop] if not _UNITS.match(pair[1])]
+        sighting = _sighting(part, file, url, report, previous, observed, mentions)
         previous = sighting.event_date
         sightings.append(sighting)
     return sightings
 
 
-def _report_date(header: str, file: str) -> dt.date:
-    match = re.search(r"令和([0-9]{1,2})年([0-9]{1,2})月([0-9]{1,2})日", header[-200:])
-    if match:
-        era, month, day = (int(g) for g in match.groups())
-        return _date(REIWA_OFFSET + era, month, day, file)
+def _report_date(header: str, file: str, given: dt.date | None) -> dt.date:
+    """The date line at the top (an era date: 令和８年６月２９日), else the caller's date, else the file name's.
+
+    A Western date before the body is a web page's own date, not the announcement: not read.
+    """
+    lines = list(_DATE_LINE.finditer(header[-200:]))
+    dated = [m for m in lines if m.group("month") and m.group("eraname")]
+    if dated:
+        match = dated[-1]
+        return _date(_year(match, ""), int(match.group("month")), int(match.group("day")), file)
+    if given is not None:
+        return given
     name = RELEASE_NAME.match(Path(file).stem)
     if name:
-        return dt.date(int(name.group("year")), int(name.group("month")), int(name.group("day")))
-    raise ReleaseError(f"{file}: no date line (令和N年M月D日) at the top of the release")
+        return _date(int(name.group("year")), int(name.group("month")), int(name.group("day")), file)
+    raise ReleaseError(f"{file}: no date line (令和N年M月D日) at the top of the release and no date in the "
+                       "file name; name the file like p20260629_02.txt or pass --report-date YYYY-MM-DD")
 
 
-def _sentences(body: str) -> list[str]:
-    """Sentences ending in 。, with the closing 防衛省・自衛隊は… sentence always on its own."""
-    marked = body.replace("防衛省・自衛隊は、", "\n防衛省・自衛隊は、")
-    return [s.strip() for chunk in marked.split("\n") for s in re.findall(r"[^。]+。?", chunk) if s.strip()]
+def _year(match: re.Match, tag: str) -> int | None:
+    """The Gregorian year of a date match (令和元年 = 2019, 平成３０年 = 2018), None without a year."""
+    if match.group(f"year{tag}"):
+        return int(match.group(f"year{tag}"))
+    era = match.group(f"era{tag}")
+    if not era:
+        return None
+    return ERAS[match.group(f"eraname{tag}")] + (1 if era == "元" else int(era))
 
 
-def _sighting(part: list[str], file: str, url: str, report_date: dt.date, previous: dt.date | None,
-              observed: tuple[str, ...], body: str) -> ReleaseSighting:
-    head = ascii_digits(part[0])
+def _sentences(written: str, read: str) -> list[tuple[str, str]]:
+    """Sentences as (written, plain): ended by 。, the closing 防衛省・自衛隊は… on its own, footers dropped."""
+    cuts = {0, len(read)}
+    for mark in _BREAK.finditer(read):
+        if mark.group() == "。":
+            cuts.add(mark.end())
+        else:
+            cuts.update((mark.start(), mark.end()) if mark.group().startswith(_FOOTER) else (mark.start(),))
+    bounds = sorted(cuts)
+    pairs = [(written[a:b].strip(), read[a:b].strip()) for a, b in zip(bounds, bounds[1:])]
+    return [(w, r) for w, r in pairs if r and not r.startswith(_FOOTER)]
+
+
+def _sighting(part: list[tuple[str, str]], file: str, url: str, report_date: dt.date, previous: dt.date | None,
+              observed: tuple[str, ...], mentions: dict[str, str]) -> ReleaseSighting:
+    head_written, head = part[0]
     warnings: list[str] = []
-    event_date = _event_date(_HEAD.match(head), report_date, previous, file)
+    review: list[str] = []
+    head_match = _HEAD.match(head)
+    event_date = _event_date(head_match, report_date, previous, file)
+    if head_match.group("same_day") and previous is None:
+        review.append("「同日」 (the same day) with no earlier date in the text: the report date is used")
     position = _POSITION.search(head)
-    if not position:
-        raise ReleaseError(f"{file}: no position (「…（県）の方位約Nｋｍの海域において」) in {head[:80]!r}")
-    ships_text = head[position.end():]
-    if not _SHIPS_END.search(ships_text):
-        raise ReleaseError(f"{file}: the ship list does not end in 「を確認した」 in {head[:80]!r}")
-    ships, total = _ships(_SHIPS_END.sub("", ships_text), file)
+    if position:
+        ships_at = position.end()
+        anchor, prefecture = _anchor(position.group("anchor"), position.group("pref") or "")
+    else:
+        navy = _NAVY_NAMED.search(head, head_match.end())
+        ships_at = navy.start() if navy else len(head)
+        anchor, prefecture = "", ""
+        review.append(f"no position (「…の方位約Nｋｍの海域において」) read in 「{_quote(head_written[:ships_at])}」")
+    ships_end = _SHIPS_END.search(head, ships_at)
+    if not ships_end:
+        review.append("the ship list does not end in 「を確認した」")
+    stop = ships_end.start() if ships_end else len(head.rstrip("。"))
+    ships, total, unread = _ships(head_written[ships_at:stop], head[ships_at:stop])
+    review += [f"ship entry not read, kept verbatim: 「{_quote(item)}」" for _, item in unread]
     counted = sum(s.count for s in ships)
-    if total is not None and total != counted:
+    if total is not None and total != counted and not unread:
         warnings.append(f"the release's total 計{total}隻 differs from the {counted} ships listed")
     unclassed = sorted({s.class_ja for s in ships if s.navy == "russia" and "級" not in s.class_ja})
     if unclassed:
@@ -268,44 +378,75 @@ def _sighting(part: list[str], file: str, url: str, report_date: dt.date, previo
                         "release's total; counted as Russian ships as the release counts them")
     same, follow = [], []
     for sentence in part[1:]:
-        (same if same or (sentence.startswith("なお、") and "同一" in sentence) else follow).append(sentence)
-    follow_plain = [ascii_digits(sentence) for sentence in follow]
-    passage, passage_dir = _passage(follow_plain)
+        (same if same or (sentence[1].startswith("なお、") and "同一" in sentence[1]) else follow).append(sentence)
+    follow_plain = [p for _, p in follow]
+    passages = _passages(follow_plain)
     toward = next((m.group("sea") for s in follow_plain for m in [_TOWARD.search(s)] if m), "")
-    same_as = "".join(same)
+    same_as = "".join(w for w, _ in same)
     return ReleaseSighting(
         file=file, url=url, report_date=report_date, event_date=event_date,
-        event_time=_time(_HEAD.match(head)), anchor_ja=position.group("anchor"),
-        anchor_prefecture=position.group("pref") or _prefecture(position.group("anchor"), body), bearing_ja=position.group("bearing"),
-        distance_km=int(position.group("km")), heading_ja=position.group("heading") or "",
+        event_time=_time(head_match), anchor_ja=anchor,
+        anchor_prefecture=prefecture or mentions.get(anchor, ""),
+        bearing_ja=position.group("bearing") if position else "",
+        distance_km=int(position.group("km")) if position else None,
+        heading_ja=(position.group("heading") or "") if position else "",
         ships=tuple(ships), ships_total=total if total is not None else counted,
-        passage_ja=passage, passage_direction_ja=passage_dir, toward_ja=toward,
-        same_as_ja=same_as, back_refs=tuple(_back_refs(ascii_digits(same_as), event_date)),
-        observed_by=observed, text_ja="".join(part[:1] + follow), warnings=tuple(warnings),
+        passage_ja=passages[0][0] if passages else "", passage_direction_ja=passages[0][1] if passages else "",
+        toward_ja=toward, same_as_ja=same_as,
+        back_refs=tuple(_back_refs("".join(p for _, p in same), event_date)),
+        observed_by=observed, text_ja="".join(w for w, _ in part[:1] + follow), warnings=tuple(warnings),
+        passages=tuple(passages), review=tuple(review), unread=tuple(unread),
     )
 
 
-def _prefecture(anchor: str, body: str) -> str:
-    """A place's prefecture from its first mention: a second mention omits the bracket."""
-    mention = re.search(re.escape(anchor) + r"（([^）]{1,6})）", body)
-    return mention.group(1) if mention else ""
+def _quote(text: str) -> str:
+    """Text quoted in a review note: verbatim, or its first :data:`QUOTE_CHARS` characters and "…"."""
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
+
+
+def _anchor(anchor: str, prefecture: str) -> tuple[str, str]:
+    """The place a position is measured from, and its prefecture when written before it.
+
+    「青森県尻屋崎」 -> (尻屋崎, 青森県); 「北海道の宗谷岬」 -> (宗谷岬, 北海道).
+    """
+    before, _, place = anchor.rpartition("の")
+    if before and place:
+        anchor, prefecture = place, prefecture or (before if _IS_PREFECTURE.match(before) else "")
+    first = _PREFECTURE_FIRST.match(anchor)
+    if first:
+        return first.group("rest"), prefecture or first.group("pref")
+    return anchor, prefecture
+
+
+def _first_mentions(body: str) -> dict[str, str]:
+    """Place -> prefecture at its first bracketed mention (a second mention omits the bracket).
+
+    Every tail (up to 24 characters, not crossing 、。（）) of the text before each 「（…）」 is
+    a key, so one pass serves every sighting of the release (time linear in the body).
+    """
+    mentions: dict[str, str] = {}
+    for bracket in _BRACKET.finditer(body):
+        end = begin = bracket.start()
+        while begin > 0 and end - begin < 24 and body[begin - 1] not in "、。（）":
+            begin -= 1
+        for k in range(begin, end):
+            mentions.setdefault(body[k:end], bracket.group(1))
+    return mentions
 
 
 def _event_date(head: re.Match, report_date: dt.date, previous: dt.date | None, file: str) -> dt.date:
     """The date a head sentence states, completing a 同日 or day-only date from the release."""
     if head.group("same_day"):
-        if previous is None:
-            raise ReleaseError(f"{file}: 同日 (the same day) with no earlier date")
-        return previous
+        return previous or report_date
     reference = previous or report_date
     day = int(head.group("day"))
-    if head.group("era"):
-        return _date(REIWA_OFFSET + int(head.group("era")), int(head.group("month")), day, file)
+    year = _year(head, "")
     month = int(head.group("month")) if head.group("month") else reference.month
-    year = reference.year
-    found = _date(year, month, day, file)
+    if year is not None:
+        return _date(year, month, day, file)
+    found = _date(reference.year, month, day, file)
     if found > report_date:            # a December sighting reported in January
-        found = _date(year - 1, month, day, file)
+        found = _date(reference.year - 1, month, day, file)
     return found
 
 
@@ -321,62 +462,81 @@ def _time(head: re.Match) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _ships(text: str, file: str) -> tuple[list[Ship], int | None]:
-    """The ship list of a head sentence: entries split at 、 and 及び outside brackets."""
+def _ships(written: str, read: str) -> tuple[list[Ship], int | None, list[tuple[str, str]]]:
+    """The ship list of a head sentence, its total (計/合計) and the entries it could not read.
+
+    Entries are split at 、, 及び and 並びに outside brackets; a navy named once covers the
+    entries after it. An entry that is not a ship entry is returned verbatim with the navy
+    in force ("" when none is named yet), never guessed.
+    """
     ships: list[Ship] = []
+    unread: list[tuple[str, str]] = []
     total = None
     navy = ""
-    for item in _split_top(text):
-        item = item.removeprefix("また、").removeprefix("また")
+    for a, b in _split_spans(read):
+        item, item_written = read[a:b], written[a:b]
+        for prefix in ("また、", "また"):
+            if item.startswith(prefix):
+                item, item_written = item[len(prefix):], item_written[len(prefix):]
         count = _COUNT.search(item)
         if count:
             total = int(count.group("n"))    # the last total (合計) counts every ship
-            item = item[:count.start()]
+            item, item_written = item[:count.start()], item_written[:count.start()]
         if not item:
             continue
+        named = _NAVY_NAMED.match(item)
+        navy = NAVIES[named.group()] if named else navy
         match = _SHIP.match(item)
-        if not match or not match.group("cls"):
-            raise ReleaseError(f"{file}: cannot read the ship entry {item!r}")
-        navy = NAVIES.get(match.group("navy") or "", navy)
-        if not navy:
-            raise ReleaseError(f"{file}: the ship entry {item!r} names no navy (ロシア海軍 or 中国海軍)")
+        if not match or not match.group("cls").strip() or not navy:
+            unread.append((navy, item_written))
+            continue
         hulls = tuple(_HULL.findall(match.group("hulls") or ""))
         n = int(match.group("n")) if match.group("n") else max(len(hulls), 1)
         ships.append(Ship(navy, match.group("cls"), n, hulls))
-    if not ships:
-        raise ReleaseError(f"{file}: no ships in {text[:80]!r}")
-    return ships, total
+    return ships, total, unread
 
 
 def _split_top(text: str) -> list[str]:
-    """Split at 、 and 及び that stand outside （） and 「」 (the separators of a Japanese list)."""
-    parts, depth, start, i = [], 0, 0, 0
+    """Split at 、, 及び and 並びに outside （） and 「」 (the separators of a Japanese list)."""
+    return [text[a:b] for a, b in _split_spans(text)]
+
+
+def _split_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each item of a Japanese list, blanks at either end left out."""
+    spans, depth, start, i = [], 0, 0, 0
     while i < len(text):
         char = text[i]
         if char in "（「":
             depth += 1
         elif char in "）」":
             depth = max(depth - 1, 0)
-        elif depth == 0 and (char == "、" or text.startswith("及び", i)):
-            parts.append(text[start:i])
-            i += 1 if char == "、" else 2
+        elif depth == 0 and (char == "、" or text.startswith("及び", i) or text.startswith("並びに", i)):
+            spans.append((start, i))
+            i += 1 if char == "、" else (2 if char == "及" else 3)
             start = i
             continue
         i += 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
-def _passage(sentences: list[str]) -> tuple[str, str]:
-    """The strait or inter-island passage the text says was transited, and the direction."""
+def _passages(sentences: list[str]) -> list[tuple[str, str]]:
+    """Every strait or inter-island passage the text says was transited, in order, with its direction."""
+    found: dict[tuple[str, str], None] = {}          # ordered, each passage once
     for sentence in sentences:
-        found = [m for m in (_STRAIT.search(sentence), _BETWEEN.search(sentence)) if m]
-        if found:
-            first = min(found, key=lambda m: m.start())
-            name = first.group("name") if "name" in first.groupdict() else \
-                f"{first.group('a')}と{first.group('b')}の間"
-            return name, first.group("dir") + "進"
-    return "", ""
+        matches = sorted([*_STRAIT.finditer(sentence), *_BETWEEN.finditer(sentence)], key=lambda m: m.start())
+        for match in matches:
+            name = match.group("name") if "name" in match.groupdict() else f"{match.group('a')}と{match.group('b')}の間"
+            found.setdefault((name, match.group("dir") + "進"))
+    return list(found)
 
 
 def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
@@ -384,16 +544,19 @@ def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
     refs = []
     year, month = event_date.year, event_date.month
     days = list(_REF_DAY.finditer(same_as))
+    subject, read_to = "all", 0
     for k, day in enumerate(days):
         stop = days[k + 1].start() if k + 1 < len(days) else len(same_as)
         move = _REF_MOVE.search(same_as, day.end(), stop)
-        if day.group("era"):
-            year = REIWA_OFFSET + int(day.group("era"))
+        subject = _subject(same_as[read_to:day.start()], subject)   # each stretch read once: linear
+        read_to = day.start()
+        if _year(day, "") is not None:
+            year = _year(day, "")
         month = int(day.group("month")) if day.group("month") else month
         first = _plausible(year, month, int(day.group("day")), event_date)
         last = first
         if day.group("day2"):
-            year2 = REIWA_OFFSET + int(day.group("era2")) if day.group("era2") else first.year
+            year2 = _year(day, "2") if _year(day, "2") is not None else first.year
             month2 = int(day.group("month2")) if day.group("month2") else first.month
             last = _date(year2, month2, int(day.group("day2")), "back-reference")
             if last < first:           # 「１２月３０日から１月２日にかけて」, 「３０日から２日にかけて」
@@ -404,7 +567,7 @@ def _back_refs(same_as: str, event_date: dt.date) -> list[BackRef]:
         if not move:
             continue
         place = _place(move.group("place"))
-        refs.append(BackRef(first, last, place, move.group("dir") + "進", _subject(same_as[:day.start()])))
+        refs.append(BackRef(first, last, place, move.group("dir") + "進", subject))
     return refs
 
 
@@ -416,10 +579,10 @@ def _place(text: str) -> str:
     return re.sub(r"の間の(?:海域|接続水域|水域)$", "の間", text)
 
 
-def _subject(before: str) -> str:
-    """Whose ships the back-reference is about: the last navy named before it, else all."""
-    last = max(((before.rfind(name), navy) for name, navy in NAVIES.items()), default=(-1, "all"))
-    return last[1] if last[0] >= 0 else "all"
+def _subject(stretch: str, so_far: str) -> str:
+    """Whose ships the back-reference is about: the last navy named before it, else ``so_far``."""
+    last = max(((stretch.rfind(name), navy) for name, navy in NAVIES.items()), default=(-1, so_far))
+    return last[1] if last[0] >= 0 else so_far
 
 
 def _plausible(year: int, month: int, day: int, event_date: dt.date) -> dt.date:

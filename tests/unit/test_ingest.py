@@ -87,8 +87,8 @@ def test_ingest006_unknown_class_kept_verbatim_and_reported():
 
 
 def test_ingest007_unknown_anchor_names_it_and_the_closest_places():
-    text = CORPUS["p20260629_02.pdf"]["text"].replace("宗谷岬（北海道）の北西", "宗谷崎（北海道）の北西")
-    with pytest.raises(ReleaseError, match=r"unknown place '宗谷崎'; closest known: 宗谷岬"):
+    text = CORPUS["p20260629_02.pdf"]["text"].replace("宗谷岬（北海道）の北西", "宗谷鼻（北海道）の北西")
+    with pytest.raises(ReleaseError, match=r"unknown place '宗谷鼻'; closest known: 宗谷岬"):
         release_rows([Release("p20260629_02.pdf", CORPUS["p20260629_02.pdf"]["url"], text)])
 
 
@@ -116,7 +116,7 @@ def test_ingest010_shipped_dataset_cites_every_release_of_the_corpus():
     corpus = {r["url"] for r in CORPUS.values()}
     pdfs = set(pd.read_csv(JSO / "pdf" / "index.csv")["url"])
     assert corpus | pdfs <= cited
-    assert len(corpus) == 37 and len(pdfs) == 4
+    assert len(corpus) == 48 and len(pdfs) == 6
 
 
 def test_ingest011_no_two_rows_describe_the_same_sighting():
@@ -157,8 +157,8 @@ def test_ingest013_dry_run_output_and_refusals(tmp_path, capsys):
     assert "is an input file" in capsys.readouterr().err
     bad = tmp_path / "p20260101_01.txt"
     bad.write_text("ロシア海軍艦艇の動向について\n本日は異状なし。", encoding="utf-8")
-    assert cli("ingest", str(bad), "--data", str(data)) == 2
-    assert "no sighting sentence" in capsys.readouterr().err
+    assert cli("ingest", str(bad), "--data", str(data)) == 0          # another kind of release: skipped, said
+    assert "skipped: p20260101_01.txt: not a movement release" in capsys.readouterr().out
     assert cli("ingest", str(tmp_path / "scan.doc"), "--data", str(data)) == 2
     assert data.read_bytes() == before
 

@@ -158,11 +158,8 @@ def test_jso010_release_url_from_the_file_name():
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("", "no title"),
-    ("ロシア海軍艦艇の動向について\n本日は異状なし。", "no sighting sentence"),
-    (HEAD.replace("の北西約５０ｋｍの海域において", "付近において"), "no position"),
-    (HEAD.replace("を確認した。\nその後", "。その後"), "does not end in 「を確認した」"),
-    (HEAD.replace("ロシア海軍", ""), "names no navy"),
+    ("", "not a movement release: no sighting sentence"),
+    ("ロシア海軍艦艇の動向について\n本日は異状なし。", "not a movement release: no sighting sentence"),
     (HEAD.replace("６月２８日（日）", "２月３０日（月）"), "2026-02-30 is not a date"),
     ("x" * (MAX_CHARS + 1), "at most 2,000,000"),
 ])
