@@ -158,7 +158,8 @@ def test_jso010_release_url_from_the_file_name():
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("", "no title"),
+    ("", "no text"),
+    ("令和８年６月２９日\n統合幕僚監部\n本日は異状なし。", "no title"),
     ("ロシア海軍艦艇の動向について\n本日は異状なし。", "no sighting sentence"),
     (HEAD.replace("の北西約５０ｋｍの海域において", "付近において"), "no position"),
     (HEAD.replace("を確認した。\nその後", "。その後"), "does not end in 「を確認した」"),
