@@ -66,10 +66,8 @@ def font_objects(first: int, codes: dict[int, str]) -> dict[int, bytes]:
 
 def show(lines: list[str], codes: dict[str, int]) -> bytes:
     """A content stream showing each line of text on its own line."""
-    ops = [b"BT /F1 10 Tf 12 TL 40 800 Td"]
-    for line in lines:
-        ops.append(b"<" + "".join(f"{codes[c]:04X}" for c in line).encode() + b"> Tj T*")
-    ops.append(b"ET")
+    shown = {line: b"<" + "".join(f"{codes[c]:04X}" for c in line).encode() + b"> Tj T*" for line in set(lines)}
+    ops = [b"BT /F1 10 Tf 12 TL 40 800 Td", *(shown[line] for line in lines), b"ET"]
     return b"\n".join(ops)
 
 
@@ -106,12 +104,16 @@ def scanned_pdf(pages: int = 2) -> bytes:
     return build(objects)
 
 
-def shared_stream_pdf(pages: int, line: str, repeats: int) -> bytes:
-    """``pages`` pages that all show one compressed content stream of ``repeats`` lines of ``line``."""
+def shared_stream_pdf(pages: int, line: str, repeats: int, pad: int = 0) -> bytes:
+    """``pages`` pages that all show one compressed content stream of ``repeats`` lines of ``line``.
+
+    ``pad`` adds that many bytes of comment lines to the stream: content that costs parsing
+    but shows no text.
+    """
     chars = sorted(set(line))
     codes = {c: n + 1 for n, c in enumerate(chars)}
     objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-               6: stream(show([line] * repeats, codes), compress=True),
+               6: stream(show([line] * repeats, codes) + (b"\n%" + b"x" * 1000) * (pad // 1002), compress=True),
                7: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                    b"/Resources << /Font << /F1 3 0 R >> >> /Contents 6 0 R >>")}
     objects.update(font_objects(3, {n: c for c, n in codes.items()}))
