@@ -177,3 +177,18 @@ def encrypted_pdf(handler: bytes = b"/Unknown") -> bytes:
 def self_catalog_pdf() -> bytes:
     """A catalog whose /Pages is the catalog itself."""
     return build({1: b"<< /Type /Catalog /Pages 1 0 R /Kids [1 0 R] /Count 1 >>"})
+
+
+def form_pdf(invocations: int, line: str, repeats: int) -> bytes:
+    """One page drawing the same form XObject ``invocations`` times; the form shows ``repeats`` lines."""
+    chars = sorted(set(line))
+    codes = {c: n + 1 for n, c in enumerate(chars)}
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [7 0 R] /Count 1 >>",
+               6: stream(show([line] * repeats, codes), compress=True,
+                         extra=b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                               b"/Resources << /Font << /F1 3 0 R >> >>"),
+               7: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+                   b"/XObject << /Fm1 6 0 R >> >> /Contents 8 0 R >>"),
+               8: stream(show([line], codes) + b"\n" + b"q /Fm1 Do Q\n" * invocations)}
+    objects.update(font_objects(3, {n: c for c, n in codes.items()}))
+    return build(objects)

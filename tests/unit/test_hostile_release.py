@@ -254,6 +254,41 @@ def test_hostile_release_pdf_bounds(code, make, words, dataset, tmp_path, capsys
     unchanged(dataset, before)
 
 
+def test_hostile_release_hang13_back_reference_subjects_as_before():
+    """Whose ships each back-reference is about, found in one pass: the same as slicing before each date."""
+    import random
+    rng = random.Random(13)
+    navies = {"ロシア海軍": "russia", "中国海軍": "china"}
+
+    def former(before: str) -> str:
+        last = max(((before.rfind(name), navy) for name, navy in navies.items()), default=(-1, "all"))
+        return last[1] if last[0] >= 0 else "all"
+    for _ in range(5_000):
+        text = "".join(rng.choice(["ロシア海軍", "中国海軍", "x", "ロシア", "海軍"]) for _ in range(rng.randint(0, 8)))
+        ends = sorted(rng.randint(0, len(text)) for _ in range(4))
+        assert jso._subjects(text, ends) == [former(text[:end]) for end in ends], (text, ends)
+
+
+def test_hostile_release_hang14_prefecture_index_as_before():
+    """A prefecture from the first bracketed mention, from an index built once: the same as searching each time."""
+    import random
+    rng = random.Random(14)
+    for _ in range(5_000):
+        body = "".join(rng.choice(["宗谷岬", "（", "）", "北海道", "a", "岬"]) for _ in range(rng.randint(0, 12)))
+        for anchor in ["宗谷岬", "岬", "a", "谷岬", "北海道", "a宗谷岬"]:
+            mention = re.search(re.escape(anchor) + r"（([^）]{1,6})）", body)
+            assert jso._prefecture(anchor, body) == (mention.group(1) if mention else ""), (anchor, body)
+
+
+def test_hostile_release_hang15_many_back_references_read():
+    """40,000 dated moves in one 「同一である」 sentence are all read (the former slicing: minutes)."""
+    import datetime as dt
+    same_as = "なお、これらの艦艇は、" + "1日（月）に対馬海峡を南西進し、" * 40_000 + "たものと同一である。"
+    refs = jso._back_refs(same_as, dt.date(2026, 6, 28))
+    assert len(refs) == 40_000
+    assert {(r.place_ja, r.direction_ja, r.navy) for r in refs} == {("対馬海峡", "南西進", "all")}
+
+
 def test_hostile_release_hang10_deadline_while_extracting():
     """The time bound holds inside extraction: with no time left, the first operator stops it."""
     with pytest.raises(ReleaseError) as caught:
