@@ -78,6 +78,8 @@ def hostile_texts(paragraph: str) -> dict[str, callable]:
         "back-references, each a move": lambda n: fill("１日（月）に対馬海峡を南西進し、", n,
                                                      prefix=paragraph + "なお、これらの艦艇は、",
                                                      suffix="たものと同一である。"),
+        "closing sentence repeated": lambda n: fill("防衛省・自衛隊は、", n, prefix=paragraph),
+        "passage words, no passage": lambda n: fill("宗谷岬と宗谷岬と", n, prefix=paragraph + "その後、"),
         "control characters": lambda n: fill("\x00\x1b", n),
     }
 

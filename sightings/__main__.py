@@ -31,6 +31,8 @@ from sightings.store import DATASET, read_file, read_sightings, to_csv_text, wri
 from sightings.text import escape_controls
 
 EXIT_OK, EXIT_REFUSED = 0, 2
+#: Longest problem printed (a message may quote the input it refuses).
+MAX_PROBLEM_CHARS = 500
 
 
 def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> int:
@@ -174,6 +176,8 @@ def write_preview(result: ImportPlan, output: Path | None) -> None:
 def refuse(problems: list[str], args: argparse.Namespace) -> int:
     """Print one ``error:`` line per problem and what was not done; the exit code for a refusal."""
     for problem in problems:
+        if len(problem) > MAX_PROBLEM_CHARS:      # a message quoting a 2 MB entry is cut, not printed whole
+            problem = f"{problem[:MAX_PROBLEM_CHARS]}... ({len(problem):,} characters)"
         say(f"error: {problem}")
     subject = getattr(args, "file", None) or " ".join(map(str, getattr(args, "paths", [])))
     if subject:

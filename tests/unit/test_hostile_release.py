@@ -169,6 +169,21 @@ def test_hostile_release_crash14_anything_else_is_one_line(monkeypatch, dataset,
     unchanged(dataset, before)
 
 
+def test_hostile_release_crash15_a_refusal_quoting_a_huge_entry_is_cut(dataset, tmp_path, capsys):
+    """A problem quoting 1 MB of the input prints 500 characters of it and the size, on one line."""
+    before = dataset.read_bytes()
+    path = tmp_path / "p20260629_02.txt"
+    path.write_text(TEXT.replace("ウダロイⅠ級駆逐艦", "ウダロイ" + "（" * 200_000, 1), encoding="utf-8")
+    status, out, err = run(capsys, "ingest", path, "--data", dataset)
+    assert status == 2
+    [error] = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert error.startswith("error: p20260629_02.txt: cannot read the ship entry 'ロシア海軍ウダロイ（（")
+    cut = re.search(r"\.\.\. \((\d{3}),(\d{3}) characters\)$", error)
+    assert cut and int("".join(cut.groups())) > 200_000          # the whole problem's size is said
+    assert len(error) == len("error: ") + 500 + len(cut.group())
+    unchanged(dataset, before)
+
+
 # --- Hangs: linear parsing, bounded PDF reading, no lock while parsing --------------------------------------
 
 def former_normalise(text: str) -> str:
