@@ -124,6 +124,7 @@ def pdf_table() -> None:
         "20,000 pages, one shared stream": lambda: H.shared_stream_pdf(20_000, title + "約１１０ｋｍ", 2_000),
         "60 pages, one small stream": lambda: H.shared_stream_pdf(60, title, 1),
         "3 pages sharing 1 MB of content": lambda: H.shared_stream_pdf(3, title, 1, pad=2**20),
+        "2,000 streams of 1.5 MB, one page": lambda: H.many_big_streams_pdf(2_000, 1_500_000),
         "10 MB of text, one page": lambda: H.shared_stream_pdf(1, title + "あ" * 1000, 10_000),
         "49 pages, 40,000 lines each": lambda: H.shared_stream_pdf(49, title, 40_000),
         "one glyph = 250 characters": lambda: H.build({

@@ -225,7 +225,8 @@ def _pdf_pages_text(raw: bytes, max_pages: int, budget: "_PdfBudget") -> str:
     titled = False
     for number in range(count):
         page = reader.pages[number]
-        budget.content(_content_bytes(page))
+        for size in _content_sizes(page):
+            budget.content(size)
         text = page.extract_text(visitor_operand_before=budget.operator,
                                                   visitor_text=budget.text) or ""
         texts.append(text)
@@ -258,29 +259,26 @@ class _PdfBudget:
     deadline: float
     seconds: float
     chars: int = 0
-    shown: int = 0
     content_bytes: int = 0
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
             raise _BudgetSpent(f"reading the PDF took more than {self.seconds:g} s (a release takes "
                                "under 1 s); it is not a release, or it is built to be slow")
-        if max(self.chars, self.shown // 2) > self.max_chars:
+        if self.chars > self.max_chars:
             raise _BudgetSpent(f"the PDF holds more than {self.max_chars:,} characters of text (a release "
                                "has about 3,000); it is not a single release")
 
     def content(self, size: int) -> None:
         """Before a page is parsed: its content stream counts, a page shared by many counts each time."""
+        self.check()
         self.content_bytes += size
         if self.content_bytes > MAX_PDF_CONTENT_BYTES:
             raise _BudgetSpent(f"the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // 2**20} MB of content "
                                "(a release has about 0.1 MB); it is not a single release")
-        self.check()
 
-    def operator(self, operator: bytes, operands, *_) -> None:
-        """Before each content operator: the deadline, and the bytes of text it shows."""
-        if operator in (b"Tj", b"TJ", b"'", b'"'):
-            self.shown += sum(len(o) for o in _flat(operands) if isinstance(o, (bytes, str)))
+    def operator(self, *_) -> None:
+        """Before each content operator (inside forms too): the deadline."""
         self.check()
 
     def text(self, text: str, *_) -> None:
@@ -294,19 +292,18 @@ class _PdfBudget:
         self.check()
 
 
-def _content_bytes(page) -> int:
-    """Decoded size of a page's content stream(s), the input pypdf parses before any text comes out."""
+def _content_sizes(page):
+    """Decoded size of each of a page's content streams, the input pypdf parses before any text comes out.
+
+    One at a time, so that the budget stops an array of many large streams at the first
+    that goes past it, before the others are decoded.
+    """
     contents = page.get("/Contents")
-    if contents is None:
-        return 0
-    contents = contents.get_object()
-    parts = contents if isinstance(contents, list) else [contents]
-    return sum(len(part.get_object().get_data() or b"") for part in parts
-               if hasattr(part.get_object(), "get_data"))
-
-
-def _flat(operands) -> list:
-    return [item for operand in operands for item in (operand if isinstance(operand, list) else [operand])]
+    contents = contents.get_object() if contents is not None else []
+    for part in contents if isinstance(contents, list) else [contents]:
+        stream = part.get_object()
+        if hasattr(stream, "get_data"):
+            yield len(stream.get_data() or b"")
 
 
 #: pypdf's limits, tightened to a release (a few pages, a few thousand operators per page).

@@ -192,3 +192,13 @@ def form_pdf(invocations: int, line: str, repeats: int) -> bytes:
                8: stream(show([line], codes) + b"\n" + b"q /Fm1 Do Q\n" * invocations)}
     objects.update(font_objects(3, {n: c for c, n in codes.items()}))
     return build(objects)
+
+
+def many_big_streams_pdf(parts: int, size: int) -> bytes:
+    """A page whose /Contents is an array of ``parts`` distinct streams, each decoding to ``size`` bytes."""
+    body = stream(b"%" + b"x" * (size - 1), compress=True)
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"}
+    objects.update({10 + k: body for k in range(parts)})
+    objects[3] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                  b"/Contents [" + b" ".join(b"%d 0 R" % (10 + k) for k in range(parts)) + b"] >>")
+    return build(objects)

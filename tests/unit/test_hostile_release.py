@@ -239,6 +239,8 @@ PDF_BOUNDS = [
     ("hang05_too_many_pages", lambda: H.shared_stream_pdf(60, TITLE, 1), ["has 60 pages; a release has at most 50"]),
     ("hang06_shared_stream_content", lambda: H.shared_stream_pdf(3, TITLE, 1, pad=2**20),
      ["more than 2 MB of content"]),
+    ("hang06b_array_of_big_streams", lambda: H.many_big_streams_pdf(2_000, 1_500_000),
+     ["more than 2 MB of content"]),
     ("hang07_10mb_of_text", lambda: H.shared_stream_pdf(1, TITLE + "あ" * 1000, 10_000),
      ["the PDF cannot be read", "Limit reached while decompressing"]),
     ("hang08_one_code_many_characters", lambda: H.build({
