@@ -278,7 +278,8 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
             where = f"{release.file} #{number}" if len(made) > 1 else release.file
             if release.notes:
                 report = (*report, *release.notes)
-                row["notes"] = " ".join(filter(None, [row["notes"], *(f"{n[0].upper()}{n[1:]}." for n in release.notes)]))
+                sentences = [f"{note[0].upper()}{note[1:]}." for note in release.notes]
+                row["notes"] = " ".join(filter(None, [row["notes"], *sentences]))
             if row["ships"] is pd.NA:
                 lines.append(f"skipped: {where}: {'; '.join(report)}")
                 continue
@@ -295,14 +296,16 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
 
 def merge_releases(existing: pd.DataFrame, releases: list[Release]) -> Outcome:
     """The dataset with ``releases`` merged in (nothing written), and what happened to each."""
-    return merge_rows(existing, *release_rows(releases))
+    return merge_rows(existing, *release_rows(releases), files=_files(releases))
 
 
-def merge_rows(existing: pd.DataFrame, incoming: pd.DataFrame, lines: list[str]) -> Outcome:
+def merge_rows(existing: pd.DataFrame, incoming: pd.DataFrame, lines: list[str],
+               files: dict[str, str] | None = None) -> Outcome:
     """The dataset with the rows :func:`release_rows` made merged in (nothing written).
 
     Raises :class:`ReleaseError` when the merged dataset does not validate, naming each
-    release row by its release and sentence, never by its place in the merged dataset.
+    release row by its release file (``files``: URL -> the file it was read from) and
+    sentence, never by its place in the merged dataset.
     """
     lines = list(lines)
     decisions = plan_merge(existing, incoming) if len(incoming) else []
@@ -318,15 +321,19 @@ def merge_rows(existing: pd.DataFrame, incoming: pd.DataFrame, lines: list[str])
         frame = validate(frame)
     except SightingsError as exc:
         made = {d.row["id"] for d in decisions}
-        raise ReleaseError("\n".join(_where(problem, frame, made) for problem in exc.problems)) from None
+        raise ReleaseError("\n".join(_where(problem, frame, made, files or {}) for problem in exc.problems)) from None
     return Outcome(tuple(decisions), tuple(lines), frame)
 
 
-def _where(problem: str, frame: pd.DataFrame, made: set[str]) -> str:
+def _files(releases: list[Release]) -> dict[str, str]:
+    return {release.url: release.file for release in releases}
+
+
+def _where(problem: str, frame: pd.DataFrame, made: set[str], files: dict[str, str]) -> str:
     """A validation problem about "row N" of the merged frame, said of the release and sentence it came from.
 
-    A row made from a release is named by the release (its file name on the JSO site) and
-    the first words of its sentence; a row already in the dataset by its id.
+    A row made from a release is named by the file it was read from (else its name on the
+    JSO site) and the first words of its sentence; a row already in the dataset by its id.
     """
     match = re.match(r"row (\d+), ", problem)
     label = int(match.group(1)) - 1 if match else None
@@ -336,10 +343,10 @@ def _where(problem: str, frame: pd.DataFrame, made: set[str]) -> str:
     rest = problem[match.end():]
     if row["id"] not in made:
         return f"dataset row {row['id']}: {rest}"
-    release = next((u for u in row["source_urls"] if u.startswith("https://www.mod.go.jp/js/")), row["source_urls"][0])
+    url = next((u for u in row["source_urls"] if u in files), row["source_urls"][0])
     sentence = row["location_text_ja"].split("。", 1)[0]
     sentence = sentence if len(sentence) <= 50 else sentence[:50] + "…"
-    return f"{release.rsplit('/', 1)[-1]}, the sighting 「{sentence}」: {rest}"
+    return f"{files.get(url, url.rsplit('/', 1)[-1])}, the sighting 「{sentence}」: {rest}"
 
 
 def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = False) -> Outcome:
@@ -354,9 +361,9 @@ def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = Fal
     path = Path(path)
     incoming, lines = release_rows(releases)
     if dry_run:
-        return merge_rows(read_sightings(path), incoming, lines)
+        return merge_rows(read_sightings(path), incoming, lines, _files(releases))
     with lock(path):
-        outcome = merge_rows(read_sightings(path), incoming, lines)
+        outcome = merge_rows(read_sightings(path), incoming, lines, _files(releases))
         if outcome.decisions:
             write_atomic(path, to_csv_text(outcome.frame))
     return outcome

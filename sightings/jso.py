@@ -179,7 +179,8 @@ def pdf_text(raw: bytes, max_pages: int = MAX_PDF_PAGES, max_chars: int = MAX_PD
 
     A hostile PDF can make pypdf work for hours (20,000 pages sharing one content stream)
     or extract megabytes from a few kilobytes, so the bounds hold *while* extracting: at
-    most ``max_pages`` pages, ``max_chars`` characters and ``max_seconds`` seconds (checked
+    most ``max_pages`` pages, :data:`MAX_PDF_CONTENT_BYTES` of content streams (counted
+    before each is parsed), ``max_chars`` characters and ``max_seconds`` seconds (checked
     at every content operator, so one huge page stops too), with pypdf's own limits
     tightened to the size of a release. The title must be on the first page with text, so
     a PDF that is not a movement release is refused before its other pages are read. Every
@@ -227,8 +228,7 @@ def _pdf_pages_text(raw: bytes, max_pages: int, budget: "_PdfBudget") -> str:
         page = reader.pages[number]
         for size in _content_sizes(page):
             budget.content(size)
-        text = page.extract_text(visitor_operand_before=budget.operator,
-                                                  visitor_text=budget.text) or ""
+        text = page.extract_text(visitor_operand_before=budget.operator, visitor_text=budget.text) or ""
         texts.append(text)
         budget.extracted(sum(map(len, texts)))
         if not titled and text.strip():

@@ -386,7 +386,7 @@ def test_hostile_release_msg01_validation_names_the_release_and_sentence(dataset
     assert status == 2
     errors = [line for line in err.splitlines() if line.startswith("error: ")]
     assert errors == [
-        "error: p20260629_02.pdf, the sighting 「令和９年６月２８日（日）正午頃、海上自衛隊は、宗谷岬（北海道）の北西約５０ｋｍの海域において、同海域…」: "
+        "error: p20260629_02.txt, the sighting 「令和９年６月２８日（日）正午頃、海上自衛隊は、宗谷岬（北海道）の北西約５０ｋｍの海域において、同海域…」: "
         f"{column}: '{day}' is in the future (expected today or earlier)"
         for column, day in (("event_date", "2027-06-28"), ("report_date", "2027-06-29"))]
     assert not re.search(r"\brow \d", err)
