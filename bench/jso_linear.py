@@ -132,6 +132,7 @@ def pdf_table() -> None:
             3: b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
             4: H.stream(b"BT /F1 10 Tf <" + b"0001" * 20_000 + b"> Tj ET"), **H.font_objects(5, {1: "約" * 250})}),
         "a form drawn 100 times": lambda: H.form_pdf(100, title, 20_000),
+        "19 MB of short lines, no xref": lambda: b"%PDF-1.4\n" + b"x\n" * 9_500_000,
         "page tree 150 deep": lambda: H.deep_page_tree(150),
         "ToUnicode of 200,000 codes": lambda: H.big_to_unicode_pdf(200_000),
     }

@@ -214,7 +214,7 @@ def pdf_text(raw: bytes, max_pages: int = MAX_PDF_PAGES, max_chars: int = MAX_PD
 def _pdf_pages_text(raw: bytes, max_pages: int, budget: "_PdfBudget") -> str:
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(raw))
+    reader = PdfReader(_DeadlineBytes(raw, budget))
     if reader.is_encrypted and not reader.decrypt(""):
         raise ReleaseError("the PDF is password-protected; save an unprotected copy")
     count = len(reader.pages)
@@ -240,6 +240,19 @@ def _pdf_pages_text(raw: bytes, max_pages: int, budget: "_PdfBudget") -> str:
         raise ReleaseError(f"no extractable text on any of its {count} page(s) (a scanned image?); "
                            "a release PDF from the JSO site has selectable text, or give the text as a .txt")
     return "\n".join(texts)
+
+
+class _DeadlineBytes(io.BytesIO):
+    """The PDF's bytes, checking the deadline at every read: pypdf's repair of a broken file
+    (searching 20 MB backwards for ``%%EOF``, line by line) happens before any page exists."""
+
+    def __init__(self, raw: bytes, budget: "_PdfBudget"):
+        super().__init__(raw)
+        self.budget = budget
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.budget.check()
+        return super().read(size)
 
 
 class _BudgetSpent(BaseException):

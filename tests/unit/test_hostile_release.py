@@ -313,6 +313,13 @@ def test_hostile_release_hang10_deadline_while_extracting():
     assert str(caught.value).startswith("reading the PDF took more than 0 s")
 
 
+def test_hostile_release_hang10b_deadline_while_pypdf_repairs_the_file():
+    """pypdf's repair of a broken file (a backwards search for %%EOF, line by line) is under the deadline too."""
+    with pytest.raises(ReleaseError) as caught:
+        pdf_text(b"%PDF-1.4\n" + b"x\n" * 100_000, max_seconds=0)
+    assert str(caught.value).startswith("reading the PDF took more than 0 s")
+
+
 def test_hostile_release_hang11_character_cap_stops_extraction_on_the_page():
     """The character cap stops extraction as text comes out, not after the page (one page, 40 lines)."""
     seen = []
