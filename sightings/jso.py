@@ -349,11 +349,15 @@ def _pypdf_bounded():
 
 
 def _pypdf_problem(exc: Exception) -> str:
-    """One line saying what pypdf could not do: its message, or the kind of failure."""
-    kinds = {RecursionError: "its objects are nested or linked too deeply",
-             NotImplementedError: "it uses a feature pypdf cannot read"}
+    """One line saying what pypdf could not do: the kind of failure, then its own words."""
+    from pypdf.errors import LimitReachedError
+
+    kinds = ((LimitReachedError, "it goes past a safety limit of the PDF reader"),
+             (RecursionError, "its objects are nested or linked too deeply"),
+             (NotImplementedError, "it uses a feature pypdf cannot read"),
+             ((AttributeError, KeyError, TypeError, IndexError, ValueError), "its objects are malformed"))
     message = " ".join(str(exc).split())[:200]
-    kind = next((text for cls, text in kinds.items() if isinstance(exc, cls)), "")
+    kind = next((text for classes, text in kinds if isinstance(exc, classes)), "")
     detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
     return f"{kind}: {detail}" if kind else detail
 
