@@ -150,8 +150,8 @@ def _read_corpus(path: Path) -> list[Release]:
     """A corpus in the shared format: a JSON list of {file, url, report_date, title, text}."""
     try:
         items = json.loads(_bounded_bytes(path).decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReleaseError(f"{path}: not a JSON corpus ({exc})") from None
+    except ValueError as exc:              # bad UTF-8, bad JSON, or a number of more than 4,300 digits
+        raise ReleaseError(f"{path}: not a JSON corpus ({' '.join(str(exc).split())[:200]})") from None
     except RecursionError:
         raise ReleaseError(f"{path}: not a JSON corpus (nested too deeply; a corpus is a list of flat "
                            "{file, url, text} objects)") from None

@@ -116,6 +116,20 @@ def test_hostile_release_crash10_json_nested_200000_deep(dataset, tmp_path, caps
     unchanged(dataset, before)
 
 
+@pytest.mark.parametrize("raw, words", [
+    ("[" + "1" * 5_000 + "]", ["not a JSON corpus (Exceeds the limit (4300 digits)"]),
+    ('[{"file": "p20260629_02.pdf", "text": "x"', ["not a JSON corpus (Expecting"]),
+    ("\ufeff{}", ["expected a JSON list of releases"]),
+], ids=["huge_number", "cut_short", "not_a_list"])
+def test_hostile_release_crash10b_corpus_json_refused(raw, words, dataset, tmp_path, capsys):
+    before = dataset.read_bytes()
+    path = corpus(tmp_path, None, raw=raw)
+    status, out, err = run(capsys, "ingest", path, "--data", dataset)
+    assert status == 2
+    one_line_refusal(err, str(path), *words)
+    unchanged(dataset, before)
+
+
 @pytest.mark.parametrize("key, value, words", [
     ("url", URL + "\ud800", ["item 1 url", "'\\ud800'", "control character"]),
     ("url", URL + "\x00", ["item 1 url", "'\\x00'"]),
