@@ -29,11 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-import hostile_pdf as H  # noqa: E402
 from sightings import jso  # noqa: E402
 from sightings.jso import ReleaseError, parse_release, pdf_text  # noqa: E402
+from tests import hostile_pdf as H  # noqa: E402
 
 CORPUS = ROOT / "data" / "jso" / "releases.json"
 TITLE = "令和８年６月２９日\n統合幕僚監部\nロシア海軍艦艇の動向について\n"

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import hostile_pdf as H  # noqa: E402
-from sightings import jso  # noqa: E402
-from sightings.__main__ import main  # noqa: E402
-from sightings.jso import ReleaseError, normalise, parse_release, pdf_text  # noqa: E402
-from sightings.store import DATASET, read_sightings, to_csv_text  # noqa: E402
+from sightings import jso
+from sightings.__main__ import main
+from sightings.jso import ReleaseError, normalise, parse_release, pdf_text
+from sightings.store import DATASET, read_sightings, to_csv_text
+from tests import hostile_pdf as H
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = {item["file"]: item for item in json.loads((ROOT / "data" / "jso" / "releases.json").read_text("utf-8"))}
@@ -335,23 +332,17 @@ def test_hostile_release_hang10b_deadline_while_pypdf_repairs_the_file():
     assert str(caught.value).startswith("reading the PDF took more than 0 s")
 
 
-def test_hostile_release_hang11_character_cap_stops_extraction_on_the_page():
+def test_hostile_release_hang11_character_cap_stops_extraction_on_the_page(monkeypatch):
     """The character cap stops extraction as text comes out, not after the page (one page, 40 lines)."""
     seen = []
-    budget = jso._PdfBudget
-    raw = H.text_pdf("\n".join([TITLE] + ["約" * 100] * 40))
 
-    class Spy(budget):
+    class Spy(jso._PdfBudget):
         def text(self, text, *rest):
             seen.append(len(text))
             super().text(text, *rest)
-    original = jso._PdfBudget
-    jso._PdfBudget = Spy
-    try:
-        with pytest.raises(ReleaseError, match="more than 1,000 characters"):
-            pdf_text(raw, max_chars=1_000)
-    finally:
-        jso._PdfBudget = original
+    monkeypatch.setattr(jso, "_PdfBudget", Spy)
+    with pytest.raises(ReleaseError, match="more than 1,000 characters"):
+        pdf_text(H.text_pdf("\n".join([TITLE] + ["約" * 100] * 40)), max_chars=1_000)
     assert sum(seen) <= 1_000 + 101                   # stopped within a line of the cap, not at 4,000
 
 
