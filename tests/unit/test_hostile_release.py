@@ -318,11 +318,21 @@ def test_hostile_release_hang15_many_back_references_read():
     assert {(r.place_ja, r.direction_ja, r.navy) for r in refs} == {("対馬海峡", "南西進", "all")}
 
 
-def test_hostile_release_hang10_deadline_while_extracting():
-    """The time bound holds inside extraction: with no time left, the first operator stops it."""
+def test_hostile_release_hang10_deadline_while_extracting(monkeypatch):
+    """The time bound holds inside a page's extraction: the deadline passing at an operator stops it there."""
+    operators = []
+
+    class Spy(jso._PdfBudget):
+        def operator(self, *args):
+            operators.append(args[0])
+            if len(operators) == 3:
+                self.deadline = 0.0                   # the time runs out at the page's third operator
+            super().operator(*args)
+    monkeypatch.setattr(jso, "_PdfBudget", Spy)
     with pytest.raises(ReleaseError) as caught:
-        pdf_text(H.text_pdf(TEXT), max_seconds=0)
-    assert str(caught.value).startswith("reading the PDF took more than 0 s")
+        pdf_text(H.text_pdf(TEXT))
+    assert str(caught.value).startswith("reading the PDF took more than 10 s")
+    assert len(operators) == 3
 
 
 def test_hostile_release_hang10b_deadline_while_pypdf_repairs_the_file():
