@@ -5,7 +5,11 @@
 the new rows into the dataset. ``ingest`` does the same for Joint Staff Office releases
 (PDF or text). ``curate`` rebuilds the dataset from ``data/sources/`` and ``data/jso/``
 (the same as ``python -m sightings.curate``). Exit 0 when done, 2 with one line per
-problem when not.
+problem when not: every error a library raises on hostile input is turned into such a line
+where it happens (pypdf's in :func:`sightings.jso.pdf_text`, encodings and dates in the
+store and schema), and anything else is still one line, never a traceback. Every line
+printed is escaped (:func:`sightings.text.escape_controls`): a release or a file name
+cannot retitle or clear the operator's terminal.
 
 Each command is an ``add_*`` function that declares its arguments and a ``run_*``
 function that does the work; both share :func:`add_input_options` and :func:`refuse`.
@@ -26,8 +30,11 @@ from sightings.jso import ReleaseError
 from sightings.importer import ImportPlan, merge_into, plan
 from sightings.schema import SightingsError
 from sightings.store import DATASET, read_file, read_sightings, to_csv_text, write_atomic
+from sightings.text import escape_controls
 
 EXIT_OK, EXIT_REFUSED = 0, 2
+#: Longest problem printed (a message may quote the input it refuses).
+MAX_PROBLEM_CHARS = 500
 
 
 def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> int:
@@ -48,6 +55,10 @@ def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> in
         return refuse(str(exc).splitlines(), args)
     except OSError as exc:
         return refuse([str(exc)], args)
+    except Exception as exc:       # noqa: BLE001 - the last line of defence: one line, not a traceback
+        detail = " ".join(str(exc).split())[:300]
+        return refuse([f"unexpected {type(exc).__name__} ({detail}); nothing was written. This is a bug: "
+                       "please report it with the command and the input file"], args)
 
 
 def add_import(commands) -> None:
@@ -106,7 +117,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     releases = [dataclasses.replace(r, report_date=args.report_date) for r in read_releases(args.paths)]
     outcome = ingest(args.data, releases, dry_run=args.dry_run)
     for line in outcome.lines:
-        print(line)
+        print(escape_controls(line))
     if args.output is not None:
         write_atomic(args.output, to_csv_text(outcome.rows))
     new = sum(1 for d in outcome.decisions if not d.merged_with)
@@ -179,6 +190,8 @@ def write_preview(result: ImportPlan, output: Path | None) -> None:
 def refuse(problems: list[str], args: argparse.Namespace) -> int:
     """Print one ``error:`` line per problem and what was not done; the exit code for a refusal."""
     for problem in problems:
+        if len(problem) > MAX_PROBLEM_CHARS:      # a message quoting a 2 MB entry is cut, not printed whole
+            problem = f"{problem[:MAX_PROBLEM_CHARS]}... ({len(problem):,} characters)"
         say(f"error: {problem}")
     subject = getattr(args, "file", None) or " ".join(map(str, getattr(args, "paths", [])))
     if subject:
@@ -187,7 +200,7 @@ def refuse(problems: list[str], args: argparse.Namespace) -> int:
 
 
 def say(line: str) -> None:
-    print(line, file=sys.stderr)
+    print(escape_controls(line), file=sys.stderr)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -200,4 +213,6 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 if __name__ == "__main__":
+    for stream in (sys.stdout, sys.stderr):    # a terminal that cannot show a character gets its escape
+        stream.reconfigure(errors="backslashreplace")
     sys.exit(main())

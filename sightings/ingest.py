@@ -5,9 +5,10 @@ Russian sightings: English classes from ``data/ship_classes.csv``, the position 
 gazetteer by the anchor's Japanese name and a WGS84 geodesic (``derived``, the English
 phrase built from the parts, the Japanese sentence kept verbatim), the passage in the
 strait vocabulary, back-references as ``same_as`` entries, and the release URL as the
-first source with the licence's attribution. :func:`ingest` merges them with
-:mod:`sightings.merge` under the dataset's lock; a release that repeats a news row fills it
-instead of adding a second row.
+first source with the licence's attribution. :func:`ingest` reads and parses every release
+first, then takes the dataset's lock only to merge them with :mod:`sightings.merge` and write:
+a release that repeats a news row fills it instead of adding a second row. Control characters
+in a release's text are removed with a note in its rows (:mod:`sightings.text`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sightings.jso import (BEARINGS_JA, NotAMovementRelease, ReleaseError, Relea
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
 from sightings.schema import COLUMNS, MAX_CHARS, SightingsError, stable_ids, validate
+from sightings.text import control_characters, describe_controls, strip_controls
 from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 
 #: How each row resting on a release names its source (the licence asks for this wording).
@@ -68,12 +70,13 @@ PREFECTURES = {
 
 @dataclass(frozen=True)
 class Release:
-    """One release read from a file: its name, URL and text."""
+    """One release read from a file: its name, URL and text, and what reading it changed."""
 
     file: str
     url: str
     text: str
     report_date: dt.date | None = None   # for a text without its date line (a reprint): --report-date
+    notes: tuple[str, ...] = ()        # e.g. control characters removed from the text
 
 
 @dataclass(frozen=True)
@@ -132,32 +135,51 @@ def _bounded_bytes(path: Path) -> bytes:
 
 def _read_file(path: Path) -> Release:
     raw = _bounded_bytes(path)
+    url = release_url(path.name)           # the name first: a file not named as a release costs nothing more
     if path.suffix.lower() == ".pdf":
-        text = pdf_text(raw)
+        try:
+            text = pdf_text(raw)
+        except ReleaseError as exc:
+            raise ReleaseError(f"{path}: {exc}") from None
     else:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ReleaseError(f"{path}: not UTF-8 text; save the release text as UTF-8") from None
-    return Release(path.name, release_url(path.name), text)
+    return _release(path.name, url, text)
+
+
+def _release(file: str, url: str, text: str) -> Release:
+    """A release whose text holds no control character: any found is removed and noted."""
+    if not control_characters(text):
+        return Release(file, url, text)
+    note = f"removed {describe_controls(text)} from the release's text"
+    return Release(file, url, strip_controls(text), (note,))
 
 
 def _read_corpus(path: Path) -> list[Release]:
     """A corpus in the shared format: a JSON list of {file, url, report_date, title, text}."""
     try:
         items = json.loads(_bounded_bytes(path).decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReleaseError(f"{path}: not a JSON corpus ({exc})") from None
+    except ValueError as exc:              # bad UTF-8, bad JSON, or a number of more than 4,300 digits
+        raise ReleaseError(f"{path}: not a JSON corpus ({' '.join(str(exc).split())[:200]})") from None
+    except RecursionError:
+        raise ReleaseError(f"{path}: not a JSON corpus (nested too deeply; a corpus is a list of flat "
+                           "{file, url, text} objects)") from None
     if not isinstance(items, list):
         raise ReleaseError(f"{path}: expected a JSON list of releases ({{file, url, text}})")
     releases = []
     for n, item in enumerate(items, start=1):
         if not (isinstance(item, dict) and isinstance(item.get("file"), str) and isinstance(item.get("text"), str)):
             raise ReleaseError(f"{path}: item {n} needs 'file' and 'text' strings")
+        for key in ("file", "url"):
+            if isinstance(item.get(key), str) and control_characters(item[key]):
+                raise ReleaseError(f"{path}: item {n} {key} {item[key][:80]!r} holds {describe_controls(item[key])}; "
+                                   f"a release's {key} is printable text")
         url = item.get("url") if isinstance(item.get("url"), str) else release_url(item["file"])
         if not url.startswith("https://www.mod.go.jp/js/"):
             raise ReleaseError(f"{path}: item {n} url {url!r} is not a JSO address (https://www.mod.go.jp/js/...)")
-        releases.append(Release(item["file"], url, item["text"]))
+        releases.append(_release(item["file"], url, item["text"]))
     return releases
 
 
@@ -326,6 +348,10 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
             if row is None:
                 lines.append(f"skipped: {where}: no Russian ships in this sighting")
                 continue
+            if release.notes:
+                report = (*report, *release.notes)
+                sentences = [f"{note[0].upper()}{note[1:]}." for note in release.notes]
+                row["notes"] = " ".join(filter(None, [row["notes"], *sentences]))
             rows.append(row)
             lines.extend(f"review: {where}: {r.removeprefix('review: ')}" if r.startswith("review: ")
                          else f"note: {where}: {r}" for r in report)
@@ -340,7 +366,18 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
 
 def merge_releases(existing: pd.DataFrame, releases: list[Release]) -> Outcome:
     """The dataset with ``releases`` merged in (nothing written), and what happened to each."""
-    incoming, lines = release_rows(releases)
+    return merge_rows(existing, *release_rows(releases), files=_files(releases))
+
+
+def merge_rows(existing: pd.DataFrame, incoming: pd.DataFrame, lines: list[str],
+               files: dict[str, str] | None = None) -> Outcome:
+    """The dataset with the rows :func:`release_rows` made merged in (nothing written).
+
+    Raises :class:`ReleaseError` when the merged dataset does not validate, naming each
+    release row by its release file (``files``: URL -> the file it was read from) and
+    sentence, never by its place in the merged dataset.
+    """
+    lines = list(lines)
     decisions = plan_merge(existing, incoming) if len(incoming) else []
     for decision in decisions:
         url = decision.row["source_urls"][0]
@@ -353,18 +390,51 @@ def merge_releases(existing: pd.DataFrame, releases: list[Release]) -> Outcome:
     try:
         frame = validate(frame)
     except SightingsError as exc:
-        raise ReleaseError(f"the merged rows do not validate: {exc}") from None
+        made = {d.row["id"] for d in decisions}
+        raise ReleaseError("\n".join(_where(problem, frame, made, files or {}) for problem in exc.problems)) from None
     return Outcome(tuple(decisions), tuple(lines), frame)
 
 
+def _files(releases: list[Release]) -> dict[str, str]:
+    return {release.url: release.file for release in releases}
+
+
+def _where(problem: str, frame: pd.DataFrame, made: set[str], files: dict[str, str]) -> str:
+    """A validation problem about "row N" of the merged frame, said of the release and sentence it came from.
+
+    A row made from a release is named by the file it was read from (else its name on the
+    JSO site) and the first words of its sentence; a row already in the dataset by its id.
+    """
+    match = re.match(r"row (\d+), ", problem)
+    label = int(match.group(1)) - 1 if match else None
+    if label is None or label not in frame.index:
+        return problem
+    row = frame.loc[label]
+    rest = problem[match.end():]
+    if row["id"] not in made:
+        return f"dataset row {row['id']}: {rest}"
+    url = next((u for u in row["source_urls"] if u in files), row["source_urls"][0])
+    sentence = row["location_text_ja"].split("。", 1)[0]
+    sentence = sentence if len(sentence) <= 50 else sentence[:50] + "…"
+    return f"{files.get(url, url.rsplit('/', 1)[-1])}, the sighting 「{sentence}」: {rest}"
+
+
 def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = False) -> Outcome:
-    """Merge ``releases`` into the dataset at ``path`` under its lock; unchanged on any error."""
+    """Merge ``releases`` into the dataset at ``path``; unchanged on any error.
+
+    The releases are parsed and located first, with no lock held (a hostile release costs
+    only its own time); the dataset's lock is taken for the merge and the write alone. A
+    dry run reads the dataset without the lock (writes replace it atomically).
+    """
     from sightings.store import lock, read_sightings, to_csv_text, write_atomic
 
     path = Path(path)
+    incoming, lines = release_rows(releases)
+    if dry_run:
+        return merge_rows(read_sightings(path), incoming, lines, _files(releases))
     with lock(path):
-        outcome = merge_releases(read_sightings(path), releases)
-        if not dry_run and outcome.decisions:
+        outcome = merge_rows(read_sightings(path), incoming, lines, _files(releases))
+        if outcome.decisions:
             write_atomic(path, to_csv_text(outcome.frame))
     return outcome
 

@@ -25,11 +25,16 @@ input, and the input is capped at :data:`MAX_CHARS` before any pattern runs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import io
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sightings.text import strip_controls
 
 #: Longest release text read (a release is about 3,000 characters; the cap bounds the work).
 MAX_CHARS = 2_000_000
@@ -37,6 +42,14 @@ MAX_CHARS = 2_000_000
 MAX_PDF_BYTES = 20 * 1024 * 1024
 #: Longest part of a text quoted in a review note (a real ship entry is under 60 characters).
 QUOTE_CHARS = 200
+#: Most pages read from a release PDF (the shared releases have 5 to 7: one of text, then figures).
+MAX_PDF_PAGES = 50
+#: Most characters extracted from a release PDF (a release extracts to about 1,500; 100 times that).
+MAX_PDF_CHARS = 150_000
+#: Longest a release PDF may take to read, in seconds (the shared releases take 0.1 to 0.3 s).
+MAX_PDF_SECONDS = 10.0
+#: Most content-stream bytes parsed from a release PDF, all pages together (a release has about 60 KB).
+MAX_PDF_CONTENT_BYTES = 2 * 2**20
 #: Where releases live; the URL of a release is built from its file name.
 RELEASE_BASE = "https://www.mod.go.jp/js/pdf/{year}/{name}.pdf"
 RELEASE_NAME = re.compile(r"^p(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})_(?P<n>\d{2})$")
@@ -205,21 +218,193 @@ def release_url(name: str) -> str:
     return RELEASE_BASE.format(year=match.group("year"), name=stem)
 
 
-def pdf_text(raw: bytes) -> str:
-    """The text of a release PDF, page after page, as pypdf extracts it."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def pdf_text(raw: bytes, max_pages: int = MAX_PDF_PAGES, max_chars: int = MAX_PDF_CHARS,
+             max_seconds: float = MAX_PDF_SECONDS) -> str:
+    """The text of a release PDF, page after page, as pypdf extracts it, within fixed bounds.
 
+    A hostile PDF can make pypdf work for hours (20,000 pages sharing one content stream)
+    or extract megabytes from a few kilobytes, so the bounds hold *while* extracting: at
+    most ``max_pages`` pages, :data:`MAX_PDF_CONTENT_BYTES` of content streams (counted
+    before each is parsed), ``max_chars`` characters and ``max_seconds`` seconds (checked
+    at every content operator, so one huge page stops too), with pypdf's own limits
+    tightened to the size of a release. The title must be on the first page with text, so
+    a PDF that is not a movement release is refused before its other pages are read. Every
+    error pypdf raises becomes a :class:`ReleaseError` saying what is wrong.
+
+    Examples
+    --------
+    >>> try:
+    ...     pdf_text(b"GIF89a")
+    ... except ReleaseError as exc:
+    ...     print(exc)
+    not a PDF file (it does not start with %PDF-)
+    """
     if len(raw) > MAX_PDF_BYTES:
         raise ReleaseError(f"the PDF is {len(raw) // 2**20} MB; a release is at most "
                            f"{MAX_PDF_BYTES // 2**20} MB")
     if not raw.startswith(b"%PDF-"):
         raise ReleaseError("not a PDF file (it does not start with %PDF-)")
+    budget = _PdfBudget(max_chars, time.monotonic() + max_seconds, max_seconds)
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ReleaseError(f"the PDF cannot be read ({exc})") from None
+        with _pypdf_bounded():
+            return _pdf_pages_text(raw, max_pages, budget)
+    except _BudgetSpent as spent:
+        raise ReleaseError(str(spent)) from None
+    except ReleaseError:
+        raise
+    except Exception as exc:       # noqa: BLE001 - pypdf parses hostile bytes; any error it raises means "unreadable"
+        raise ReleaseError(f"the PDF cannot be read ({_pypdf_problem(exc)})") from None
+
+
+def _pdf_pages_text(raw: bytes, max_pages: int, budget: "_PdfBudget") -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(_DeadlineBytes(raw, budget))
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ReleaseError("the PDF is password-protected; save an unprotected copy")
+    count = len(reader.pages)
+    if count == 0:
+        raise ReleaseError("the PDF has no pages")
+    if count > max_pages:
+        raise ReleaseError(f"the PDF has {count:,} pages; a release has at most {max_pages}")
+    texts: list[str] = []
+    titled = False
+    for number in range(count):
+        page = reader.pages[number]
+        for size in _content_sizes(page):
+            budget.content(size)
+        text = page.extract_text(visitor_operand_before=budget.operator, visitor_text=budget.text) or ""
+        texts.append(text)
+        budget.extracted(sum(map(len, texts)))
+        if not titled and text.strip():
+            if _TITLE_END not in normalise(text):
+                raise ReleaseError(f"no title (「…艦艇の動向について」) on page {number + 1}, the first page "
+                                   "with text; is it a JSO release about ship movements?")
+            titled = True
+    if not titled:
+        raise ReleaseError(f"no extractable text on any of its {count} page(s) (a scanned image?); "
+                           "a release PDF from the JSO site has selectable text, or give the text as a .txt")
+    return "\n".join(texts)
+
+
+class _DeadlineBytes(io.BytesIO):
+    """The PDF's bytes, checking the deadline at every read: pypdf's repair of a broken file
+    (searching 20 MB backwards for ``%%EOF``, line by line) happens before any page exists."""
+
+    def __init__(self, raw: bytes, budget: "_PdfBudget"):
+        super().__init__(raw)
+        self.budget = budget
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.budget.check()
+        return super().read(size)
+
+
+class _BudgetSpent(BaseException):
+    """Raised from inside pypdf's extraction when a bound is reached.
+
+    A BaseException, not an Exception, because pypdf swallows ``Exception`` raised while it
+    extracts a form XObject (and goes on with the page); this one passes through to
+    :func:`pdf_text`, like KeyboardInterrupt would.
+    """
+
+
+@dataclass
+class _PdfBudget:
+    """What a PDF may still cost: characters extracted, and a deadline (checked per operator)."""
+
+    max_chars: int
+    deadline: float
+    seconds: float
+    chars: int = 0
+    content_bytes: int = 0
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _BudgetSpent(f"reading the PDF took more than {self.seconds:g} s (a release takes "
+                               "under 1 s); it is not a release, or it is built to be slow")
+        if self.chars > self.max_chars:
+            raise _BudgetSpent(f"the PDF holds more than {self.max_chars:,} characters of text (a release "
+                               "has about 3,000); it is not a single release")
+
+    def content(self, size: int) -> None:
+        """Before a page is parsed: its content stream counts, a page shared by many counts each time."""
+        self.check()
+        self.content_bytes += size
+        if self.content_bytes > MAX_PDF_CONTENT_BYTES:
+            raise _BudgetSpent(f"the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // 2**20} MB of content "
+                               "(a release has about 0.1 MB); it is not a single release")
+
+    def operator(self, *_) -> None:
+        """Before each content operator (inside forms too): the deadline."""
+        self.check()
+
+    def text(self, text: str, *_) -> None:
+        """Each piece of text pypdf extracts (exact characters)."""
+        self.chars += len(text)
+        self.check()
+
+    def extracted(self, chars: int) -> None:
+        """After a page: the exact count of the text so far (the pieces may miss line breaks)."""
+        self.chars = max(self.chars, chars)
+        self.check()
+
+
+def _content_sizes(page):
+    """Decoded size of each of a page's content streams, the input pypdf parses before any text comes out.
+
+    One at a time, so that the budget stops an array of many large streams at the first
+    that goes past it, before the others are decoded.
+    """
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else []
+    for part in contents if isinstance(contents, list) else [contents]:
+        stream = part.get_object()
+        if hasattr(stream, "get_data"):
+            yield len(stream.get_data() or b"")
+
+
+#: pypdf's limits, tightened to a release (a few pages, a few thousand operators per page).
+_PYPDF_LIMITS = {
+    "stream_parsing_work_maximum_count": 500_000,
+    "page_tree_maximum_entries": 1_000,
+    "page_tree_maximum_depth": 20,
+    "page_tree_maximum_page_entries": 100_000,
+    "xform_maximum_invocations_per_extraction": 100,
+    "zlib_maximum_output_length": MAX_PDF_CONTENT_BYTES,
+    "array_based_stream_maximum_output_length": MAX_PDF_CONTENT_BYTES,
+}
+
+
+@contextlib.contextmanager
+def _pypdf_bounded():
+    """pypdf with :data:`_PYPDF_LIMITS`, its warnings kept off the terminal (the refusal says enough)."""
+    import logging
+
+    from pypdf import apply_configuration
+
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        with apply_configuration(**_PYPDF_LIMITS):
+            yield
+    finally:
+        log.setLevel(level)
+
+
+def _pypdf_problem(exc: Exception) -> str:
+    """One line saying what pypdf could not do: the kind of failure, then its own words."""
+    from pypdf.errors import LimitReachedError
+
+    kinds = ((LimitReachedError, "it goes past a safety limit of the PDF reader"),
+             (RecursionError, "its objects are nested or linked too deeply"),
+             (NotImplementedError, "it uses a feature pypdf cannot read"),
+             ((AttributeError, KeyError, TypeError, IndexError, ValueError), "its objects are malformed"))
+    message = " ".join(str(exc).split())[:200]
+    kind = next((text for classes, text in kinds if isinstance(exc, classes)), "")
+    detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return f"{kind}: {detail}" if kind else detail
 
 
 def normalise(text: str) -> str:
@@ -228,11 +413,44 @@ def normalise(text: str) -> str:
     Japanese has no spaces between words, so every run of white space next to a non-ASCII
     character is noise ("約  \\n１１０ｋｍ", "「 くまたか 」"). Items of a numbered list (①,
     ②, ...) are kept apart by one space. Characters are kept as written (full-width digits,
-    Ⅲ): the text is quoted verbatim.
+    Ⅲ): the text is quoted verbatim, less control characters and lone surrogates
+    (:func:`sightings.text.strip_controls`), which no release states and no file may hold.
+
+    Each run of white space is looked at once, with the characters on either side of it, so
+    the time is linear in the text (a pattern with a lookahead after ``\\s+`` retried the
+    whole run from each of its positions: 40,000 spaces took 12 s).
+
+    Examples
+    --------
+    >>> normalise("約 \\n １１０ｋｍ の海域 in  the  PDF\\x00")
+    '約１１０ｋｍの海域in  the  PDF'
     """
-    joined = "".join(line.strip() for line in text.splitlines())
-    joined = re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", joined)
+    joined = "".join(line.strip() for line in strip_controls(text).splitlines())
+    joined = _SPACE_RUN.sub(_space_run, joined)
     return re.sub(rf"(?<=[^。\s])(?=[{_CIRCLED}])", " ", joined)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _space_run(match: re.Match) -> str:
+    """What stays of one run of white space: nothing next to a non-ASCII character.
+
+    A run between ASCII characters stays whole; a run touching a non-ASCII character goes.
+    A non-ASCII space inside the run (U+3000) is such a character: the spaces before it go,
+    and it stays only when an ASCII space precedes it (the rule of the former pattern,
+    ``\\s+(?=[^\\x00-\\x7f])|(?<=[^\\x00-\\x7f])\\s+``, applied once per run).
+    """
+    run, text, start, end = match.group(), match.string, match.start(), match.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if not after.isascii():
+        return ""
+    if run.isascii():
+        return run if before.isascii() else ""
+    last = max(i for i, char in enumerate(run) if not char.isascii())
+    prior = run[last - 1] if last else before
+    return run[last] if prior.isascii() else ""
 
 
 def ascii_digits(text: str) -> str:
@@ -273,6 +491,8 @@ def parse_release(text: str, file: str, url: str | None = None,
     if len(text) > MAX_CHARS:
         raise ReleaseError(f"the text has {len(text):,} characters; a release has at most {MAX_CHARS:,}")
     url = url or release_url(file)
+    if not strip_controls(text).strip():
+        raise ReleaseError(f"{file}: no text (an empty file, or a PDF without extractable text)")
     written = normalise(text)
     read = plain(written)
     first_head = _HEAD_ANYWHERE.search(read)
@@ -432,6 +652,25 @@ def _first_mentions(body: str) -> dict[str, str]:
         for k in range(begin, end):
             mentions.setdefault(body[k:end], bracket.group(1))
     return mentions
+def _prefecture(anchor: str, body: str) -> str:
+    """A place's prefecture from its first mention: a second mention omits the bracket."""
+    return _bracketed(body).get(anchor, "")
+
+
+@functools.lru_cache(maxsize=4)
+def _bracketed(body: str) -> dict[str, str]:
+    """Every text of up to 16 characters standing before a 「（…）」 of the body, with the first bracket.
+
+    Built once per body, so that a release of many sightings without prefectures costs
+    linear time (a search of the whole body per sighting took 9 s for 2 MB); the first
+    mention wins, as a leftmost search of ``anchor（…）`` would find it.
+    """
+    found: dict[str, str] = {}
+    for mention in re.finditer(r"（(?=([^）]{1,6})）)", body):
+        start = mention.start()
+        for size in range(1, min(start, 16) + 1):
+            found.setdefault(body[start - size:start], mention.group(1))
+    return found
 
 
 def _event_date(head: re.Match, report_date: dt.date, previous: dt.date | None, file: str) -> dt.date:
@@ -451,15 +690,20 @@ def _event_date(head: re.Match, report_date: dt.date, previous: dt.date | None, 
 
 
 def _time(head: re.Match) -> str:
+    """``HH:MM`` of the head's time (午前/午後 h時 m分頃, 正午); an impossible time is refused, not dropped.
+
+    Releases write 0 to 12 after 午前/午後 (午後０時 is noon) and minutes 0 to 59: anything
+    else is a misread or a forgery, and a row must not silently lose its time.
+    """
     if head.group("time") is None:
         return ""
     if head.group("time") == "正午":
         return "12:00"
-    hour = int(head.group("hour")) % 12 + (12 if head.group("ampm") == "午後" else 0)
-    minute = int(head.group("minute") or 0)
-    if hour > 23 or minute > 59:
-        return ""
-    return f"{hour:02d}:{minute:02d}"
+    hour, minute = int(head.group("hour")), int(head.group("minute") or 0)
+    if hour > 12 or minute > 59:
+        raise ReleaseError(f"impossible time {head.group('time')!r} in {head.group()[:60]!r} "
+                           "(expected 午前/午後 0 to 12 時 and 0 to 59 分)")
+    return f"{hour % 12 + (12 if head.group('ampm') == '午後' else 0):02d}:{minute:02d}"
 
 
 def _ships(written: str, read: str) -> tuple[list[Ship], int | None, list[tuple[str, str]]]:

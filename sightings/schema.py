@@ -331,8 +331,18 @@ _EXPECTED = {
 
 
 def _parse_dates(cells: pd.Series, column: str, problems: list[str]) -> pd.Series:
-    parsed = pd.to_datetime(cells, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
-    for row in cells.index[parsed.isna()]:
+    """Dates of ``YYYY-MM-DD`` cells; a real date pandas cannot hold (after 2262-04-11) is refused too.
+
+    pandas reads ``2263-01-01`` at a coarser unit; the dataset's columns are nanosecond
+    dates, so such a date is named as out of range here instead of raising OutOfBoundsDatetime.
+    """
+    parsed = pd.to_datetime(cells, format="%Y-%m-%d", errors="coerce")
+    outside = parsed.notna() & ((parsed < pd.Timestamp.min) | (parsed > pd.Timestamp.max))
+    for row in cells.index[outside]:
+        problems.append(f"row {row}, {column}: {cells[row]!r} is out of range "
+                        f"(expected a date from {EARLIEST.date()} to today)")
+    parsed = parsed.where(~outside).astype("datetime64[ns]")
+    for row in cells.index[parsed.isna() & ~outside]:
         problems.append(f"row {row}, {column}: {cells[row]!r} is not a date (YYYY-MM-DD)")
     return parsed
 

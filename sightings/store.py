@@ -199,26 +199,56 @@ def _decode(raw: bytes, encoding: str | None) -> str:
             raise SightingsError([_binary(raw.count(b"\n", 0, raw.index(b"\x00")) + 1)])
         encoding = "utf-8-sig"
     else:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise SightingsError([f"unknown encoding {encoding!r} (expected e.g. utf-8, cp932, "
-                                  "euc-jp, latin-1)"]) from None
+        encoding = _text_encoding(encoding)
         if not encoding.startswith("utf") and not raw.isascii() and _is_utf8(raw):
             raise SightingsError([f"the file is UTF-8 text: read as {encoding} its non-ASCII text would be "
                                   "garbled; leave out --encoding"])
+    named = "UTF-8" if encoding == "utf-8-sig" else encoding
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start:exc.start + 1].hex().upper()
-        named = "UTF-8" if encoding == "utf-8-sig" else encoding
         raise SightingsError([f"the file is not {named} text: byte 0x{byte} on line {line} is not valid "
                               f"{named}; {_ENCODING_HINT}"]) from None
+    except UnicodeError as exc:            # a codec that fails without a position (e.g. utf-16 of odd length)
+        raise SightingsError([f"the file is not {named} text ({exc}); {_ENCODING_HINT}"]) from None
     nul = text.find("\x00")
     if nul >= 0:
         raise SightingsError([_binary(text.count("\n", 0, nul) + 1)])
     return text.removeprefix("\ufeff")
+
+
+#: Codecs Python calls text encodings that no CSV file is written in: they decode escapes or
+#: domain names, so a file "in" them can smuggle any character, or they always fail.
+_NOT_FILE_ENCODINGS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"})
+
+
+def _text_encoding(encoding: str) -> str:
+    """The canonical name of ``encoding`` if a text file can be written in it, else SightingsError.
+
+    ``--encoding rot13`` or ``base64`` name codecs that are not text encodings (bytes to
+    bytes, str to str); decoding with them raises LookupError, so they are refused here
+    with the fix, as are unknown names and names Python cannot look up at all.
+    """
+    try:
+        name = codecs.lookup(encoding).name
+    except (LookupError, ValueError):      # ValueError: a name with a NUL in it
+        raise SightingsError([f"unknown encoding {encoding!r} (expected e.g. utf-8, cp932, "
+                              "euc-jp, latin-1)"]) from None
+    try:
+        b"a".decode(name)
+    except LookupError:
+        raise SightingsError([f"--encoding {encoding!r} is not a text encoding (it turns bytes into bytes, "
+                              "not into text); name the file's text encoding, e.g. utf-8, cp932, euc-jp, "
+                              "latin-1"]) from None
+    except UnicodeError:                   # a text encoding that needs more than one byte (utf-16, utf-32)
+        pass
+    if name in _NOT_FILE_ENCODINGS:
+        raise SightingsError([f"--encoding {encoding!r} is not an encoding a file is saved in (it decodes "
+                              "escapes or domain names); name the file's text encoding, e.g. utf-8, cp932, "
+                              "euc-jp, latin-1"])
+    return name
 
 
 def _is_utf8(raw: bytes) -> bool:

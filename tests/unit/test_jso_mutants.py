@@ -70,7 +70,7 @@ def test_jso_mutant006_release_name_message():
 
 
 @pytest.mark.parametrize(("written", "time"), [
-    ("", ""), ("午前１２時頃、", "00:00"), ("午後１２時頃、", "12:00"), ("午前１０時６０分頃、", ""),
+    ("", ""), ("午前１２時頃、", "00:00"), ("午後１２時頃、", "12:00"), ("午後０時５９分頃、", "12:59"),
 ])
 def test_jso_mutant007_event_time(written, time):
     assert one(HEAD.replace("正午頃、", written)).event_time == time
