@@ -129,10 +129,10 @@ def size_refusal(name, size) -> Overlay:
 
 def message(overlay: Overlay, name) -> str | list:
     """What the page says under the map: the count overlaid, or the file's name and every problem."""
-    shown = preview(name, 80) if isinstance(name, str) and name else "The file"
+    shown = (name if len(name) <= 80 else name[:80] + "...") if isinstance(name, str) and name else "The file"
     if overlay.refused:
         return [html.Strong(f"{shown} was not loaded:"), html.Ul([html.Li(problem) for problem in overlay.problems])]
-    return (f"{overlay.rows} sightings from {shown} overlaid in black ({overlay.drawn} with a position); "
+    return (f"{overlay.rows:,} sightings from {shown} overlaid in black ({overlay.drawn:,} with a position); "
             "only in this tab, not saved.")
 
 
