@@ -149,6 +149,7 @@ def register(app, data: AppData) -> None:
     # child process (dashboard.overlay), so large uploads never slow other users' requests
     reader = overlay.OverlayReader()
     app.server.extensions["overlay_reader"] = reader
+    cleared = upload_updates(frame.iloc[0:0])
 
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.UPLOAD_MESSAGE, "children"),
                   Input(ids.UPLOAD, "contents"), Input(ids.UPLOAD_REFUSED, "data"), State(ids.UPLOAD, "filename"),
@@ -160,7 +161,7 @@ def register(app, data: AppData) -> None:
             result = overlay.size_refusal(name, too_large.get("size"))
         else:
             result = reader.read(contents, name)
-        updates = upload_updates(frame.iloc[0:0]) if result.refused else result.updates
+        updates = cleared if result.refused else result.updates
         return as_patch(updates), overlay.message(result, name)
 
     register_analyst_views(app, data, spec_of)
