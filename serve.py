@@ -38,7 +38,8 @@ from dashboard.settings import parse_args
 
 #: waitress settings (``waitress.adjustments.Adjustments`` names), listed in the README.
 OPTIONS = {
-    "threads": 6,                            # requests computed at once (each is ready: fully read)
+    "threads": 10,                           # requests computed at once (each is ready: fully read); overlay
+                                             # uploads hold at most 6 (dashboard.overlay), the rest stay free
     "connection_limit": 1000,                # open connections, slow ones included, before accept waits
     "backlog": 2048,                         # connections the kernel queues beyond that
     "channel_timeout": 30,                   # seconds before a silent connection is closed

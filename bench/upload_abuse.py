@@ -110,6 +110,7 @@ def outcome(answer: bytes) -> str:
         return "drawn"
     problem = message[1]["props"]["children"][0]["props"]["children"]
     for start, kind in (("the server is already reading", "refused: busy"),
+                        ("the server was busy", "refused: waited too long"),
                         ("reading the file took longer", "refused: over time"),
                         ("the server is restarting", "refused: stopping")):
         if problem.startswith(start):

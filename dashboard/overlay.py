@@ -1,14 +1,16 @@
 """Read a user's overlay CSV without letting it starve the site: bounded rows, its own process, a deadline.
 
 An overlay is read exactly as an import is (:func:`sightings.importer.read_upload`: parse,
-locate, validate), about 0.3 ms of CPU a row in pure Python. Read in the web process, six
+locate, validate), about 0.4 ms of CPU a row in pure Python. Read in the web process, six
 5 MB uploads hold the interpreter lock for tens of seconds and every other user's filter
 change waits behind them. So :class:`OverlayReader` reads each upload in a child process
 forked from a warm fork server (nothing to import per upload), at a lower CPU priority, at
-most :data:`SLOTS` at once, each within :data:`DEADLINE_SECONDS`. An upload that finds every
-slot taken, runs past its deadline, or arrives while the server is stopping, is refused with
-a message saying so, never queued behind the others (a queued upload would hold one of the
-server's few request threads while it waits).
+most :data:`SLOTS` at once, each within :data:`DEADLINE_SECONDS`. Up to :data:`WAITING` more
+wait for a free slot (for at most :data:`WAIT_SECONDS`): a waiting upload costs a server
+thread but no CPU, while one refused at once is sent again at once and the web process pays
+for receiving and parsing its 6.7 MB body every time. An upload that finds the queue full,
+waits too long, runs past its deadline, or arrives while the server is stopping, is refused
+with a message saying so (serve.py has threads to spare for everyone else).
 
 Checks that cost nothing run first, in the web process: the file name (a ``.csv``) and the
 encoded size. The line count (at most :data:`MAX_ROWS` sightings) is checked in the child
@@ -37,6 +39,12 @@ from sightings.schema import SightingsError, preview
 MAX_ROWS = 10_000
 #: Overlays read at once, each in its own process (one a core on the 2-core server).
 SLOTS = 2
+#: Overlays that may wait for a free slot beyond those (each holds a server thread while it waits).
+WAITING = 4
+#: Longest wait for a free slot before an upload is refused as busy.
+WAIT_SECONDS = 30
+#: Seconds between looks at whether the server is stopping while an upload waits.
+_WAIT_STEP = 0.25
 #: Longest time one overlay may take to read (10,000 rows take about 3 s of CPU).
 DEADLINE_SECONDS = 20
 #: CPU priority of the reading processes (``nice``): the web process's requests come first.
@@ -139,6 +147,7 @@ def message(overlay: Overlay, name) -> str | list:
 class OverlayReader:
     """Reads overlays in child processes: at most ``slots`` at once, each within ``seconds``.
 
+    Up to ``waiting`` more wait (``wait`` seconds at most) for a slot; more still are refused.
     One per app (kept in ``server.extensions["overlay_reader"]``); the only state is the free
     slots and the children running, both guarded here. :meth:`close` refuses new reads (the
     server is stopping); :meth:`stop` ends any child still running.
@@ -150,9 +159,11 @@ class OverlayReader:
     ('the file is empty (expected a CSV header and rows)',)
     """
 
-    def __init__(self, slots: int = SLOTS, seconds: float = DEADLINE_SECONDS):
-        self.slots, self.seconds = slots, seconds
+    def __init__(self, slots: int = SLOTS, seconds: float = DEADLINE_SECONDS, waiting: int = WAITING,
+                 wait: float = WAIT_SECONDS):
+        self.slots, self.seconds, self.waiting, self.wait = slots, seconds, waiting, wait
         self._free = threading.BoundedSemaphore(slots)
+        self._admitted = threading.BoundedSemaphore(slots + waiting)
         self._closed = threading.Event()
         self._lock = threading.Lock()
         self._running: set = set()
@@ -171,15 +182,13 @@ class OverlayReader:
             return early
         if self._closed.is_set():
             return refused("the server is restarting; choose the file again in a minute")
-        if not self._free.acquire(blocking=False):
-            return refused(f"the server is already reading {self.slots} other overlays; choose the file again "
-                           "in a minute")
+        if not self._admitted.acquire(blocking=False):
+            return refused(f"the server is already reading {self.slots} overlays with {self.waiting} more waiting; "
+                           "choose the file again in a minute")
         try:
-            if self._closed.is_set():
-                return refused("the server is restarting; choose the file again in a minute")
-            return self._in_child(contents, name)
+            return self._when_free(contents, name)
         finally:
-            self._free.release()
+            self._admitted.release()
 
     def close(self) -> None:
         """Refuse every read from now on; reads already begun finish (within their deadline)."""
@@ -198,6 +207,22 @@ class OverlayReader:
         """Children reading now."""
         with self._lock:
             return len(self._running)
+
+    def _when_free(self, contents: str, name: str) -> Overlay:
+        """Wait for a free slot (refused when the server stops or the wait is too long), then read."""
+        waited_until = time.monotonic() + self.wait
+        while not self._free.acquire(timeout=_WAIT_STEP):
+            if self._closed.is_set():
+                return refused("the server is restarting; choose the file again in a minute")
+            if time.monotonic() >= waited_until:
+                return refused(f"the server was busy reading other overlays for {self.wait:g} s; choose the file "
+                               "again in a minute")
+        try:
+            if self._closed.is_set():
+                return refused("the server is restarting; choose the file again in a minute")
+            return self._in_child(contents, name)
+        finally:
+            self._free.release()
 
     def _in_child(self, contents: str, name: str) -> Overlay:
         receive, send = self._context.Pipe(duplex=False)

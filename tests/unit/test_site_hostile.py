@@ -128,28 +128,50 @@ def test_site001_refused_overlay_says_why_and_clears_the_last_one(client, depend
     assert lat == []   # the earlier overlay is cleared with its message
 
 
-def test_site002_refused_when_every_slot_is_taken_over_time_or_stopping():
-    big = data_url(rows_csv(overlay.MAX_ROWS))
-    reader = OverlayReader(slots=1, seconds=PATIENCE)
-    first: list = []
-    reading = threading.Thread(target=lambda: first.append(reader.read(big, "first.csv")))
-    reading.start()
+def occupied(reader: OverlayReader, rows: int) -> tuple[threading.Thread, list]:
+    """A read of ``rows`` rows running in ``reader`` (its thread and, once done, its result)."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(reader.read(data_url(rows_csv(rows)), "first.csv")))
+    thread.start()
     for _ in range(PATIENCE * 100):
         if reader.busy:
             break
         time.sleep(0.01)
-    assert reader.read(data_url(EXAMPLE.read_bytes()), "second.csv").problems == (
-        "the server is already reading 1 other overlays; choose the file again in a minute",)
-    reading.join(PATIENCE)
-    assert first[0].rows == overlay.MAX_ROWS and not first[0].refused
-    assert reader.read(data_url(EXAMPLE.read_bytes()), "third.csv").rows == 6   # the slot is free again
+    return thread, result
+
+
+#: (case, reader settings, what happens while the first read runs, the second upload's problems or rows)
+BUSY = [
+    ("no room to wait: refused at once", {"slots": 1, "waiting": 0}, None,
+     ("the server is already reading 1 overlays with 0 more waiting; choose the file again in a minute",)),
+    ("waited too long", {"slots": 1, "waiting": 1, "wait": 0.3}, None,
+     ("the server was busy reading other overlays for 0.3 s; choose the file again in a minute",)),
+    ("waits, then is read", {"slots": 1, "waiting": 1, "wait": PATIENCE}, None, 6),
+    ("server stops while it waits", {"slots": 1, "waiting": 1, "wait": PATIENCE}, "close",
+     ("the server is restarting; choose the file again in a minute",)),
+]
+
+
+@pytest.mark.parametrize(("case", "settings", "meanwhile", "expected"), BUSY, ids=[c[0] for c in BUSY])
+def test_site002_a_busy_reader_queues_a_few_and_refuses_the_rest_in_words(case, settings, meanwhile, expected):
+    reader = OverlayReader(seconds=PATIENCE, **settings)
+    first, result = occupied(reader, overlay.MAX_ROWS)
+    if meanwhile == "close":
+        threading.Timer(0.3, reader.close).start()
+    second = reader.read(data_url(EXAMPLE.read_bytes()), "second.csv")
+    assert (second.rows if isinstance(expected, int) else second.problems) == expected
+    first.join(PATIENCE)
+    assert result[0].rows == overlay.MAX_ROWS and not result[0].refused   # the read begun always finishes
+
+
+def test_site002b_over_time_is_refused_and_its_process_ended():
     slow = OverlayReader(slots=1, seconds=0.2)
-    assert slow.read(big, "slow.csv").problems == (
+    assert slow.read(data_url(rows_csv(overlay.MAX_ROWS)), "slow.csv").problems == (
         f"reading the file took longer than 0.2 s; split it into smaller files (an overlay holds up to "
         f"{overlay.MAX_ROWS:,} sightings)",)
     assert slow.busy == 0   # its process was ended, not left running
-    reader.close()
-    assert reader.read(data_url(EXAMPLE.read_bytes()), "late.csv").problems == (
+    slow.close()
+    assert slow.read(data_url(EXAMPLE.read_bytes()), "late.csv").problems == (
         "the server is restarting; choose the file again in a minute",)
 
 
@@ -320,4 +342,5 @@ def test_site009_sigterm_with_uploads_in_flight_answers_every_one_and_exits_0():
         else:                           # refused in words: busy, restarting, or over time on a loaded machine
             assert message[0]["props"]["children"].endswith(".csv was not loaded:"), message
             assert message[1]["props"]["children"][0]["props"]["children"].startswith((
-                "the server is restarting", "the server is already reading", "reading the file took longer")), message
+                "the server is restarting", "the server is already reading", "the server was busy",
+                "reading the file took longer")), message
