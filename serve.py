@@ -82,16 +82,16 @@ def build_server(application, host: str, port: int, **options) -> TcpWSGIServer:
     return _Server(application, map={}, adj=Adjustments(host=host, port=port, **{**OPTIONS, **options}))
 
 
-def serve(server: TcpWSGIServer, stop: threading.Event, grace: float = GRACE_SECONDS) -> int:
+def serve(server: TcpWSGIServer, stop: threading.Event, grace: float = GRACE_SECONDS,
+          reader: overlay.OverlayReader | None = None) -> int:
     """Answer requests until ``stop`` is set, then drain: the in-flight requests finish, nothing new starts.
 
-    Overlay reads not yet begun are refused from the stop on (the user is told to try again);
-    reads already begun finish within their deadline, shorter than ``grace``. Returns the
-    number of requests dropped unfinished when ``grace`` ran out (0 when every one was answered).
+    ``reader``'s overlay reads not yet begun are refused from the stop on (the user is told to
+    try again); reads already begun finish within their deadline, shorter than ``grace``.
+    Returns the number of requests dropped unfinished when ``grace`` ran out (0: all answered).
     """
     while not stop.is_set():
         wasyncore.loop(timeout=LOOP_SECONDS, map=server._map, use_poll=True, count=1)
-    reader = _overlay_reader(server)
     if reader is not None:
         reader.close()
     _accept_queued(server)
@@ -109,10 +109,12 @@ def serve(server: TcpWSGIServer, stop: threading.Event, grace: float = GRACE_SEC
     return left
 
 
-def _overlay_reader(server: TcpWSGIServer) -> overlay.OverlayReader | None:
-    """The app's overlay reader (``server.extensions["overlay_reader"]``), if the app has one."""
-    extensions = getattr(server.application, "extensions", {})
-    reader = extensions.get("overlay_reader")
+def overlay_reader(application) -> overlay.OverlayReader | None:
+    """The Flask app's overlay reader (``extensions["overlay_reader"]``), if it has one.
+
+    Taken from the app, not the server: waitress wraps the app it serves.
+    """
+    reader = getattr(application, "extensions", {}).get("overlay_reader")
     return reader if isinstance(reader, overlay.OverlayReader) else None
 
 
@@ -163,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:   # waitress raises ValueError for a host it cannot resolve
         print(f"error: cannot listen on {settings.host}:{settings.port}: {listen_problem(exc)}", file=sys.stderr)
         return 2
-    reader = _overlay_reader(server)
+    reader = overlay_reader(application)
     if reader is not None:
         reader.start()
     stop = threading.Event()
@@ -171,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signum, lambda *_: stop.set())
     log.info("serving http://%s:%s/ with waitress (%d threads)", server.effective_host, server.effective_port,
              server.adj.threads)
-    dropped = serve(server, stop)
+    dropped = serve(server, stop, reader=reader)
     log.info("stopped")
     return EXIT_DROPPED if dropped else 0
 
