@@ -1,6 +1,8 @@
 // Overlay upload: every file chosen gets an answer from the server, and no stale one stays.
 // - As soon as a file is chosen or dropped, the message under the map says it is being read:
-//   the previous file's message (success or refusal) is gone before the new answer arrives.
+//   the previous file's message (success or refusal) is gone before the new answer arrives;
+//   the upload's last contents are cleared too, so the same file chosen again is read again
+//   (dcc.Upload would not fire for contents equal to the last).
 // - dcc.Upload drops a file over its max_size without a word (and the server's request cap
 //   would refuse sending it anyway); for such a file its name and size are set on the
 //   #upload-refused store, and the server answers with its refusal message. Files of any
@@ -17,6 +19,8 @@
     var file = files && files[0];
     var message = document.getElementById(MESSAGE);
     if (!file || !message || !(window.dash_clientside && window.dash_clientside.set_props)) { return; }
+    // the last file's contents are forgotten, so that choosing the same file again reads it again
+    window.dash_clientside.set_props(UPLOAD, {contents: null});
     window.dash_clientside.set_props(MESSAGE, {children: 'Reading ' + file.name + '\u2026'});
     var limit = Number(message.getAttribute('data-max-bytes'));
     if (limit && file.size > limit) {

@@ -155,10 +155,12 @@ def register(app, data: AppData) -> None:
                   Input(ids.UPLOAD, "contents"), Input(ids.UPLOAD_REFUSED, "data"), State(ids.UPLOAD, "filename"),
                   prevent_initial_call=True)
     def overlay_upload(contents, too_large, name):
-        if ctx.triggered_id == ids.UPLOAD_REFUSED:
+        if f"{ids.UPLOAD_REFUSED}.data" in ctx.triggered_prop_ids:   # may come with the reset below
             too_large = too_large if isinstance(too_large, dict) else {}
             name = too_large.get("name")
             result = overlay.size_refusal(name, too_large.get("size"))
+        elif contents is None:
+            return no_update, no_update    # upload.js forgetting the last file before the next is read
         else:
             result = reader.read(contents, name)
         updates = cleared if result.refused else result.updates

@@ -348,3 +348,16 @@ def test_site009_sigterm_with_uploads_in_flight_answers_every_one_and_exits_0():
         (begun if problem.startswith("reading the file took longer") else refused).append(problem)
     assert len(begun) <= overlay.SLOTS, begun
     assert all(p.startswith(("the server is restarting", "the server is already reading")) for p in refused), refused
+
+
+def test_site010_a_forgotten_file_changes_nothing_but_a_size_refusal_with_it_shows(client, dependencies):
+    """upload.js clears the last contents before each new file; alone that is no upload (no output),
+    but when it arrives in one request with a size refusal, the refusal is what shows."""
+    forgotten = client.post(UPDATE, json=upload_body(dependencies, None, None))
+    assert forgotten.status_code == 200 and forgotten.get_json()["response"] == {}   # nothing changes
+    both = upload_body(dependencies, None, None, {"name": "huge.csv", "size": 6 * 2**20},
+                       f"{ids.UPLOAD}.contents")
+    both["changedPropIds"].append(f"{ids.UPLOAD_REFUSED}.data")
+    text, lat = shown(client.post(UPDATE, json=both))
+    assert text.startswith("huge.csv was not loaded: the file is 6.0 MB, larger than 5 MB")
+    assert lat == []
