@@ -45,13 +45,13 @@ WAITING = 4
 WAIT_SECONDS = 30
 #: Seconds between looks at whether the server is stopping while an upload waits.
 _WAIT_STEP = 0.25
-#: Longest time one overlay may take to read (10,000 rows take about 3 s of CPU).
+#: Longest time one overlay may take to read (10,000 rows of real phrasings take about 4 s of CPU).
 DEADLINE_SECONDS = 20
 #: CPU priority of the reading processes (``nice``): the web process's requests come first.
 NICENESS = 10
 #: Longest data URL accepted for :data:`MAX_UPLOAD_BYTES` of file (base64 plus a short header).
 MAX_CONTENTS_CHARS = 4 * -(-MAX_UPLOAD_BYTES // 3) + 256
-#: What the browser says for a file too large to send (the upload widget stops it, see upload.js).
+#: The refusal of a data URL over the size (a browser stops such a file before sending it: upload.js).
 TOO_LARGE = (f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB; split it, or add it to the dataset "
              "with `python -m sightings import`")
 
