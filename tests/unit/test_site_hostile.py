@@ -361,3 +361,12 @@ def test_site010_a_forgotten_file_changes_nothing_but_a_size_refusal_with_it_sho
     text, lat = shown(client.post(UPDATE, json=both))
     assert text.startswith("huge.csv was not loaded: the file is 6.0 MB, larger than 5 MB")
     assert lat == []
+
+
+@pytest.mark.parametrize(("dropped", "status"), [(0, 0), (2, serve.EXIT_DROPPED)])
+def test_site008b_exit_status_says_whether_requests_were_dropped(dropped, status, monkeypatch):
+    assert serve.EXIT_DROPPED != 0
+    monkeypatch.setattr(serve, "create_app_or_exit", lambda _path: type("App", (), {"server": Flask("tiny")}))
+    monkeypatch.setattr(serve.signal, "signal", lambda *_: None)
+    monkeypatch.setattr(serve, "serve", lambda server, stop, reader=None: dropped)
+    assert serve.main(["--port", "0"]) == status
