@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
+from dash import ClientsideFunction, Input, Output, Patch, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import AppData
@@ -18,7 +18,7 @@ from dashboard.details import details_panel
 from dashboard.downloads import download_href
 from dashboard.facets import COUNTED, FACETS, classes_in_cell
 from dashboard.figures import (
-    base_layers, map_updates, point_rows, selection_updates, table_rows, timeline_figure, upload_updates,
+    base_layers, map_updates, selection_updates, table_rows, timeline_figure, upload_updates,
     visibility_updates,
 )
 from dashboard.filters import (
@@ -26,11 +26,9 @@ from dashboard.filters import (
 )
 from dashboard.mapview import map_summary, view_updates
 from dashboard.urlstate import spec_from_query, spec_to_query
-from dashboard import playback, stats_view, vessels
+from dashboard import overlay, playback, stats_view, vessels
 from dashboard.events import with_events
 from dashboard.tracks_figure import track_updates, track_visibility
-from sightings.importer import read_upload
-from sightings.schema import SightingsError
 
 PRESET_NAMES = {button: name for name, button in ids.PRESETS.items()}
 
@@ -146,20 +144,27 @@ def register(app, data: AppData) -> None:
                 {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"},
                 details_panel(rows[rows["id"] == chosen].iloc[0]))
 
-    # uploaded CSV -> black markers on the map, in this browser tab only (nothing is stored)
-    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.UPLOAD_MESSAGE, "children"),
-                  Input(ids.UPLOAD, "contents"), State(ids.UPLOAD, "filename"), prevent_initial_call=True)
-    def overlay_upload(contents, name):
-        try:
-            rows = read_upload(contents)
-        except SightingsError as exc:
-            return as_patch(upload_updates(frame.iloc[0:0])), [
-                html.Strong(f"{name or 'The file'} was not loaded:"),
-                html.Ul([html.Li(problem) for problem in exc.problems[:20]])]
-        drawn = len(point_rows(rows))
-        return as_patch(upload_updates(rows)), (f"{len(rows)} sightings from {name} overlaid in black "
-                                                f"({drawn} with a position); only in this tab, not saved.")
+    # uploaded CSV, or the name and size of a file too large to send -> black markers on the map
+    # and the message under it, in this browser tab only (nothing is stored); read in a bounded
+    # child process (dashboard.overlay), so large uploads never slow other users' requests
+    reader = overlay.OverlayReader()
+    app.server.extensions["overlay_reader"] = reader
+    cleared = upload_updates(frame.iloc[0:0])
 
+    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.UPLOAD_MESSAGE, "children"),
+                  Input(ids.UPLOAD, "contents"), Input(ids.UPLOAD_REFUSED, "data"), State(ids.UPLOAD, "filename"),
+                  prevent_initial_call=True)
+    def overlay_upload(contents, too_large, name):
+        if f"{ids.UPLOAD_REFUSED}.data" in ctx.triggered_prop_ids:   # may come with the reset below
+            too_large = too_large if isinstance(too_large, dict) else {}
+            name = too_large.get("name")
+            result = overlay.size_refusal(name, too_large.get("size"))
+        elif contents is None:
+            return no_update, no_update    # upload.js forgetting the last file before the next is read
+        else:
+            result = reader.read(contents, name)
+        updates = cleared if result.refused else result.updates
+        return as_patch(updates), overlay.message(result, name)
 
     register_analyst_views(app, data, spec_of)
 

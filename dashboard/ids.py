@@ -29,6 +29,8 @@ MAP_LAYERS = "map-layers"
 MAP_NOTE = "map-note"
 UPLOAD = "upload"
 UPLOAD_MESSAGE = "upload-message"
+#: A file the browser did not send (too large): its name and size, set by assets/upload.js.
+UPLOAD_REFUSED = "upload-refused"
 TIMELINE = "timeline"
 TABLE = "table"
 DOWNLOAD_CSV = "download-csv"

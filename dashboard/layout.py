@@ -65,11 +65,14 @@ def build_layout(data: AppData) -> html.Div:
                     legend(),
                     html.P(map_summary(rows), id=ids.MAP_SUMMARY, className="map-summary"),
                     html.Div(id=ids.MAP_NOTE, className="map-note"),
-                    dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, accept=".csv,text/csv", className="upload",
+                    # no ``accept``: a file of another type is sent and refused with the server's message
+                    dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, className="upload",
                                children=["Overlay your own sightings CSV (up to 5 MB, same columns as the "
                                          "download; shown only in this tab, never saved): drop it here or ",
                                          html.A("choose a file", className="link")]),
-                    html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status"),
+                    dcc.Store(id=ids.UPLOAD_REFUSED),
+                    html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status",
+                             **{"data-max-bytes": MAX_UPLOAD_BYTES}),
                 ])),
                 html.Label("Map layers", htmlFor=ids.MAP_LAYERS, className="visually-hidden"),
                 dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,

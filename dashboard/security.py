@@ -7,8 +7,9 @@ MapLibre draws from ``blob:`` workers and ``data:`` images. Nothing may frame th
 load from another origin.
 
 Errors are short ``text/plain`` messages with the status: a malformed callback request is
-the client's fault (400, never a 500 or a traceback), an unknown file is a 404, and anything
-unexpected is logged on the server with its traceback and answered with a one-line 500.
+the client's fault (400, never a 500 or a traceback), an unknown file is a 404 (so is Dash's
+hot-reload route, unless the development server's hot reload is on), and anything unexpected
+is logged on the server with its traceback and answered with a one-line 500.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from dashboard.callback_requests import app_contract, request_problem
 
-#: Largest request body accepted (uploads included), refused from its Content-Length before reading.
-MAX_REQUEST_BYTES = 6 * 1024 * 1024
+#: Largest request body accepted, refused from its Content-Length before reading: room for an overlay
+#: upload of ``MAX_UPLOAD_BYTES`` (5 MB), which arrives base64-encoded (6.7 MB) inside the callback's JSON.
+MAX_REQUEST_BYTES = 7 * 1024 * 1024
 #: Longest path plus query string accepted (a shared filter link is a few hundred characters).
 MAX_URL_CHARS = 8 * 1024
 #: Most bytes of request header names and values accepted.
@@ -40,6 +42,8 @@ HEADERS = {
 #: The policy for error pages the WSGI server writes itself (plain text, nothing to load).
 ERROR_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'"
 CALLBACK_PATH = "_dash-update-component"
+#: Dash's development hot-reload route: it answers only while ``app.run(debug=True)`` reloads.
+RELOAD_PATH = "_reload-hash"
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,11 @@ def content_security_policy(app: Dash) -> str:
     ])
 
 
+def hot_reload(app: Dash) -> bool:
+    """Whether Dash's dev tools reload the page (``debug=True`` in development); never in production."""
+    return bool(getattr(app, "_dev_tools", {}).get("hot_reload"))
+
+
 def plain(status: int, message: str, response: Response | None = None) -> Response:
     """A one-line ``text/plain`` answer (``response`` keeps its headers, e.g. a 405's ``Allow``)."""
     response = response or Response()
@@ -79,6 +88,7 @@ def harden(app: Dash) -> None:
     headers = {"Content-Security-Policy": content_security_policy(app), **HEADERS}
     contract = app_contract(app)
     callback_path = app.config.routes_pathname_prefix + CALLBACK_PATH
+    reload_path = app.config.routes_pathname_prefix + RELOAD_PATH
 
     @server.before_request
     def bound_and_check() -> Response | None:
@@ -91,6 +101,8 @@ def harden(app: Dash) -> None:
             raise MethodNotAllowed(valid_methods=["OPTIONS", "POST"])   # not the page Dash's catch-all serves
         if request.path == callback_path and request.method == "POST":
             return _callback_refusal(contract)
+        if request.path == reload_path and not hot_reload(app):
+            return plain(404, "Not Found: no such file")
         return None
 
     @server.errorhandler(HTTPException)

@@ -652,27 +652,6 @@ def _first_mentions(body: str) -> dict[str, str]:
         for k in range(begin, end):
             mentions.setdefault(body[k:end], bracket.group(1))
     return mentions
-def _prefecture(anchor: str, body: str) -> str:
-    """A place's prefecture from its first mention: a second mention omits the bracket."""
-    return _bracketed(body).get(anchor, "")
-
-
-@functools.lru_cache(maxsize=4)
-def _bracketed(body: str) -> dict[str, str]:
-    """Every text of up to 16 characters standing before a 「（…）」 of the body, with the first bracket.
-
-    Built once per body, so that a release of many sightings without prefectures costs
-    linear time (a search of the whole body per sighting took 9 s for 2 MB); the first
-    mention wins, as a leftmost search of ``anchor（…）`` would find it.
-    """
-    found: dict[str, str] = {}
-    for mention in re.finditer(r"（(?=([^）]{1,6})）)", body):
-        start = mention.start()
-        for size in range(1, min(start, 16) + 1):
-            found.setdefault(body[start - size:start], mention.group(1))
-    return found
-
-
 def _event_date(head: re.Match, report_date: dt.date, previous: dt.date | None, file: str) -> dt.date:
     """The date a head sentence states, completing a 同日 or day-only date from the release."""
     if head.group("same_day"):

@@ -95,8 +95,9 @@ def test_security006_malformed_request_gets_no_traceback(client):
 
 
 def test_security007_hostile_upload_is_a_message_not_a_crash(app, client):
-    body = callback_body(app, ids.UPLOAD_MESSAGE, f"{ids.UPLOAD}.contents",
-                         {ids.UPLOAD: "data:text/csv;base64,PHNjcmlwdD4=", "upload": None})
+    body = callback_body(app, ids.UPLOAD_MESSAGE, f"{ids.UPLOAD}.contents", {})
+    for item in body["inputs"] + body["state"]:   # contents and file name share the component id
+        item["value"] = {"contents": "data:text/csv;base64,PHNjcmlwdD4=", "filename": "x.csv"}.get(item["property"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     assert "was not loaded" in json.dumps(response.get_json())

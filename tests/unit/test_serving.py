@@ -31,7 +31,7 @@ def test_serving001_readme_lists_the_waitress_settings_in_use():
     documented = readme_serving_table()
     assert documented == {name: str(value) for name, value in serve.OPTIONS.items()} | {
         "GRACE_SECONDS": str(serve.GRACE_SECONDS)}
-    assert serve.OPTIONS["max_request_body_size"] == MAX_REQUEST_BYTES == 6 * 1024 * 1024
+    assert serve.OPTIONS["max_request_body_size"] == MAX_REQUEST_BYTES == 7 * 1024 * 1024
     assert serve.OPTIONS["connection_limit"] >= 1000 and serve.OPTIONS["expose_tracebacks"] is False
 
 
