@@ -159,8 +159,7 @@ def test_jso010_release_url_from_the_file_name():
 
 @pytest.mark.parametrize(("text", "message"), [
     ("", "no text"),
-    ("ロシア海軍艦艇の動向について
-本日は異状なし。", "not a movement release: no sighting sentence"),
+    ("ロシア海軍艦艇の動向について\n本日は異状なし。", "not a movement release: no sighting sentence"),
     (HEAD.replace("６月２８日（日）", "２月３０日（月）"), "2026-02-30 is not a date"),
     ("x" * (MAX_CHARS + 1), "at most 2,000,000"),
 ])
