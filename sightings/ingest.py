@@ -154,7 +154,7 @@ def _release(file: str, url: str, text: str) -> Release:
     if not control_characters(text):
         return Release(file, url, text)
     note = f"removed {describe_controls(text)} from the release's text"
-    return Release(file, url, strip_controls(text), (note,))
+    return Release(file, url, strip_controls(text), notes=(note,))
 
 
 def _read_corpus(path: Path) -> list[Release]:

@@ -113,6 +113,9 @@ _UNITS = re.compile(r"^防衛省・自衛隊は、海上自衛隊の?(?P<units>.
 _REF_DAY = re.compile(rf"{_day()}{_WEEKDAY}(?:から{_day('2')}{_WEEKDAY}にかけて)?")
 _REF_MOVE = re.compile(rf"(?P<place>[^、。]{{1,40}}?)を(?P<dir>{_BEARING})進")
 _FOOTER = "統合幕僚監部報道発表資料"
+#: How every movement release's title ends (「ロシア海軍艦艇の動向について」); a PDF states it on its
+#: first page with text, so a PDF without it is refused before its other pages are read.
+_TITLE_END = "動向について"
 _CHINESE_ONLY_TITLE = re.compile(r"(?<!及び)中国海軍艦艇の動向について")
 #: Where the body's sentences break: after 。, before the closing sentence, around the page footer.
 _BREAK = re.compile(rf"。|防衛省・自衛隊は、|{_FOOTER}(?:https?://[!-~]{{1,200}})?")
@@ -131,6 +134,10 @@ class ReleaseError(ValueError):
 
 class NotAMovementRelease(ReleaseError):
     """A text with no sighting sentence: another kind of release (relief, exercise, statistics...)."""
+
+
+class NoExtractableText(ReleaseError):
+    """A PDF whose pages give no text (a scanned image): a person must read it."""
 
 
 @dataclass(frozen=True)
@@ -277,11 +284,11 @@ def _pdf_pages_text(raw: bytes, max_pages: int, budget: "_PdfBudget") -> str:
         budget.extracted(sum(map(len, texts)))
         if not titled and text.strip():
             if _TITLE_END not in normalise(text):
-                raise ReleaseError(f"no title (「…艦艇の動向について」) on page {number + 1}, the first page "
+                raise NotAMovementRelease(f"not a movement release: no title (「…艦艇の動向について」) on page {number + 1}, the first page "
                                    "with text; is it a JSO release about ship movements?")
             titled = True
     if not titled:
-        raise ReleaseError(f"no extractable text on any of its {count} page(s) (a scanned image?); "
+        raise NoExtractableText(f"no extractable text on any of its {count} page(s) (a scanned image?); "
                            "a release PDF from the JSO site has selectable text, or give the text as a .txt")
     return "\n".join(texts)
 
