@@ -17,7 +17,7 @@ import pandera.pandas as pa
 
 from geo.columns import ENRICHED
 from geo.locate import MAX_PHRASE
-from sightings.text import CONTROLS, control_characters
+from sightings.text import control_characters
 
 #: Columns of ``data/sightings.csv``, in file order.
 COLUMNS = (
@@ -298,7 +298,7 @@ def text_problems(frame: pd.DataFrame) -> list[str]:
         if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
             continue
         for row, value in enumerate(values.tolist(), start=1):     # plain str: Arrow refuses a lone surrogate
-            if isinstance(value, str) and CONTROLS.search(value):
+            if isinstance(value, str) and control_characters(value):
                 problems.extend(_control_lines(row, column, value))
         if column not in LIST_SEPARATORS:
             continue

@@ -4,8 +4,9 @@ Text reaches the dataset from files anyone can write (a release, a PDF, a corpus
 an upload). A NUL makes the stored CSV unreadable; ESC, DEL and the C1 controls can
 retitle or clear the terminal that prints them; a lone surrogate cannot be encoded as
 UTF-8 at all. None of them is ever part of a report's words, so they are found here
-(to refuse a cell, naming where) or stripped (inside a release's running text). Tab,
-newline and carriage return are ordinary layout and stay.
+(to refuse a cell, naming where), stripped (inside a release's running text) or shown as
+escapes (:func:`printable`, for lines printed to a terminal). Tab, newline and carriage
+return are ordinary layout and stay.
 """
 
 from __future__ import annotations
@@ -36,3 +37,21 @@ def strip_controls(text: str) -> str:
     'Cape Soya'
     """
     return CONTROLS.sub("", text)
+
+
+def printable(line: str) -> str:
+    r"""``line`` with each control character written as its escape, for printing to a terminal.
+
+    A release or a file name can hold ESC sequences that retitle or clear the operator's
+    terminal; printed through this they are inert text.
+
+    Examples
+    --------
+    >>> print(printable("new: p1\x1b]0;pwned\x07.pdf"))
+    new: p1\x1b]0;pwned\x07.pdf
+    """
+    parts, last = [], 0
+    for position, shown in control_characters(line):
+        parts += [line[last:position], shown[1:-1]]
+        last = position + 1
+    return "".join(parts) + line[last:]
