@@ -320,7 +320,9 @@ def _control_lines(row: int, column: str, text: str) -> list[str]:
         return []
     position, shown = found[0]
     more = f" and {len(found) - 1} more" if len(found) > 1 else ""
-    return [f"row {row}, {column}: {preview(text)} holds the control character {shown} at character "
+    start = max(0, position - 20) if len(text) > 40 else 0       # show the cell around the character
+    cell = ("..." if start else "") + preview(text[start:])
+    return [f"row {row}, {column}: {cell} holds the control character {shown} at character "
             f"{position + 1}{more} (a NUL, escape, DEL or lone surrogate is never part of a report); remove it"]
 
 
