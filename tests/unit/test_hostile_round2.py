@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -355,3 +354,46 @@ def test_round2_wrong10_locate_refusal_reaches_the_command_line(dataset, tmp_pat
     new.write_bytes(csv(line(phrase="about 9,999,999.999999 km north of Cape Soya")))
     assert main(["import", str(new), "--data", str(dataset)]) == 2
     assert "error: row 1, location_text: distance '9,999,999.999999 km'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("cell", "download"), [
+    ("=1+1", "'=1+1"), ("'=1+1", "''=1+1"), ("''-2", "'''-2"), ("\u200b@SUM(1)", "'\u200b@SUM(1)"),
+    ("'tis the season", "'tis the season"), ("O'Brien", "O'Brien"), ("Udaloy", "Udaloy"), ("", ""),
+])
+def test_round2_loss10_restore_undoes_exactly_what_neutralise_adds(cell, download):
+    from sightings.cells import neutralise, restore
+    assert neutralise(cell) == download
+    assert restore(download) == cell
+
+
+@pytest.mark.parametrize(("text", "found", "shown"), [
+    ("Soya\x00 Strait", [(4, "'\\x00'")], "Soya\\x00 Strait"),
+    ("\x1b[2J\x9b", [(0, "'\\x1b'"), (4, "'\\x9b'")], "\\x1b[2J\\x9b"),
+    ("tab\tnew\nline\r", [], "tab\tnew\nline\r"),
+    ("DEL\x7f", [(3, "'\\x7f'")], "DEL\\x7f"),
+    ("宗谷海峡", [], "宗谷海峡"),
+])
+def test_round2_wrong11_control_characters_are_found_and_printed_as_escapes(text, found, shown):
+    from sightings.text import control_characters, printable
+    assert control_characters(text) == found
+    assert printable(text) == shown
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b]0;pwned\x07", "\x7f", "\x85"])
+def test_round2_loss11_a_control_in_a_release_txt_never_reaches_the_dataset(control, dataset, tmp_path, capsys):
+    """Refused (exit 2) or removed with a note (exit 0): either way the stored file stays readable and clean."""
+    item = corpus_item()
+    release = tmp_path / item["file"].replace(".pdf", ".txt")
+    release.write_text(item["text"].replace("所属「たかしま」", f"所属「たか{control}しま」", 1), encoding="utf-8")
+    before = dataset.read_bytes()
+    code = main(["ingest", str(release), "--data", str(dataset)])
+    shown = capsys.readouterr()
+    assert code in (0, 2) and "Traceback" not in shown.err
+    raw = [c for c in control if c not in "]0;pwned"]
+    assert not [c for c in shown.out + shown.err if c in raw]              # nothing raw on the terminal
+    if code == 2:
+        assert dataset.read_bytes() == before
+        assert "observed_by: '第３機雷戦隊所属「たか\\x" in shown.err and "holds the control character" in shown.err
+    stored = dataset.read_text(encoding="utf-8")
+    assert not [c for c in stored if c in raw]
+    read_sightings(dataset)
