@@ -24,7 +24,7 @@ from sightings.jso import ReleaseError
 from sightings.importer import merge_into, plan
 from sightings.schema import SightingsError
 from sightings.store import DATASET, read_file, read_sightings, write_atomic
-from sightings.text import printable
+from sightings.text import escape_controls
 
 EXIT_OK, EXIT_REFUSED = 0, 2
 
@@ -101,7 +101,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     check_output(args)
     outcome = ingest(args.data, read_releases(args.paths), dry_run=args.dry_run)
     for line in outcome.lines:
-        print(printable(line))
+        print(escape_controls(line))
     if args.output is not None:
         write_preview(outcome.rows, args.output)
     new = sum(1 for d in outcome.decisions if not d.merged_with)
@@ -181,8 +181,7 @@ def refuse(problems: list[str], args: argparse.Namespace) -> int:
 
 
 def say(line: str) -> None:
-    """Print a line to stderr, control characters escaped (a file's text never drives the terminal)."""
-    print(printable(line), file=sys.stderr)
+    print(escape_controls(line), file=sys.stderr)
 
 
 def _same_file(a: Path, b: Path) -> bool:

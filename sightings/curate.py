@@ -31,7 +31,7 @@ from sightings.ingest import merge_releases, read_releases
 from sightings.jso import ReleaseError
 from sightings.schema import SightingsError, validate
 from sightings.store import DATASET, load, lock, read_sightings, to_csv_text, write_atomic
-from sightings.text import printable
+from sightings.text import escape_controls
 from sightings.voyages import link_voyages
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
@@ -81,10 +81,10 @@ def main(argv: list[str] | None = None) -> int:
             write_atomic(args.output, to_csv_text(frame))
     except (SightingsError, ReleaseError, OSError) as exc:
         for line in str(exc).splitlines():
-            print(printable(f"error: {line}"), file=sys.stderr)
+            print(escape_controls(f"error: {line}"), file=sys.stderr)
         return 2
     for line in log:
-        print(printable(line))
+        print(escape_controls(line))
     kinds = frame["position_kind"].value_counts().to_dict()
     print(f"wrote {len(frame)} sightings to {args.output} ({kinds})")
     return 0

@@ -1,57 +1,66 @@
-"""Control characters in text: found with their positions, or removed.
+"""Find and remove the characters no stored or printed text may hold (the one home for the rule).
 
-Text reaches the dataset from files anyone can write (a release, a PDF, a corpus, a CSV,
-an upload). A NUL makes the stored CSV unreadable; ESC, DEL and the C1 controls can
-retitle or clear the terminal that prints them; a lone surrogate cannot be encoded as
-UTF-8 at all. None of them is ever part of a report's words, so they are found here
-(to refuse a cell, naming where), stripped (inside a release's running text) or shown as
-escapes (:func:`printable`, for lines printed to a terminal). Tab, newline and carriage
-return are ordinary layout and stay.
+A NUL, an escape sequence or a lone surrogate in a cell makes ``data/sightings.csv`` a file
+its own reader refuses (or retitles the operator's terminal when printed), so every input
+path (release text, PDF text, corpus JSON, CSV import, overlay) asks this module. Refused:
+the C0 controls except tab, line feed and carriage return; DEL; the C1 controls
+(U+0080-U+009F); and surrogate code points, which in a Python string are always lone (a
+UTF-8 or JSON pair decodes to one character).
 """
 
 from __future__ import annotations
 
 import re
 
-#: C0 controls except tab, newline and CR; DEL; the C1 block; UTF-16 surrogates (lone in a str).
-CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+#: C0 controls but \t \n \r, DEL, C1 controls, and surrogates (lone by construction in a str).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def control_characters(text: str) -> list[tuple[int, str]]:
-    """Each control character in ``text``: its 0-based position and how Python writes it.
+    """Each control character or lone surrogate in ``text``: its position and its ``repr``.
+
+    Empty when the text is clean; the repr is what a message shows (never the raw character).
 
     Examples
     --------
-    >>> control_characters("Soya\\x00 Strait\\x1b")
-    [(4, "'\\\\x00'"), (12, "'\\\\x1b'")]
+    >>> control_characters("a\\x00b\\tc\\x1b")
+    [(1, "'\\\\x00'"), (5, "'\\\\x1b'")]
     """
-    return [(found.start(), repr(found.group())) for found in CONTROLS.finditer(text)]
+    return [(match.start(), repr(match.group())) for match in CONTROL.finditer(text)]
 
 
 def strip_controls(text: str) -> str:
-    """``text`` without its control characters (tab, newline and CR kept).
+    """``text`` without its control characters and lone surrogates (tab, \\n and \\r are kept).
 
     Examples
     --------
-    >>> strip_controls("Cape\\x00 Soya\\x7f")
-    'Cape Soya'
+    >>> strip_controls("約\\x00１１０ｋｍ\\ud800\\n")
+    '約１１０ｋｍ\\n'
     """
-    return CONTROLS.sub("", text)
+    return CONTROL.sub("", text)
 
 
-def printable(line: str) -> str:
-    r"""``line`` with each control character written as its escape, for printing to a terminal.
-
-    A release or a file name can hold ESC sequences that retitle or clear the operator's
-    terminal; printed through this they are inert text.
+def escape_controls(text: str) -> str:
+    """``text`` safe to print on a terminal: each control character written as its escape.
 
     Examples
     --------
-    >>> print(printable("new: p1\x1b]0;pwned\x07.pdf"))
-    new: p1\x1b]0;pwned\x07.pdf
+    >>> escape_controls("title\\x1b]0;owned\\x07")
+    'title\\\\x1b]0;owned\\\\x07'
     """
-    parts, last = [], 0
-    for position, shown in control_characters(line):
-        parts += [line[last:position], shown[1:-1]]
-        last = position + 1
-    return "".join(parts) + line[last:]
+    return CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def describe_controls(text: str, limit: int = 3) -> str:
+    """A short phrase naming the first ``limit`` control characters, for a message or a note.
+
+    Examples
+    --------
+    >>> describe_controls("a\\x00b\\x00")
+    "2 control characters ('\\\\x00' at 1, '\\\\x00' at 3)"
+    """
+    found = control_characters(text)
+    shown = ", ".join(f"{char} at {pos}" for pos, char in found[:limit])
+    more = ", ..." if len(found) > limit else ""
+    noun = "control character" if len(found) == 1 else "control characters"
+    return f"{len(found)} {noun} ({shown}{more})"

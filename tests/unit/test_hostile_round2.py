@@ -374,9 +374,9 @@ def test_round2_loss10_restore_undoes_exactly_what_neutralise_adds(cell, downloa
     ("宗谷海峡", [], "宗谷海峡"),
 ])
 def test_round2_wrong11_control_characters_are_found_and_printed_as_escapes(text, found, shown):
-    from sightings.text import control_characters, printable
+    from sightings.text import control_characters, escape_controls
     assert control_characters(text) == found
-    assert printable(text) == shown
+    assert escape_controls(text) == shown
 
 
 @pytest.mark.parametrize("control", ["\x00", "\x1b]0;pwned\x07", "\x7f", "\x85"])
