@@ -54,7 +54,8 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     A news row matches by passage or hull (module docstring); a hull-only match needs the
     straits to agree where both name one. A row that already rests on a release matches
     only its re-issue (same date, time, position and hulls): two releases are two sightings.
-    Among several candidates the nearest in time wins, a same-strait one before a hull-only one.
+    Among several candidates the nearest in time wins, a same-strait one or a plain repeat
+    (:func:`same_report`: same day, strait, count, and hull or kind) before a hull-only one.
     """
     if existing.empty:
         return ""
@@ -75,7 +76,7 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     reissue = from_release & (days == 0) & (existing["event_time"] == incoming["event_time"]) \
         & (existing["lat"] == incoming["lat"]) & (existing["lon"] == incoming["lon"]) \
         & existing["hull_numbers"].map(lambda h: set(h) == hulls)
-    candidates = existing.assign(_days=days, _rank=(~(same_passage | reissue)).astype(int))[
+    candidates = existing.assign(_days=days, _rank=(~(same_passage | reported_again | reissue)).astype(int))[
         same_passage | same_hull | same_group | reported_again | reissue]
     if candidates.empty:
         return ""

@@ -397,3 +397,16 @@ def test_round2_loss11_a_control_in_a_release_txt_never_reaches_the_dataset(cont
     stored = dataset.read_text(encoding="utf-8")
     assert not [c for c in stored if c in raw]
     read_sightings(dataset)
+
+
+def test_round2_wrong12_match_prefers_the_plain_repeat_of_the_one_rule_over_a_hull_only_candidate():
+    """merge.match calls merge.same_report: a same-day row with the same count and kind beats a hull-only one."""
+    from sightings.merge import match
+    from tests.unit.test_merge import frame, release, row
+
+    hull_only = row(id="a-hull-only", event_date="2026-02-04", ships=3, hull_numbers=["335"],
+                    ship_types=["Steregushchiy-class frigate"], source_urls=["https://example.org/a"])
+    repeat = row(id="b-repeat", event_date="2026-02-04", ships=1, ship_types=["frigate"],
+                 source_urls=["https://example.org/b"])
+    assert match(pd.Series(release(strait="")), frame(hull_only, repeat)) == "b-repeat"
+    assert match(pd.Series(release(strait="")), frame(hull_only)) == "a-hull-only"
