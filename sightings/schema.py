@@ -297,9 +297,8 @@ def text_problems(frame: pd.DataFrame) -> list[str]:
         values = frame[column]
         if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
             continue
-        for row, value in enumerate(values.tolist(), start=1):     # plain str: Arrow refuses a lone surrogate
-            if isinstance(value, str) and control_characters(value):
-                problems.extend(_control_lines(row, column, value))
+        for row in _rows_with_controls(values):
+            problems.extend(_control_lines(row + 1, column, values.iloc[row]))
         if column not in LIST_SEPARATORS:
             continue
         mark = LIST_SEPARATORS[column].strip()
@@ -307,11 +306,26 @@ def text_problems(frame: pd.DataFrame) -> list[str]:
             for item in items if isinstance(items, list) else ():
                 if not isinstance(item, str):
                     continue
-                problems.extend(_control_lines(row, column, item))
+                if item.isprintable() is False:           # fast pass: most items are plain text
+                    problems.extend(_control_lines(row, column, item))
                 if mark in item:
                     problems.append(f"row {row}, {column}: item {preview(item)} holds {mark!r}, the list's "
                                     f"separator (it would be read back as two items); write it without {mark!r}")
     return sorted(problems, key=_row_number)
+
+
+#: The control characters as a pattern for pandas' string methods (Arrow strings are valid
+#: UTF-8, so they hold no surrogate; object columns are checked by :func:`control_characters`).
+_STRING_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+
+
+def _rows_with_controls(values: pd.Series) -> list[int]:
+    """Positions of the text cells of ``values`` holding a control character (one vectorised pass when it can)."""
+    if values.dtype != object:
+        hits = values.str.contains(_STRING_CONTROLS, regex=True).fillna(False).to_numpy(dtype=bool)
+        return hits.nonzero()[0].tolist()
+    return [row for row, value in enumerate(values.tolist())
+            if isinstance(value, str) and not value.isprintable() and control_characters(value)]
 
 
 def _control_lines(row: int, column: str, text: str) -> list[str]:
