@@ -102,7 +102,12 @@ def read_cells(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
 
     Example: the app's CSV holds ``'=1+1`` for a note ``=1+1``; this gives ``=1+1`` back.
     """
-    return read_text(raw, encoding).map(restore)
+    table = read_text(raw, encoding)
+    for column in table.columns:
+        quoted = table[column].str.startswith("'").fillna(False).to_numpy(dtype=bool)
+        if quoted.any():
+            table.loc[quoted, column] = table.loc[quoted, column].map(restore)
+    return table
 
 
 def _refuse_repeats_within(new: pd.DataFrame) -> None:
