@@ -42,6 +42,9 @@ BEARINGS = {point: i * 22.5 for i, point in enumerate(_POINTS)}
 #: A distance: up to 7 digits (or 1,234,567,890), up to 6 decimals. It starts only at the
 #: first digit of a run, so a long run of digits costs one bounded try, not one per digit.
 _NUMBER = r"(?<!\d)(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?:\.\d{1,6})?"
+#: Farthest distance (km) a phrase may give: the mapped region is about 6,000 km across, and
+#: a farther figure is a typo (or an attack: 10,000,000 km wraps the globe to a plausible point).
+MAX_DISTANCE_KM = 5000.0
 _QUALIFIER = r"(?:about|some|approximately|approx\.?|around|roughly|nearly|almost|just\s+over|over)\s+"
 
 
@@ -61,6 +64,13 @@ def _direction_pattern() -> str:
 
 
 _UNIT = "|".join(f"(?:{pattern})" for pattern, _ in _UNIT_WORDS)
+#: A distance with a sign or an exponent ("-50 km", "1e308 km"): the fragment pattern would
+#: read only its digits ("50", "308"), so such a figure is refused before it is read. The
+#: figure starts only where no word character precedes it and its runs are bounded: linear.
+_SIGNED = re.compile(
+    r"(?<![\w.,])(?P<value>[-+\u2212\u2013]\s?\d[\d,]{0,24}(?:\.\d{1,12})?(?:[eE][-+]?\d{1,6})?"
+    rf"|\d[\d,]{{0,24}}(?:\.\d{{1,12}})?[eE][-+]?\d{{1,6}})\s*(?:{_UNIT})(?![a-z])",
+    re.IGNORECASE)
 _FRAGMENT = re.compile(
     rf"(?:{_QUALIFIER})?(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?![a-z])\.?"
     rf"(?:\s*\((?:{_QUALIFIER})?(?P<num2>{_NUMBER})\s*(?P<unit2>{_UNIT})(?![a-z])\.?\))?"
@@ -78,6 +88,13 @@ class LocateError(ValueError):
 
 class UnknownPlaceError(LocateError):
     """A distance and bearing were given from a place the gazetteer does not know."""
+
+
+class DistanceError(LocateError):
+    """A distance that is no distance: signed, an exponent, zero, or farther than :data:`MAX_DISTANCE_KM`.
+
+    Like an unknown place it is refused, never replaced by a guessed position.
+    """
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,9 @@ def locate(text: str) -> Location:
     ------
     UnknownPlaceError
         When a distance and bearing are given from a place the gazetteer does not know.
+    DistanceError
+        When the distance is signed, has an exponent, is zero or is farther than
+        :data:`MAX_DISTANCE_KM` ("-50 km", "1e308 km", "9,999,999 km").
     LocateError
         When no fragment parses (or a 'between' names an unknown place).
     """
@@ -108,6 +128,11 @@ def locate(text: str) -> Location:
         raise LocateError("cannot locate an empty phrase; expected e.g. 'about 180 km "
                           "east-northeast of Cape Erimo'")
     _check_length(text)
+    signed = _SIGNED.search(text)
+    if signed:
+        raise DistanceError(f"distance {signed.group('value')!r} in {text!r} is not a plain positive number "
+                            "(no sign, no exponent); write it as the report gives it, e.g. 'about 50 km north "
+                            "of Cape Soya'")
     match = _FRAGMENT.search(text)
     if match:
         distance_km = _distance_km(match)
@@ -188,10 +213,20 @@ def _between(text: str) -> tuple[str, str, str] | None:
 
 
 def _distance_km(match: re.Match) -> float:
-    """Kilometres of a fragment, preferring a km figure given in parentheses."""
+    """Kilometres of a fragment, preferring a km figure given in parentheses; refused unless plausible.
+
+    Raises :class:`DistanceError` for zero or more than :data:`MAX_DISTANCE_KM`, naming the figure.
+    """
     if match.group("num2") and _unit(match.group("unit2")) == "km":
-        return _number(match.group("num2"))
-    return _number(match.group("num")) * UNITS_KM[_unit(match.group("unit"))]
+        given, km = f"{match.group('num2')} {match.group('unit2')}", _number(match.group("num2"))
+    else:
+        given = f"{match.group('num')} {match.group('unit')}"
+        km = _number(match.group("num")) * UNITS_KM[_unit(match.group("unit"))]
+    if not (0 < km <= MAX_DISTANCE_KM):     # also False for NaN
+        raise DistanceError(f"distance {given!r} in {match.string!r} is {'zero' if km == 0 else 'too far'}: "
+                            f"a position is from more than 0 to {MAX_DISTANCE_KM:,.0f} km from its place "
+                            "(a typo in the figure or its unit?)")
+    return km
 
 
 def _number(text: str) -> float:

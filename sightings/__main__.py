@@ -27,9 +27,9 @@ from pathlib import Path
 from sightings import curate
 from sightings.ingest import ingest, read_releases
 from sightings.jso import ReleaseError
-from sightings.importer import ImportPlan, merge_into, plan
+from sightings.importer import merge_into, plan
 from sightings.schema import SightingsError
-from sightings.store import DATASET, read_file, read_sightings, to_csv_text, write_atomic
+from sightings.store import DATASET, read_file, read_sightings, write_atomic
 from sightings.text import escape_controls
 
 EXIT_OK, EXIT_REFUSED = 0, 2
@@ -79,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
     raw = read_file(args.file)
     if args.dry_run:
         result = plan(raw, read_sightings(args.data), encoding=args.encoding, replace_changed=args.replace_changed)
-        write_preview(result, args.output)
+        write_preview(result.new, args.output)
     else:
         result = merge_into(args.data, raw, encoding=args.encoding, replace_changed=args.replace_changed)
     for path in result.cleaned:
@@ -119,7 +119,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     for line in outcome.lines:
         print(escape_controls(line))
     if args.output is not None:
-        write_atomic(args.output, to_csv_text(outcome.rows))
+        write_preview(outcome.rows, args.output)
     new = sum(1 for d in outcome.decisions if not d.merged_with)
     verb = ("would add", "would merge") if args.dry_run else ("added", "merged")
     say(f"{verb[0]} {new}, {verb[1]} {len(outcome.decisions) - new}")
@@ -167,6 +167,9 @@ def check_output(args: argparse.Namespace) -> None:
     for protected, what in ((args.data, "the dataset"), *((p, "an input file") for p in inputs)):
         if _same_file(args.output, protected):
             raise SightingsError([f"--output {args.output} is {what}; write the preview to another file"])
+    if args.output.name.endswith(".lock") or _same_file(args.output, Path(f"{os.path.realpath(args.data)}.lock")):
+        raise SightingsError([f"--output {args.output} is a lock file (the dataset's is its name + '.lock'); "
+                              "write the preview to a .csv file"])
     if args.output.is_dir():
         raise SightingsError([f"--output {args.output} is a folder (expected a file name)"])
     if not args.output.parent.is_dir():
@@ -175,12 +178,16 @@ def check_output(args: argparse.Namespace) -> None:
         raise SightingsError([f"--output {args.output} exists; pass --force to replace it"])
 
 
-def write_preview(result: ImportPlan, output: Path | None) -> None:
-    """The new rows as the download would hold them (enriched, formulas neutralised), written atomically."""
+def write_preview(rows, output: Path | None) -> None:
+    """Rows as the download would hold them (enriched, formulas neutralised), written atomically.
+
+    The same format for ``import`` and ``ingest``: a preview opened in a spreadsheet runs
+    no formula, and imported again it reads back as the same rows.
+    """
     from dashboard.export import to_csv   # the download's format; loaded only for a preview
     from sightings.pipeline import prepare
 
-    text = to_csv(prepare(result.new))
+    text = to_csv(prepare(rows))
     if output is None:
         sys.stdout.write(text)
     else:

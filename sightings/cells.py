@@ -24,12 +24,40 @@ COORDINATE_COLUMNS = ("lat", "lon")
 #: A cell a spreadsheet would evaluate: an ASCII or full-width = + - @, tab or CR first,
 #: possibly behind invisible characters (zero-width space, BOM, no-break space) that
 #: spreadsheets drop. One character class then one character: linear time.
-FORMULA_START = re.compile("^[\u200b\ufeff\u00a0]*[=+\\-@\t\r\uff1d\uff0b\uff0d\uff20]")
+_FORMULA = "[\u200b\ufeff\u00a0]*[=+\\-@\t\r\uff1d\uff0b\uff0d\uff20]"
+FORMULA_START = re.compile("^" + _FORMULA)
+#: A cell :func:`neutralise` prefixes: a formula start behind any number of apostrophes, so a
+#: cell that already starts with ``'=`` gets one more and :func:`restore` is its exact inverse.
+_NEUTRALISABLE = re.compile("^'*" + _FORMULA)
+_NEUTRALISED = re.compile("^'+" + _FORMULA)
 
 
 def neutralise(text: str) -> str:
-    """Prefix a cell a spreadsheet would evaluate with an apostrophe."""
-    return "'" + text if FORMULA_START.match(text) else text
+    """Prefix a cell a spreadsheet would evaluate with an apostrophe.
+
+    A cell that already starts with apostrophes before a formula start gets one more, so
+    :func:`restore` undoes exactly this and nothing else.
+
+    Examples
+    --------
+    >>> neutralise("=1+1"), neutralise("'=1+1"), neutralise("Udaloy")
+    ("'=1+1", "''=1+1", 'Udaloy')
+    """
+    return "'" + text if _NEUTRALISABLE.match(text) else text
+
+
+def restore(text: str) -> str:
+    """A cell as it was before :func:`neutralise`: the app's own download reads back as its rows.
+
+    Only the apostrophe :func:`neutralise` adds goes (one, before a formula start); the
+    dataset never stores it.
+
+    Examples
+    --------
+    >>> restore("'=1+1"), restore("''=1+1"), restore("'tis"), restore("=1+1")
+    ('=1+1', "'=1+1", "'tis", '=1+1')
+    """
+    return text[1:] if _NEUTRALISED.match(text) else text
 
 
 def as_cells(frame: pd.DataFrame, columns: tuple[str, ...], *, spreadsheet_safe: bool = False) -> pd.DataFrame:

@@ -3,7 +3,11 @@
 New rows come as CSV in the dataset's own columns (id, lat, lon and position_kind may be
 left out) or in the shared notes' format, which is the same columns without those four.
 Every row is validated and positioned exactly as the dataset is (:func:`store.load`);
-rows that repeat a sighting already in the dataset are reported and left out. A row whose
+rows that repeat a sighting already in the dataset are reported and left out, and two new
+rows of one file reporting the same sighting are refused, both named (the one rule,
+:func:`sightings.merge.same_report`). The apostrophe the app's downloads put before formula-like
+text (:func:`sightings.cells.neutralise`) is taken off again, so a download re-imports as
+the rows it was made from and the apostrophe never reaches the dataset. A row whose
 id is already in the dataset with other content is refused with a field-by-field diff,
 unless the caller asks to replace the stored rows. The merge happens under a file lock
 and lands with one atomic replace.
@@ -22,8 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from sightings.cells import restore
+from sightings.merge import report_pairs
 from sightings.schema import COLUMNS, LIST_SEPARATORS, SYNTHETIC, SightingsError, preview, validate
-from sightings.store import (clean_leftovers, load, load_table, lock, read_sightings, read_text, to_csv_text,
+from sightings.store import (clean_leftovers, load_table, lock, read_sightings, read_text, to_csv_text,
                              write_atomic)
 
 #: Largest file accepted from a browser upload (the server's request cap is a little above).
@@ -51,7 +57,7 @@ def plan(raw: bytes, existing: pd.DataFrame, *, encoding: str | None = None,
     including every field of a row whose id is stored with other content (unless
     ``replace_changed``).
     """
-    table = read_text(raw, encoding)
+    table = read_cells(raw, encoding)
     incoming = load_table(table)
     synthetic = incoming.index[incoming["source_urls"].map(lambda urls: SYNTHETIC in urls)]
     if len(synthetic):
@@ -70,6 +76,7 @@ def plan(raw: bytes, existing: pd.DataFrame, *, encoding: str | None = None,
     match = duplicate_of(incoming, existing)
     replacing = incoming.index.isin(list(changed))
     repeated = (match != "").to_numpy() & ~replacing
+    _refuse_repeats_within(incoming[~repeated & ~replacing])
     return ImportPlan(new=incoming[~repeated & ~replacing].reset_index(drop=True),
                       duplicates=incoming[repeated].assign(duplicate_of=match[repeated]).reset_index(drop=True),
                       replaced=_replacements(incoming, existing, changed, given))
@@ -78,24 +85,47 @@ def plan(raw: bytes, existing: pd.DataFrame, *, encoding: str | None = None,
 def duplicate_of(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.Series:
     """For each incoming row, the id of the existing row it repeats ('' for none).
 
-    A repeat has the same id, or the same event date, strait and ship count (both unknown
-    counts as the same) and at least one ship type or hull number in common.
+    A repeat has the same id, or reports the same sighting by the project's one rule,
+    :func:`sightings.merge.same_report`: the same event date, strait and ship count (both
+    unknown counts as the same) and a hull number or a kind of ship in common.
     """
-    def keyed(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.assign(_count=frame["ships"].astype("Float64").fillna(-1),
-                            _names=[{n.lower() for n in types + hulls} for types, hulls
-                                    in zip(frame["ship_types"], frame["hull_numbers"], strict=True)],
-                            _row=range(len(frame)))
-
-    left, right = keyed(incoming), keyed(existing)
-    pairs = left.merge(right, on=["event_date", "strait", "_count"], suffixes=("", "_old"))
-    shares = [bool(a & b) for a, b in zip(pairs["_names"], pairs["_names_old"], strict=True)]
-    same = pairs.loc[shares].drop_duplicates("_row")
+    pairs = report_pairs(incoming, existing).drop_duplicates("row")
     found = pd.Series("", index=range(len(incoming)), dtype=object)
-    found[same["_row"].to_numpy()] = same["id_old"].to_numpy()
+    found[pairs["row"].to_numpy()] = existing["id"].to_numpy()[pairs["other"].to_numpy()]
     by_id = incoming["id"].isin(set(existing["id"])).to_numpy()
     found[by_id] = incoming.loc[by_id, "id"].to_numpy()
     return found
+
+
+def read_cells(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
+    """CSV text cells of an incoming file (:func:`sightings.store.read_text`), download apostrophes removed.
+
+    Example: the app's CSV holds ``'=1+1`` for a note ``=1+1``; this gives ``=1+1`` back.
+    """
+    table = read_text(raw, encoding)
+    for column in table.columns:
+        quoted = table[column].str.startswith("'").fillna(False).to_numpy(dtype=bool)
+        if quoted.any():
+            table.loc[quoted, column] = table.loc[quoted, column].map(restore)
+    return table
+
+
+def _refuse_repeats_within(new: pd.DataFrame) -> None:
+    """Refuse when two new rows of one file report the same sighting (:func:`sightings.merge.same_report`).
+
+    Both rows are named by their row number in the file (from 1), with their ids.
+    """
+    pairs = report_pairs(new, new)
+    pairs = pairs[pairs["other"] < pairs["row"]].drop_duplicates("row")
+    rows = new.index.to_numpy()
+    problems = []
+    for earlier, later in zip(pairs["other"], pairs["row"], strict=True):
+        first, second = new.iloc[earlier], new.iloc[later]
+        problems.append(f"rows {rows[earlier] + 1} and {rows[later] + 1} report the same sighting "
+                        f"({second['event_date']:%Y-%m-%d} {second['strait'] or 'open sea'}, ids "
+                        f"{first['id']!r} and {second['id']!r}); keep one row, with what the other adds")
+    if problems:
+        raise SightingsError(problems)
 
 
 def read_upload(contents: str | None) -> pd.DataFrame:
@@ -114,7 +144,7 @@ def read_upload(contents: str | None) -> pd.DataFrame:
         raw = base64.b64decode(payload, validate=True)
     except binascii.Error:
         raise SightingsError(["the upload is damaged (not valid base64); try again"]) from None
-    return load(raw)
+    return load_table(read_cells(raw))
 
 
 def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = None,

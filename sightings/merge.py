@@ -10,12 +10,18 @@ classes, the exact phrase and its Japanese sentence), and where the release stat
 different fact the release wins, the news value is kept in ``notes`` and the difference is
 reported. A re-issued release (same text, a later date line) matches its first issue and
 only adds its URL.
+
+The core of that rule, :func:`same_report` (same day, strait and ship count, a hull or a
+ship kind in common), is the project's one test of "the same sighting reported twice": the
+importer (:mod:`sightings.importer`) calls it for rows repeating stored ones and for two
+rows of one file; :func:`match` adds the tolerances a news retelling of a release needs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from sightings.classes import ship_type
@@ -48,7 +54,8 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     A news row matches by passage or hull (module docstring); a hull-only match needs the
     straits to agree where both name one. A row that already rests on a release matches
     only its re-issue (same date, time, position and hulls): two releases are two sightings.
-    Among several candidates the nearest in time wins, a same-strait one before a hull-only one.
+    Among several candidates the nearest in time wins, a same-strait one or a plain repeat
+    (:func:`same_report`: same day, strait, count, and hull or kind) before a hull-only one.
     """
     if existing.empty:
         return ""
@@ -65,14 +72,66 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     same_group = ~from_release & straits_agree & (days <= PASSAGE_DAYS) & (shared | ~both_have_hulls) \
         & (existing["ships"] == incoming["ships"]).fillna(False).astype(bool) \
         & existing["ship_types"].map(lambda t: bool(kinds & _kinds(t)))
+    reported_again = ~from_release & same_report(_broadcast(incoming, existing.index), existing)
     reissue = from_release & (days == 0) & (existing["event_time"] == incoming["event_time"]) \
         & (existing["lat"] == incoming["lat"]) & (existing["lon"] == incoming["lon"]) \
         & existing["hull_numbers"].map(lambda h: set(h) == hulls)
-    candidates = existing.assign(_days=days, _rank=(~(same_passage | reissue)).astype(int))[
-        same_passage | same_hull | same_group | reissue]
+    candidates = existing.assign(_days=days, _rank=(~(same_passage | reported_again | reissue)).astype(int))[
+        same_passage | same_hull | same_group | reported_again | reissue]
     if candidates.empty:
         return ""
     return str(candidates.sort_values(["_rank", "_days", "id"]).iloc[0]["id"])
+
+
+def same_report(first: pd.DataFrame, second: pd.DataFrame) -> pd.Series:
+    """Row by row, whether two aligned frames report the same sighting: the core of the one rule.
+
+    Same event date, same strait (both empty counts as the same), same ship count (both
+    unknown counts as the same), and a hull number in common, or, when the two do not
+    both list hulls, a ship type of a common kind (destroyer, frigate...; generic words
+    such as "warships" name no kind). Rows are compared by position; the result has
+    ``second``'s index.
+
+    Example: "2022-03-10, Tsugaru, 10 ships, Udaloy-class destroyer" and "2022-03-10,
+    Tsugaru, 10 ships, destroyers" give True; with hulls 548 and 572 listed, False.
+    """
+    def counts(frame: pd.DataFrame) -> np.ndarray:
+        return frame["ships"].astype("Float64").fillna(-1).to_numpy(dtype=float)
+
+    known: dict[tuple[str, ...], set[str]] = {}      # each list of types classified once per call
+
+    def kinds_of(types: list[str]) -> set[str]:
+        key = tuple(types)
+        if key not in known:
+            known[key] = _kinds(types)
+        return known[key]
+
+    def kinds_and_hulls(frame: pd.DataFrame) -> tuple[list[set[str]], list[set[str]]]:
+        return list(map(kinds_of, frame["ship_types"])), [set(h) for h in frame["hull_numbers"]]
+
+    (kinds1, hulls1), (kinds2, hulls2) = kinds_and_hulls(first), kinds_and_hulls(second)
+    names = np.array([bool(h1 & h2) or (not (h1 and h2) and bool(k1 & k2))
+                      for k1, h1, k2, h2 in zip(kinds1, hulls1, kinds2, hulls2, strict=True)], dtype=bool)
+    same = (pd.to_datetime(first["event_date"]).to_numpy() == pd.to_datetime(second["event_date"]).to_numpy()) \
+        & (first["strait"].to_numpy(dtype=object) == second["strait"].to_numpy(dtype=object)) \
+        & (counts(first) == counts(second)) & names
+    return pd.Series(same, index=second.index, dtype=bool)
+
+
+def report_pairs(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of positions (``row`` in ``incoming``, ``other`` in ``existing``) for which :func:`same_report` holds.
+
+    Rows are paired by event date first (a hash join), so a file of many rows costs a
+    join, not one comparison per row. Example: an import row repeating the stored row at
+    position 7 gives ``row 0, other 7``.
+    """
+    columns = ["event_date", "strait", "ships", "ship_types", "hull_numbers"]
+    left = incoming[columns].assign(row=range(len(incoming)))
+    right = existing[columns].assign(other=range(len(existing)))
+    pairs = left.merge(right, on="event_date", suffixes=("", "_other"))
+    second = pairs[["event_date", *(f"{c}_other" for c in columns[1:])]].set_axis(columns, axis="columns")
+    kept = pairs[same_report(pairs[columns], second).to_numpy()]
+    return kept[["row", "other"]].reset_index(drop=True)
 
 
 def merge_row(old: dict, new: dict) -> Decision:
@@ -133,6 +192,11 @@ def apply_decisions(existing: pd.DataFrame, decisions: list[Decision]) -> pd.Dat
     frame = pd.DataFrame(list(rows.values()), columns=list(COLUMNS))
     frame["ships"] = frame["ships"].astype("Int64")
     return frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
+
+
+def _broadcast(row: pd.Series, index: pd.Index) -> pd.DataFrame:
+    """``row`` repeated once per entry of ``index`` (to compare one row with a frame)."""
+    return pd.DataFrame({column: [row[column]] * len(index) for column in row.index}, index=index)
 
 
 def _kinds(ship_types: list[str]) -> set[str]:

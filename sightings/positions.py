@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.locate import LocateError, UnknownPlaceError, locate
+from geo.locate import DistanceError, LocateError, UnknownPlaceError, locate
 from geo.places import STRAIT_LABEL_POINTS, place_point
 from sightings.schema import SightingsError
 
@@ -25,13 +25,13 @@ def position_for(text: str, strait: str, sea_area: str) -> tuple[float | None, f
 
     Raises
     ------
-    UnknownPlaceError
-        When the phrase measures from a place the gazetteer does not know: guessing
-        another position would hide a typo.
+    UnknownPlaceError, DistanceError
+        When the phrase measures from a place the gazetteer does not know, or gives an
+        impossible distance: guessing another position would hide a typo.
     """
     try:
         found = locate(text)
-    except UnknownPlaceError:
+    except (UnknownPlaceError, DistanceError):
         raise
     except LocateError:
         found = None
@@ -62,7 +62,7 @@ def fill_positions(frame: pd.DataFrame) -> pd.DataFrame:
         try:
             lat, lon, kind = position_for(out.at[index, "location_text"], out.at[index, "strait"],
                                           out.at[index, "sea_area"])
-        except UnknownPlaceError as exc:
+        except (UnknownPlaceError, DistanceError) as exc:
             problems.append(f"row {index + 1}, location_text: {exc}")
             continue
         out.at[index, "lat"], out.at[index, "lon"], out.at[index, "position_kind"] = lat, lon, kind

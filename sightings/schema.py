@@ -17,6 +17,7 @@ import pandera.pandas as pa
 
 from geo.columns import ENRICHED
 from geo.locate import MAX_PHRASE
+from sightings.text import control_characters
 
 #: Columns of ``data/sightings.csv``, in file order.
 COLUMNS = (
@@ -70,7 +71,7 @@ MAX_ITEMS = {
 SYNTHETIC = "synthetic:"
 #: A Joint Staff Office page (its releases live under /js/): the primary source of a sighting.
 RELEASE_URL = re.compile(r"^https?://www\.mod\.go\.jp/js/", re.IGNORECASE)
-_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+_URL = re.compile("^https?://[^\\s<>\"\x00-\x1f\x7f-\x9f]+$", re.IGNORECASE)
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 
@@ -200,6 +201,9 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     if raw.empty:
         raise SightingsError(["no rows: the file has a header but no sightings"])
     text = raw.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str)
+    controls = text_problems(text)      # before stripping: str.strip() would drop some controls silently
+    if controls:
+        raise SightingsError(controls)
     text = text.apply(lambda col: col.str.strip())
     rows = pd.RangeIndex(1, len(text) + 1)
     text.index = rows
@@ -268,11 +272,75 @@ def stable_ids(frame: pd.DataFrame) -> pd.Series:
 
 
 def validate(frame: pd.DataFrame) -> pd.DataFrame:
-    """Check a typed frame against :data:`SCHEMA`; raise SightingsError naming every bad cell."""
+    """Check a typed frame against :data:`SCHEMA`; raise SightingsError naming every bad cell.
+
+    Every path that writes the dataset validates first, so the text checks here are the
+    last guard: no control character (a NUL would make the file unreadable, ESC would
+    reach the operator's terminal) and no list item holding its list's separator (it would
+    be read back as two items).
+    """
+    problems = text_problems(frame)
+    if problems:
+        raise SightingsError(problems)
     try:
         return SCHEMA.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         raise SightingsError(_describe(exc.failure_cases, frame)) from None
+
+
+def text_problems(frame: pd.DataFrame) -> list[str]:
+    """Cells of ``frame`` (text or lists of text) that hold a control character or a list separator.
+
+    Rows are numbered from 1 by position. Example: a ``notes`` cell ``'a\\x00b'`` in the
+    first row gives ``row 1, notes: 'a\\x00b' holds the control character '\\x00' at
+    character 2 (...)``.
+    """
+    problems = []
+    for column in frame.columns:
+        values = frame[column]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        for row in _rows_with_controls(values):
+            problems.extend(_control_lines(row + 1, column, values.iloc[row]))
+        if column not in LIST_SEPARATORS:
+            continue
+        mark = LIST_SEPARATORS[column].strip()
+        for row, items in enumerate(values, start=1):
+            for item in items if isinstance(items, list) else ():
+                if not isinstance(item, str):
+                    continue
+                if item.isprintable() is False:           # fast pass: most items are plain text
+                    problems.extend(_control_lines(row, column, item))
+                if mark in item:
+                    problems.append(f"row {row}, {column}: item {preview(item)} holds {mark!r}, the list's "
+                                    f"separator (it would be read back as two items); write it without {mark!r}")
+    return sorted(problems, key=_row_number)
+
+
+#: The control characters as a pattern for pandas' string methods (Arrow strings are valid
+#: UTF-8, so they hold no surrogate; object columns are checked by :func:`control_characters`).
+_STRING_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+
+
+def _rows_with_controls(values: pd.Series) -> list[int]:
+    """Positions of the text cells of ``values`` holding a control character (one vectorised pass when it can)."""
+    if values.dtype != object:
+        hits = values.str.contains(_STRING_CONTROLS, regex=True).fillna(False).to_numpy(dtype=bool)
+        return hits.nonzero()[0].tolist()
+    return [row for row, value in enumerate(values.tolist())
+            if isinstance(value, str) and not value.isprintable() and control_characters(value)]
+
+
+def _control_lines(row: int, column: str, text: str) -> list[str]:
+    found = control_characters(text)
+    if not found:
+        return []
+    position, shown = found[0]
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    start = max(0, position - 20) if len(text) > 40 else 0       # show the cell around the character
+    cell = ("..." if start else "") + preview(text[start:])
+    return [f"row {row}, {column}: {cell} holds the control character {shown} at character "
+            f"{position + 1}{more} (a NUL, escape, DEL or lone surrogate is never part of a report); remove it"]
 
 
 def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:

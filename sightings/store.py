@@ -5,7 +5,8 @@ bad row must never reach it. Input is judged before it costs anything: only regu
 of a bounded size are read, bytes must be text in the stated encoding (UTF-8 unless told
 otherwise), and the CSV structure (quotes, field counts, header names) is checked row by
 row. Writes go to a temporary file beside the target and replace it with ``os.replace``,
-keeping the file's mode and a symlink; callers that merge (the importer) hold :func:`lock`.
+keeping the file's mode and a symlink; every caller that writes the dataset (import,
+ingest, curate) holds :func:`lock` for its read-check-write, so one writer at a time.
 """
 
 from __future__ import annotations

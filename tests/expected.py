@@ -45,8 +45,9 @@ def download_table(rows: pd.DataFrame, columns) -> pd.DataFrame:
         elif column in FLOATS:
             values = rows[column]
         else:
-            values = rows[column].map(lambda text: "'" + text if text.startswith(SPREADSHEET_FORMULA_STARTS)
-                                      else text)
+            # behind any apostrophes too: "'=x" gets one more, so an import can take exactly one off
+            values = rows[column].map(
+                lambda text: "'" + text if text.lstrip("'").startswith(SPREADSHEET_FORMULA_STARTS) else text)
         out[column] = values
     return out.reset_index(drop=True)
 
