@@ -170,8 +170,15 @@ def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = No
 
 
 def _differences(new: pd.Series, old: pd.Series, given: list[str]) -> list[str]:
-    """The columns the file gave whose values differ from the stored row (positions when given)."""
-    return [column for column in given if not _same(new[column], old[column])]
+    """The columns the file gave whose values differ from the stored row (positions when given).
+
+    An area or unlocated row given without a point (as the downloads write them: no precise
+    point for a report that named only a strait or sea) is not a change of position.
+    """
+    pointless = "lat" in given and pd.isna(new["lat"]) and new.get("position_kind") in ("area", "unlocated") \
+        and new.get("position_kind") == old["position_kind"]
+    return [column for column in given
+            if not (pointless and column in ("lat", "lon")) and not _same(new[column], old[column])]
 
 
 def _same(a, b) -> bool:
