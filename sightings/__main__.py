@@ -22,9 +22,10 @@ import dataclasses
 import datetime as dt
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-from sightings import curate
+from sightings import curate, fetch
 from sightings.ingest import ingest, read_releases
 from sightings.jso import ReleaseError
 from sightings.importer import merge_into, plan
@@ -32,16 +33,19 @@ from sightings.schema import SightingsError
 from sightings.store import DATASET, read_file, read_sightings, write_atomic
 from sightings.text import escape_controls
 
-EXIT_OK, EXIT_REFUSED = 0, 2
+EXIT_OK, EXIT_UNFINISHED, EXIT_REFUSED = 0, 1, 2
 #: Longest problem printed (a message may quote the input it refuses).
 MAX_PROBLEM_CHARS = 500
+#: Where ``fetch`` keeps the release PDFs and what it has decided.
+PDF_DIR = Path(__file__).resolve().parent.parent / "data" / "jso" / "pdf"
+FETCH_STATE = PDF_DIR.parent / "fetch_state.json"
 
 
 def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> int:
     """Run one dataset command; returns the exit code."""
     parser = argparse.ArgumentParser(prog=prog, description="Straitwatch dataset commands.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (add_import, add_ingest, add_curate):
+    for add in (add_import, add_ingest, add_fetch, add_curate):
         add(commands)
     args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "passes_options", False):
@@ -53,6 +57,8 @@ def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> in
         return refuse(exc.problems, args)
     except ReleaseError as exc:
         return refuse(str(exc).splitlines(), args)
+    except fetch.FetchError as exc:
+        return refuse([str(exc)], args)
     except OSError as exc:
         return refuse([str(exc)], args)
     except Exception as exc:       # noqa: BLE001 - the last line of defence: one line, not a traceback
@@ -115,6 +121,11 @@ def add_ingest(commands) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     check_output(args)
     releases = [dataclasses.replace(r, report_date=args.report_date) for r in read_releases(args.paths)]
+    return ingest_and_report(args, releases)
+
+
+def ingest_and_report(args: argparse.Namespace, releases) -> int:
+    """Merge ``releases`` as ``ingest`` does (``--dry-run``, ``--output``, ``--data``) and say what happened."""
     outcome = ingest(args.data, releases, dry_run=args.dry_run)
     for line in outcome.lines:
         print(escape_controls(line))
@@ -132,6 +143,52 @@ def iso_day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-08-21") from None
+
+
+def add_fetch(commands) -> None:
+    cmd = commands.add_parser(
+        "fetch", help="download new Joint Staff Office releases and ingest them",
+        description="For each day from --since to --until, ask the JSO site for pYYYYMMDD_01.pdf, _02, ... until a "
+                    "run of misses; keep the navy movement releases with Russian ships in the PDF folder, say why "
+                    "the others are skipped, then ingest what was kept exactly as 'ingest' does. A state file "
+                    "remembers what was decided, so a re-run asks for nothing twice; a day that could not be "
+                    "finished is reported (exit 1) and walked again next run.")
+    cmd.add_argument("--since", required=True, type=iso_day, metavar="YYYY-MM-DD", help="first day to walk")
+    cmd.add_argument("--until", type=iso_day, metavar="YYYY-MM-DD", help="last day to walk (default: today in Japan)")
+    cmd.add_argument("--base-url", default=fetch.BASE_URL, help="where the releases are (default: %(default)s)")
+    cmd.add_argument("--dry-run", action="store_true",
+                     help="write nothing (no PDF, no state, no dataset); with --output, write the rows")
+    cmd.add_argument("--output", type=Path, help="with --dry-run: write the rows made from the new releases here")
+    cmd.add_argument("--force", action="store_true", help="with --output: replace an existing file")
+    cmd.add_argument("--data", type=Path, default=DATASET, help="dataset to merge into (default: %(default)s)")
+    cmd.add_argument("--pdf-dir", type=Path, default=PDF_DIR, help="where kept PDFs go (default: %(default)s)")
+    cmd.add_argument("--state", type=Path, default=FETCH_STATE, help="state file (default: %(default)s)")
+    cmd.add_argument("--delay", type=float, default=fetch.DELAY, help="seconds between requests (default: %(default)s)")
+    cmd.set_defaults(run=run_fetch, paths=[])
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    check_output(args)
+    until = args.until or dt.datetime.now(fetch.JAPAN).date()
+    if until < args.since:
+        raise SightingsError([f"--until {until} is before --since {args.since}"])
+    if args.delay < 0:
+        raise SightingsError([f"--delay {args.delay} is negative; give seconds between requests, e.g. 1"])
+    state = fetch.State.read(args.state)
+    with tempfile.TemporaryDirectory() as scratch:
+        pdf_dir = Path(scratch) if args.dry_run else args.pdf_dir
+        report = fetch.fetch(args.since, until, pdf_dir, state, base_url=args.base_url, delay=args.delay)
+        for line in report.lines:
+            say(line)
+        code = ingest_and_report(args, read_releases(report.kept)) if report.kept else EXIT_OK
+    if not args.dry_run:
+        state.write(args.state)
+    if not report.kept:
+        say("no new movement release")
+    if report.unfinished:
+        say(f"not finished: {', '.join(report.unfinished)} (walked again next run)")
+        return EXIT_UNFINISHED
+    return code
 
 
 def add_curate(commands) -> None:

@@ -125,9 +125,10 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     return as_cells(frame, COLUMNS).to_csv(index=False, lineterminator="\n", float_format="%.5f")
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
+def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` so a reader sees the old file or the new one, never a part.
 
+    ``text`` is written as UTF-8, or as it is when it is bytes (a release PDF).
     A symlink stays a symlink (its target is replaced) and an existing file keeps its
     mode; a new file gets the usual mode for the user's umask. The temporary file is named
     ``.NAME.PID.RANDOM.tmp`` so :func:`clean_leftovers` can tell whose it is.
@@ -142,7 +143,9 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
     try:
         if mode is not None:
             os.fchmod(handle, mode)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        binary = isinstance(text, bytes)
+        with os.fdopen(handle, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                       newline=None if binary else "") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
