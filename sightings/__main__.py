@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m sightings") -> in
     """Run one dataset command; returns the exit code."""
     parser = argparse.ArgumentParser(prog=prog, description="Straitwatch dataset commands.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (add_import, add_ingest, add_fetch, add_curate):
+    for add in (add_import, add_ingest, add_fetch, add_export, add_curate):
         add(commands)
     args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "passes_options", False):
@@ -189,6 +189,30 @@ def run_fetch(args: argparse.Namespace) -> int:
         say(f"not finished: {', '.join(report.unfinished)} (walked again next run)")
         return EXIT_UNFINISHED
     return code
+
+
+def add_export(commands) -> None:
+    cmd = commands.add_parser(
+        "export", help="write the record as a SQLite file (Datasette, DuckDB)",
+        description="Write the dataset, the ship class dictionary and the gazetteer as SQLite tables with a "
+                    "full-text index over the sightings, and a Datasette metadata file (licence, sources) beside "
+                    "it: datasette FILE --metadata FILE_STEM.metadata.json")
+    cmd.add_argument("--sqlite", type=Path, required=True, metavar="FILE", help="the SQLite file to write")
+    cmd.add_argument("--force", action="store_true", help="replace an existing file")
+    cmd.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from sightings.sqlite import export, metadata_path
+
+    if args.sqlite.exists() and not args.force:
+        raise SightingsError([f"--sqlite {args.sqlite} exists; pass --force to replace it"])
+    if not args.sqlite.parent.is_dir():
+        raise SightingsError([f"--sqlite {args.sqlite}: no folder {args.sqlite.parent}"])
+    counts = export(args.sqlite)
+    say(f"wrote {args.sqlite}: " + ", ".join(f"{name} {n} rows" for name, n in counts.items())
+        + f"; Datasette metadata in {metadata_path(args.sqlite)}")
+    return EXIT_OK
 
 
 def add_curate(commands) -> None:
