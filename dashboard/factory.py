@@ -15,9 +15,11 @@ from dash import Dash
 from dashboard.callbacks import register
 from dashboard.data import load_app_data
 from dashboard.downloads import register_downloads, register_layer_files, register_stats
+from dashboard.feeds import register_feeds
 from dashboard.layout import build_layout
 from dashboard.security import harden
 from geo.layers import LayerError
+from sightings.changelog import CHANGELOG, current_version
 from sightings.schema import SightingsError
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -37,6 +39,8 @@ def create_app(data_path: str | Path) -> Dash:
     register_downloads(app.server, data.sightings, data.options)
     register_layer_files(app.server, data.layer_files)
     register_stats(app.server, data.sightings, data.options)
+    register_feeds(app.server, data.sightings, data.options,
+                   current_version(Path(data_path).with_name(CHANGELOG.name)))
     harden(app)
     return app
 
