@@ -27,8 +27,9 @@ EXPORT_COLUMNS = COLUMNS + EXPORT_ONLY
 CHUNK_ROWS = 20_000
 
 
-def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows as the downloads hold them: lists joined, dates ISO, formula-like text neutralised.
+def export_frame(rows: pd.DataFrame, *, spreadsheet_safe: bool = True) -> pd.DataFrame:
+    """Rows as the downloads hold them: lists joined, dates ISO, formula-like text neutralised
+    (``spreadsheet_safe``; the JSON API, read by no spreadsheet, gives the text as stored).
 
     ``area`` and ``unlocated`` rows leave with empty lat/lon: an area report's only point is
     its strait's label point, which a GIS would show as a fix; the strait or sea it names
@@ -39,7 +40,7 @@ def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
         rows = rows.assign(primary_source=primary_source(rows["source_urls"]))
     located = located_mask(rows)
     rows = rows.assign(lat=rows["lat"].where(located), lon=rows["lon"].where(located))
-    return as_cells(rows, EXPORT_COLUMNS, spreadsheet_safe=True).reset_index(drop=True)
+    return as_cells(rows, EXPORT_COLUMNS, spreadsheet_safe=spreadsheet_safe).reset_index(drop=True)
 
 
 def located_mask(rows: pd.DataFrame) -> pd.Series:

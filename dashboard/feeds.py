@@ -15,10 +15,10 @@ import pandas as pd
 from feedgen.feed import FeedGenerator
 from flask import Flask, Response, request, stream_with_context
 
-from dashboard.export import EXPORT_COLUMNS, geojson_chunks
+from dashboard.export import export_frame, geojson_chunks
 from dashboard.filters import apply_filters, summary
 from dashboard.urlstate import spec_from_query
-from sightings.cells import SEPARATORS, as_cells
+from sightings.cells import SEPARATORS
 
 FEED_PATH, JSON_PATH, GEOJSON_PATH = "/feed.atom", "/api/sightings.json", "/api/sightings.geojson"
 #: Entries in one feed document (the newest): a feed reader needs the recent ones only.
@@ -30,9 +30,10 @@ SOURCE_LINE = "Joint Staff Office, Ministry of Defense of Japan, processed by St
 def api_rows(rows: pd.DataFrame) -> list[dict]:
     """Each row with every download column: lists as JSON arrays, dates ISO, missing values null.
 
-    Text is given as stored (a JSON reader runs no formulas, so nothing is neutralised).
+    Text is given as stored (a JSON reader runs no formulas, so nothing is neutralised); area
+    and unlocated rows have no point, as in every download.
     """
-    cells = as_cells(rows, EXPORT_COLUMNS)
+    cells = export_frame(rows, spreadsheet_safe=False)
     records = json.loads(cells.to_json(orient="records", force_ascii=False))
     for record in records:
         for column, separator in SEPARATORS.items():
