@@ -33,6 +33,9 @@ SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 RELEASES = Path(__file__).resolve().parent.parent / "data" / "jso"
 RELEASE_INPUTS = ("releases.json", "pdf")
 NEWS_FILES = ("reported_sightings.csv", "reported_sightings_more.csv")
+#: Rows a correction adds (a row split into its legs), in the news files' columns, each saying
+#: in its notes which row it was split from and why.
+LEGS = "corrections_legs.csv"
 #: The press harvest of 2026-12 (2016-2026): the news columns plus ``check`` (a second reader's
 #: verdict), ``quote`` (the decisive sentence) and ``harvest_id``.
 HARVEST = "reported_sightings_harvest.csv"
@@ -46,8 +49,8 @@ CORRECTIONS = "corrections.csv"
 
 def curate(sources: Path = SOURCES, releases: Path | None = RELEASES) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """The validated dataset built from ``sources`` and ``releases``, and the build log."""
-    news = pd.concat([load((sources / name).read_bytes()) for name in NEWS_FILES], ignore_index=True)
-    news = news.assign(date_basis="stated", report_date_basis=news.apply(_news_report_basis, axis=1))
+    news = pd.concat([load((sources / name).read_bytes()) for name in NEWS_FILES + (LEGS,)], ignore_index=True)
+    news = news.assign(date_basis="stated", report_date_basis="")
     harvest, log = harvest_rows(read_text((sources / HARVEST).read_bytes()))
     news = pd.concat([news, load_table(harvest)], ignore_index=True)
     repeated = news["id"][news["id"].duplicated()].tolist()
@@ -57,6 +60,8 @@ def curate(sources: Path = SOURCES, releases: Path | None = RELEASES) -> tuple[p
     corrected = apply_corrections(news, read_corrections((sources / CORRECTIONS).read_bytes()))
     frame = corrected.frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
     log += corrected.log
+    frame["report_date_basis"] = frame["report_date_basis"].where(
+        frame["report_date_basis"] != "", frame.apply(_news_report_basis, axis=1))
     if releases is not None:
         outcome = merge_releases(frame, read_releases([releases / name for name in RELEASE_INPUTS]))
         frame, log = outcome.frame, log + outcome.lines
@@ -98,9 +103,7 @@ def harvest_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
     out["date_basis"] = "stated"
     out.loc[out["check"] == "date-inferred", "date_basis"] = "inferred"
     out.loc[announced_only, "date_basis"] = "announcement day"
-    announced = [says_announced_on(f"{q} {n}", pd.Timestamp(d))
-                 for q, n, d in zip(out["quote"], out["notes"], out["report_date"], strict=True)]
-    out["report_date_basis"] = ["press says announced" if a else "page date only" for a in announced]
+    out["report_date_basis"] = ""           # said after the corrections, from the notes (the quote is in them)
     out.loc[no_report_day, "report_date_basis"] = "event date only"
     out["notes"] = [" ".join(part for part in (
         "event_date is the Joint Staff's announcement day; no page gives the day of the sighting." if a else "",
@@ -114,7 +117,11 @@ def harvest_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
 
 
 def _news_report_basis(row: pd.Series) -> str:
-    """``press says announced`` when a news row's notes say the Joint Staff announced it on its report day."""
+    """``press says announced`` when a news row's notes say the Joint Staff announced it on its report day.
+
+    The notes hold what the pages say (a harvest row's decisive sentence, a correction's
+    quoted sentence); otherwise only a page's date is known.
+    """
     return "press says announced" if says_announced_on(row["notes"], row["report_date"]) else "page date only"
 
 
