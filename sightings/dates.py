@@ -24,7 +24,10 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 #: "announced" in the languages the press harvest quotes, with the day it names.
-_JA_ANNOUNCED = re.compile(r"(?:統合幕僚監部|統幕|防衛省)[^。]{0,15}?(?:\d{4}年)?(?:(\d{1,2})月)?(\d{1,2})日[^。]{0,200}?(?:発表|公表)")
+#: The day must be followed by 、 (「統合幕僚監部は15日、…発表した」): a day followed by a time
+#: (「統合幕僚監部は2016年9月5日(月)16時ごろ、…確認したと発表」) is the sighting's, not the announcement's.
+_JA_ANNOUNCED = re.compile(r"(?:統合幕僚監部|統幕|防衛省)[^。]{0,15}?(?:\d{4}年)?(?:(\d{1,2})月)?(\d{1,2})日"
+                           r"(?:\([月火水木金土日]\))?に?(?:、[^。]{0,200}?)?(?:発表|公表)")
 #: The day written first: 「21日、統合幕僚監部は、19日午後…発表した」.
 _JA_DAY_FIRST = re.compile(r"(?<![\d月])(?:(\d{1,2})月)?(\d{1,2})日、[^。]{0,10}?(?:統合幕僚監部|統幕|防衛省)[^。]{0,200}?(?:発表|公表)")
 _ZH_ANNOUNCED = re.compile(r"统合幕僚监部(?:\d{1,2})月(\d{1,2})日(?:发布|宣布|公布)")
