@@ -177,3 +177,34 @@ def test_record010_a_correction_cites_each_of_its_pages_once():
     assert row["source_urls"][-2:] == ["https://example.org/a", "https://example.org/b"]
     assert row["source_names"][-2:] == ["Page A", "Page B"]
     assert "Corrected ships from 'empty' to '50' (Page A | Page B): test" in row["notes"]
+
+
+@pytest.mark.parametrize(("date_basis", "report_basis", "expected"), [
+    ("stated", "release", "Date: the source states the day. Reported: the Joint Staff release."),
+    ("announcement day", "press says announced",
+     "Date: only the day the Joint Staff announced it is known; the sighting was that day or earlier. "
+     "Reported: a press page says the Joint Staff announced it that day."),
+    ("", "page date only", "Date: not said. Reported: only a press page's date, which may be after the announcement."),
+])
+def test_record011_details_panel_says_how_the_dates_are_known(date_basis, report_basis, expected):
+    from dashboard.details import date_story, details_panel
+    row = pd.Series({"date_basis": date_basis, "report_date_basis": report_basis})
+    assert date_story(row) == expected
+    shown = read_sightings().head(1).iloc[0]
+    assert date_story(shown) in str(details_panel(shown))
+
+
+def test_record012_table_and_download_carry_the_date_bases(dataset):
+    from dashboard.export import export_frame
+    from dashboard.figures import TABLE_COLUMNS, table_rows
+    from sightings.pipeline import prepare
+    prepared = prepare(dataset)
+    fields = [column["field"] for column in TABLE_COLUMNS]
+    assert fields[:4] == ["event_date", "date_basis", "report_date", "report_date_basis"]
+    records = {r["id"]: r for r in table_rows(prepared)}
+    for row in prepared.tail(20).itertuples():
+        assert (records[row.id]["date_basis"], records[row.id]["report_date_basis"]) == (
+            row.date_basis, row.report_date_basis)
+    exported = export_frame(prepared)
+    assert exported["date_basis"].tolist() == prepared["date_basis"].tolist()
+    assert exported["report_date_basis"].tolist() == prepared["report_date_basis"].tolist()
