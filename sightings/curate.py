@@ -1,13 +1,17 @@
 """Build ``data/sightings.csv`` from ``data/sources/`` and ``data/jso/``, reproducibly.
 
 The news-reported movements (``reported_sightings.csv`` and ``reported_sightings_more.csv``,
-gathered from public news pages) are copied fact for fact: this step only adds a stable
+gathered from public news pages; the press harvest ``reported_sightings_harvest.csv``, less
+the rows its second reader marked doubtful or wrong, with each verdict in the notes, see
+:func:`harvest_rows`; ``corrections_legs.csv``, rows a correction split off) are copied fact
+for fact: this step only adds a stable
 ``id`` (:func:`sightings.schema.stable_ids`), fills positions by the rules of
 :mod:`sightings.positions` and applies the checked corrections in ``corrections.csv``
 (:mod:`sightings.corrections`). Then the Joint Staff Office releases (``data/jso/``: the
 corpus of release texts and the release PDFs) are read and merged in, the primary source
 first (:mod:`sightings.ingest`); voyages are linked (:mod:`sightings.voyages`), every row
-is validated and the file is written atomically.
+is validated and the file is written atomically, with ``data/COVERAGE.md``
+(:mod:`sightings.coverage`) beside it.
 
 Run: ``python -m sightings curate [--sources DIR] [--releases DIR] [--output PATH]``.
 """
@@ -20,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sightings import coverage
 from sightings.corrections import apply_corrections, read_corrections
 from sightings.dates import fill_event_times, says_announced_on
 from sightings.ingest import merge_releases, read_releases
@@ -138,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     write_atomic(args.output, to_csv_text(frame))
+    if args.output == DATASET:      # the shipped dataset: its coverage statement follows it
+        write_atomic(coverage.OUTPUT, coverage.coverage_markdown(frame, coverage.read_counts()))
     for line in log:
         print(line)
     kinds = frame["position_kind"].value_counts().to_dict()
