@@ -208,3 +208,22 @@ def test_record012_table_and_download_carry_the_date_bases(dataset):
     exported = export_frame(prepared)
     assert exported["date_basis"].tolist() == prepared["date_basis"].tolist()
     assert exported["report_date_basis"].tolist() == prepared["report_date_basis"].tolist()
+
+
+def test_record013_harvest_facts_are_copied_unchanged_except_listed_corrections(dataset):
+    table = pd.read_csv(SOURCES / "reported_sightings_harvest.csv", dtype=str, keep_default_na=False)
+    corrections = pd.read_csv(SOURCES / "corrections.csv", dtype=str, keep_default_na=False)
+    corrected = set(zip(corrections["id"], corrections["field"]))
+    shipped = pd.read_csv(SOURCES.parent / "sightings.csv", dtype=str, keep_default_na=False)
+    marker = shipped["notes"].str.extract(r"Press harvest (h\d+);", expand=False)
+    by_harvest = shipped.assign(harvest_id=marker).dropna(subset=["harvest_id"]).set_index("harvest_id")
+    for row in table[~table["check"].isin(["doubtful", "wrong"])].itertuples(index=False):
+        got = by_harvest.loc[row.harvest_id]
+        if got["source_urls"].startswith("https://www.mod.go.jp/js/"):
+            continue                                     # merged with a release: the release's facts win
+        for column in ("ships", "ship_types", "hull_numbers", "strait", "direction", "activity",
+                       "with_chinese_ships", "location_text"):
+            if (got["id"], column) not in corrected:
+                assert got[column] == getattr(row, column), (row.harvest_id, column)
+        assert got["event_date"] == (row.event_date or row.report_date), row.harvest_id
+        assert got["source_urls"].startswith(row.source_urls), row.harvest_id
