@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sightings.pipeline import primary_source
 from sightings.schema import SightingsError
 from sightings.store import DATASET, read_sightings, write_atomic
 
@@ -58,14 +59,18 @@ def read_counts(path: Path = COUNTS) -> pd.DataFrame:
 
 
 def per_year(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows per year of ``event_date``: all, from a release, from the press.
+    """Rows per year of ``event_date``: all, from a release, from the press only.
+
+    "From a release" is :func:`sightings.pipeline.primary_source` (the row cites a Joint Staff
+    release), as the statistics view counts it.
 
     >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2016-05-30", "2026-03-10", "2026-04-01"]),
-    ...                      "report_date_basis": ["page date only", "release", "press says announced"]})
+    ...                      "source_urls": [["https://flyteam.jp/a"], ["https://www.mod.go.jp/js/p.pdf"],
+    ...                                      ["https://jwing.net/b"]]})
     >>> per_year(rows).to_dict("records")
     [{'year': 2016, 'rows': 1, 'from_releases': 0, 'from_press': 1}, {'year': 2026, 'rows': 2, 'from_releases': 1, 'from_press': 1}]
     """
-    release = frame["report_date_basis"] == "release"
+    release = primary_source(frame["source_urls"])
     table = pd.DataFrame({"year": frame["event_date"].dt.year, "release": release})
     out = table.groupby("year").agg(rows=("release", "size"), from_releases=("release", "sum")).reset_index()
     out["from_releases"] = out["from_releases"].astype(int)
@@ -132,7 +137,7 @@ def coverage_markdown(frame: pd.DataFrame, counts: pd.DataFrame) -> str:
         "",
         "A row is one sighting: one announced movement can be two rows (two straits, two days) and one row",
         "can hold two groups, so a share is an estimate, not a measurement. Releases are the primary",
-        "source; press rows retell them (see `report_date_basis`).",
+        "source (a row citing one counts as from a release); press rows retell them (see `report_date_basis`).",
         "",
         "## Rows per year",
         "",

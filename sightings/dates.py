@@ -29,7 +29,8 @@ _CLOCK = re.compile(
 _JA_ANNOUNCED = re.compile(r"(?:統合幕僚監部|統幕|防衛省)[^。]{0,15}?(?:\d{4}年)?(?:(\d{1,2})月)?(\d{1,2})日"
                            r"(?:\([月火水木金土日]\))?に?(?:、[^。]{0,200}?)?(?:発表|公表)")
 #: The day written first: 「21日、統合幕僚監部は、19日午後…発表した」.
-_JA_DAY_FIRST = re.compile(r"(?<![\d月])(?:(\d{1,2})月)?(\d{1,2})日、[^。]{0,10}?(?:統合幕僚監部|統幕|防衛省)[^。]{0,200}?(?:発表|公表)")
+_JA_DAY_FIRST = re.compile(r"(?<![\d月])(?:(\d{1,2})月)?(\d{1,2})日、[^。]{0,10}?(?:統合幕僚監部|統幕|防衛省)"
+                           r"[^。]{0,200}?(?:発表|公表)")
 _ZH_ANNOUNCED = re.compile(r"统合幕僚监部(?:\d{1,2})月(\d{1,2})日(?:发布|宣布|公布)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_ANNOUNCED = re.compile(r"\b(?:announced|statement on|said on)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b",

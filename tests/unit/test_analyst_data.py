@@ -20,7 +20,7 @@ def test_vessel001_hull_table_equals_an_explode_groupby(sightings):
     assert (table.loc[want.index, ["first", "last", "sightings"]] == want).all().all()
     assert table.loc["548", "class"] == "Udaloy I-class destroyer"
     assert table.loc["543", "class"] == "Udaloy I-class destroyer; Udaloy III-class destroyer"
-    assert table.loc["548", "straits"] == "Soya, Tsushima"
+    assert table.loc["548", "straits"] == "Soya, Tsugaru, Tsushima, Osumi, Miyako"
     assert table.index[:2].tolist() == ["80", "011"]        # shortest first, as the hull filter lists them
 
 

@@ -14,7 +14,7 @@ def test_stats001_passages_per_strait_and_year_equal_a_groupby(sightings):
     merged = got.merge(want, on=["strait", "year"], how="outer", suffixes=("", "_want"), indicator=True)
     assert (merged["_merge"] == "both").all()
     assert (merged["sightings"] == merged["sightings_want"]).all() and (merged["ships"] == merged["ships_want"]).all()
-    assert got["sightings"].sum() == (sightings["strait"] != "").sum() == 126
+    assert got["sightings"].sum() == (sightings["strait"] != "").sum() == 218
     # straits in the schema's order: Soya first, and each strait's years ascending
     assert got["strait"].iloc[0] == "Soya" and got.groupby("strait")["year"].apply(lambda y: y.is_monotonic_increasing).all()
 
@@ -44,11 +44,11 @@ def test_stats003_ships_per_month_and_chinese_share(sightings):
 
 def test_stats004_rows_by_source_and_the_note_name_each_year(sightings):
     by_source = rows_by_source(sightings).set_index("year")
-    assert by_source.loc[2026].tolist() == [38, 4] and by_source.loc[2024].tolist() == [0, 20]
+    assert by_source.loc[2026].tolist() == [38, 9] and by_source.loc[2024].tolist() == [0, 30]
     assert by_source.sum().sum() == len(sightings)
     note = source_note(rows_by_source(sightings))
     assert note.startswith("Where each year's rows come from: 2026 mostly from Joint Staff releases")
-    assert "2026: 38 from releases, 4 from news" in note and "2011: 0 from releases, 4 from news" in note
+    assert "2026: 38 from releases, 9 from news" in note and "2011: 0 from releases, 4 from news" in note
     assert source_note(rows_by_source(sightings.iloc[0:0])) == "No rows in this selection."
 
 
@@ -72,7 +72,7 @@ def test_stats005_charts_carry_the_counts_of_a_groupby(sightings):
     assert chinese["x"] == yearly.index.tolist()
     assert chinese["customdata"] == list(zip(yearly["sum"].tolist(), yearly["size"].tolist()))
     assert chinese["y"] == (yearly["sum"] / yearly["size"] * 100).round(1).tolist()
-    assert chinese_chart["layout"]["xaxis"]["ticktext"][-1] == "2026<br>38 rel. / 4 news"
+    assert chinese_chart["layout"]["xaxis"]["ticktext"][-1] == "2026<br>38 rel. / 9 news"
 
 
 def test_stats006_an_empty_selection_draws_empty_charts(sightings):
