@@ -62,6 +62,31 @@ def voyage_story(row: pd.Series) -> list[str]:
             "links to it (see that sighting's details)"]
 
 
+#: What each ``date_basis`` / ``report_date_basis`` (sightings.schema) means, in a reader's words.
+_DATE_BASIS = {
+    "stated": "the source states the day",
+    "inferred": "the day is worked out from other pages (the notes say how)",
+    "announcement day": "only the day the Joint Staff announced it is known; the sighting was that day or earlier",
+}
+_REPORT_BASIS = {
+    "release": "the Joint Staff release",
+    "press says announced": "a press page says the Joint Staff announced it that day",
+    "page date only": "only a press page's date, which may be after the announcement",
+    "event date only": "no page says when it was announced; the sighting day is shown",
+}
+
+
+def date_story(row: pd.Series) -> str:
+    """How the row's dates are known, in one sentence (from its ``date_basis`` and ``report_date_basis``).
+
+    >>> date_story(pd.Series({"date_basis": "inferred", "report_date_basis": "release"}))
+    'Date: the day is worked out from other pages (the notes say how). Reported: the Joint Staff release.'
+    """
+    date = _DATE_BASIS.get(row.get("date_basis", ""), "not said")
+    report = _REPORT_BASIS.get(row.get("report_date_basis", ""), "not said")
+    return f"Date: {date}. Reported: {report}."
+
+
 def details_panel(row: pd.Series | None) -> list:
     """The panel's content for ``row`` (None: how to choose one)."""
     if row is None:
@@ -73,6 +98,7 @@ def details_panel(row: pd.Series | None) -> list:
     blocks = [
         html.H3(f"{row['event_date']:%d %b %Y} · {row['id']}", className="details-title"),
         html.P(position_story(row), className="details-position"),
+        html.P(date_story(row), className="details-dates"),
         html.H4("As reported"), html.Blockquote(row["location_text"] or "—", lang="en"),
     ]
     if row["location_text_ja"]:

@@ -465,7 +465,9 @@ MAX_TABLE_ROWS = 1_000
 #: text is cut with an ellipsis and shown whole on hover (``tooltipField``).
 TABLE_COLUMNS = [
     {"field": "event_date", "headerName": "Date", "width": 108, "sort": "desc"},
+    {"field": "date_basis", "headerName": "Date basis", "width": 120, "tooltipField": "date_basis"},
     {"field": "report_date", "headerName": "Reported", "width": 108},
+    {"field": "report_date_basis", "headerName": "Reported basis", "width": 150, "tooltipField": "report_date_basis"},
     {"field": "ships", "headerName": "Ships", "width": 76, "type": "numericColumn"},
     {"field": "ship_types", "headerName": "Ship types", "width": 220, "tooltipField": "ship_types"},
     {"field": "strait", "headerName": "Strait", "width": 96},
@@ -485,7 +487,7 @@ TABLE_COLUMNS = [
     {"field": "distance_to_japan_km", "headerName": "km to Japan", "width": 110, "type": "numericColumn"},
     {"field": "primary_source", "headerName": "Primary source", "width": 110},
 ]
-_TABLE_SOURCE_COLUMNS = ("id", "event_date", "report_date", "ships", "ship_types", "hull_numbers", "strait",
+_TABLE_SOURCE_COLUMNS = ("id", "event_date", "date_basis", "report_date", "report_date_basis", "ships", "ship_types", "hull_numbers", "strait",
                          "sea_area", "activity", "direction", "location_text", "location_text_ja", "position_kind",
                          "distance_to_japan_km", "primary_source", "notes", "source_names", "source_urls")
 
@@ -496,6 +498,7 @@ def table_rows(rows: pd.DataFrame) -> list[dict]:
     return [{
         "id": row.id, "event_date": f"{row.event_date:%Y-%m-%d}",
         "report_date": "" if pd.isna(row.report_date) else f"{row.report_date:%Y-%m-%d}",
+        "date_basis": row.date_basis, "report_date_basis": row.report_date_basis,
         "ships": None if pd.isna(row.ships) else int(row.ships),
         "ship_types": "; ".join(row.ship_types), "hull_numbers": ", ".join(row.hull_numbers),
         "strait": row.strait, "sea_area": row.sea_area, "activity": row.activity, "direction": row.direction,

@@ -88,14 +88,23 @@ def apply_corrections(frame: pd.DataFrame, corrections: pd.DataFrame) -> Outcome
 
 
 def _cite(text: pd.DataFrame, fix) -> None:
-    """Add the correction's page to the row's sources once."""
-    separator = LIST_SEPARATORS["source_urls"]
-    urls = text.at[fix.id, "source_urls"].split(separator)
-    if fix.source_url not in urls:
-        text.at[fix.id, "source_urls"] = separator.join(urls + [fix.source_url])
-        names = text.at[fix.id, "source_names"]
-        text.at[fix.id, "source_names"] = LIST_SEPARATORS["source_names"].join(
-            [n for n in names.split(LIST_SEPARATORS["source_names"]) if n] + [fix.source_name])
+    """Add the correction's pages to the row's sources once each.
+
+    ``source_url`` may list several pages (`` | ``-separated, as in the dataset), with as many
+    names in ``source_name``, or one name for all of them.
+    """
+    separator, name_separator = LIST_SEPARATORS["source_urls"], LIST_SEPARATORS["source_names"]
+    new_urls = [u.strip() for u in fix.source_url.split(separator.strip()) if u.strip()]
+    new_names = [n.strip() for n in fix.source_name.split(name_separator.strip()) if n.strip()]
+    if len(new_names) != len(new_urls):
+        new_names = [fix.source_name] * len(new_urls)
+    for url, name in zip(new_urls, new_names, strict=True):
+        urls = text.at[fix.id, "source_urls"].split(separator)
+        if url not in urls:
+            text.at[fix.id, "source_urls"] = separator.join(urls + [url])
+            names = text.at[fix.id, "source_names"]
+            text.at[fix.id, "source_names"] = name_separator.join(
+                [n for n in names.split(name_separator) if n] + [name])
 
 
 def _sentence(notes: str, addition: str) -> str:

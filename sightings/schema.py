@@ -21,7 +21,7 @@ from sightings.text import control_characters
 
 #: Columns of ``data/sightings.csv``, in file order.
 COLUMNS = (
-    "id", "event_date", "event_time", "report_date", "ships", "ship_types", "hull_numbers",
+    "id", "event_date", "event_time", "report_date", "date_basis", "report_date_basis", "ships", "ship_types", "hull_numbers",
     "vessels", "chinese_vessels", "location_text", "location_text_ja", "lat", "lon",
     "position_kind", "strait", "direction", "sea_area", "activity", "with_chinese_ships",
     "observed_by", "same_as", "voyage_id", "voyage_link", "source_urls", "source_names", "notes",
@@ -50,13 +50,25 @@ STRAITS = ("Soya", "Tsugaru", "Tsushima", "Osumi", "Miyako", "Yonaguni", "Nemuro
 SEA_AREAS = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
              "Yellow Sea", "Seto Inland Sea", "South China Sea")
 POSITION_KINDS = ("reported", "derived", "area", "unlocated")
+#: How ``event_date`` is known: ``stated`` (a release or page gives the day), ``inferred`` (worked
+#: out from other pages; ``notes`` give the reasoning, e.g. "year from Wing's article numbering"),
+#: ``announcement day`` (only the day the Joint Staff announced it is known: ``event_date`` holds
+#: that day, the sighting was that day or earlier). Empty in an import that does not say.
+DATE_BASES = ("stated", "inferred", "announcement day")
+#: How ``report_date`` (the day the Joint Staff announced the sighting) is known: ``release`` (the
+#: release itself), ``press says announced`` (a page says the Joint Staff announced it that day:
+#: 「統合幕僚監部は15日、…発表した」), ``page date only`` (only the date of a press page, which may be
+#: a day or more after the announcement), ``event date only`` (no page says when it was announced:
+#: ``report_date`` holds the sighting day). Empty in an import that does not say.
+REPORT_DATE_BASES = ("release", "press says announced", "page date only", "event date only")
 #: The earliest event the dataset may hold (the Soviet Navy became Russia's in 1992).
 EARLIEST = pd.Timestamp("1992-01-01")
 #: The region Straitwatch maps (degrees): a point outside it is a typo ('-0,-0', lat and lon swapped).
 REGION = {"lat": (10.0, 65.0), "lon": (110.0, 170.0)}
 #: Longest cell (characters) of each text column, checked on the raw cells before any parsing.
 MAX_CHARS = {
-    "id": 64, "event_date": 32, "event_time": 32, "report_date": 32, "ships": 32,
+    "id": 64, "event_date": 32, "event_time": 32, "report_date": 32, "date_basis": 32, "report_date_basis": 32,
+    "ships": 32,
     "location_text": MAX_PHRASE, "location_text_ja": 2000, "lat": 32, "lon": 32, "position_kind": 32,
     "strait": 64, "direction": 300, "sea_area": 64, "activity": 300, "with_chinese_ships": 32,
     "voyage_id": 68, "notes": 2000,
@@ -122,6 +134,8 @@ SCHEMA = pa.DataFrameSchema(
         "event_time": pa.Column(str, pa.Check.str_matches(r"^(?:(?:[01]\d|2[0-3]):[0-5]\d)?$")),
         "report_date": pa.Column("datetime64[ns]", [
             pa.Check.ge(EARLIEST), pa.Check(lambda s: s <= _today(), error="not in the future")]),
+        "date_basis": pa.Column(str, pa.Check.isin(("",) + DATE_BASES)),
+        "report_date_basis": pa.Column(str, pa.Check.isin(("",) + REPORT_DATE_BASES)),
         "ships": pa.Column("Int64", pa.Check.in_range(1, 500), nullable=True),
         "ship_types": pa.Column(object, _str_list("ship_types")),
         "hull_numbers": pa.Column(object, _str_list("hull_numbers")),
@@ -218,7 +232,7 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     for col, sep in LIST_SEPARATORS.items():
         out[col] = text[col].map(lambda v, s=sep.strip(): [p.strip() for p in v.split(s) if p.strip()])
         problems.extend(_item_problems(out[col], col))
-    for col in ("id", "event_time", "location_text", "location_text_ja", "position_kind", "strait",
+    for col in ("id", "event_time", "date_basis", "report_date_basis", "location_text", "location_text_ja", "position_kind", "strait",
                 "direction", "sea_area", "activity", "voyage_id", "notes"):
         out[col] = text[col]
     for row in rows[out["lat"].isna() != out["lon"].isna()]:
@@ -378,6 +392,9 @@ _EXPECTED = {
     **{(axis, "in_range"): f"is outside the region Straitwatch maps (expected a {name} from {low:g} to "
                            f"{high:g} around Japan; a lost sign, or lat and lon swapped?)"
        for (axis, (low, high)), name in zip(REGION.items(), ("latitude", "longitude"), strict=True)},
+    ("date_basis", "isin"): f"is not a date basis (expected one of {', '.join(DATE_BASES)}, or empty)",
+    ("report_date_basis", "isin"): f"is not a report-date basis (expected one of {', '.join(REPORT_DATE_BASES)}, "
+                                   "or empty)",
     ("position_kind", "isin"): f"is not a position kind (expected one of {', '.join(POSITION_KINDS)})",
     ("strait", "isin"): f"is not a known strait (expected one of {', '.join(STRAITS)}, or empty)",
     ("sea_area", "isin"): f"is not a known sea area (expected one of {', '.join(SEA_AREAS)}, or empty)",

@@ -88,7 +88,8 @@ def test_data007_facts_copied_unchanged_from_the_sources_except_listed_correctio
             assert shipped.at[row.id, "source_urls"].startswith(row.source_urls), row.id
 
 
-@pytest.mark.parametrize("name", ["reported_sightings.csv", "reported_sightings_more.csv", "CORRECTIONS.md"])
+@pytest.mark.parametrize("name", ["reported_sightings.csv", "reported_sightings_more.csv", "CORRECTIONS.md",
+                                  "reported_sightings_harvest.csv", "CORRECTIONS_2.md"])
 def test_data008_sources_are_copies_of_the_shared_notes(name):
     shared = SOURCES.parent.parent.parent / "shared" / "data" / name
     if not shared.is_file():
