@@ -87,7 +87,8 @@ def run_import(args: argparse.Namespace) -> int:
         result = plan(raw, read_sightings(args.data), encoding=args.encoding, replace_changed=args.replace_changed)
         write_preview(result.new, args.output)
     else:
-        result = merge_into(args.data, raw, encoding=args.encoding, replace_changed=args.replace_changed)
+        result = merge_into(args.data, raw, encoding=args.encoding, replace_changed=args.replace_changed,
+                            source=Path(args.file).name)
     for path in result.cleaned:
         say(f"removed: {path} (left by an import that was killed)")
     for row in result.duplicates.itertuples(index=False):

@@ -89,15 +89,26 @@ def entry(version: str, today: dt.date, command: str, change: Change, why: str, 
     return "\n".join(lines) + "\n"
 
 
-def record(before: pd.DataFrame, after: pd.DataFrame, command: str, why: str = "", *,
+def write(path: str | os.PathLike, before: pd.DataFrame | None, after: pd.DataFrame, command: str,
+          why: str = "") -> str | None:
+    """Write ``after`` as the dataset at ``path`` (atomically) and record the change; the new version.
+
+    The one way a command replaces the dataset: call it holding the dataset's lock.
+    """
+    write_atomic(path, to_csv_text(after))
+    return record(before, after, command, why, dataset=path)
+
+
+def record(before: pd.DataFrame | None, after: pd.DataFrame, command: str, why: str = "", *,
            dataset: str | os.PathLike = DATASET, changelog: str | os.PathLike | None = None,
            today: dt.date | None = None) -> str | None:
-    """Add the entry for a write of ``dataset`` from ``before`` to ``after``; the new version (None: no change).
+    """Add the entry for a write of ``dataset`` from ``before`` (None: no file before) to ``after``;
+    the new version (None: no change).
 
     Call it holding the dataset's lock, right after the write. The changelog and the data
     package live beside the dataset unless ``changelog`` names another file.
     """
-    change = compare(before, after)
+    change = compare(before, after) if before is not None else Change(tuple(sorted(after["id"])), (), ())
     if not change:
         return None
     today = today or dt.date.today()

@@ -30,13 +30,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from sightings import coverage
+from sightings import changelog, coverage
 from sightings.corrections import apply_corrections, read_corrections
 from sightings.dates import fill_event_times, says_announced_on
 from sightings.ingest import merge_releases, read_releases
 from sightings.jso import ReleaseError
-from sightings.schema import COLUMNS, SightingsError, is_release_url, validate
-from sightings.store import DATASET, load, load_table, lock, read_sightings, read_text, to_csv_text, write_atomic
+from sightings.schema import SightingsError, is_release_url, validate
+from sightings.store import DATASET, load, load_table, lock, read_sightings, read_text, write_atomic
 from sightings.text import escape_controls
 from sightings.voyages import VOYAGE_COLUMNS, link_voyages
 
@@ -156,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         with lock(args.output):
             if not args.drop_unsourced:
                 check_nothing_dropped(args.output, frame)
-            write_atomic(args.output, to_csv_text(frame))
+            before = read_sightings(args.output) if args.output.exists() else None
+            changelog.write(args.output, before, frame, "curate",
+                            "Rebuilt from data/sources/ (news, harvest, corrections) and data/jso/ (releases).")
             if args.output == DATASET:      # the shipped dataset: its coverage statement follows it
                 write_atomic(coverage.OUTPUT, coverage.coverage_markdown(frame, coverage.read_counts()))
     except (SightingsError, ReleaseError, OSError) as exc:

@@ -26,11 +26,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from sightings import changelog
 from sightings.cells import restore
 from sightings.merge import report_pairs
 from sightings.schema import COLUMNS, LIST_SEPARATORS, SYNTHETIC, SightingsError, preview, validate
-from sightings.store import (clean_leftovers, load_table, lock, read_sightings, read_text, to_csv_text,
-                             write_atomic)
+from sightings.store import clean_leftovers, load_table, lock, read_sightings, read_text
 
 #: Largest file accepted from a browser upload (the server's request cap is a little above).
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -148,7 +148,7 @@ def read_upload(contents: str | None) -> pd.DataFrame:
 
 
 def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = None,
-               replace_changed: bool = False) -> ImportPlan:
+               replace_changed: bool = False, source: str = "") -> ImportPlan:
     """Add the new rows of ``raw`` to the dataset at ``path``; the file is untouched on error.
 
     Reading, merging and replacing happen under the dataset's lock, so two imports at once
@@ -165,7 +165,8 @@ def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = No
             merged = pd.concat([kept, result.replaced], verify_integrity=True).sort_index()
             merged = pd.concat([merged, result.new], ignore_index=True)
             merged = validate(merged.sort_values("event_date", kind="stable").reset_index(drop=True))
-            write_atomic(path, to_csv_text(merged))
+            changelog.write(path, existing, merged, f"import {source}" if source else "import",
+                            f"{len(result.new)} new report(s), {len(result.replaced)} replaced.")
     return replace(result, cleaned=cleaned)
 
 

@@ -426,15 +426,20 @@ def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = Fal
     only its own time); the dataset's lock is taken for the merge and the write alone. A
     dry run reads the dataset without the lock (writes replace it atomically).
     """
-    from sightings.store import lock, read_sightings, to_csv_text, write_atomic
+    from sightings import changelog
+    from sightings.store import lock, read_sightings
 
     path = Path(path)
     incoming, lines = release_rows(releases)
     if dry_run:
         return merge_rows(read_sightings(path), incoming, lines, _files(releases))
     with lock(path):
-        outcome = merge_rows(read_sightings(path), incoming, lines, _files(releases))
+        existing = read_sightings(path)
+        outcome = merge_rows(existing, incoming, lines, _files(releases))
         if outcome.decisions:
-            write_atomic(path, to_csv_text(outcome.frame))
+            files = sorted({r.file for r in releases})
+            named = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+            changelog.write(path, existing, outcome.frame, f"ingest {named}",
+                            f"Joint Staff Office release(s) read: {len(files)}.")
     return outcome
 
