@@ -103,5 +103,5 @@ def test_pipeline003_edited_data_files_show_at_the_next_start(tmp_path):
           "Saki (IHO S-23 spelling),cape,41.43,", "Cape Shiriya,Shiriya-zaki;Shiriyazaki;Shiriya-saki;尻屋崎;尻屋埼;"
           "Siriya Saki (IHO S-23 spelling),cape,40.43,")
     assert 40.5 < _start_app(repo, data)["lat"] < 41.0                  # Cape Shiriya moved 1 degree south
-    _edit(data, "2022-03-15,,2022-03-16,4,", "2022-03-15,,2022-03-16,5,")
+    _edit(data, ",4,Ropucha I-class tank landing ship,", ",5,Ropucha I-class tank landing ship,")
     assert _start_app(repo, data)["ships"] == 5

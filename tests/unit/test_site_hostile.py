@@ -109,7 +109,9 @@ REFUSED = [
      f"{overlay.MAX_ROWS:,} sightings (one a line after the header): split it, or add it to the dataset with "
      "`python -m sightings import`"),
     ("not UTF-8", data_url(LATIN1), "latin.csv", None,
-     "latin.csv was not loaded: the file is not UTF-8 text: byte 0xF6 on line 2 is not valid UTF-8"),
+     "latin.csv was not loaded: the file is not UTF-8 text: byte 0xF6 on line "
+     f"{next(n for n, line in enumerate(EXAMPLE.read_text(encoding='utf-8').splitlines(), 1) if 'Udaloy' in line)} "
+     "is not valid UTF-8"),
     ("UTF-16", data_url(EXAMPLE.read_text(encoding="utf-8").encode("utf-16")), "wide.csv", None,
      "wide.csv was not loaded: the file is UTF-16 text"),
 ]
