@@ -23,7 +23,7 @@ from geo.locate import LocateError, locate
 from sightings.__main__ import main
 from sightings.importer import merge_into, read_upload
 from sightings.schema import REQUIRED, SightingsError
-from sightings.store import DATASET, MAX_IMPORT_BYTES, read_file, read_sightings
+from sightings.store import MAX_IMPORT_BYTES, read_file, read_sightings
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "examples" / "new_reports.csv"
@@ -276,15 +276,6 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def dataset(tmp_path):
-    """A copy of the shipped dataset, mode 0644, in its own folder."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    path = folder / "sightings.csv"
-    path.write_bytes(DATASET.read_bytes())
-    path.chmod(0o644)
-    return path
 
 
 def unchanged(path: Path, before: bytes) -> None:

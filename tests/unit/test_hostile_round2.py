@@ -54,13 +54,6 @@ def corpus_item(**changes) -> dict:
     return item
 
 
-@pytest.fixture
-def dataset(tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    path = folder / "sightings.csv"
-    path.write_bytes(DATASET.read_bytes())
-    return path
 
 
 # --- text is clean before it is stored ------------------------------------------------------------------

@@ -17,20 +17,6 @@ UPDATE = "/_dash-update-component"
 CALLBACK_FAILED = "malformed callback request: the callback could not use these values\n"
 
 
-@pytest.fixture(scope="module")
-def app():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv")
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.server.test_client()
-
-
-@pytest.fixture(scope="module")
-def dependencies(client):
-    return client.get("/_dash-dependencies").get_json()
 
 
 @pytest.fixture(autouse=True)

@@ -5,10 +5,8 @@ exit code expected, and the message the user or operator reads.
 """
 
 import base64
-import errno
 import http.client
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -49,20 +47,6 @@ def rows_csv(n: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-@pytest.fixture(scope="module")
-def app():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv")
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.server.test_client()
-
-
-@pytest.fixture(scope="module")
-def dependencies(client):
-    return client.get("/_dash-dependencies").get_json()
 
 
 def upload_body(dependencies, contents, name, too_large=None, changed=f"{ids.UPLOAD}.contents") -> dict:
