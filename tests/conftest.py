@@ -8,11 +8,22 @@ they are *deselected* (pytest reports "N deselected"), never skipped, so a CI ru
 them by silently skipping; when asked, a missing npm is a failure.
 """
 
+import collections
 import os
+from pathlib import Path
 
 import pytest
 
 REBUILD_LAYERS = "STRAITWATCH_REBUILD_LAYERS"
+
+
+def pytest_sessionstart(session):
+    """Refuse two test files of one name (tests/unit/x.py and tests/browser/x.py): pytest imports
+    them as one module and stops the whole run, which a run of one folder alone never shows."""
+    names = collections.Counter(path.name for path in Path(__file__).parent.rglob("test_*.py"))
+    twice = sorted(name for name, count in names.items() if count > 1)
+    if twice:
+        raise pytest.UsageError(f"test files share a name: {', '.join(twice)}; rename one of each")
 
 
 def pytest_configure(config):
