@@ -25,6 +25,7 @@ import pandas as pd
 
 from geo.compass import BEARINGS, JAPANESE, WORDS, point_of
 from geo.locate import offset
+from geo.seas import sea_in_english
 from geo.places import UnknownJapanesePlace, find_place_ja, strip_parentheses
 from sightings.classes import english_name, from_japanese
 from sightings.jso import (NotAMovementRelease, ReleaseError, ReleaseSighting, parse_release, pdf_text,
@@ -39,10 +40,6 @@ from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 ATTRIBUTION = "Joint Staff Office, Ministry of Defense of Japan (出典：統合幕僚監部ウェブサイトを加工して作成; processed by Straitwatch)"
 #: Largest input file read: a release PDF, its text, or a corpus JSON of many releases.
 MAX_FILE_BYTES = {".pdf": 20 * 2**20, ".txt": 2 * 2**20, ".json": 50 * 2**20}
-#: Seas a release says ships sailed toward (「…へ向けて航行」), in the schema's English names.
-SEAS_JA = {"日本海": "Sea of Japan", "東シナ海": "East China Sea", "太平洋": "Pacific Ocean",
-           "オホーツク海": "Sea of Okhotsk", "フィリピン海": "Philippine Sea", "南シナ海": "South China Sea",
-           "黄海": "Yellow Sea"}
 _BEARING_WORDS = "|".join(sorted(JAPANESE.values(), key=len, reverse=True))
 #: A back-reference's waters as releases write them: 「犬吠埼の南東及び北西の海域」.
 _WATERS = re.compile(rf"^(?P<place>[^のと]{{1,12}})の(?P<b1>{_BEARING_WORDS})(?:及び(?P<b2>{_BEARING_WORDS}))?の"
@@ -182,7 +179,7 @@ def _read_corpus(path: Path) -> list[Release]:
 def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     """A dataset row (typed cells) for one release sighting, and what should be reported about it.
 
-    Every English column is English: places from the gazetteer, seas from :data:`SEAS_JA`,
+    Every English column is English: places from the gazetteer, seas from :mod:`geo.seas`,
     a Japanese name with no English one stays out of them (the Japanese text is in
     ``location_text_ja``). A sighting with parts the parser could not read is kept with
     what was read; the parts go verbatim into ``notes`` after :data:`REVIEW_MARK`.
@@ -196,9 +193,9 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     strait, passage_en = _passage(sighting.passage_ja)
     heading = WORDS[point_of(sighting.heading_ja)] if sighting.heading_ja else ""
     moved = WORDS[point_of(sighting.passage_direction_ja[:-1])] if sighting.passage_ja else ""
-    toward = SEAS_JA.get(sighting.toward_ja, "")
+    toward = sea_in_english(sighting.toward_ja) or ""
     if sighting.toward_ja and not toward:
-        report.append(f"the sea 「{sighting.toward_ja}」 has no English name here (add it to SEAS_JA); "
+        report.append(f"the sea 「{sighting.toward_ja}」 has no English name here (add it to geo/seas.py); "
                       "left out of direction")
     # "toward the X" belongs to the passage: a ship that turned back sailed toward it from elsewhere
     direction = f"{moved}, toward the {toward}" if moved and toward else (moved or heading)
