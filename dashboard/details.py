@@ -13,7 +13,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from geo.locate import BEARINGS, LocateError, locate
+from geo.compass import BEARINGS
+from geo.locate import LocateError, locate
 from sightings.schema import COLUMNS
 
 #: Fields listed as "label: value" (the phrase, the Japanese sentence and the sources get
@@ -38,7 +39,7 @@ def position_story(row: pd.Series) -> str:
         if where.distance_km is None:
             return (f"Derived: midway between {where.anchor.replace(' / ', ' and ')} "
                     f"({where.lat:.4f} N, {where.lon:.4f} E), from “{where.fragment}”.")
-        return (f"Derived: {where.distance_km:g} km {_COMPASS[where.bearing_deg].upper()} ({where.bearing_deg:g}°) of "
+        return (f"Derived: {where.distance_km:g} km {_COMPASS[where.bearing_deg]} ({where.bearing_deg:g}°) of "
                 f"{where.anchor}, along the WGS84 geodesic from the gazetteer point, giving "
                 f"{where.lat:.4f} N, {where.lon:.4f} E; from “{where.fragment}”.")
     if kind == "area":

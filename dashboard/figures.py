@@ -27,13 +27,11 @@ import pandas as pd
 from dash import html
 
 from sightings.pipeline import OPEN_SEA, release_urls
-from sightings.schema import STRAITS
+from geo.straits import STRAITS
 
-#: Okabe-Ito colours (colour-blind safe), one per strait in the schema's order; a strait
-#: added to the schema without a colour stops the import here.
-STRAIT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
-#: One colour per timeline lane / map trace: the straits, then open sea.
-LANE_COLOURS = {**dict(zip(STRAITS, STRAIT_COLOURS, strict=True)), OPEN_SEA: "#333333"}
+#: One colour per timeline lane / map trace: the straits' (geo.straits: Okabe-Ito, colour-blind
+#: safe), then open sea.
+LANE_COLOURS = {**{name: strait.colour for name, strait in STRAITS.items()}, OPEN_SEA: "#333333"}
 LANES = tuple(LANE_COLOURS)
 POINT_KINDS = ("reported", "derived")
 OPACITY = {"reported": 1.0, "derived": 0.6}

@@ -16,11 +16,11 @@ import shapely
 
 from geo.columns import ENRICHED  # noqa: F401  (the columns :func:`enrich` adds)
 from geo.layers import METRIC_CRS, load_layer
+from geo.seas import NAMES as SEA_VOCABULARY, SYNONYMS as SEA_SYNONYMS
 
-SEA_NAMES = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
-             "Philippine Sea", "Yellow Sea")
-#: Other words reports use for a sea, and the layer's name for it.
-SEA_SYNONYMS = {"Philippine Sea": "Pacific Ocean", "Japan Sea": "Sea of Japan", "East Sea": "Sea of Japan"}
+#: Sea names a report's words are searched for: the dataset's seas and the other English names
+#: reports use (:data:`geo.seas.SYNONYMS`, each read as the sea it means).
+SEA_NAMES = (*SEA_VOCABULARY, *(name for name in SEA_SYNONYMS if name.isascii()))
 
 
 def enrich(frame: pd.DataFrame) -> pd.DataFrame:

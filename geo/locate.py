@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from pyproj import Geod
 
+from geo.compass import BEARINGS, POINTS, WORDS, point_of
 from geo.places import name_key, place_index, place_point, strip_parentheses
 
 WGS84 = Geod(ellps="WGS84")
@@ -34,11 +35,6 @@ _UNIT_WORDS = (
     (r"kilomet(?:er|re)s?|kms?", "km"),
     (r"(?:statute\s+)?miles?|mi", "mi"),
 )
-_POINTS = ("n", "nne", "ne", "ene", "e", "ese", "se", "sse",
-           "s", "ssw", "sw", "wsw", "w", "wnw", "nw", "nnw")
-_WORDS = {"n": "north", "e": "east", "s": "south", "w": "west"}
-#: Bearing in degrees clockwise from true north for each of the 16 compass points.
-BEARINGS = {point: i * 22.5 for i, point in enumerate(_POINTS)}
 #: A distance: up to 7 digits (or 1,234,567,890), up to 6 decimals. It starts only at the
 #: first digit of a run, so a long run of digits costs one bounded try, not one per digit.
 _NUMBER = r"(?<!\d)(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?:\.\d{1,6})?"
@@ -50,15 +46,15 @@ _QUALIFIER = r"(?:about|some|approximately|approx\.?|around|roughly|nearly|almos
 
 def _direction_pattern() -> str:
     spelled = []
-    for point in _POINTS:
-        parts = [_WORDS[c] for c in point]
+    for point in POINTS:
+        parts = [WORDS[c] for c in point]
         if len(parts) == 3:     # north-northeast: the last two letters make one word
             spelled.append(parts[0] + r"[\s-]?" + parts[1] + parts[2])
         elif len(parts) == 2:
             spelled.append(parts[0] + r"[\s-]?" + parts[1])
         else:
             spelled.append(parts[0])
-    abbreviations = [p.upper() for p in _POINTS]
+    abbreviations = list(POINTS)
     alternatives = sorted(spelled, key=len, reverse=True) + sorted(abbreviations, key=len, reverse=True)
     return "|".join(alternatives)
 
@@ -136,7 +132,7 @@ def locate(text: str) -> Location:
     match = _FRAGMENT.search(text)
     if match:
         distance_km = _distance_km(match)
-        bearing = BEARINGS[_compass_point(match.group("dir"))]
+        bearing = BEARINGS[point_of(match.group("dir"))]
         anchor = find_place(match.group("place"), text)
         lat, lon = offset(anchor, bearing, distance_km)
         fragment = re.split(r"[,;(]", match.group(0), maxsplit=1)[0].strip()
@@ -238,10 +234,3 @@ def _unit(word: str) -> str:
         if re.fullmatch(pattern, word.strip(), re.IGNORECASE):
             return unit
     raise LocateError(f"unknown distance unit {word!r}; expected km, miles or nautical miles")
-
-
-def _compass_point(word: str) -> str:
-    letters = re.sub(r"[\s-]", "", word.lower())
-    for long, short in (("north", "n"), ("south", "s"), ("east", "e"), ("west", "w")):
-        letters = letters.replace(long, short)
-    return letters

@@ -15,17 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.straits import STRAITS
+
 GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
 #: The gazetteer label point used for a report that only names a strait (keyed by the schema's strait names).
-STRAIT_LABEL_POINTS = {
-    "Soya": "Soya Strait (label point)",
-    "Tsugaru": "Tsugaru Strait (label point)",
-    "Tsushima": "Tsushima Strait East Channel (label point)",
-    "Osumi": "Osumi Strait (label point)",
-    "Miyako": "Miyako Strait (label point)",
-    "Yonaguni": "Yonaguni-Iriomote waterway (label point)",
-    "Nemuro": "Nemuro Strait (label point)",
-}
+STRAIT_LABEL_POINTS = {strait.name: strait.label_point for strait in STRAITS.values()}
 
 _ISLAND_SUFFIX = re.compile(r"^(?P<base>.+?)[- ](?:jima|shima|to|tō)$", re.IGNORECASE)
 #: A parenthesised aside and the spaces before it. Linear: a run of spaces is tried from its

@@ -26,12 +26,24 @@ SEAS = {
 }
 #: The dataset's sea names, in order.
 NAMES = tuple(SEAS)
+#: Seas outside the vocabulary that releases name, with their English names as stated.
+OTHER_SEAS = {"Philippine Sea": "フィリピン海"}
 #: Other names reports use, and the dataset's name they mean (the Philippine Sea is drawn
 #: as part of the Pacific: the seas layer has no polygon of its own for it).
 SYNONYMS = {"Japan Sea": "Sea of Japan", "East Sea": "Sea of Japan", "Okhotsk Sea": "Sea of Okhotsk",
             "Philippine Sea": "Pacific Ocean", "フィリピン海": "Pacific Ocean"}
+_ENGLISH = {japanese: english for english, japanese in (*SEAS.items(), *OTHER_SEAS.items())}
 _BY_NAME = {**{n.lower(): n for n in SEAS}, **{j: n for n, j in SEAS.items()},
             **{s.lower(): n for s, n in SYNONYMS.items()}}
+
+
+def sea_in_english(japanese: str) -> str | None:
+    """The English name of a sea a release names in Japanese, as stated (フィリピン海 -> Philippine Sea).
+
+    >>> sea_in_english("フィリピン海"), sea_in_english("東シナ海"), sea_in_english("地中海")
+    ('Philippine Sea', 'East China Sea', None)
+    """
+    return _ENGLISH.get(japanese)
 
 
 def sea_of(name: str) -> str | None:

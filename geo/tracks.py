@@ -31,7 +31,8 @@ from shapely import LineString
 from shapely.prepared import prep
 
 from geo.layers import load_layer
-from geo.locate import BEARINGS, WGS84, offset
+from geo.compass import BEARINGS, POINTS, WORDS, point_of
+from geo.locate import WGS84, offset
 from geo.places import STRAIT_LABEL_POINTS, place_point
 
 #: No warship keeps up more than this (knots): two sightings further apart in the time
@@ -50,8 +51,7 @@ _KM_PER_NM = 1.852
 #: How far an inferred passage leg runs past the strait's label point, along the stated heading.
 PASSAGE_ON_KM = 60.0
 #: Compass words a ``direction`` can start with, longest first so "northeast" is not "north".
-_HEADING_WORDS = {"northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",
-                  "north": "n", "south": "s", "east": "e", "west": "w"}
+_HEADING_WORDS = tuple(sorted((WORDS[p] for p in POINTS if len(p) <= 2), key=len, reverse=True))
 _WORD = r"\b(" + "|".join(_HEADING_WORDS) + r")\b(?!\s+china)"      # "East China Sea" is a sea, not a heading
 _HEADING = re.compile(_WORD)
 _FROM_TO = re.compile(_WORD + r"\s+to\s+" + _WORD)
@@ -236,7 +236,7 @@ def _label_point(anchor: str) -> tuple[float, float]:
 def _onward_point(anchor: str, word: str) -> tuple[float, float]:
     """:data:`PASSAGE_ON_KM` from ``anchor`` along heading ``word``: a gazetteer look-up and a
     geodesic (2 ms), the same for every passage of a strait and heading, so made once per process."""
-    return offset(anchor, BEARINGS[_HEADING_WORDS[word]], PASSAGE_ON_KM)
+    return offset(anchor, BEARINGS[point_of(word)], PASSAGE_ON_KM)
 
 
 def _same_point(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -23,10 +23,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.locate import BEARINGS, offset
+from geo.compass import BEARINGS, JAPANESE, WORDS, point_of
+from geo.locate import offset
+from geo.seas import sea_in_english
 from geo.places import UnknownJapanesePlace, find_place_ja, strip_parentheses
 from sightings.classes import english_name, from_japanese
-from sightings.jso import (BEARINGS_JA, NotAMovementRelease, ReleaseError, ReleaseSighting, parse_release, pdf_text,
+from sightings.jso import (NotAMovementRelease, ReleaseError, ReleaseSighting, parse_release, pdf_text,
                            release_url)
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
@@ -38,16 +40,7 @@ from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 ATTRIBUTION = "Joint Staff Office, Ministry of Defense of Japan (出典：統合幕僚監部ウェブサイトを加工して作成; processed by Straitwatch)"
 #: Largest input file read: a release PDF, its text, or a corpus JSON of many releases.
 MAX_FILE_BYTES = {".pdf": 20 * 2**20, ".txt": 2 * 2**20, ".json": 50 * 2**20}
-#: English compass words of the 16 points (as the dataset's ``direction`` column writes them).
-COMPASS_WORDS = {"N": "north", "NNE": "north-northeast", "NE": "northeast", "ENE": "east-northeast",
-                 "E": "east", "ESE": "east-southeast", "SE": "southeast", "SSE": "south-southeast",
-                 "S": "south", "SSW": "south-southwest", "SW": "southwest", "WSW": "west-southwest",
-                 "W": "west", "WNW": "west-northwest", "NW": "northwest", "NNW": "north-northwest"}
-#: Seas a release says ships sailed toward (「…へ向けて航行」), in the schema's English names.
-SEAS_JA = {"日本海": "Sea of Japan", "東シナ海": "East China Sea", "太平洋": "Pacific Ocean",
-           "オホーツク海": "Sea of Okhotsk", "フィリピン海": "Philippine Sea", "南シナ海": "South China Sea",
-           "黄海": "Yellow Sea"}
-_BEARING_WORDS = "|".join(sorted(BEARINGS_JA, key=len, reverse=True))
+_BEARING_WORDS = "|".join(sorted(JAPANESE.values(), key=len, reverse=True))
 #: A back-reference's waters as releases write them: 「犬吠埼の南東及び北西の海域」.
 _WATERS = re.compile(rf"^(?P<place>[^のと]{{1,12}})の(?P<b1>{_BEARING_WORDS})(?:及び(?P<b2>{_BEARING_WORDS}))?の"
                      r"(?:海域|接続水域|水域)$")
@@ -186,7 +179,7 @@ def _read_corpus(path: Path) -> list[Release]:
 def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     """A dataset row (typed cells) for one release sighting, and what should be reported about it.
 
-    Every English column is English: places from the gazetteer, seas from :data:`SEAS_JA`,
+    Every English column is English: places from the gazetteer, seas from :mod:`geo.seas`,
     a Japanese name with no English one stays out of them (the Japanese text is in
     ``location_text_ja``). A sighting with parts the parser could not read is kept with
     what was read; the parts go verbatim into ``notes`` after :data:`REVIEW_MARK`.
@@ -198,19 +191,19 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     if unknown:
         report.append(f"unknown class(es) kept verbatim: {', '.join(unknown)} (add them to data/ship_classes.csv)")
     strait, passage_en = _passage(sighting.passage_ja)
-    heading = COMPASS_WORDS[BEARINGS_JA[sighting.heading_ja]] if sighting.heading_ja else ""
-    moved = COMPASS_WORDS[BEARINGS_JA[sighting.passage_direction_ja[:-1]]] if sighting.passage_ja else ""
-    toward = SEAS_JA.get(sighting.toward_ja, "")
+    heading = WORDS[point_of(sighting.heading_ja)] if sighting.heading_ja else ""
+    moved = WORDS[point_of(sighting.passage_direction_ja[:-1])] if sighting.passage_ja else ""
+    toward = sea_in_english(sighting.toward_ja) or ""
     if sighting.toward_ja and not toward:
-        report.append(f"the sea 「{sighting.toward_ja}」 has no English name here (add it to SEAS_JA); "
+        report.append(f"the sea 「{sighting.toward_ja}」 has no English name here (add it to geo/seas.py); "
                       "left out of direction")
     # "toward the X" belongs to the passage: a ship that turned back sailed toward it from elsewhere
     direction = f"{moved}, toward the {toward}" if moved and toward else (moved or heading)
     time = f" (around {sighting.event_time})" if sighting.event_time else ""
     if sighting.anchor_ja:
         anchor = _anchor_place(sighting)
-        point = BEARINGS_JA[sighting.bearing_ja]
-        lat, lon = offset(anchor, BEARINGS[point.lower()], sighting.distance_km)
+        point = point_of(sighting.bearing_ja)
+        lat, lon = offset(anchor, BEARINGS[point], sighting.distance_km)
         place = f"{strip_parentheses(anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, '')})" \
             .replace(" ()", "")
         text, kind = f"about {sighting.distance_km} km {point} of {place}" + time, "derived"
@@ -222,7 +215,7 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
         text += f"; then {moved} {passage_en}"
     later = sighting.passages[1:]
     for name, way in later:
-        text += f"; then {COMPASS_WORDS[BEARINGS_JA[way[:-1]]]} {_passage(name)[1]}"
+        text += f"; then {WORDS[point_of(way[:-1])]} {_passage(name)[1]}"
     notes = [f"Release sighting: {len(chinese)} Chinese ship entr{'y' if len(chinese) == 1 else 'ies'} listed "
              "with the Russian ships (in chinese_vessels)."] if chinese else []
     notes += [f"{w[0].upper()}{w[1:]}." for w in sighting.warnings]
@@ -249,7 +242,7 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
         activity=("transit" if sighting.passage_ja else "detection") + (" (with Chinese ships)" if chinese else ""),
         with_chinese_ships=bool(chinese), observed_by=list(sighting.observed_by),
         same_as=[format_reference(r.first, r.last, _passage(r.place_ja)[0] or _english_waters(r.place_ja),
-                                  COMPASS_WORDS[BEARINGS_JA[r.direction_ja[:-1]]])
+                                  WORDS[point_of(r.direction_ja[:-1])])
                  for r in sighting.back_refs if r.navy in ("russia", "all")],
         source_urls=[sighting.url], source_names=[ATTRIBUTION], notes=" ".join(notes),
     )
@@ -318,7 +311,7 @@ def _english_waters(place_ja: str) -> str:
     """
     match = _WATERS.match(place_ja)
     if match and _english_place(match.group("place")):
-        points = "/".join(BEARINGS_JA[b] for b in (match.group("b1"), match.group("b2")) if b)
+        points = "/".join(point_of(b) for b in (match.group("b1"), match.group("b2")) if b)
         return f"waters {points} of {_english_place(match.group('place'))}"
     between = _passage(place_ja)[1] if "の間" in place_ja else ""
     return between if between and not _JAPANESE.search(between) else "other waters"

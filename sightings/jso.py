@@ -33,6 +33,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.compass import JAPANESE
 from sightings.text import strip_controls
 
 #: Longest release text read (a release is about 3,000 characters; the cap bounds the work).
@@ -53,12 +54,6 @@ MAX_PDF_CONTENT_BYTES = 2 * 2**20
 RELEASE_BASE = "https://www.mod.go.jp/js/pdf/{year}/{name}.pdf"
 RELEASE_NAME = re.compile(r"^p(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})_(?P<n>\d{2})$")
 
-#: The 16 Japanese compass points and their English abbreviations (as geo.locate reads them).
-BEARINGS_JA = {
-    "北": "N", "北北東": "NNE", "北東": "NE", "東北東": "ENE", "東": "E", "東南東": "ESE",
-    "南東": "SE", "南南東": "SSE", "南": "S", "南南西": "SSW", "南西": "SW", "西南西": "WSW",
-    "西": "W", "西北西": "WNW", "北西": "NW", "北北西": "NNW",
-}
 #: Japanese eras a release dates by: the Gregorian year before the era's first (令和元年 = 2019,
 #: 平成元年 = 1989; 平成３１年 and 令和元年 are both 2019).
 ERAS = {"令和": 2018, "平成": 1988}
@@ -66,7 +61,7 @@ ERAS = {"令和": 2018, "平成": 1988}
 REIWA_OFFSET = ERAS["令和"]
 NAVIES = {"ロシア海軍": "russia", "中国海軍": "china"}
 
-_BEARING = "|".join(sorted(BEARINGS_JA, key=len, reverse=True))
+_BEARING = "|".join(sorted(JAPANESE.values(), key=len, reverse=True))
 _DIGITS = "[0-9]{1,4}"
 #: A character of a place or sea name: kanji and katakana (東シナ海, オホーツク海, フィリピン海).
 _KANJI = "[\u4e00-\u9fff々ヶ\u30a1-\u30fa\u30fc]"

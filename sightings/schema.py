@@ -17,6 +17,8 @@ import pandera.pandas as pa
 
 from geo.columns import ENRICHED
 from geo.locate import MAX_PHRASE
+from geo.seas import NAMES as SEA_AREAS
+from geo.straits import NAMES as STRAITS
 from sightings.text import control_characters
 
 #: Columns of ``data/sightings.csv``, in file order.
@@ -46,9 +48,6 @@ LIST_SEPARATORS = {"ship_types": "; ", "hull_numbers": "; ", "vessels": "; ", "c
                    "observed_by": "; ", "same_as": "; ", "voyage_link": "; ", "source_urls": " | ",
                    "source_names": " | "}
 
-STRAITS = ("Soya", "Tsugaru", "Tsushima", "Osumi", "Miyako", "Yonaguni", "Nemuro")
-SEA_AREAS = ("Sea of Japan", "Sea of Okhotsk", "East China Sea", "Pacific Ocean",
-             "Yellow Sea", "Seto Inland Sea", "South China Sea")
 POSITION_KINDS = ("reported", "derived", "area", "unlocated")
 #: How ``event_date`` is known: ``stated`` (a release or page gives the day), ``inferred`` (worked
 #: out from other pages; ``notes`` give the reasoning, e.g. "year from Wing's article numbering"),
