@@ -22,6 +22,8 @@ CHINESE = "chinese"
 SEARCH = "type-search"
 HULLS = "hull"
 PRIMARY = "primary-source"
+#: "Stated dates only": the checkbox of the ``date_basis`` facet (not the date picker, :data:`DATES`).
+STATED_DATES = "stated-dates"
 
 SUMMARY = "summary"
 MAP = "map"
