@@ -144,3 +144,12 @@ def test_stated010_api_holds_exactly_the_stated_rows(client, stated_ids):
     body = client.get("/api/sightings.json?stated=1").get_json()
     assert sorted(row["id"] for row in body["rows"]) == stated_ids and body["count"] == len(stated_ids)
     assert body["summary"].endswith(", with stated dates")
+
+
+def test_stated011_passage_statistics_csv_counts_only_the_stated_rows(client, sightings):
+    """``/stats/passages.csv?stated=1`` is the passages of the rows a plain pandas expression keeps."""
+    from dashboard.export import stats_csv
+    from sightings.stats import passages
+    want = stats_csv(passages(sightings[sightings["date_basis"] == "stated"]))
+    assert want != stats_csv(passages(sightings)), "the filter must change the statistics"
+    assert client.get("/stats/passages.csv?stated=1").get_data(as_text=True) == want
