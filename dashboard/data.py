@@ -20,6 +20,7 @@ from dashboard.facets import options
 from dashboard.figures import base_layers, layer_files
 from dashboard.mapview import anchors_used, place_labels, strait_bounds
 from geo.layers import LAYERS_DIR
+from sightings.coverage import read_counts
 from sightings.pipeline import build
 from sightings.store import DATASET
 
@@ -43,6 +44,8 @@ class AppData:
     strait_boxes: dict | None = None
     #: Sourced context events drawn on the timeline (data/events.csv).
     events: tuple[Event, ...] = ()
+    #: Counts of announcements pages state (data/coverage_counts.csv), set beside the record.
+    coverage_counts: pd.DataFrame | None = None
 
 
 def load_app_data(path: str | Path = DATASET) -> AppData:
@@ -52,4 +55,5 @@ def load_app_data(path: str | Path = DATASET) -> AppData:
               for name in MAP_LAYERS}
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
                    layer_files=layer_files(base_layers(layers)), labels=tuple(place_labels(anchors_used(frame))),
-                   strait_boxes=strait_bounds(layers["straits"]), events=load_events())
+                   strait_boxes=strait_bounds(layers["straits"]), events=load_events(),
+                   coverage_counts=read_counts())

@@ -26,7 +26,7 @@ from sightings.pipeline import (
     ACTIVITY_KINDS, HULL_DELIMITER, NO_STRAIT, NOT_STATED, SHIP_CATEGORY_NAMES, activity_column, type_column,
 )
 from sightings.classes import ship_classes
-from sightings.schema import SEA_AREAS, STRAITS
+from sightings.schema import DATE_BASES, SEA_AREAS, STRAITS
 
 #: The first option of a one-of-several facet: no filter.
 ANY = "any"
@@ -242,6 +242,19 @@ def _strait_phrase(chosen: tuple[str, ...]) -> str:
 
 CHINESE_LABELS = {ANY: "any", "yes": "with Chinese ships", "no": "Russian ships only"}
 PRIMARY_LABEL = "Joint Staff releases only"
+#: The ``date_basis`` (:data:`sightings.schema.DATE_BASES`) of a day a source states.
+STATED = DATE_BASES[0]
+STATED_LABEL = "Stated dates only"
+
+
+def _stated(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose ``event_date`` a source states (``date_basis`` "stated"); not those worked out
+    from other pages ("inferred") or known only as the announcement day, nor a row whose basis is
+    blank or, in a hand-made frame, absent: a date not said to be stated is not stated."""
+    if "date_basis" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame["date_basis"].eq(STATED).to_numpy(dtype=bool, na_value=False)
+
 
 FACETS: tuple[Facet, ...] = (
     Facet("straits", "strait", ids.STRAITS, "Strait", SEVERAL, _in_column("facet:straits"), _strait_phrase,
@@ -278,6 +291,11 @@ FACETS: tuple[Facet, ...] = (
           options=lambda frame: (ON,),
           counts=lambda frame, keep: {ON: int(np.count_nonzero(_flag(frame, "primary_source") & keep))},
           option_label=lambda value: PRIMARY_LABEL, file_part=lambda on: ["primary-source"]),
+    Facet("stated", "stated", ids.STATED_DATES, "Date basis", FLAG,
+          lambda frame, on: _stated(frame), lambda on: "with stated dates",
+          options=lambda frame: (ON,),
+          counts=lambda frame, keep: {ON: int(np.count_nonzero(_stated(frame) & keep))},
+          option_label=lambda value: STATED_LABEL, file_part=lambda on: ["stated-dates"]),
 )
 BY_FIELD = {facet.field: facet for facet in FACETS}
 #: Facets whose control lists options with counts.

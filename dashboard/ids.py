@@ -22,6 +22,8 @@ CHINESE = "chinese"
 SEARCH = "type-search"
 HULLS = "hull"
 PRIMARY = "primary-source"
+#: "Stated dates only": the checkbox of the ``date_basis`` facet (not the date picker, :data:`DATES`).
+STATED_DATES = "stated-dates"
 
 SUMMARY = "summary"
 MAP = "map"
@@ -54,6 +56,8 @@ STATS_PASSAGES = "stats-passages"
 STATS_MONTHLY = "stats-monthly"
 STATS_CHINESE = "stats-chinese"
 STATS_DOWNLOAD = "stats-download"
+#: "How complete each year is": the record beside the sourced counts of announcements.
+STATS_COVERAGE = "stats-coverage"
 PLAY_STATE = "play-state"
 PLAY_TIMER = "play-timer"
 PLAY = "play"

@@ -106,7 +106,7 @@ def build_layout(data: AppData) -> html.Div:
                            **{"aria-label": "Selected sighting", "aria-live": "polite"}),
                 ]),
                 vessels.section(),
-                stats_view.section(rows),
+                stats_view.section(rows, record=data.sightings, counts=data.coverage_counts),
                 _about(data),
             ]),
         ]),

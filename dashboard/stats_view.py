@@ -8,7 +8,10 @@ their ship-sightings, distinct hulls and rows of unknown ship count beside them.
 Every chart carries the same note of where each year's rows come from
 (:func:`sightings.stats.source_note`), and the yearly charts name it under each year, so
 that a rise in counts is never read as a rise in activity. The numbers download at
-``/stats/passages.csv`` with the page's query.
+``/stats/passages.csv`` with the page's query. Below the charts, "How complete each year is"
+sets the whole record beside every count of announcements a page states
+(:mod:`sightings.coverage`, as ``data/COVERAGE.md`` does), so a thin year reads as a thin
+record, not a quiet year.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
+from dashboard.filters import date_span
 from dashboard.urlstate import spec_to_query
+from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
 from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source, ships_per_month, source_note
 
@@ -155,8 +160,9 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
     return {"data": data, "layout": layout}
 
 
-def section(rows: pd.DataFrame) -> html.Section:
-    """The statistics heading, its download link and the three charts (for the first rows shown)."""
+def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.DataFrame | None = None) -> html.Section:
+    """The statistics heading, its download link, the three charts (for the first rows shown) and,
+    given the whole ``record`` and the sourced ``counts``, how complete each year is."""
     figures = stats_figures(rows)
     return html.Section(className="stats", children=[
         html.Div(className="table-head", children=[
@@ -169,4 +175,102 @@ def section(rows: pd.DataFrame) -> html.Section:
                "and how many from news.", className="hint"),
         *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=GRAPH_CONFIG)
           for graph, figure in zip((ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE), figures, strict=True)),
+        *([coverage_table(coverage_years(record, counts))] if record is not None and counts is not None else []),
     ])
+
+
+# -- how complete each year is (issue 24, item 6) --------------------------------------------
+
+COVERAGE_TITLE = "How complete each year is"
+NO_COUNT = "no page at hand states a count"
+
+
+def coverage_years(record: pd.DataFrame, counts: pd.DataFrame) -> list[dict]:
+    """Per year, the record's rows (from releases, from the press) and each sourced count of
+    announcements beside the record's rows in its scope, with the estimated share covered.
+
+    Every year from the first row or count to the last is listed, a year with no row too (a gap
+    is the most important thing to see). A count stands under the year its period starts (the
+    year of its end when a page gives no start). The rows and shares are
+    :func:`sightings.coverage.per_year` and :func:`sightings.coverage.compare`, the same numbers
+    ``data/COVERAGE.md`` states; ``record`` is the whole record, never the filtered rows (a share of
+    a selection would not be a share of what was announced).
+
+    Examples
+    --------
+    >>> record = pd.DataFrame({"event_date": pd.to_datetime(["2016-06-19"]), "strait": ["Soya"],
+    ...     "source_urls": [["https://www.mod.go.jp/js/b.pdf"]], "with_chinese_ships": [False],
+    ...     "ships": pd.array([2], dtype="Int64")})
+    >>> counts = pd.DataFrame([{"id": "c04", "period_start": pd.Timestamp("2016-01-01"),
+    ...     "period_end": pd.Timestamp("2016-12-31"), "count": 4, "count_max": pd.NA,
+    ...     "measure": "russian_movements", "strait": "", "what": "movements", "source_name": "S",
+    ...     "source_url": "https://example.org", "quote": "q"}])
+    >>> coverage_years(record, counts)[0]["counts"][0]["share"]
+    'about 25%'
+    """
+    yearly = per_year(record).set_index("year")
+    compared = compare(record, counts)
+    starts = compared["period_start"].fillna(compared["period_end"])
+    entries: dict[int, list[dict]] = {}
+    for year, count in zip(starts.dt.year.tolist(), compared.itertuples(index=False), strict=True):
+        entries.setdefault(int(year), []).append(_count_entry(count))
+    known = sorted({int(y) for y in yearly.index} | set(entries))
+    years = []
+    for year in range(known[0], known[-1] + 1) if known else ():
+        held = yearly.loc[year] if year in yearly.index else None
+        years.append({"year": year, "rows": int(held["rows"]) if held is not None else 0,
+                      "from_releases": int(held["from_releases"]) if held is not None else 0,
+                      "from_press": int(held["from_press"]) if held is not None else 0,
+                      "counts": entries.get(year, [])})
+    return years
+
+
+def _count_entry(count) -> dict:
+    """One sourced count as the table states it: its period, number, what it counts, the record's
+    rows in its scope and the share (text: an estimate, or why there is none)."""
+    period = (date_span(count.period_start.date(), count.period_end.date()) if pd.notna(count.period_start)
+              else f"up to {date_span(count.period_end.date(), count.period_end.date())}")
+    number = f"{count.count}-{count.count_max}" if pd.notna(count.count_max) else f"{count.count}"
+    if count.measure not in COMPARABLE:
+        share = "not comparable (both navies, or aircraft too; the record holds Russian ships)"
+    elif count.measure == "ships_in_one_transit":
+        share = "held" if count.share else "not held"
+    elif count.share is None or pd.isna(count.share):
+        share = "no share (none announced)"
+    elif count.share == 0:
+        share = "none held"
+    else:
+        share = f"about {count.share:.0%}"
+    held = None if pd.isna(count.record_rows) else int(count.record_rows)
+    return {"id": count.id, "period": period, "number": number, "what": count.what, "record_rows": held,
+            "share": share, "source_name": count.source_name, "source_url": count.source_url, "quote": count.quote}
+
+
+def coverage_table(years: list[dict]) -> html.Div:
+    """The "How complete each year is" table of :func:`coverage_years`, each count linking its page."""
+    head = html.Tr([html.Th(text, scope="col") for text in (
+        "Year", "Rows in the record", "from Joint Staff releases", "from the press",
+        "Counts of announcements pages state: record rows in the same scope, estimated share covered")])
+    body = [html.Tr([html.Th(str(y["year"]), scope="row"), html.Td(y["rows"]), html.Td(y["from_releases"]),
+                     html.Td(y["from_press"]), html.Td(_count_list(y["counts"]))]) for y in years]
+    return html.Div(id=ids.STATS_COVERAGE, className="coverage", children=[
+        html.H3(COVERAGE_TITLE, className="section-title"),
+        html.P("Over the whole record, whatever the filters. The Defense Ministry announces most passages but "
+               "not all, and keeps no yearly totals; the counts below are the ones pages state, each linked. A "
+               "share is an estimate: one announced movement can be two rows (two straits, two days) and one "
+               "row two groups. A thin year in the record is a thin record, not a quiet year.", className="hint"),
+        html.Div(className="coverage-scroll", children=html.Table(className="coverage-table", children=[
+            html.Thead(head), html.Tbody(body)])),
+    ])
+
+
+def _count_list(counts: list[dict]):
+    if not counts:
+        return html.Span(NO_COUNT, className="muted")
+    return html.Ul(className="coverage-counts", children=[html.Li([
+        f"{c['period']}: {c['number']} ({c['what']}). ",
+        f"Record: {c['record_rows']} row{'s' if c['record_rows'] != 1 else ''}, {c['share']}. "
+        if c["record_rows"] is not None else f"Record: {c['share']}. ",
+        html.A(c["source_name"], href=c["source_url"], title=f"“{c['quote']}”", target="_blank",
+               rel="noopener noreferrer"),
+    ]) for c in counts])

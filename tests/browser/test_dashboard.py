@@ -193,3 +193,20 @@ def test_app_truth07_a_stacked_marker_reaches_each_of_its_sightings(dash_duo, si
                 .count(shared["id"].iloc[1]) == 1, message="the marker's next click pointed at the other sighting")
             dash_duo.driver.execute_script(click, float(shared["lat"].iloc[0]))
     assert dash_duo.get_logs() == []
+
+
+def test_app010_stated_dates_checkbox_follows_the_url_and_the_click(dash_duo, sightings):
+    """``?stated=1`` ticks "Stated dates only" and keeps the rows whose date a source states; unticking
+    it shows every row and drops the parameter (issue 24, item 2)."""
+    start(dash_duo, "/?stated=1")
+    stated = sightings[sightings["date_basis"] == "stated"]
+    assert 0 < len(stated) < len(sightings)
+    spec = FilterSpec(stated=True)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(stated, spec), timeout=20)
+    box = dash_duo.find_element(f"#{ids.STATED_DATES} input[type='checkbox']")
+    assert box.is_selected()
+    assert dash_duo.find_element(f"#{ids.STATED_DATES}").text.startswith("Stated dates only (")
+    box.click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=15)
+    wait_until(lambda: "stated=1" not in dash_duo.driver.current_url, message="the parameter left the URL")
+    assert dash_duo.get_logs() == []
