@@ -15,7 +15,9 @@ from dash import ClientsideFunction, Input, Output, Patch, State, ctx, no_update
 from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
+from dashboard.cite import cite_text
 from dashboard.downloads import download_href
+from dashboard.feeds import FEED_LINKS, feed_href
 from dashboard.facets import COUNTED, FACETS, classes_in_cell
 from dashboard.figures import (
     base_layers, map_updates, selection_updates, table_rows, timeline_figure, upload_updates,
@@ -83,20 +85,23 @@ def register(app, data: AppData) -> None:
         return (*(no_update if value == now else value for value, now in zip(wanted, shown, strict=True)),
                 month, spec_to_query(spec), spec_values(spec))
 
-    # spec -> summary, map markers, tracks, areas and view, timeline, table, download links, option
-    # counts, vessels table, statistics: one request and one map redraw per filter change
+    # spec -> summary, map markers, tracks, areas and view, timeline, table, download, feed and API
+    # links, option counts, vessels table, statistics, "cite this view": one request and one map
+    # redraw per filter change
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.TIMELINE, "figure"), Output(ids.TABLE, "rowData"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"),
+        *(Output(link_id, "href") for link_id, _, _ in FEED_LINKS),
         *(Output(facet.control, "options") for facet in COUNTED),
         Output(ids.VESSELS, "rowData"), Output(ids.STATS_PASSAGES, "figure"),
         Output(ids.STATS_MONTHLY, "figure"), Output(ids.STATS_CHINESE, "figure"), Output(ids.STATS_DOWNLOAD, "href"),
+        Output(ids.CITE, "children"),
         Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.SHOW_EVENTS, "value"),
-        State(ids.MAP_SIZE, "data"),
+        State(ids.MAP_SIZE, "data"), State(ids.URL, "href"),
     )
-    def update_views(stored, selected, shown_events, map_size):
+    def update_views(stored, selected, shown_events, map_size, page_href):
         spec = spec_of(stored)
         rows = apply_filters(frame, spec)
         updates, note = map_updates(layers, rows, selected)
@@ -107,9 +112,10 @@ def register(app, data: AppData) -> None:
         return (sentence, as_patch(updates), note, map_summary(rows),
                 with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
                 download_href(spec, "csv"), download_href(spec, "geojson"),
+                *(feed_href(spec, path) for _, _, path in FEED_LINKS),
                 *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
                 vessels.vessel_rows(rows), *stats_view.stats_figures(rows),
-                stats_view.stats_href(spec))
+                stats_view.stats_href(spec), cite_text(page_href, spec, data.version, dt.date.today()))
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),

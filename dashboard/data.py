@@ -21,6 +21,7 @@ from dashboard.figures import base_layers, layer_files
 from dashboard.mapview import anchors_used, place_labels, strait_bounds
 from geo.layers import LAYERS_DIR
 from sightings.coverage import read_counts
+from sightings.changelog import CHANGELOG, current_version
 from sightings.pipeline import build
 from sightings.store import DATASET
 
@@ -46,14 +47,19 @@ class AppData:
     events: tuple[Event, ...] = ()
     #: Counts of announcements pages state (data/coverage_counts.csv), set beside the record.
     coverage_counts: pd.DataFrame | None = None
+    #: The dataset's version: the newest entry of the CHANGELOG.md beside it (issue 22).
+    version: str = "unversioned"
 
 
 def load_app_data(path: str | Path = DATASET) -> AppData:
-    """The sightings at ``path`` through the pipeline, their options, and the display layers."""
+    """The sightings at ``path`` through the pipeline, their options, the display layers, and the
+    dataset version (from the ``CHANGELOG.md`` beside ``path``, read once here)."""
     frame = build(path)
     layers = {name: json.loads((LAYERS_DIR / "display" / f"{name}.geojson").read_text(encoding="utf-8"))
               for name in MAP_LAYERS}
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
                    layer_files=layer_files(base_layers(layers)), labels=tuple(place_labels(anchors_used(frame))),
                    strait_boxes=strait_bounds(layers["straits"]), events=load_events(),
-                   coverage_counts=read_counts())
+                   coverage_counts=read_counts(),
+
+                   version=current_version(Path(path).with_name(CHANGELOG.name)))

@@ -19,7 +19,6 @@ from dashboard.feeds import register_feeds
 from dashboard.layout import build_layout
 from dashboard.security import harden
 from geo.layers import LayerError
-from sightings.changelog import CHANGELOG, current_version
 from sightings.schema import SightingsError
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -39,8 +38,7 @@ def create_app(data_path: str | Path) -> Dash:
     register_downloads(app.server, data.sightings, data.options)
     register_layer_files(app.server, data.layer_files)
     register_stats(app.server, data.sightings, data.options)
-    register_feeds(app.server, data.sightings, data.options,
-                   current_version(Path(data_path).with_name(CHANGELOG.name)))
+    register_feeds(app.server, data.sightings, data.options, data.version)
     harden(app)
     return app
 

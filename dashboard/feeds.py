@@ -15,9 +15,10 @@ import pandas as pd
 from feedgen.feed import FeedGenerator
 from flask import Flask, Response, request, stream_with_context
 
+from dashboard import ids
 from dashboard.export import export_frame, geojson_chunks
-from dashboard.filters import apply_filters, summary
-from dashboard.urlstate import spec_from_query
+from dashboard.filters import FilterSpec, apply_filters, summary
+from dashboard.urlstate import spec_from_query, spec_to_query
 from sightings.cells import SEPARATORS
 
 FEED_PATH, JSON_PATH, GEOJSON_PATH = "/feed.atom", "/api/sightings.json", "/api/sightings.geojson"
@@ -25,6 +26,18 @@ FEED_PATH, JSON_PATH, GEOJSON_PATH = "/feed.atom", "/api/sightings.json", "/api/
 FEED_ENTRIES = 200
 JAPAN = dt.timezone(dt.timedelta(hours=9))
 SOURCE_LINE = "Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch"
+#: The links shown beside the downloads: (component id, label, path), each given the page's query string.
+FEED_LINKS = ((ids.FEED_ATOM, "Atom feed", FEED_PATH), (ids.FEED_JSON, "JSON", JSON_PATH),
+              (ids.FEED_GEOJSON, "GeoJSON API", GEOJSON_PATH))
+
+
+def feed_href(spec: FilterSpec, path: str) -> str:
+    """The feed or API at ``path`` for the rows ``spec`` selects: the page's own query string.
+
+    Example: ``feed_href(FilterSpec(straits=("Tsugaru",)), FEED_PATH)`` is
+    ``'/feed.atom?strait=Tsugaru'``.
+    """
+    return f"{path}{spec_to_query(spec)}"
 
 
 def api_rows(rows: pd.DataFrame) -> list[dict]:

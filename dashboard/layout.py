@@ -16,6 +16,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.data import AppData
 from dashboard import events, playback, stats_view, tracks_figure, vessels
+from dashboard.cite import version_line
+from dashboard.feeds import FEED_LINKS
 from dashboard.facets import COUNTED, FACETS, FLAG, MAX_SEARCH, ONE, SEVERAL, TEXT, Facet
 from dashboard.details import details_panel
 from dashboard.figures import GRAPH_CONFIG, LAYER_GROUPS, TABLE_COLUMNS, base_layers, map_figure, timeline_figure
@@ -39,6 +41,7 @@ def build_layout(data: AppData) -> html.Div:
                    "the Pacific, the straits and the Kuril Islands, from Japan's Defense Ministry and press "
                    "reports.", className="tagline"),
             html.P(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+            _citation(data),
             html.Button("Filters", id=ids.FILTERS_TOGGLE, className="button filters-toggle",
                         **{"aria-expanded": "false", "aria-controls": "filters"}),
         ]),
@@ -91,6 +94,8 @@ def build_layout(data: AppData) -> html.Div:
                     html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
                     html.A("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary",
                            href="/download/straitwatch.geojson"),
+                    *(html.A(label, id=link_id, className="button secondary feed-link", href=path)
+                      for link_id, label, path in FEED_LINKS),
                 ]),
                 html.Div(className="table-area", children=[
                 dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=[],
@@ -160,6 +165,17 @@ def _control(facet: Facet, options: list[dict]):
         return dcc.Input(id=facet.control, type="search", debounce=True, placeholder=facet.placeholder,
                          className="search", maxLength=MAX_SEARCH)
     raise ValueError(f"facet {facet.field!r} has a kind no control is made for")
+
+
+def _citation(data: AppData) -> html.Div:
+    """The dataset version and "Cite this view" (its text set by the views callback: URL, version, date)."""
+    return html.Div(className="citation", children=[
+        html.Span(version_line(data.version), id=ids.DATASET_VERSION, className="dataset-version"),
+        html.Details(className="cite", children=[
+            html.Summary("Cite this view"),
+            html.Pre(id=ids.CITE, className="cite-text"),
+        ]),
+    ])
 
 
 def _about(data: AppData) -> html.Details:

@@ -29,7 +29,8 @@ def test_access001_keyboard_selects_a_table_row_and_opens_its_details(dash_duo, 
     assert newest["event_date"].iloc[1] not in (newest["event_date"].iloc[0], newest["event_date"].iloc[2])
     second = newest.iloc[1]
     dash_duo.wait_for_element(f".ag-row[row-id='{newest['id'].iloc[0]}']", timeout=20)
-    dash_duo.driver.execute_script(f"document.getElementById('{ids.DOWNLOAD_GEOJSON}').focus()")
+    # the last link of the table's head (the GeoJSON API link, after the downloads)
+    dash_duo.driver.execute_script(f"document.getElementById('{ids.FEED_GEOJSON}').focus()")
     focused = dash_duo.driver.switch_to.active_element
     focused.send_keys(Keys.TAB)                      # into the grid: its first header cell
     dash_duo.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN)

@@ -210,3 +210,21 @@ def test_app010_stated_dates_checkbox_follows_the_url_and_the_click(dash_duo, si
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=15)
     wait_until(lambda: "stated=1" not in dash_duo.driver.current_url, message="the parameter left the URL")
     assert dash_duo.get_logs() == []
+
+
+def test_app011_version_citation_and_feed_links_follow_the_filters(dash_duo, sightings):
+    """Issue 22: the dataset version, "Cite this view" and the feed/API links carry the view's query."""
+    start(dash_duo, "/?strait=Tsushima&chinese=yes")
+    spec = FilterSpec(straits=("Tsushima",), chinese="yes")
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec), timeout=20)
+    assert dash_duo.find_element(f"#{ids.DATASET_VERSION}").text.startswith("Dataset version 20")
+    dash_duo.find_element(".cite summary").click()
+    view = f"View: {dash_duo.server_url}/?strait=Tsushima&chinese=yes"
+    wait_until(lambda: view in dash_duo.find_element(f"#{ids.CITE}").text, message=f"citation with {view!r}")
+    cited = dash_duo.find_element(f"#{ids.CITE}").text
+    assert f"Accessed: {D.today().isoformat()}" in cited and "processed by Straitwatch" in cited
+    hrefs = [dash_duo.find_element(f"#{link}").get_attribute("href")
+             for link in (ids.FEED_ATOM, ids.FEED_JSON, ids.FEED_GEOJSON)]
+    assert hrefs == [f"{dash_duo.server_url}{path}?strait=Tsushima&chinese=yes"
+                     for path in ("/feed.atom", "/api/sightings.json", "/api/sightings.geojson")]
+    assert dash_duo.get_logs() == []

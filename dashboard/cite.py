@@ -1,0 +1,43 @@
+"""The "Cite this view" text: what a reader needs to find the same rows again.
+
+Analysts quote Straitwatch's numbers; a number is checkable only with the view it came from
+(the page's URL, whose query string holds the filters), the dataset version (the rows change
+as releases are added) and the day it was read. The text is a pure function of those, so the
+callback only passes them in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard.feeds import SOURCE_LINE
+from dashboard.filters import FilterSpec
+from dashboard.urlstate import spec_to_query
+
+
+def version_line(version: str) -> str:
+    """The line the page shows: ``'Dataset version 2026.12.1'``."""
+    return f"Dataset version {version}"
+
+
+def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: dt.date) -> str:
+    """The citation of the view ``spec`` on the page at ``page_href`` (its own query and fragment dropped).
+
+    The view's URL is the page's address with ``spec``'s query string, the same one the
+    downloads and feeds carry, so the cited link opens exactly these rows. Without an
+    address (before the browser reported it) the URL is the path alone.
+
+    Examples
+    --------
+    >>> print(cite_text("https://straitwatch.example/?strait=Soya#map", FilterSpec(straits=("Tsugaru",)),
+    ...                 "2026.12.1", dt.date(2026, 12, 7)))
+    Straitwatch, Russian Navy movements around Japan. Dataset version 2026.12.1.
+    View: https://straitwatch.example/?strait=Tsugaru
+    Accessed: 2026-12-07
+    Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch
+    """
+    page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]
+    return (f"Straitwatch, Russian Navy movements around Japan. {version_line(version)}.\n"
+            f"View: {page}{spec_to_query(spec)}\n"
+            f"Accessed: {accessed.isoformat()}\n"
+            f"Source: {SOURCE_LINE}")
