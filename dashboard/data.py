@@ -60,6 +60,4 @@ def load_app_data(path: str | Path = DATASET) -> AppData:
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
                    layer_files=layer_files(base_layers(layers)), labels=tuple(place_labels(anchors_used(frame))),
                    strait_boxes=strait_bounds(layers["straits"]), events=load_events(),
-                   coverage_counts=read_counts(),
-
-                   version=current_version(Path(path).with_name(CHANGELOG.name)))
+                   coverage_counts=read_counts(), version=current_version(Path(path).with_name(CHANGELOG.name)))
