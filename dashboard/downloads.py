@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, abort, request, stream_with_context
 
-from dashboard.export import csv_chunks, filename, geojson_chunks, stats_csv
+from dashboard.export import filename, geojson_chunks, stats_csv
+from sightings.export import csv_chunks
 from dashboard.figures import LAYER_URL
 from dashboard.filters import FilterSpec, apply_filters
 from dashboard.stats_view import STATS_PATH

@@ -1,4 +1,4 @@
-"""Downloads of exactly the filtered rows: CSV and GeoJSON, safe to open in a spreadsheet.
+"""Downloads of exactly the filtered rows: GeoJSON, file names and statistics (the CSV rows: sightings.export).
 
 Both formats carry every schema column, the join's columns and ``primary_source``, written
 by the same cell formatter as the dataset file (:func:`sightings.cells.as_cells`). Text cells
@@ -16,50 +16,9 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.facets import FACETS
-from dashboard.figures import POINT_KINDS
 from dashboard.filters import FilterSpec
 from sightings.cells import as_cells
-from sightings.pipeline import primary_source
-from sightings.schema import COLUMNS, EXPORT_ONLY
-
-EXPORT_COLUMNS = COLUMNS + EXPORT_ONLY
-#: Rows per piece of a streamed download: the first bytes leave at once, memory stays flat.
-CHUNK_ROWS = 20_000
-
-
-def export_frame(rows: pd.DataFrame, *, spreadsheet_safe: bool = True) -> pd.DataFrame:
-    """Rows as the downloads hold them: lists joined, dates ISO, formula-like text neutralised
-    (``spreadsheet_safe``; the JSON API, read by no spreadsheet, gives the text as stored).
-
-    ``area`` and ``unlocated`` rows leave with empty lat/lon: an area report's only point is
-    its strait's label point, which a GIS would show as a fix; the strait or sea it names
-    stays in its columns. ``rows`` come from :mod:`sightings.pipeline`; rows straight from
-    the join (without the facet columns) get ``primary_source`` computed here.
-    """
-    if "primary_source" not in rows:
-        rows = rows.assign(primary_source=primary_source(rows["source_urls"]))
-    located = located_mask(rows)
-    rows = rows.assign(lat=rows["lat"].where(located), lon=rows["lon"].where(located))
-    return as_cells(rows, EXPORT_COLUMNS, spreadsheet_safe=spreadsheet_safe).reset_index(drop=True)
-
-
-def located_mask(rows: pd.DataFrame) -> pd.Series:
-    """Rows whose point was reported or derived (:data:`dashboard.figures.POINT_KINDS`): the only
-    ones a download gives a position."""
-    return rows["position_kind"].astype(str).isin(POINT_KINDS) & rows["lat"].notna() & rows["lon"].notna()
-
-
-def to_csv(rows: pd.DataFrame) -> str:
-    """UTF-8 CSV text of the rows (no index)."""
-    return "".join(csv_chunks(rows))
-
-
-def csv_chunks(rows: pd.DataFrame, size: int = CHUNK_ROWS) -> Iterator[str]:
-    """The CSV in pieces of ``size`` rows (header first), for streaming a large download."""
-    for start in range(0, max(len(rows), 1), size):
-        part = export_frame(rows.iloc[start:start + size])
-        yield part.to_csv(index=False, header=start == 0, lineterminator="\n")
-
+from sightings.export import CHUNK_ROWS, export_frame, located_mask
 
 def to_geojson(rows: pd.DataFrame) -> str:
     """A FeatureCollection: points where the row has one, null geometry for area/unlocated rows."""

@@ -16,7 +16,8 @@ from feedgen.feed import FeedGenerator
 from flask import Flask, Response, request, stream_with_context
 
 from dashboard import ids
-from dashboard.export import export_frame, geojson_chunks
+from dashboard.export import geojson_chunks
+from sightings.export import export_frame
 from dashboard.filters import FilterSpec, apply_filters, summary
 from dashboard.urlstate import spec_from_query, spec_to_query
 from sightings.cells import SEPARATORS

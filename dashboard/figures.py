@@ -27,13 +27,13 @@ import pandas as pd
 from dash import html
 
 from sightings.pipeline import OPEN_SEA, release_urls
+from sightings.schema import POINT_KINDS
 from geo.straits import STRAITS
 
 #: One colour per timeline lane / map trace: the straits' (geo.straits: Okabe-Ito, colour-blind
 #: safe), then open sea.
 LANE_COLOURS = {**{name: strait.colour for name, strait in STRAITS.items()}, OPEN_SEA: "#333333"}
 LANES = tuple(LANE_COLOURS)
-POINT_KINDS = ("reported", "derived")
 OPACITY = {"reported": 1.0, "derived": 0.6}
 CENTER = {"lat": 35.5, "lon": 137.0}
 ZOOM = 3.7

@@ -266,7 +266,7 @@ def write_preview(rows, output: Path | None) -> None:
     The same format for ``import`` and ``ingest``: a preview opened in a spreadsheet runs
     no formula, and imported again it reads back as the same rows.
     """
-    from dashboard.export import to_csv   # the download's format; loaded only for a preview
+    from sightings.export import to_csv   # the download's format
     from sightings.pipeline import prepare
 
     text = to_csv(prepare(rows))

@@ -49,6 +49,9 @@ LIST_SEPARATORS = {"ship_types": "; ", "hull_numbers": "; ", "vessels": "; ", "c
                    "source_names": " | "}
 
 POSITION_KINDS = ("reported", "derived", "area", "unlocated")
+#: The kinds whose lat/lon is a position (reported or derived); an area row's point is only its
+#: strait's label point, and no download or map gives it as a fix.
+POINT_KINDS = POSITION_KINDS[:2]
 #: How ``event_date`` is known: ``stated`` (a release or page gives the day), ``inferred`` (worked
 #: out from other pages; ``notes`` give the reasoning, e.g. "year from Wing's article numbering"),
 #: ``announcement day`` (only the day the Joint Staff announced it is known: ``event_date`` holds

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from dashboard import ids
-from dashboard.export import EXPORT_COLUMNS
+from sightings.export import EXPORT_COLUMNS
 from dashboard.filters import FilterSpec, summary
 from dashboard.playback import PLAYBACK_TRACE
 from dashboard.tracks_figure import LINE_TRACE

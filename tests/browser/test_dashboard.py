@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from dashboard import ids
-from dashboard.export import EXPORT_COLUMNS
+from sightings.export import EXPORT_COLUMNS
 from dashboard.figures import point_rows
 from dashboard.filters import FilterSpec, apply_filters, summary
 from tests.browser.conftest import plot, start, wait_until

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.downloads import download_href
-from dashboard.export import CHUNK_ROWS, EXPORT_COLUMNS, csv_chunks
+from sightings.export import CHUNK_ROWS, EXPORT_COLUMNS, csv_chunks
 from dashboard.filters import FilterSpec
 from tests.expected import assert_download_equals
 

@@ -10,7 +10,8 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard.export import EXPORT_COLUMNS, filename, to_csv, to_geojson
+from dashboard.export import filename, to_geojson
+from sightings.export import EXPORT_COLUMNS, to_csv
 from dashboard.filters import FilterSpec
 from sightings.cells import neutralise
 from sightings.schema import COLUMNS

@@ -10,7 +10,8 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard.export import EXPORT_COLUMNS, export_frame, filename, geojson_chunks, to_csv, to_geojson
+from dashboard.export import filename, geojson_chunks, to_geojson
+from sightings.export import EXPORT_COLUMNS, export_frame, to_csv
 from dashboard.filters import FilterSpec
 from geo.join import enrich
 from sightings.store import read_sightings

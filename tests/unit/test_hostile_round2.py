@@ -215,7 +215,7 @@ def formula_dataset(dataset):
 
 
 def download(path: Path) -> bytes:
-    from dashboard.export import to_csv
+    from sightings.export import to_csv
     from sightings.pipeline import prepare
     return to_csv(prepare(read_sightings(path))).encode("utf-8")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.export import to_csv
+from sightings.export import to_csv
 from sightings.importer import MAX_UPLOAD_BYTES, duplicate_of, merge_into, plan, read_upload
 from sightings.schema import SightingsError
 from sightings.store import DATASET, read_sightings

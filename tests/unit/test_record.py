@@ -195,7 +195,7 @@ def test_record011_details_panel_says_how_the_dates_are_known(date_basis, report
 
 
 def test_record012_table_and_download_carry_the_date_bases(dataset):
-    from dashboard.export import export_frame
+    from sightings.export import export_frame
     from dashboard.figures import TABLE_COLUMNS, table_rows
     from sightings.pipeline import prepare
     prepared = prepare(dataset)

@@ -8,7 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard.export import to_csv, to_geojson
+from dashboard.export import to_geojson
+from sightings.export import to_csv
 
 
 def three_kinds(sightings):
