@@ -64,3 +64,17 @@ def assert_download_equals(csv_text: str, rows: pd.DataFrame, columns) -> None:
                                        check_names=False)
     text = [c for c in columns if c not in FLOATS]
     pd.testing.assert_frame_equal(got[text], want[text])
+
+
+def coverage_rows() -> pd.DataFrame:
+    """Six hand-made sightings: 2016 (three, one from a release), 2022 (three, two from releases)."""
+    return pd.DataFrame({
+        "event_date": pd.to_datetime(["2016-03-01", "2016-06-19", "2016-06-19", "2022-02-16", "2022-03-10",
+                                      "2022-06-09"]),
+        "source_urls": [["https://flyteam.jp/a"], ["https://www.mod.go.jp/js/b.pdf"], ["https://jwing.net/c"],
+                        ["https://jwing.net/d", "https://www.mod.go.jp/js/e.pdf"], ["https://www.mod.go.jp/js/f.pdf"],
+                        ["https://trafficnews.jp/g"]],
+        "strait": ["Tsushima", "Soya", "Soya", "Soya", "Tsugaru", "Tsugaru"],
+        "with_chinese_ships": [False, False, True, False, False, False],
+        "ships": pd.array([3, 2, 1, 9, 10, 1], dtype="Int64"),
+    })

@@ -6,20 +6,7 @@ import pytest
 from sightings.coverage import COUNTS, MEASURES, OUTPUT, compare, coverage_markdown, per_year, read_counts
 from sightings.schema import SightingsError
 from sightings.store import read_sightings
-
-
-def rows() -> pd.DataFrame:
-    """Six hand-made sightings: 2016 (three), 2022 (three)."""
-    return pd.DataFrame({
-        "event_date": pd.to_datetime(["2016-03-01", "2016-06-19", "2016-06-19", "2022-02-16", "2022-03-10",
-                                      "2022-06-09"]),
-        "source_urls": [["https://flyteam.jp/a"], ["https://www.mod.go.jp/js/b.pdf"], ["https://jwing.net/c"],
-                        ["https://jwing.net/d", "https://www.mod.go.jp/js/e.pdf"], ["https://www.mod.go.jp/js/f.pdf"],
-                        ["https://trafficnews.jp/g"]],
-        "strait": ["Tsushima", "Soya", "Soya", "Soya", "Tsugaru", "Tsugaru"],
-        "with_chinese_ships": [False, False, True, False, False, False],
-        "ships": pd.array([3, 2, 1, 9, 10, 1], dtype="Int64"),
-    })
+from tests.expected import coverage_rows as rows
 
 
 def counts(*specs) -> pd.DataFrame:

@@ -10,23 +10,9 @@ import pandas as pd
 from dashboard import ids
 from dashboard.stats_view import COVERAGE_TITLE, NO_COUNT, coverage_table, coverage_years
 from sightings.store import DATASET
-from tests.expected import is_primary
+from tests.expected import coverage_rows as rows, is_primary
 
 NOT_COMPARABLE = "not comparable (both navies, or aircraft too; the record holds Russian ships)"
-
-
-def rows() -> pd.DataFrame:
-    """Six hand-made sightings: 2016 (three, one from a release), 2022 (three, two from releases)."""
-    return pd.DataFrame({
-        "event_date": pd.to_datetime(["2016-03-01", "2016-06-19", "2016-06-19", "2022-02-16", "2022-03-10",
-                                      "2022-06-09"]),
-        "source_urls": [["https://flyteam.jp/a"], ["https://www.mod.go.jp/js/b.pdf"], ["https://jwing.net/c"],
-                        ["https://jwing.net/d", "https://www.mod.go.jp/js/e.pdf"], ["https://www.mod.go.jp/js/f.pdf"],
-                        ["https://trafficnews.jp/g"]],
-        "strait": ["Tsushima", "Soya", "Soya", "Soya", "Tsugaru", "Tsugaru"],
-        "with_chinese_ships": [False, False, True, False, False, False],
-        "ships": pd.array([3, 2, 1, 9, 10, 1], dtype="Int64"),
-    })
 
 
 def counts(*specs) -> pd.DataFrame:
