@@ -2,6 +2,7 @@
 with literal answers (issue 18 points 2, 3, 9, 11, 13 and the "statistics that read right" build),
 plus invariants of the shipped dataset through the app's routes and callback."""
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -188,14 +189,18 @@ def test_truth13_an_even_year_is_not_called_mostly_releases():
     assert source_note(rows_by_source(ROWS.iloc[0:0])) == "No rows in this selection."
 
 
+#: The record's last report date, as the app passes it to every summary (issue 25 item 1).
+D_CURRENT = dt.date(2022, 12, 31)
+
+
 @pytest.mark.parametrize("rows, expected", [
-    (["r05", "r06"], "2 sightings, 10 ship-sightings (1 sighting without a ship count), 18 Oct - 19 Oct 2021"),
-    (["r10", "r11"], "2 sightings, 6 ship-sightings, 31 Dec 2020 - 1 Jan 2021"),      # one group of 3, seen twice
-    (["r07"], "1 sighting, 1 ship-sighting, 14 Mar 2022"),
-    (["r06", "r13"], "2 sightings, 0 ship-sightings (2 sightings without a ship count), 19 Oct 2021 - 15 Feb 2022"),
+    (["r05", "r06"], "2 sightings, 10 ship-sightings (1 sighting without a ship count), 18 Oct - 19 Oct 2021, data current to 31 Dec 2022"),
+    (["r10", "r11"], "2 sightings, 6 ship-sightings, 31 Dec 2020 - 1 Jan 2021, data current to 31 Dec 2022"),      # one group of 3, seen twice
+    (["r07"], "1 sighting, 1 ship-sighting, 14 Mar 2022, data current to 31 Dec 2022"),
+    (["r06", "r13"], "2 sightings, 0 ship-sightings (2 sightings without a ship count), 19 Oct 2021 - 15 Feb 2022, data current to 31 Dec 2022"),
 ])
 def test_truth09_the_summary_says_ship_sightings_and_flags_unknown_counts(rows, expected):
-    assert summary(ROWS[ROWS["id"].isin(rows)], FilterSpec()) == expected
+    assert summary(ROWS[ROWS["id"].isin(rows)], FilterSpec(), D_CURRENT) == expected
 
 
 def _typed(*rows):
