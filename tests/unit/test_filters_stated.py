@@ -151,7 +151,7 @@ def test_stated010_api_holds_exactly_the_stated_rows(client, stated_ids):
 def test_stated011_passage_statistics_csv_counts_only_the_stated_rows(client, sightings):
     """``/stats/passages.csv?stated=1`` is the passages of the rows a plain pandas expression keeps."""
     from dashboard.export import stats_csv
-    from sightings.stats import passages
-    want = stats_csv(passages(sightings[sightings["date_basis"] == "stated"]))
-    assert want != stats_csv(passages(sightings)), "the filter must change the statistics"
+    from sightings.stats import passage_table
+    want = stats_csv(passage_table(sightings[sightings["date_basis"] == "stated"]))
+    assert want != stats_csv(passage_table(sightings)), "the filter must change the statistics"
     assert client.get("/stats/passages.csv?stated=1").get_data(as_text=True) == want
