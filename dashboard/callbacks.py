@@ -105,7 +105,7 @@ def register(app, data: AppData) -> None:
         spec = spec_of(stored)
         rows = apply_filters(frame, spec)
         updates, note = map_updates(layers, rows, selected)
-        sentence = summary(rows, spec)
+        sentence = summary(rows, spec, data.current_to)
         updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence, map_size)
         updates += track_updates(rows)
         counts = all_facet_counts(frame, spec)

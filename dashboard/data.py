@@ -9,6 +9,7 @@ another user.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ import pandas as pd
 
 from dashboard.events import Event, load_events
 from dashboard.facets import options
+from dashboard.filters import data_current_to
 from dashboard.figures import base_layers, layer_files
 from dashboard.mapview import anchors_used, place_labels, strait_bounds
 from geo.layers import LAYERS_DIR
@@ -49,6 +51,8 @@ class AppData:
     coverage_counts: pd.DataFrame | None = None
     #: The dataset's version: the newest entry of the CHANGELOG.md beside it (issue 22).
     version: str = "unversioned"
+    #: The last report date of the whole record (dashboard.filters.data_current_to), stated by every view.
+    current_to: dt.date | None = None
 
 
 def load_app_data(path: str | Path = DATASET) -> AppData:
@@ -60,4 +64,4 @@ def load_app_data(path: str | Path = DATASET) -> AppData:
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),
                    layer_files=layer_files(base_layers(layers)), labels=tuple(place_labels(anchors_used(frame))),
                    strait_boxes=strait_bounds(layers["straits"]), events=load_events(),
-                   coverage_counts=read_counts(), version=current_version(Path(path).with_name(CHANGELOG.name)))
+                   coverage_counts=read_counts(), current_to=data_current_to(frame), version=current_version(Path(path).with_name(CHANGELOG.name)))

@@ -17,7 +17,8 @@ from dashboard.figures import LAYER_URL
 from dashboard.filters import FilterSpec, apply_filters
 from dashboard.stats_view import STATS_PATH
 from dashboard.urlstate import spec_to_query, spec_from_query
-from sightings.stats import passages
+from sightings.schema import STRAITS
+from sightings.stats import passage_table
 
 FORMATS = {"csv": ("text/csv; charset=utf-8", csv_chunks),
            "geojson": ("application/geo+json; charset=utf-8", geojson_chunks)}
@@ -60,15 +61,26 @@ def register_downloads(server: Flask, frame, options) -> None:
 # -- passage statistics (issue 10) ------------------------------------------------------------
 
 def register_stats(server: Flask, frame, options) -> None:
-    """Serve ``/stats/passages.csv`` for the filters in the query string: :func:`sightings.stats.passages`,
+    """Serve ``/stats/passages.csv`` for the filters in the query string: :func:`sightings.stats.passage_table`,
     one line per strait, year and heading (``strait, year, heading, passages, ship_sightings,
-    distinct_hulls, unknown_counts``)."""
+    distinct_hulls, unknown_counts``), with a zero line (heading "all") for every strait and year
+    in the selection's range that has no passage, so a missing year never looks like a missing line.
+    The straits are those the strait filter names, else every strait of the schema."""
     @server.route(STATS_PATH)
     def passage_stats() -> Response:
         spec = spec_from_query(request.query_string.decode("utf-8", "replace"), options)
-        return Response(stats_csv(passages(apply_filters(frame, spec))), content_type="text/csv; charset=utf-8",
+        return Response(stats_csv(passage_table(apply_filters(frame, spec), table_straits(spec))), content_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{passages_filename(spec)}"',
                                  "Cache-Control": "no-store"})
+
+
+def table_straits(spec: FilterSpec) -> tuple[str, ...]:
+    """The straits the statistics table lists: those the strait filter names (schema order), else all.
+
+    Example: ``table_straits(FilterSpec(straits=("Soya", "none")))`` is ``('Soya',)``.
+    """
+    chosen = set(spec.straits or ())
+    return tuple(s for s in STRAITS if s in chosen) if chosen else STRAITS
 
 
 def passages_filename(spec: FilterSpec) -> str:

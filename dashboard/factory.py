@@ -38,7 +38,7 @@ def create_app(data_path: str | Path) -> Dash:
     register_downloads(app.server, data.sightings, data.options)
     register_layer_files(app.server, data.layer_files)
     register_stats(app.server, data.sightings, data.options)
-    register_feeds(app.server, data.sightings, data.options, data.version)
+    register_feeds(app.server, data.sightings, data.options, data.version, data.current_to)
     harden(app)
     return app
 

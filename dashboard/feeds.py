@@ -55,16 +55,19 @@ def api_rows(rows: pd.DataFrame) -> list[dict]:
     return records
 
 
-def atom(rows: pd.DataFrame, title: str, version: str, page_url: str, self_url: str) -> bytes:
+def atom(rows: pd.DataFrame, title: str, version: str, page_url: str, self_url: str,
+         current_to: dt.date | None = None) -> bytes:
     """An Atom document: one entry per sighting, newest report first, at most :data:`FEED_ENTRIES`.
 
     Each entry links its first source (the release when there is one) and carries the English
-    phrase and the release's Japanese sentence.
+    phrase and the release's Japanese sentence. The subtitle names the dataset version and the
+    last report date of the whole record (``current_to``), e.g. 'Dataset version 1.4.0. Data
+    current to 16 Aug 2026. Source: ...'.
     """
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(f"Straitwatch: {title}")
-    feed.subtitle(f"Dataset version {version}. Source: {SOURCE_LINE}.")
+    feed.subtitle(subtitle(version, current_to))
     feed.link(href=self_url, rel="self")
     feed.link(href=page_url, rel="alternate")
     feed.author(name="Straitwatch")
@@ -82,8 +85,24 @@ def atom(rows: pd.DataFrame, title: str, version: str, page_url: str, self_url: 
     return feed.atom_str(pretty=True)
 
 
-def register_feeds(server: Flask, frame: pd.DataFrame, options, version: str) -> None:
-    """Serve the Atom feed and the JSON/GeoJSON API for the filters in the query string."""
+def subtitle(version: str, current_to: dt.date | None) -> str:
+    """The feed's subtitle: dataset version, how current the record is, and the source.
+
+    Example: ``subtitle("1.4.0", dt.date(2026, 8, 16))`` is
+    ``'Dataset version 1.4.0. Data current to 16 Aug 2026. Source: Joint Staff Office, ...'``.
+    """
+    current = f" Data current to {current_to.day} {current_to:%b} {current_to.year}." if current_to else ""
+    return f"Dataset version {version}.{current} Source: {SOURCE_LINE}."
+
+
+def register_feeds(server: Flask, frame: pd.DataFrame, options, version: str,
+                   current_to: dt.date | None = None) -> None:
+    """Serve the Atom feed and the JSON/GeoJSON API for the filters in the query string.
+
+    ``current_to`` is the last report date of the whole record (computed once at start-up,
+    :attr:`dashboard.data.AppData.current_to`): the JSON gives it as ``data_current_to`` (ISO
+    date, null for an empty record) and the feed's subtitle and both summaries state it.
+    """
     def selected():
         spec = spec_from_query(request.query_string.decode("utf-8", "replace"), options)
         return spec, apply_filters(frame, spec)
@@ -93,14 +112,15 @@ def register_feeds(server: Flask, frame: pd.DataFrame, options, version: str) ->
         spec, rows = selected()
         query = request.query_string.decode("utf-8", "replace")
         page = request.host_url + (f"?{query}" if query else "")
-        return Response(atom(rows, summary(rows, spec), version, page, request.url),
+        return Response(atom(rows, summary(rows, spec, current_to), version, page, request.url, current_to),
                         content_type="application/atom+xml; charset=utf-8")
 
     @server.route(JSON_PATH)
     def sightings_json() -> Response:
         spec, rows = selected()
-        body = {"dataset_version": version, "query": request.query_string.decode("utf-8", "replace"),
-                "summary": summary(rows, spec), "source": SOURCE_LINE, "count": len(rows), "rows": api_rows(rows)}
+        body = {"dataset_version": version, "data_current_to": current_to.isoformat() if current_to else None,
+                "query": request.query_string.decode("utf-8", "replace"),
+                "summary": summary(rows, spec, current_to), "source": SOURCE_LINE, "count": len(rows), "rows": api_rows(rows)}
         return Response(json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8")
 
     @server.route(GEOJSON_PATH)

@@ -148,15 +148,25 @@ def all_facet_counts(frame: pd.DataFrame, spec: FilterSpec, facets=COUNTED) -> d
     return {facet.field: facet.counts(window, _keep(window, masks, facet.field)) for facet in facets}
 
 
-def summary(rows: pd.DataFrame, spec: FilterSpec) -> str:
+def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = None) -> str:
     """The sentence above the views: '14 sightings, 38 ship-sightings, 1 Jan - 31 Dec 2022, Tsugaru Strait'.
 
     The ships each sighting reports are summed as *ship-sightings* (one ship seen on three days
     counts three times), and sightings whose source gives no ship count are named beside the
     sum, never counted as none: '3 sightings, 5 ship-sightings (1 sighting without a ship count), ...'.
+
+    ``current_to`` is the last report date of the whole record (:attr:`dashboard.data.AppData.current_to`,
+    all rows, not the filtered ones), so a reader knows how current the numbers are. It is stated
+    once: a period that runs past it is marked partial beside the dates
+    ('1 Jul - 30 Sep 2026 (partial: data to 15 Sep 2026)'), otherwise the sentence ends
+    ', data current to 15 Sep 2026'. ``None`` (no record loaded) leaves the clause out.
+
+    Example: ``summary(rows, FilterSpec(start=date(2026, 7, 1), end=date(2026, 9, 30)), date(2026, 9, 15))``
+    is ``'3 sightings, 7 ship-sightings, 1 Jul - 30 Sep 2026 (partial: data to 15 Sep 2026)'``.
     """
     if rows.empty:
-        return "No sightings match these filters."
+        return "No sightings match these filters." + (
+            f" Data current to {_day(current_to)}." if current_to else "")
     ships = int(rows["ships"].sum(skipna=True))
     unknown = int(rows["ships"].isna().sum())
     first = spec.start or rows["event_date"].min().date()
@@ -164,12 +174,35 @@ def summary(rows: pd.DataFrame, spec: FilterSpec) -> str:
     counted = f"{ships} ship-sighting{'s' if ships != 1 else ''}"
     if unknown:
         counted += f" ({unknown} sighting{'s' if unknown != 1 else ''} without a ship count)"
-    parts = [f"{len(rows)} sighting{'s' if len(rows) != 1 else ''}", counted, date_span(first, last)]
+    span = date_span(first, last)
+    partial = current_to is not None and last > current_to
+    if partial:
+        span += f" (partial: data to {_day(current_to)})"
+    parts = [f"{len(rows)} sighting{'s' if len(rows) != 1 else ''}", counted, span]
     for facet in FACETS:
         value = getattr(spec, facet.field)
         if facet.is_set(value):
             parts.append(facet.phrase(value))
+    if current_to is not None and not partial:
+        parts.append(f"data current to {_day(current_to)}")
     return ", ".join(parts)
+
+
+def data_current_to(frame: pd.DataFrame) -> dt.date | None:
+    """The date of the last sighting or release in the record: the latest ``report_date`` of all rows.
+
+    Computed once from the whole frame the app loads (never from a filtered selection), so
+    every view, download and feed states the same date. ``None`` for an empty record.
+
+    Example: rows reported on 2026-08-16 and 2026-09-15 give ``date(2026, 9, 15)``.
+    """
+    if frame.empty or frame["report_date"].isna().all():
+        return None
+    return pd.Timestamp(frame["report_date"].max()).date()
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d:%b} {d.year}"
 
 
 def date_span(first: dt.date, last: dt.date) -> str:

@@ -98,6 +98,48 @@ def passages(rows: pd.DataFrame) -> pd.DataFrame:
         list(PASSAGE_COLUMNS)]
 
 
+#: The heading of a zero row of :func:`passage_table`: no passage that year, so none stated.
+ALL_HEADINGS = "all"
+
+
+def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS) -> pd.DataFrame:
+    """:func:`passages` with explicit zeros: a line for every strait of ``straits`` and every year
+    from the first to the last year of ``rows`` (all selected rows, with or without a strait).
+
+    A missing year must not look like a missing line (issue 25): a strait with no passage in a
+    year gets ONE zero line with heading ``"all"`` (:data:`ALL_HEADINGS`: no heading is stated
+    because there is no passage), every count 0. A strait-year with passages keeps its lines per
+    heading exactly as :func:`passages` gives them, and gets no zero line for the headings it
+    lacks. ``straits`` is the schema's order (:data:`sightings.schema.STRAITS`) unless a strait
+    filter narrows it; the order is that of :func:`passages`. No rows: no lines.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a", "b"], "event_date": pd.to_datetime(["2022-03-14", "2024-06-01"]),
+    ...                      "strait": ["Tsugaru", "Tsugaru"], "direction": ["west", "east"],
+    ...                      "voyage_id": ["", ""], "ships": pd.array([4, 2], dtype="Int64"),
+    ...                      "hull_numbers": [["011"], []]})
+    >>> passage_table(rows, ("Tsugaru",))[["strait", "year", "heading", "passages"]].values.tolist()
+    [['Tsugaru', 2022, 'west', 1], ['Tsugaru', 2023, 'all', 0], ['Tsugaru', 2024, 'east', 1]]
+    """
+    table = passages(rows)
+    table = table[table["strait"].isin(straits)]
+    if rows.empty or not straits:
+        return table.reset_index(drop=True)
+    years = rows["event_date"].dt.year
+    grid = pd.MultiIndex.from_product([list(straits), range(int(years.min()), int(years.max()) + 1)],
+                                      names=["strait", "year"])
+    seen = pd.MultiIndex.from_frame(table[["strait", "year"]])
+    missing = grid.difference(seen, sort=False).to_frame(index=False)
+    zeros = missing.assign(heading=ALL_HEADINGS, **{name: 0 for name in PASSAGE_COLUMNS[3:]})
+    table = pd.concat([table, zeros.astype(table.dtypes.to_dict())], ignore_index=True)
+    order = {strait: i for i, strait in enumerate(straits)}
+    # stable sort on strait (given order) then year keeps passages()' heading order within a year
+    table = table.sort_values(["strait", "year"], key=lambda c: c.map(order) if c.name == "strait" else c,
+                              kind="stable")
+    return table.reset_index(drop=True)[list(PASSAGE_COLUMNS)]
+
+
 def ships_per_month(rows: pd.DataFrame) -> pd.DataFrame:
     """Per calendar month (``month``: its first day): sightings, ship-sightings and rows of unknown count.
 

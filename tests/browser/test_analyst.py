@@ -19,6 +19,11 @@ D = dt.date
 
 
 
+def last_report(sightings):
+    """The record's last report date, as the app states it (issue 25 item 1): max report_date of all rows."""
+    return sightings["report_date"].max().date()
+
+
 def downloaded(dash_duo, name: str) -> str:
     path = os.path.join(dash_duo.download_path, name)
     wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, message=f"download {path}")
@@ -36,7 +41,7 @@ def test_analyst001_vessel_row_opens_hull_548_shown_and_downloaded_exactly(dash_
     dash_duo.wait_for_element(cell, timeout=20).click()
     want = sightings[sightings["hull_numbers"].map(lambda hulls: "548" in hulls)]
     assert len(want) >= 2          # several sightings of hull 548 (the count grows with the record)
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, FilterSpec(hulls=("548",))), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, FilterSpec(hulls=("548",)), last_report(sightings)), timeout=20)
     wait_until(lambda: "hull=548" in dash_duo.driver.current_url, message="hull=548 in the URL")
     shown = want[want["lat"].notna() & want["position_kind"].isin(["reported", "derived"])]
     wait_until(lambda: sorted(dash_duo.driver.execute_script(
@@ -51,7 +56,7 @@ def test_analyst002_statistics_csv_equals_a_groupby_of_the_download(dash_duo, si
     start(dash_duo, "/?from=2022-01-01&strait=Soya&strait=Tsushima")
     spec = FilterSpec(start=D(2022, 1, 1), straits=("Soya", "Tsushima"))
     want_rows = sightings[(sightings["event_date"] >= "2022-01-01") & sightings["strait"].isin(["Soya", "Tsushima"])]
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want_rows, spec), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want_rows, spec, last_report(sightings)), timeout=20)
     wait_until(lambda: "strait=Soya" in (dash_duo.find_element(f"#{ids.STATS_DOWNLOAD}").get_attribute("href") or ""),
                message="the statistics link carrying the filters")
     dash_duo.find_element(f"#{ids.DOWNLOAD_CSV}").click()
@@ -137,7 +142,7 @@ def test_analyst_truth05_a_class_click_filters_the_class_in_every_spelling(dash_
                      | sightings["vessels"].map(lambda vessels: any(v.startswith("Udaloy I-class destroyer (")
                                                                     for v in vessels))]
     assert (want["ship_types"].map(lambda t: "Udaloy I-class missile destroyer" in t)).any()
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, FilterSpec(classes=("Udaloy I-class destroyer",))),
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, FilterSpec(classes=("Udaloy I-class destroyer",)), last_report(sightings)),
                                     timeout=20)
     wait_until(lambda: "class=Udaloy+I-class+destroyer" in dash_duo.driver.current_url, message="the class in the URL")
     assert dash_duo.get_logs() == []

@@ -17,6 +17,11 @@ D = dt.date
 
 
 
+def last_report(sightings):
+    """The record's last report date, as the app states it (issue 25 item 1): max report_date of all rows."""
+    return sightings["report_date"].max().date()
+
+
 def choose(dash_duo, selector, prefix):
     """Pick the dropdown option whose label starts with ``prefix`` (labels carry counts)."""
     dash_duo.find_element(selector).click()
@@ -34,7 +39,7 @@ def distinct_points(rows) -> int:
 
 def test_app001_loads_with_map_markers_and_clean_console(dash_duo, sightings, wait_map, markers):
     start(dash_duo)
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec(), last_report(sightings)), timeout=20)
     wait_map()
     expected = len(point_rows(sightings))
     wait_until(lambda: markers() == distinct_points(sightings), message=f"a marker per point of {expected} sightings")
@@ -48,7 +53,7 @@ def test_app002_tsugaru_leaves_only_tsugaru_points(dash_duo, sightings, wait_map
     choose(dash_duo, f"#{ids.STRAITS}", "Tsugaru (")
     spec = FilterSpec(straits=("Tsugaru",))
     rows = apply_filters(sightings, spec)
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec, last_report(sightings)), timeout=15)
     tsugaru_points = point_rows(rows)
     wait_until(lambda: markers() == distinct_points(rows), message="Tsugaru markers only")
     drawn = dash_duo.driver.execute_script(
@@ -67,7 +72,7 @@ def test_app003_date_range_reduces_the_count(dash_duo, sightings, markers, wait_
     spec = FilterSpec(start=D(2024, 1, 1))
     rows = apply_filters(sightings, spec)
     assert 0 < len(rows) < len(sightings)
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec, last_report(sightings)), timeout=15)
     wait_until(lambda: markers() == distinct_points(rows), message="markers from 2024 on")
     assert dash_duo.get_logs() == []
 
@@ -76,7 +81,7 @@ def test_app004_download_equals_apply_filters_row_for_row(dash_duo, sightings, w
     start(dash_duo, "/?from=2022-01-01&to=2022-12-31&strait=Tsugaru&strait=Soya")
     spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru", "Soya"))
     rows = apply_filters(sightings, spec)
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(rows, spec, last_report(sightings)), timeout=20)
     dash_duo.find_element(f"#{ids.DOWNLOAD_CSV}").click()
     path = os.path.join(dash_duo.download_path, "straitwatch_2022-01-01_2022-12-31_tsugaru_soya.csv")
     wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, message=f"download {path}")
@@ -90,7 +95,7 @@ def test_app004_download_equals_apply_filters_row_for_row(dash_duo, sightings, w
 def test_app005_url_filters_survive_a_reload(dash_duo, sightings):
     start(dash_duo, "/?strait=Tsushima&chinese=yes")
     spec = FilterSpec(straits=("Tsushima",), chinese="yes")
-    expected = summary(apply_filters(sightings, spec), spec)
+    expected = summary(apply_filters(sightings, spec), spec, last_report(sightings))
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", expected, timeout=20)
     dash_duo.driver.refresh()
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", expected, timeout=20)
@@ -120,12 +125,12 @@ def test_app006_clicking_a_table_row_selects_it_on_the_map(dash_duo, sightings, 
 
 def test_app007_brushing_the_timeline_filters_every_view(dash_duo, sightings):
     start(dash_duo)
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec(), last_report(sightings)), timeout=20)
     dash_duo.driver.execute_script(f"const gd = {plot(ids.TIMELINE)};" + """
         gd.emit('plotly_selected', {points: [], range: {x: ['2022-01-01 00:00', '2022-06-30 00:00'], y: [0, 6]}});
     """)
     spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 6, 30))
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec, last_report(sightings)), timeout=15)
     assert "from=2022-01-01" in dash_duo.driver.current_url and "to=2022-06-30" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
 
@@ -153,12 +158,12 @@ def test_app009_hull_link_and_the_2022_preset(dash_duo, sightings):
     start(dash_duo, "/?hull=548")
     want = sightings[sightings["hull_numbers"].map(lambda hulls: "548" in hulls)]
     spec = FilterSpec(hulls=("548",))
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, spec), timeout=20)
-    assert summary(want, spec).startswith(f"{len(want)} sightings") and len(want) > 1
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want, spec, last_report(sightings)), timeout=20)
+    assert summary(want, spec, last_report(sightings)).startswith(f"{len(want)} sightings") and len(want) > 1
     dash_duo.find_element(f"#{ids.PRESET_2022}").click()
     in_2022 = want[want["event_date"].dt.year == 2022]
     spec = spec.replace(start=D(2022, 1, 1), end=D(2022, 12, 31))
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(in_2022, spec), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(in_2022, spec, last_report(sightings)), timeout=15)
     wait_until(lambda: "from=2022-01-01&to=2022-12-31&hull=548" in dash_duo.driver.current_url,
                message="the preset's dates in the URL")
     assert dash_duo.get_logs() == []
@@ -202,12 +207,12 @@ def test_app010_stated_dates_checkbox_follows_the_url_and_the_click(dash_duo, si
     stated = sightings[sightings["date_basis"] == "stated"]
     assert 0 < len(stated) < len(sightings)
     spec = FilterSpec(stated=True)
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(stated, spec), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(stated, spec, last_report(sightings)), timeout=20)
     box = dash_duo.find_element(f"#{ids.STATED_DATES} input[type='checkbox']")
     assert box.is_selected()
     assert dash_duo.find_element(f"#{ids.STATED_DATES}").text.startswith("Stated dates only (")
     box.click()
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec()), timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(sightings, FilterSpec(), last_report(sightings)), timeout=15)
     wait_until(lambda: "stated=1" not in dash_duo.driver.current_url, message="the parameter left the URL")
     assert dash_duo.get_logs() == []
 
@@ -216,7 +221,7 @@ def test_app011_version_citation_and_feed_links_follow_the_filters(dash_duo, sig
     """Issue 22: the dataset version, "Cite this view" and the feed/API links carry the view's query."""
     start(dash_duo, "/?strait=Tsushima&chinese=yes")
     spec = FilterSpec(straits=("Tsushima",), chinese="yes")
-    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec), timeout=20)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec, last_report(sightings)), timeout=20)
     assert dash_duo.find_element(f"#{ids.DATASET_VERSION}").text.startswith("Dataset version 20")
     dash_duo.find_element(".cite summary").click()
     view = f"View: {dash_duo.server_url}/?strait=Tsushima&chinese=yes"

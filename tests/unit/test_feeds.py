@@ -72,3 +72,25 @@ def test_feeds004_an_entry_carries_both_sentences(client):
                                                              ascending=False).iterrows()):
         assert row["location_text"] in entry.content[0].value
         assert entry.title.startswith(f"{row['event_date']} Tsugaru Strait")
+
+
+def test_feeds005_json_and_atom_state_the_last_report_date_of_the_whole_record(client):
+    """Issue 25 item 1: the API and the feed say how current the record is, whatever the filter."""
+    full = csv_rows(client, "")
+    last = max(full["report_date"])                                  # ISO dates sort as text
+    for query in QUERIES:                                            # the same date for every selection
+        body = client.get(f"/api/sightings.json{query}").get_json()
+        assert body["data_current_to"] == last
+    day = pd.Timestamp(last)
+    feed = feedparser.parse(client.get("/feed.atom?strait=Tsugaru&from=2022-01-01&to=2022-12-31").data)
+    assert f"Data current to {day.day} {day:%b} {day.year}." in feed.feed.subtitle
+
+
+def test_feeds006_subtitle_literal():
+    import datetime as dt
+    from dashboard.feeds import subtitle
+    assert subtitle("1.4.0", dt.date(2026, 8, 16)) == ("Dataset version 1.4.0. Data current to 16 Aug 2026. "
+                                                      "Source: Joint Staff Office, Ministry of Defense of Japan, "
+                                                      "processed by Straitwatch.")
+    assert subtitle("1.4.0", None) == ("Dataset version 1.4.0. Source: Joint Staff Office, Ministry of Defense "
+                                       "of Japan, processed by Straitwatch.")

@@ -209,17 +209,18 @@ def test_filter011_clean_drops_unknown_values(app_data, values, expected):
 @pytest.mark.parametrize(("spec", "sentence"), [
     (FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru", "Soya")),
      r"^\d+ sightings, \d+ ship-sightings( \(\d+ sightings? without a ship count\))?, 1 Jan - 31 Dec 2022, "
-     r"Tsugaru or Soya straits$"),
+     r"Tsugaru or Soya straits, data current to \d{1,2} [A-Z][a-z]{2} \d{4}$"),
     (FilterSpec(start=D(2022, 3, 15), end=D(2022, 3, 17), straits=("Tsugaru",)),
-     r"^1 sighting, 4 ship-sightings, 15 Mar - 17 Mar 2022, Tsugaru Strait$"),
+     r"^1 sighting, 4 ship-sightings, 15 Mar - 17 Mar 2022, Tsugaru Strait, data current to \d{1,2} [A-Z][a-z]{2} \d{4}$"),
     (FilterSpec(start=D(2022, 2, 15), end=D(2022, 2, 15), chinese="no"),
-     r"^1 sighting, 24 ship-sightings, 15 Feb 2022, without Chinese ships$"),
-    (FilterSpec(straits=("none", "Soya"), hulls=("548",)), r"^\d+ sightings?, .*, Soya Strait or no strait, hull 548$"),
-    (FilterSpec(hulls=("011", "548"), search="udaloy"), r", types matching “udaloy”, hulls 011 or 548$"),
-    (FilterSpec(start=D(1999, 1, 1), end=D(1999, 12, 31)), r"^No sightings match these filters\.$"),
+     r"^1 sighting, 24 ship-sightings, 15 Feb 2022, without Chinese ships, data current to \d{1,2} [A-Z][a-z]{2} \d{4}$"),
+    (FilterSpec(straits=("none", "Soya"), hulls=("548",)), r"^\d+ sightings?, .*, Soya Strait or no strait, hull 548, data current to \d{1,2} [A-Z][a-z]{2} \d{4}$"),
+    (FilterSpec(hulls=("011", "548"), search="udaloy"), r", types matching “udaloy”, hulls 011 or 548, data current to \d{1,2} [A-Z][a-z]{2} \d{4}$"),
+    (FilterSpec(start=D(1999, 1, 1), end=D(1999, 12, 31)), r"^No sightings match these filters\. Data current to \d{1,2} [A-Z][a-z]{2} \d{4}\.$"),
 ])
-def test_filter012_summary_sentence(sightings, spec, sentence):
-    assert re.search(sentence, summary(apply_filters(sightings, spec), spec))
+def test_filter012_summary_sentence(app_data, spec, sentence):
+    sightings = app_data.sightings
+    assert re.search(sentence, summary(apply_filters(sightings, spec), spec, app_data.current_to))
 
 
 def test_filter013_summary_says_primary_source(imported):

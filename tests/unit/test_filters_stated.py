@@ -5,6 +5,7 @@ for an invariant (the download holds exactly the rows an independent pandas expr
 CSV file finds), never for counts.
 """
 
+import datetime as dt
 import io
 import json
 
@@ -75,8 +76,8 @@ def test_stated003_counts_beside_the_checkbox_follow_the_other_filters():
 
 def test_stated004_summary_sentence_and_file_name_say_so():
     spec = FilterSpec(stated=True, straits=("Tsugaru",))
-    assert summary(apply_filters(DATED, spec), spec) == \
-        "1 sighting, 1 ship-sighting, 15 Mar 2022, Tsugaru Strait, with stated dates"
+    assert summary(apply_filters(DATED, spec), spec, dt.date(2022, 3, 31)) == \
+        "1 sighting, 1 ship-sighting, 15 Mar 2022, Tsugaru Strait, with stated dates, data current to 31 Mar 2022"
     assert download_href(spec, "csv") == "/download/straitwatch_tsugaru_stated-dates.csv?strait=Tsugaru&stated=1"
 
 
@@ -143,13 +144,14 @@ def test_stated009_geojson_downloads_hold_exactly_the_stated_rows(client, stated
 def test_stated010_api_holds_exactly_the_stated_rows(client, stated_ids):
     body = client.get("/api/sightings.json?stated=1").get_json()
     assert sorted(row["id"] for row in body["rows"]) == stated_ids and body["count"] == len(stated_ids)
-    assert body["summary"].endswith(", with stated dates")
+    assert body["summary"].endswith(f", with stated dates, data current to {body['data_current_to'][8:].lstrip('0')} "
+                                    f"{dt.date.fromisoformat(body['data_current_to']):%b %Y}")
 
 
 def test_stated011_passage_statistics_csv_counts_only_the_stated_rows(client, sightings):
     """``/stats/passages.csv?stated=1`` is the passages of the rows a plain pandas expression keeps."""
     from dashboard.export import stats_csv
-    from sightings.stats import passages
-    want = stats_csv(passages(sightings[sightings["date_basis"] == "stated"]))
-    assert want != stats_csv(passages(sightings)), "the filter must change the statistics"
+    from sightings.stats import passage_table
+    want = stats_csv(passage_table(sightings[sightings["date_basis"] == "stated"]))
+    assert want != stats_csv(passage_table(sightings)), "the filter must change the statistics"
     assert client.get("/stats/passages.csv?stated=1").get_data(as_text=True) == want

@@ -2,6 +2,7 @@
 with literal answers (issue 18 points 2, 3, 9, 11, 13 and the "statistics that read right" build),
 plus invariants of the shipped dataset through the app's routes and callback."""
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -13,7 +14,9 @@ from dashboard.stats_view import stats_figures
 from dashboard.vessels import COLUMNS as VESSEL_COLUMNS
 from dashboard.vessels import vessel_rows
 from sightings.hulls import NO_CLASS, hull_table
-from sightings.stats import chinese_share, passages, rows_by_source, ships_per_month, source_note
+from sightings.schema import STRAITS
+from sightings.stats import (chinese_share, passage_table, passages, rows_by_source, ships_per_month,
+                              source_note)
 from tests.dash_requests import callback_body
 
 NA = None
@@ -188,14 +191,18 @@ def test_truth13_an_even_year_is_not_called_mostly_releases():
     assert source_note(rows_by_source(ROWS.iloc[0:0])) == "No rows in this selection."
 
 
+#: The record's last report date, as the app passes it to every summary (issue 25 item 1).
+D_CURRENT = dt.date(2022, 12, 31)
+
+
 @pytest.mark.parametrize("rows, expected", [
-    (["r05", "r06"], "2 sightings, 10 ship-sightings (1 sighting without a ship count), 18 Oct - 19 Oct 2021"),
-    (["r10", "r11"], "2 sightings, 6 ship-sightings, 31 Dec 2020 - 1 Jan 2021"),      # one group of 3, seen twice
-    (["r07"], "1 sighting, 1 ship-sighting, 14 Mar 2022"),
-    (["r06", "r13"], "2 sightings, 0 ship-sightings (2 sightings without a ship count), 19 Oct 2021 - 15 Feb 2022"),
+    (["r05", "r06"], "2 sightings, 10 ship-sightings (1 sighting without a ship count), 18 Oct - 19 Oct 2021, data current to 31 Dec 2022"),
+    (["r10", "r11"], "2 sightings, 6 ship-sightings, 31 Dec 2020 - 1 Jan 2021, data current to 31 Dec 2022"),      # one group of 3, seen twice
+    (["r07"], "1 sighting, 1 ship-sighting, 14 Mar 2022, data current to 31 Dec 2022"),
+    (["r06", "r13"], "2 sightings, 0 ship-sightings (2 sightings without a ship count), 19 Oct 2021 - 15 Feb 2022, data current to 31 Dec 2022"),
 ])
 def test_truth09_the_summary_says_ship_sightings_and_flags_unknown_counts(rows, expected):
-    assert summary(ROWS[ROWS["id"].isin(rows)], FilterSpec()) == expected
+    assert summary(ROWS[ROWS["id"].isin(rows)], FilterSpec(), D_CURRENT) == expected
 
 
 def _typed(*rows):
@@ -284,3 +291,41 @@ def test_truth18_passages_csv_columns_and_sums(app, sightings):
     groups = rows.assign(key=voyages.where(voyages != "", rows["id"]))[["key", "strait"]].drop_duplicates()
     assert len(groups) <= stats["passages"].sum() <= len(rows)      # a passage: a group through a strait, per heading
     assert set(stats["strait"]) == {"Soya", "Tsushima"} and stats["year"].between(2022, 2026).all()
+
+
+def test_zeros001_passage_table_has_a_line_for_every_strait_and_year_zeros_included():
+    """Issue 25 item 3: a strait-year with no passage is an explicit zero line (heading "all"),
+    so a missing year never looks like a missing line; years run from the first to the last
+    selected row (r14, 2024, names no strait but is in the selection)."""
+    chosen = ROWS[ROWS["id"].isin(["r05", "r07", "r08", "r14", "r15"])]      # 2021, 2022 x2, 2024, 2022
+    got = passage_table(chosen, ("Tsugaru", "Tsushima"))
+    assert list(got.columns) == ["strait", "year", "heading", "passages", "ship_sightings", "distinct_hulls",
+                                 "unknown_counts"]
+    assert got.values.tolist() == [
+        ["Tsugaru", 2021, "east", 1, 10, 1, 0],
+        ["Tsugaru", 2022, "west", 2, 5, 1, 0],
+        ["Tsugaru", 2023, "all", 0, 0, 0, 0],
+        ["Tsugaru", 2024, "all", 0, 0, 0, 0],
+        ["Tsushima", 2021, "all", 0, 0, 0, 0],
+        ["Tsushima", 2022, "north", 1, 2, 0, 0],
+        ["Tsushima", 2023, "all", 0, 0, 0, 0],
+        ["Tsushima", 2024, "all", 0, 0, 0, 0],
+    ]
+    assert passage_table(ROWS.iloc[0:0]).empty
+    assert passage_table(chosen, ()).empty
+    assert passage_table(ROWS[ROWS["id"] == "r14"], ("Soya",)).values.tolist() == [["Soya", 2024, "all", 0, 0, 0, 0]]
+
+
+@pytest.mark.parametrize("query", ["", "?from=2022-01-01&to=2026-12-31", "?sea=Sea+of+Japan"])
+def test_zeros002_shipped_passages_csv_has_every_strait_x_every_selected_year(app, sightings, query):
+    """Invariant over the shipped data: every strait of the schema x every year from the first to
+    the last selected year has a line in /stats/passages.csv; zero lines say 0 everywhere."""
+    client = app.server.test_client()
+    stats = pd.read_csv(io.BytesIO(client.get("/stats/passages.csv" + query).data), keep_default_na=False)
+    rows = pd.read_csv(io.BytesIO(client.get("/download/x.csv" + query).data), dtype=str, keep_default_na=False)
+    years = pd.to_datetime(rows["event_date"]).dt.year
+    want = {(strait, year) for strait in STRAITS for year in range(years.min(), years.max() + 1)}
+    assert set(zip(stats["strait"], stats["year"])) == want
+    zeros = stats[stats["heading"] == "all"]
+    assert len(zeros) and (zeros[["passages", "ship_sightings", "distinct_hulls", "unknown_counts"]] == 0).all().all()
+    assert (stats.loc[stats["heading"] != "all", "passages"] > 0).all()
