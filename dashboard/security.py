@@ -42,7 +42,7 @@ HEADERS = {
 #: The policy for error pages the WSGI server writes itself (plain text, nothing to load).
 ERROR_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'"
 CALLBACK_PATH = "_dash-update-component"
-#: Dash's development hot-reload route: it answers only while ``app.run(debug=True)`` reloads.
+#: Dash's development hot-reload route: it answers only while Dash runs in debug mode with hot reload.
 RELOAD_PATH = "_reload-hash"
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def content_security_policy(app: Dash) -> str:
 
 
 def hot_reload(app: Dash) -> bool:
-    """Whether Dash's dev tools reload the page (``debug=True`` in development); never in production."""
+    """Whether Dash's dev tools reload the page (debug mode in development); never in production."""
     return bool(getattr(app, "_dev_tools", {}).get("hot_reload"))
 
 

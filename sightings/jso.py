@@ -57,8 +57,6 @@ RELEASE_NAME = re.compile(r"^p(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})_(?P<
 #: Japanese eras a release dates by: the Gregorian year before the era's first (令和元年 = 2019,
 #: 平成元年 = 1989; 平成３１年 and 令和元年 are both 2019).
 ERAS = {"令和": 2018, "平成": 1988}
-#: Reiwa year 1 is 2019.
-REIWA_OFFSET = ERAS["令和"]
 NAVIES = {"ロシア海軍": "russia", "中国海軍": "china"}
 
 _BEARING = "|".join(sorted(JAPANESE.values(), key=len, reverse=True))
@@ -117,7 +115,6 @@ _BREAK = re.compile(rf"。|防衛省・自衛隊は、|{_FOOTER}(?:https?://[!-~
 #: The body ends with the sentence naming the JSDF units; figure captions and the legend follow.
 _CLOSING = re.compile(r"防衛省・自衛隊は、[^。]{1,600}。")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: How a reprint writes what the PDF writes full-width: one character for one, so positions agree.
 _PLAIN = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                         "(": "（", ")": "）", "｢": "「", "｣": "」", "､": "、", "｡": "。"})
@@ -452,11 +449,6 @@ def _space_run(match: re.Match) -> str:
     last = max(i for i, char in enumerate(run) if not char.isascii())
     prior = run[last - 1] if last else before
     return run[last] if prior.isascii() else ""
-
-
-def ascii_digits(text: str) -> str:
-    """Full-width digits as ASCII, character for character (positions stay the same)."""
-    return text.translate(_FULLWIDTH_DIGITS)
 
 
 def plain(text: str) -> str:
