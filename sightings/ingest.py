@@ -207,8 +207,10 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
         place = f"{strip_parentheses(anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, '')})" \
             .replace(" ()", "")
         text, kind = f"about {sighting.distance_km} km {point} of {place}" + time, "derived"
+        derived = {"anchor": anchor, "bearing_deg": BEARINGS[point], "distance_km": float(sighting.distance_km)}
     else:
         lat, lon, kind = float("nan"), float("nan"), "unlocated"
+        derived = {"anchor": "", "bearing_deg": float("nan"), "distance_km": float("nan")}
         text = "position not read from the release (see location_text_ja)" + time
     text += f", heading {heading}" if heading else ""
     if sighting.passage_ja:
@@ -237,7 +239,7 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
         ship_types=list(dict.fromkeys(english_name(s.class_ja) for s in russian)),
         hull_numbers=[h for s in russian for h in s.hulls],
         vessels=_vessels(russian), chinese_vessels=_vessels(chinese),
-        location_text=text, location_text_ja=sighting.text_ja, lat=lat, lon=lon, position_kind=kind,
+        location_text=text, location_text_ja=sighting.text_ja, lat=lat, lon=lon, position_kind=kind, **derived,
         strait=strait, direction=direction, sea_area="",
         activity=("transit" if sighting.passage_ja else "detection") + (" (with Chinese ships)" if chinese else ""),
         with_chinese_ships=bool(chinese), observed_by=list(sighting.observed_by),

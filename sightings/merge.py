@@ -35,8 +35,8 @@ HULL_DAYS = 2
 FACTS = ("event_date", "ships", "strait")
 #: Fields the release supplies when it has them (it is the primary source).
 RELEASE_FIELDS = ("event_time", "ship_types", "hull_numbers", "vessels", "chinese_vessels", "location_text",
-                  "location_text_ja", "lat", "lon", "position_kind", "direction", "observed_by", "same_as",
-                  "with_chinese_ships")
+                  "location_text_ja", "lat", "lon", "position_kind", "anchor", "bearing_deg", "distance_km",
+                  "direction", "observed_by", "same_as", "with_chinese_ships")
 
 
 @dataclass(frozen=True)
