@@ -44,6 +44,11 @@ def classify(lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
     """Sea area, strait, territorial-sea flag and distance to Japan for each point.
 
     Missing coordinates give a missing sea, no strait, False and NaN.
+
+    Examples
+    --------
+    >>> classify(pd.Series([41.5, None]), pd.Series([140.5, None]))["in_strait"].tolist()
+    ['Tsugaru Strait', '']
     """
     points = _points(lat, lon)
     seas = load_layer("seas")
@@ -101,7 +106,13 @@ def disagreements(enriched: pd.DataFrame) -> pd.DataFrame:
 
 
 def named_seas(text: str, reported: str) -> list[str]:
-    """The layer sea names a report's phrase or its sea column mention, in layer spelling."""
+    """The layer sea names a report's phrase or its sea column mention, in layer spelling.
+
+    Examples
+    --------
+    >>> named_seas("in the Sea of Japan and the southern Sea of Okhotsk", "")
+    ['Sea of Japan', 'Sea of Okhotsk']
+    """
     return named_seas_column(pd.Series([text]), pd.Series([reported])).iloc[0]
 
 
