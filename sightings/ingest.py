@@ -32,7 +32,7 @@ from sightings.jso import (NotAMovementRelease, ReleaseError, ReleaseSighting, p
                            release_url)
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
-from sightings.schema import COLUMNS, MAX_CHARS, SightingsError, stable_ids, validate
+from sightings.schema import COLUMNS, MAX_CHARS, SightingsError, is_release_url, stable_ids, validate
 from sightings.text import control_characters, describe_controls, strip_controls
 from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 
@@ -170,7 +170,7 @@ def _read_corpus(path: Path) -> list[Release]:
                 raise ReleaseError(f"{path}: item {n} {key} {item[key][:80]!r} holds {describe_controls(item[key])}; "
                                    f"a release's {key} is printable text")
         url = item.get("url") if isinstance(item.get("url"), str) else release_url(item["file"])
-        if not url.startswith("https://www.mod.go.jp/js/"):
+        if not is_release_url(url):
             raise ReleaseError(f"{path}: item {n} url {url!r} is not a JSO address (https://www.mod.go.jp/js/...)")
         releases.append(_release(item["file"], url, item["text"]))
     return releases
