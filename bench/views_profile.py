@@ -7,7 +7,7 @@ called here as the plain functions it wires) and of every callback a filter chan
 posted whole through Flask's test client (Dash dispatch and JSON included, no socket). Prints
 numbers, never asserts; bench/run.py measures the same change over HTTP.
 
-    .venv/bin/python bench/views_profile.py [--n 0 100000] [--reps 15]     (0 = the shipped data)
+    .venv/bin/python bench/views_profile.py [--n 0 10000] [--reps 15]     (0 = the shipped data)
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def profile(path: Path, reps: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, nargs="+", default=[0, 100_000], help="0 = the shipped data")
+    parser.add_argument("--n", type=int, nargs="+", default=[0, 10_000], help="0 = the shipped data")
     parser.add_argument("--reps", type=int, default=15)
     args = parser.parse_args(argv)
     for n in args.n:

@@ -14,7 +14,6 @@ import pandas as pd
 from dash import html
 
 from geo.compass import BEARINGS
-from geo.locate import LocateError, locate
 from sightings.schema import COLUMNS
 
 #: Fields listed as "label: value" (the phrase, the Japanese sentence and the sources get
@@ -27,21 +26,25 @@ _COMPASS = {degrees: point for point, degrees in BEARINGS.items()}
 
 
 def position_story(row: pd.Series) -> str:
-    """How the row's map position was made, in one sentence."""
+    """How the row's map position was made, in one sentence, from the stored columns (never re-derived).
+
+    >>> position_story(pd.Series({"position_kind": "derived", "lat": 45.97276, "lon": 141.9366,
+    ...                           "anchor": "Cape Soya", "bearing_deg": 0.0, "distance_km": 50.0}))
+    'Derived: 50 km N (0°) of Cape Soya, along the WGS84 geodesic from the gazetteer point, giving 45.9728 N, 141.9366 E.'
+    """
     kind = row["position_kind"]
     if kind == "reported":
         return f"Reported: the source gives the position {row['lat']:.4f} N, {row['lon']:.4f} E."
     if kind == "derived":
-        try:
-            where = locate(row["location_text"])
-        except LocateError as exc:
-            return f"Derived from the phrase; it no longer parses ({exc})."
-        if where.distance_km is None:
-            return (f"Derived: midway between {where.anchor.replace(' / ', ' and ')} "
-                    f"({where.lat:.4f} N, {where.lon:.4f} E), from “{where.fragment}”.")
-        return (f"Derived: {where.distance_km:g} km {_COMPASS[where.bearing_deg]} ({where.bearing_deg:g}°) of "
-                f"{where.anchor}, along the WGS84 geodesic from the gazetteer point, giving "
-                f"{where.lat:.4f} N, {where.lon:.4f} E; from “{where.fragment}”.")
+        where = f"giving {row['lat']:.4f} N, {row['lon']:.4f} E"
+        if not row.get("anchor"):
+            return f"Derived from the phrase, {where}; the file does not say from which place."
+        if pd.isna(row["distance_km"]):
+            return f"Derived: midway between {row['anchor'].replace(' / ', ' and ')}, {where}."
+        bearing = row["bearing_deg"]
+        toward = f"{_COMPASS[bearing]} ({bearing:g}°)" if bearing in _COMPASS else f"at {bearing:g}°"
+        return (f"Derived: {row['distance_km']:g} km {toward} of {row['anchor']}, along the WGS84 geodesic from "
+                f"the gazetteer point, {where}.")
     if kind == "area":
         named = f"the {row['strait']} Strait" if row["strait"] else " and ".join(row["named_seas"]) or "an area"
         return f"Area only: the report names {named}, which the map highlights; no point is invented."

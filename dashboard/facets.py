@@ -8,8 +8,7 @@ from :mod:`sightings.schema` alone, ship classes from the class dictionary
 (:mod:`sightings.classes`). Hulls, seas and classes are lists per row (a report names two
 seas, two classes, several hulls): a row matches when any of its items is chosen.
 
-Dates are not a facet: the date range is cut first, as a slice of the date-ordered rows
-(:func:`dashboard.filters.date_window`).
+Dates are not a facet: the date range is cut first (:func:`dashboard.filters.date_window`).
 """
 
 from __future__ import annotations
@@ -113,28 +112,18 @@ class Facet:
 # -- masks, counts and options, shared by several facets -------------------------------------
 # A mask is a numpy bool array over the frame's rows; counts read a frame and a ``keep`` array
 # (the rows the other filters leave), so no filtered frame is built just to be counted.
-# Categorical columns are tested and counted on their integer codes (a lookup table per
-# category, ``np.bincount``), indicator columns with ``np.count_nonzero``.
-
-def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
-    values = frame[column].array
-    return values.codes, values.categories
-
+# Categorical columns are tested once per category (a list column's categories are its
+# distinct lists) and counted with ``value_counts``.
 
 def _category_mask(frame: pd.DataFrame, column: str, wanted) -> np.ndarray:
     """Rows whose categorical ``column`` is a category for which ``wanted(category)`` holds."""
-    codes, categories = _codes(frame, column)
-    table = np.zeros(len(categories) + 1, dtype=bool)          # the last entry: code -1 (missing)
-    table[:-1] = [bool(wanted(category)) for category in categories]
-    return table[codes]
+    values = frame[column]
+    return values.isin([category for category in values.cat.categories if wanted(category)]).to_numpy()
 
 
 def _category_counts(frame: pd.DataFrame, column: str, keep: np.ndarray) -> dict[str, int]:
     """Kept rows per category of ``column`` (every category, zeros included)."""
-    codes, categories = _codes(frame, column)
-    kept = codes[keep]
-    counts = np.bincount(kept[kept >= 0], minlength=len(categories))
-    return dict(zip(categories, counts.tolist(), strict=True))
+    return frame[column][keep].value_counts(sort=False).to_dict()
 
 
 def _in_column(column: str):
@@ -197,8 +186,7 @@ def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
 
 def _present(frame: pd.DataFrame, column: str) -> list[str]:
     """The categories of ``column`` that some row holds."""
-    codes, categories = _codes(frame, column)
-    return list(categories[np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(categories)))])
+    return [category for category, count in frame[column].value_counts(sort=False).items() if count]
 
 
 def _sea_options(frame: pd.DataFrame) -> tuple[str, ...]:

@@ -15,10 +15,8 @@ GeoJSON layers) and 9 ms per timeline.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import re
 import textwrap
 from html import escape
 
@@ -73,14 +71,11 @@ KURIL_COLOURS = {False: "#ddd5c4", True: "#bfae8c"}
 LAND_FILL = "#e8e2d4"
 #: Trace order in the map figure: the selection halo, the sightings drawn as points, the
 #: grid-cell counts (used instead of the points for large selections), the user's upload.
-TRACE_SELECTION, POINTS_TRACE, AGGREGATE_TRACE, UPLOAD_TRACE = 0, 1, 2, 3
+TRACE_SELECTION, POINTS_TRACE, UPLOAD_TRACE = 0, 1, 2
 UPLOAD_COLOUR = "#000000"
-#: Above this many sightings the map and timeline show counts, not one marker each: a
-#: browser stays quick with a few thousand markers, not with a million, and the largest
-#: response that still draws every marker stays near 1 MB.
+#: Above this many sightings the timeline shows monthly counts and the voyage layer is left
+#: empty (at 10,000 rows it costs seconds per filter change); the map draws every marker.
 MAX_MARKERS = 2_000
-#: Grid cell of the aggregated map, in degrees (about 55 km): at most ~5,600 cells in the region.
-CELL_DEGREES = 0.5
 
 
 def marker_size(ships: pd.Series) -> pd.Series:
@@ -99,27 +94,19 @@ def escape_markup(text: str) -> str:
     return escape(text, quote=False)
 
 
-#: Whitespace other than the plain space: text holding it takes textwrap's own path.
-_OTHER_SPACE = re.compile(r"[^\S ]")
-
-
 def wrap(text: str, width: int) -> list[str]:
-    """``textwrap.wrap(text, width)``, without its cost on every filter change.
+    """``textwrap.wrap(text, width)``, skipping textwrap for a text that is already one line.
 
-    textwrap splits every text into chunks first (35 us a call, four calls per hover label); a
-    text of at most ``width`` characters with no space to drop or translate is its own line,
-    and a longer one is wrapped once per process (:func:`_wrapped`).
+    textwrap splits every text into chunks first (35 us a call, several per hover label: a
+    second at 10,000 markers); a text of at most ``width`` characters with no whitespace but
+    plain inner spaces is its own line.
+
+    >>> wrap("Udaloy I-class destroyer", 70), wrap("a b", 1)
+    (['Udaloy I-class destroyer'], ['a', 'b'])
     """
-    if len(text) <= width and not _OTHER_SPACE.search(text) and text.strip() == text:
+    if len(text) <= width and text.strip() == text and text.replace(" ", "").isprintable():
         return [text] if text else []
-    return list(_wrapped(text, width))
-
-
-@functools.lru_cache(maxsize=4096)
-def _wrapped(text: str, width: int) -> tuple[str, ...]:
-    """textwrap's lines, remembered: a pure function of two immutable values, bounded to 4,096
-    texts (about 2 MB) per process, so nothing a request changes is shared."""
-    return tuple(textwrap.wrap(text, width))
+    return textwrap.wrap(text, width)
 
 
 def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
@@ -159,7 +146,7 @@ def point_rows(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_aggregated(rows: pd.DataFrame) -> bool:
-    """Whether ``rows`` are too many to draw one by one (see :data:`MAX_MARKERS`)."""
+    """Whether the timeline counts ``rows`` per month and the voyage layer is empty (:data:`MAX_MARKERS`)."""
     return len(rows) > MAX_MARKERS
 
 
@@ -169,13 +156,9 @@ def points_trace(rows: pd.DataFrame, selected: str | None = None) -> dict:
     Sightings at the same coordinates share one marker (:func:`stacked_markers`), whose hover
     lists each of them and whose click selects them in turn, so none hides another. One trace,
     not one per lane: Plotly hands each map trace to MapLibre as its own source, and every
-    update re-tiles each non-empty one. Empty when the selection is aggregated:
-    :func:`aggregate_trace` draws it instead.
+    update re-tiles each non-empty one.
     """
-    points = point_rows(rows)
-    if is_aggregated(rows):
-        points = points.iloc[0:0]
-    return stacked_markers(points, selected)
+    return stacked_markers(point_rows(rows), selected)
 
 
 #: The first line of a marker's hover when several sightings share its point.
@@ -228,21 +211,6 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
         out["marker"]["color"].append(colours[first])
         out["marker"]["opacity"].append(float(opacity[group].max()))
     return out
-
-
-def aggregate_trace(rows: pd.DataFrame) -> dict:
-    """Sightings counted per :data:`CELL_DEGREES` grid cell (empty below :data:`MAX_MARKERS`)."""
-    points = point_rows(rows) if is_aggregated(rows) else rows.iloc[0:0]
-    cells = pd.DataFrame({
-        "lat": (np.floor(points["lat"].to_numpy() / CELL_DEGREES) + 0.5) * CELL_DEGREES,
-        "lon": (np.floor(points["lon"].to_numpy() / CELL_DEGREES) + 0.5) * CELL_DEGREES,
-    }).value_counts().reset_index(name="count")
-    counts = cells["count"].to_numpy()
-    return {"lat": cells["lat"].round(3).tolist(), "lon": cells["lon"].round(3).tolist(),
-            "customdata": counts.tolist(),
-            "hovertemplate": f"%{{customdata:,}} sightings in this {CELL_DEGREES}° cell<extra></extra>",
-            "marker": {"size": (5 + 2.5 * np.log2(counts)).round(1).tolist(),
-                       "color": np.log10(counts).round(2).tolist(), "colorscale": "Viridis", "opacity": 0.8}}
 
 
 def upload_trace(rows: pd.DataFrame) -> dict:
@@ -379,7 +347,6 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
 
     data = [trace("selected", selection_trace(rows, selected), showlegend=False, hoverinfo="skip")]
     data.append(trace("sightings", points_trace(rows, selected)))
-    data.append(trace("sightings per cell", aggregate_trace(rows), showlegend=False))
     data.append(trace("your file (not saved)", upload_trace(rows.iloc[0:0])))
     extra = dict(extra_layout or {})
     meta = {"areas": area_paint(layers, rows), "hidden": [], **extra.pop("meta", {})}
@@ -405,14 +372,13 @@ def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
                 selected: str | None) -> tuple[list[Update], list]:
     """What changes in :func:`map_figure` when the rows change, and the note under the map.
 
-    The updates redraw the markers (or grid cells), the selection halo and the area styles;
-    applied to any map figure they give ``map_figure(layers, rows, selected)``.
+    The updates redraw the markers, the selection halo and the area styles; applied to any
+    map figure they give ``map_figure(layers, rows, selected)``.
     """
-    cells = aggregate_trace(rows)
     updates = _trace_updates(POINTS_TRACE, points_trace(rows, selected))
-    updates += _trace_updates(AGGREGATE_TRACE, cells) + selection_updates(rows, selected)
+    updates += _trace_updates(TRACE_SELECTION, selection_trace(rows, selected))
     updates.append((("layout", "meta", "areas"), area_paint(layers, rows)))
-    return updates, map_note(rows, len(cells["lat"]))
+    return updates, map_note(rows)
 
 
 def selection_updates(rows: pd.DataFrame, selected: str | None) -> list[Update]:
@@ -438,23 +404,18 @@ def _trace_updates(index: int, values: dict) -> list[Update]:
     return [(("data", index, key), value) for key, value in values.items()]
 
 
-def map_note(rows: pd.DataFrame, cells: int | None = None) -> list:
-    """Below-map note: empty state, aggregation, or what is not drawn as a marker.
-
-    ``cells`` is the number of grid cells drawn (counted here when not given).
-    """
+def map_note(rows: pd.DataFrame) -> list:
+    """Below-map note: the empty state, or what is not drawn as a marker (and, for large
+    selections, that the table lists only the latest and the voyage layer is empty)."""
     if rows.empty:
         return [html.Strong("No sightings match these filters."), " Widen the dates or reset the filters."]
     points = len(point_rows(rows))
-    if is_aggregated(rows):
-        cells = len(aggregate_trace(rows)["lat"]) if cells is None else cells
-        return [html.Strong(f"aggregated: {points:,} sightings in {cells:,} cells"),
-                f" of {CELL_DEGREES}°; narrow the filters to {MAX_MARKERS:,} sightings or fewer to see each one. "
-                f"The table lists the latest {min(len(rows), MAX_TABLE_ROWS):,}; the downloads hold all "
-                f"{len(rows):,}."]
     kinds = rows["position_kind"]
-    return [f"{points} on the map as points · {int((kinds == 'area').sum())} area-only (highlighted violet) · "
-            f"{int((kinds == 'unlocated').sum())} without a position (table only)"]
+    table = (f" · the table lists the latest {MAX_TABLE_ROWS:,}; the downloads hold all {len(rows):,}"
+             if len(rows) > MAX_TABLE_ROWS else "")
+    table += f" · voyage tracks are drawn for {MAX_MARKERS:,} sightings or fewer" if is_aggregated(rows) else ""
+    return [f"{points:,} on the map as points · {int((kinds == 'area').sum()):,} area-only (highlighted violet) · "
+            f"{int((kinds == 'unlocated').sum()):,} without a position (table only){table}"]
 
 
 #: Rows sent to the table (the latest); the downloads always hold every filtered row.

@@ -91,9 +91,8 @@ def spec_values(spec: FilterSpec) -> dict:
 def apply_filters(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.DataFrame:
     """The rows of ``frame`` (from :mod:`sightings.pipeline`, so in date order) that ``spec`` selects.
 
-    ``skip`` names one facet to leave out. The date range is cut first (a binary search when
-    the rows are in date order), so the facet masks only read the rows inside it, and the
-    rows are taken from the frame once, at the end.
+    ``skip`` names one facet to leave out. The date range is cut first, then each facet's
+    mask is applied.
     """
     window = date_window(frame, spec)
     masks = _masks(window, spec)
@@ -115,20 +114,12 @@ def _keep(window: pd.DataFrame, masks: dict[str, np.ndarray], skip: str | None =
 
 
 def date_window(frame: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
-    """The rows inside the spec's date range: a slice when ``frame`` is in date order."""
-    if not (spec.start or spec.end):
-        return frame
-    dates = frame["event_date"]
-    values = dates.to_numpy()
-    if (values[1:] >= values[:-1]).all():        # numpy: 2 ms at a million rows, pandas 4 ms
-        first = np.searchsorted(values, np.datetime64(spec.start), "left") if spec.start else 0
-        last = np.searchsorted(values, np.datetime64(spec.end), "right") if spec.end else len(values)
-        return frame.iloc[first:last]
+    """The rows inside the spec's date range, both ends included."""
     keep = pd.Series(True, index=frame.index)
     if spec.start:
-        keep &= dates >= pd.Timestamp(spec.start)
+        keep &= frame["event_date"] >= pd.Timestamp(spec.start)
     if spec.end:
-        keep &= dates <= pd.Timestamp(spec.end)
+        keep &= frame["event_date"] <= pd.Timestamp(spec.end)
     return frame[keep]
 
 

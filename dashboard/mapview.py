@@ -21,7 +21,6 @@ import pandas as pd
 
 from dashboard.figures import Update, area_ids, point_rows
 from geo.layers import LAYERS_DIR
-from geo.locate import LocateError, locate
 from sightings.pipeline import OPEN_SEA
 
 #: Hand-placed labels of seas and regions (data/SOURCES.md, "map_labels.csv").
@@ -47,14 +46,8 @@ ATTRIBUTION = ("Sightings: Japan Joint Staff Office releases and press reports (
 
 
 def anchors_used(frame: pd.DataFrame) -> set[str]:
-    """Gazetteer names the derived positions measure from ("Cape Soya", both ends of a 'between')."""
-    names: set[str] = set()
-    for text in frame.loc[frame["position_kind"] == "derived", "location_text"]:
-        try:
-            names.update(locate(text).anchor.split(" / "))
-        except LocateError:
-            continue
-    return names
+    """Gazetteer names the derived positions measure from ("Cape Soya", both ends of a 'between'), as stored."""
+    return {name for anchor in frame["anchor"] if anchor for name in anchor.split(" / ")}
 
 
 def place_labels(anchors: set[str], places_path: Path = PLACES, labels_path: Path = MAP_LABELS) -> list[dict]:

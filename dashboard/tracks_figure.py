@@ -44,7 +44,7 @@ MAX_LINKS_SHOWN = 8
 
 
 def track_traces(rows: pd.DataFrame) -> list[dict]:
-    """The two traces of the layer for ``rows`` (empty for an aggregated selection)."""
+    """The two traces of the layer for ``rows`` (empty past :data:`dashboard.figures.MAX_MARKERS`)."""
     lines, inferred = track_data(rows)
 
     def trace(name: str, values: dict, **extra) -> dict:
@@ -70,7 +70,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
     """(lines, inferred passages) as lat/lon/text lists, pieces split by None: each voyage's
     line through its sightings, then its arrows (a chevron per leg)."""
     lines, inferred = _Path(), _Path()
-    if is_aggregated(rows):
+    if is_aggregated(rows):                 # the map's note says so
         return lines.values(), inferred.values()
     columns = ["id", "event_date", "ship_types", "hull_numbers"] + (["voyage_link"] if "voyage_link" in rows else [])
     by_id = {row.id: row for row in rows[columns].itertuples(index=False)}

@@ -1,7 +1,6 @@
 """Put each sighting in its geography: sea area, strait, Japan's territorial sea, distance to Japan.
 
-One vectorised pass per layer (geopandas ``sjoin`` / ``sjoin_nearest`` on an STRtree), so
-the same code serves the 106 reported sightings and a million synthetic ones.
+One geopandas ``sjoin`` / ``sjoin_nearest`` per layer: 10,000 rows take well under a second.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from geo.seas import NAMES as SEA_VOCABULARY, SYNONYMS as SEA_SYNONYMS
 #: Sea names a report's words are searched for: the dataset's seas and the other English names
 #: reports use (:data:`geo.seas.SYNONYMS`, each read as the sea it means).
 SEA_NAMES = (*SEA_VOCABULARY, *(name for name in SEA_SYNONYMS if name.isascii()))
+_SEA_WORDS = {name: re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE) for name in SEA_NAMES}
 
 
 def enrich(frame: pd.DataFrame) -> pd.DataFrame:
@@ -44,6 +44,11 @@ def classify(lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
     """Sea area, strait, territorial-sea flag and distance to Japan for each point.
 
     Missing coordinates give a missing sea, no strait, False and NaN.
+
+    Examples
+    --------
+    >>> classify(pd.Series([41.5, None]), pd.Series([140.5, None]))["in_strait"].tolist()
+    ['Tsugaru Strait', '']
     """
     points = _points(lat, lon)
     seas = load_layer("seas")
@@ -101,24 +106,24 @@ def disagreements(enriched: pd.DataFrame) -> pd.DataFrame:
 
 
 def named_seas(text: str, reported: str) -> list[str]:
-    """The layer sea names a report's phrase or its sea column mention, in layer spelling."""
-    return named_seas_column(pd.Series([text]), pd.Series([reported])).iloc[0]
+    """The layer sea names a report's phrase or its sea column mention, in layer spelling:
+    the reported sea first, then the seas the phrase names, each once.
+
+    Examples
+    --------
+    >>> named_seas("in the Sea of Japan and the southern Sea of Okhotsk", "")
+    ['Sea of Japan', 'Sea of Okhotsk']
+    """
+    first = SEA_SYNONYMS.get(reported, reported) if isinstance(reported, str) else ""
+    text = text if isinstance(text, str) else ""
+    found = [SEA_SYNONYMS.get(name, name) for name, words in _SEA_WORDS.items() if words.search(text)]
+    return list(dict.fromkeys(name for name in (first, *found) if name))
 
 
 def named_seas_column(texts: pd.Series, reported: pd.Series) -> pd.Series:
-    """:func:`named_seas` for a whole column at once: the reported sea first, then the
-    seas the phrase names, each once (vectorised string tests, no per-row loop)."""
-    first = reported.fillna("").replace(SEA_SYNONYMS)
-    included = {SEA_SYNONYMS.get(n, n): (first == SEA_SYNONYMS.get(n, n)).to_numpy() for n in SEA_NAMES}
-    joined = np.where(first != "", first + "; ", "").astype(object)
-    for name in SEA_NAMES:
-        layer_name = SEA_SYNONYMS.get(name, name)
-        add = texts.str.contains(rf"\b{re.escape(name)}\b", case=False, regex=True).to_numpy() \
-            & ~included[layer_name]
-        included[layer_name] = included[layer_name] | add
-        joined = joined + np.where(add, layer_name + "; ", "")
-    lists = pd.Series(joined, index=texts.index).str.removesuffix("; ").str.split("; ")
-    return lists.map(lambda names: [n for n in names if n])
+    """:func:`named_seas` of each row."""
+    return pd.Series([named_seas(text, sea) for text, sea in zip(texts, reported, strict=True)],
+                     index=texts.index, dtype=object)
 
 
 def _as_frame(points: gpd.GeoSeries | gpd.GeoDataFrame) -> gpd.GeoDataFrame:

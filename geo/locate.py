@@ -119,6 +119,13 @@ def locate(text: str) -> Location:
         :data:`MAX_DISTANCE_KM` ("-50 km", "1e308 km", "9,999,999 km").
     LocateError
         When no fragment parses (or a 'between' names an unknown place).
+
+    Examples
+    --------
+    >>> locate("about 180 km east-northeast of Cape Erimo")
+    Location(lat=42.52679, lon=145.27244, anchor='Cape Erimo', distance_km=180.0, bearing_deg=67.5, fragment='about 180 km east-northeast of Cape Erimo')
+    >>> locate("between Cape Soya and Cape Crillon").anchor
+    'Cape Soya / Cape Crillon'
     """
     if not isinstance(text, str) or not text.strip():
         raise LocateError("cannot locate an empty phrase; expected e.g. 'about 180 km "
@@ -153,14 +160,26 @@ def locate(text: str) -> Location:
 
 
 def offset(anchor: str, bearing_deg: float, distance_km: float) -> tuple[float, float]:
-    """(lat, lon), rounded to 5 decimals, ``distance_km`` from a gazetteer place along a WGS84 geodesic."""
+    """(lat, lon), rounded to 5 decimals, ``distance_km`` from a gazetteer place along a WGS84 geodesic.
+
+    Examples
+    --------
+    >>> offset("Cape Soya", 0.0, 50.0)
+    (45.97276, 141.9366)
+    """
     lat0, lon0 = place_point(anchor)
     lon, lat, _ = WGS84.fwd(lon0, lat0, bearing_deg, distance_km * 1000.0)
     return round(lat, 5), round(lon, 5)
 
 
 def find_place(fragment: str, text: str | None = None) -> str:
-    """The gazetteer name for the place a fragment names (longest spelling found wins)."""
+    """The gazetteer name for the place a fragment names (longest spelling found wins).
+
+    Examples
+    --------
+    >>> find_place("the Cape Soya area (Hokkaido)")
+    'Cape Soya'
+    """
     _check_length(fragment)
     key = name_key(re.split(r"[,;(]", fragment, maxsplit=1)[0])
     words = f" {key} "              # keys are single-spaced words: a spelling is a run of them

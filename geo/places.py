@@ -37,6 +37,11 @@ def name_key(text: str) -> str:
 
     Lower case, macrons and accents dropped, possessive ``'s`` dropped, hyphens and
     apostrophes removed, any other punctuation turned into single spaces.
+
+    Examples
+    --------
+    >>> name_key("Sōya's Cape-Misaki")
+    'soya capemisaki'
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -90,6 +95,11 @@ def fold_ja(name: str) -> str:
 
     Releases write 龍飛崎 where the gazetteer has 竜飛崎, and capes end in 崎 or 埼 alike
     (犬吠埼, 尻屋埼): both pairs are one name.
+
+    Examples
+    --------
+    >>> fold_ja("龍飛 埼")
+    '竜飛崎'
     """
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
     return text.replace("龍", "竜").replace("埼", "崎")
@@ -112,7 +122,13 @@ class UnknownJapanesePlace(LookupError):
 
 
 def find_place_ja(name: str) -> str:
-    """The gazetteer name of a place written in Japanese (宗谷岬 -> Cape Soya)."""
+    """The gazetteer name of a place written in Japanese (宗谷岬 -> Cape Soya).
+
+    Examples
+    --------
+    >>> find_place_ja("宗谷岬")
+    'Cape Soya'
+    """
     import difflib
 
     index = japanese_index()
@@ -126,6 +142,12 @@ def find_place_ja(name: str) -> str:
 
 
 def place_point(name: str) -> tuple[float, float]:
-    """(lat, lon) of a gazetteer name."""
+    """(lat, lon) of a gazetteer name.
+
+    Examples
+    --------
+    >>> place_point("Cape Soya")
+    (45.5229, 141.9366)
+    """
     row = gazetteer().loc[name]
     return float(row["lat"]), float(row["lon"])

@@ -47,5 +47,11 @@ def sea_in_english(japanese: str) -> str | None:
 
 
 def sea_of(name: str) -> str | None:
-    """The dataset's sea for a name in English (any case) or Japanese, or None for no known sea."""
+    """The dataset's sea for a name in English (any case) or Japanese, or None for no known sea.
+
+    Examples
+    --------
+    >>> sea_of("sea of japan"), sea_of("日本海"), sea_of("Atlantic")
+    ('Sea of Japan', 'Sea of Japan', None)
+    """
     return _BY_NAME.get(name.strip().lower())

@@ -63,5 +63,11 @@ NAMES = tuple(STRAITS)
 
 
 def strait_of_layer_name(layer_name: str) -> str:
-    """The dataset's strait for a straits-layer polygon name ('' for none)."""
+    """The dataset's strait for a straits-layer polygon name ('' for none).
+
+    Examples
+    --------
+    >>> strait_of_layer_name("Soya (La Perouse) Strait"), strait_of_layer_name("Bering Strait")
+    ('Soya', '')
+    """
     return next((s.name for s in STRAITS.values() if layer_name in s.layer_names), "")

@@ -92,6 +92,11 @@ def heading(direction: str) -> str | None:
     Reads the first clause ("southwest, toward the Pacific" -> southwest;
     "north / northeast, into ..." -> north); "east to west" is a heading west. Text with no
     compass word ("toward the Pacific", "into the Sea of Japan") gives None: no heading is guessed.
+
+    Examples
+    --------
+    >>> heading("southwest, toward the Pacific"), heading("toward the Pacific")
+    ('southwest', None)
     """
     clause = re.split(r"[,;(]", direction[:_MAX_DIRECTION].lower(), maxsplit=1)[0]
     words = _HEADING.findall(clause)
@@ -102,7 +107,15 @@ def heading(direction: str) -> str | None:
 
 
 def in_time_order(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` by (event_date, event_time, id): the order a voyage's ships were seen."""
+    """``rows`` by (event_date, event_time, id): the order a voyage's ships were seen.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["b", "a"], "event_date": pd.to_datetime(["2022-03-15"] * 2),
+    ...                      "event_time": ["", ""]})
+    >>> in_time_order(rows)["id"].tolist()
+    ['a', 'b']
+    """
     return rows.sort_values(["event_date", "event_time", "id"], kind="stable")
 
 
@@ -111,6 +124,13 @@ def passage(sighting_id: str, lat: float, lon: float, strait: str, direction: st
 
     From the sighting's point (when it has one and is not the label point itself) to the
     strait's label point, then :data:`PASSAGE_ON_KM` along the stated heading (when one is stated).
+
+    Examples
+    --------
+    >>> passage("a", 45.0, 141.0, "Soya", "east").heading
+    'east'
+    >>> passage("a", 45.0, 141.0, "", "east") is None
+    True
     """
     anchor = STRAIT_LABEL_POINTS.get(strait)
     if anchor is None:
@@ -165,19 +185,37 @@ def route_known(start: tuple[float, float], end: tuple[float, float], days_apart
 
 
 def crosses_land(start: tuple[float, float], end: tuple[float, float]) -> bool:
-    """Whether the WGS84 geodesic from ``start`` to ``end`` (lat, lon) touches ``data/layers/land.geojson``."""
+    """Whether the WGS84 geodesic from ``start`` to ``end`` (lat, lon) touches ``data/layers/land.geojson``.
+
+    Examples
+    --------
+    >>> crosses_land((43.0, 140.5), (43.0, 144.5)), crosses_land((40.0, 136.0), (40.0, 138.0))  # Hokkaido; sea
+    (True, False)
+    """
     return _land().intersects(geodesic_line(start, end))
 
 
 def geodesic_line(start: tuple[float, float], end: tuple[float, float]) -> LineString:
-    """The geodesic from ``start`` to ``end`` (lat, lon) as a lon/lat line sampled every few km."""
+    """The geodesic from ``start`` to ``end`` (lat, lon) as a lon/lat line sampled every few km.
+
+    Examples
+    --------
+    >>> len(geodesic_line((45.0, 141.0), (45.0, 141.0)).coords)
+    2
+    """
     inner = max(0, math.ceil(distance_km(start, end) / _SAMPLE_KM) - 1)
     middle = WGS84.npts(start[1], start[0], end[1], end[0], inner) if inner else []
     return LineString([(start[1], start[0]), *middle, (end[1], end[0])])
 
 
 def distance_km(start: tuple[float, float], end: tuple[float, float]) -> float:
-    """WGS84 geodesic distance in km between two (lat, lon) points."""
+    """WGS84 geodesic distance in km between two (lat, lon) points.
+
+    Examples
+    --------
+    >>> round(distance_km((45.5229, 141.9366), (45.97276, 141.9366)), 1)
+    50.0
+    """
     return WGS84.inv(start[1], start[0], end[1], end[0])[2] / 1000.0
 
 

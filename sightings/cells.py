@@ -21,6 +21,8 @@ DATE_COLUMNS = ("event_date", "report_date")
 #: Boolean columns written as yes/no (the others, computed ones, stay true/false).
 YES_NO_COLUMNS = ("with_chinese_ships",)
 COORDINATE_COLUMNS = ("lat", "lon")
+#: Numbers written as short as they are (a bearing of 90, not 90.00000), empty when missing.
+PLAIN_NUMBER_COLUMNS = ("bearing_deg", "distance_km")
 #: A cell a spreadsheet would evaluate: an ASCII or full-width = + - @, tab or CR first,
 #: possibly behind invisible characters (zero-width space, BOM, no-break space) that
 #: spreadsheets drop. One character class then one character: linear time.
@@ -77,6 +79,8 @@ def as_cells(frame: pd.DataFrame, columns: tuple[str, ...], *, spreadsheet_safe:
             values = values.map({True: "yes", False: "no"})
         elif column in COORDINATE_COLUMNS:
             values = values.round(5)
+        elif column in PLAIN_NUMBER_COLUMNS:
+            values = values.map(lambda v: "" if pd.isna(v) else f"{v:.5f}".rstrip("0").rstrip("."))
         if spreadsheet_safe and (values.dtype == object or pd.api.types.is_string_dtype(values)):
             values = values.fillna("").astype(str).map(neutralise)
         out[column] = values

@@ -45,6 +45,10 @@ FIELDS = {
     "position_kind": ("string", "reported: coordinates stated; derived: worked out from the phrase by a geodesic "
                                 "from a gazetteer place; area: only a strait or sea named (no point); "
                                 "unlocated: no position."),
+    "anchor": ("string", "Derived positions: the gazetteer place the position was measured from ('A / B': the "
+                         "midpoint between two places); empty otherwise."),
+    "bearing_deg": ("number", "Derived positions: the bearing from the anchor, degrees clockwise from north."),
+    "distance_km": ("number", "Derived positions: the distance from the anchor along the WGS84 geodesic, km."),
     "strait": ("string", "Strait passed, when the report names one."),
     "direction": ("string", "Heading as reported (e.g. 'west, Pacific to Sea of Japan')."),
     "sea_area": ("string", "Sea named by the report."),

@@ -106,6 +106,13 @@ def fill_event_times(frame: pd.DataFrame) -> tuple[pd.Series, tuple[str, ...]]:
 
     A row whose time differs from the one its text states keeps its own and is reported:
     the release's time wins over a retelling, and a person decides.
+
+    Examples
+    --------
+    >>> times, report = fill_event_times(pd.DataFrame({"event_time": ["", "09:00"],
+    ...     "location_text": ["about 50 km north of Cape Soya (around 11 a.m.)", "Soya Strait"]}))
+    >>> times.tolist(), report
+    (['11:00', '09:00'], ())
     """
     stated = frame["location_text"].map(stated_time)
     blank = frame["event_time"] == ""

@@ -29,13 +29,13 @@ import pandas as pd
 from sightings import changelog
 from sightings.cells import restore
 from sightings.merge import report_pairs
+from sightings.positions import POSITION
 from sightings.schema import COLUMNS, LIST_SEPARATORS, SYNTHETIC, SightingsError, preview, validate
 from sightings.store import clean_leftovers, load_table, lock, read_sightings, read_text
 
 #: Largest file accepted from a browser upload (the server's request cap is a little above).
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-#: Columns whose stored values follow from the phrase when a file gives no coordinates.
-_POSITION = ("lat", "lon", "position_kind")
+#: Columns a position follows from: when a file gives no coordinates, a changed one re-derives :data:`POSITION`.
 _POSITION_INPUTS = ("location_text", "strait", "sea_area")
 
 
@@ -227,7 +227,7 @@ def _replacements(incoming: pd.DataFrame, existing: pd.DataFrame, changed: dict[
     else:
         moved = [target for target, fields in zip(targets, changed.values(), strict=True)
                  if set(fields) & set(_POSITION_INPUTS)]
-    for column in _POSITION:
+    for column in POSITION:
         out.loc[moved, column] = rows.loc[moved, column]
     for column in given:
         out[column] = rows[column]

@@ -32,7 +32,7 @@ from sightings.jso import (NotAMovementRelease, ReleaseError, ReleaseSighting, p
                            release_url)
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
-from sightings.schema import COLUMNS, MAX_CHARS, SightingsError, stable_ids, validate
+from sightings.schema import COLUMNS, MAX_CHARS, SightingsError, is_release_url, stable_ids, validate
 from sightings.text import control_characters, describe_controls, strip_controls
 from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 
@@ -170,7 +170,7 @@ def _read_corpus(path: Path) -> list[Release]:
                 raise ReleaseError(f"{path}: item {n} {key} {item[key][:80]!r} holds {describe_controls(item[key])}; "
                                    f"a release's {key} is printable text")
         url = item.get("url") if isinstance(item.get("url"), str) else release_url(item["file"])
-        if not url.startswith("https://www.mod.go.jp/js/"):
+        if not is_release_url(url):
             raise ReleaseError(f"{path}: item {n} url {url!r} is not a JSO address (https://www.mod.go.jp/js/...)")
         releases.append(_release(item["file"], url, item["text"]))
     return releases
@@ -207,8 +207,10 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
         place = f"{strip_parentheses(anchor).strip()} ({PREFECTURES.get(sighting.anchor_prefecture, '')})" \
             .replace(" ()", "")
         text, kind = f"about {sighting.distance_km} km {point} of {place}" + time, "derived"
+        derived = {"anchor": anchor, "bearing_deg": BEARINGS[point], "distance_km": float(sighting.distance_km)}
     else:
         lat, lon, kind = float("nan"), float("nan"), "unlocated"
+        derived = {"anchor": "", "bearing_deg": float("nan"), "distance_km": float("nan")}
         text = "position not read from the release (see location_text_ja)" + time
     text += f", heading {heading}" if heading else ""
     if sighting.passage_ja:
@@ -237,7 +239,7 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
         ship_types=list(dict.fromkeys(english_name(s.class_ja) for s in russian)),
         hull_numbers=[h for s in russian for h in s.hulls],
         vessels=_vessels(russian), chinese_vessels=_vessels(chinese),
-        location_text=text, location_text_ja=sighting.text_ja, lat=lat, lon=lon, position_kind=kind,
+        location_text=text, location_text_ja=sighting.text_ja, lat=lat, lon=lon, position_kind=kind, **derived,
         strait=strait, direction=direction, sea_area="",
         activity=("transit" if sighting.passage_ja else "detection") + (" (with Chinese ships)" if chinese else ""),
         with_chinese_ships=bool(chinese), observed_by=list(sighting.observed_by),

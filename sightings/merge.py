@@ -35,8 +35,8 @@ HULL_DAYS = 2
 FACTS = ("event_date", "ships", "strait")
 #: Fields the release supplies when it has them (it is the primary source).
 RELEASE_FIELDS = ("event_time", "ship_types", "hull_numbers", "vessels", "chinese_vessels", "location_text",
-                  "location_text_ja", "lat", "lon", "position_kind", "direction", "observed_by", "same_as",
-                  "with_chinese_ships")
+                  "location_text_ja", "lat", "lon", "position_kind", "anchor", "bearing_deg", "distance_km",
+                  "direction", "observed_by", "same_as", "with_chinese_ships")
 
 
 @dataclass(frozen=True)
@@ -92,26 +92,20 @@ def same_report(first: pd.DataFrame, second: pd.DataFrame) -> pd.Series:
     such as "warships" name no kind). Rows are compared by position; the result has
     ``second``'s index.
 
-    Example: "2022-03-10, Tsugaru, 10 ships, Udaloy-class destroyer" and "2022-03-10,
-    Tsugaru, 10 ships, destroyers" give True; with hulls 548 and 572 listed, False.
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-10"] * 3), "strait": "Tsugaru", "ships": 10,
+    ...                      "ship_types": [["Udaloy-class destroyer"], ["destroyers"], ["destroyers"]],
+    ...                      "hull_numbers": [["548"], [], ["572"]]})
+    >>> same_report(rows.iloc[[0, 0]], rows.iloc[[1, 2]]).tolist()    # a kind in common; two hulls differ
+    [True, False]
     """
     def counts(frame: pd.DataFrame) -> np.ndarray:
         return frame["ships"].astype("Float64").fillna(-1).to_numpy(dtype=float)
 
-    known: dict[tuple[str, ...], set[str]] = {}      # each list of types classified once per call
-
-    def kinds_of(types: list[str]) -> set[str]:
-        key = tuple(types)
-        if key not in known:
-            known[key] = _kinds(types)
-        return known[key]
-
-    def kinds_and_hulls(frame: pd.DataFrame) -> tuple[list[set[str]], list[set[str]]]:
-        return list(map(kinds_of, frame["ship_types"])), [set(h) for h in frame["hull_numbers"]]
-
-    (kinds1, hulls1), (kinds2, hulls2) = kinds_and_hulls(first), kinds_and_hulls(second)
-    names = np.array([bool(h1 & h2) or (not (h1 and h2) and bool(k1 & k2))
-                      for k1, h1, k2, h2 in zip(kinds1, hulls1, kinds2, hulls2, strict=True)], dtype=bool)
+    pairs = zip(first["ship_types"], first["hull_numbers"], second["ship_types"], second["hull_numbers"], strict=True)
+    names = np.array([bool(set(h1) & set(h2)) or (not (h1 and h2) and bool(_kinds(t1) & _kinds(t2)))
+                      for t1, h1, t2, h2 in pairs], dtype=bool)
     same = (pd.to_datetime(first["event_date"]).to_numpy() == pd.to_datetime(second["event_date"]).to_numpy()) \
         & (first["strait"].to_numpy(dtype=object) == second["strait"].to_numpy(dtype=object)) \
         & (counts(first) == counts(second)) & names

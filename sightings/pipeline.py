@@ -107,15 +107,15 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["facet:kind"] = pd.Categorical(out["position_kind"])
     out["facet:hulls"] = pd.Categorical(_delimited(out["hull_numbers"]))
     out["primary_source"] = primary_source(out["source_urls"])
-    out["class:types"] = pd.Categorical(_map_unique(out["ship_types"], types_class))
-    out["class:vessels"] = pd.Categorical(_map_unique(out["vessels"], lambda vessels: json.dumps(
-        vessel_classes(vessels), ensure_ascii=False)))
+    out["class:types"] = pd.Categorical(_each_distinct(lambda types: types_class(list(types)),
+                                                       out["ship_types"].map(tuple)))
+    out["class:vessels"] = pd.Categorical(_each_distinct(lambda vessels: json.dumps(
+        vessel_classes(list(vessels)), ensure_ascii=False), out["vessels"].map(tuple)))
     types = out["ship_types"].map("; ".join)
     out["search_text"] = (types + " " + out["hull_numbers"].map(" ".join)).str.lower()
-    indicators = {type_column(c): v for c, v in _per_unique(types, ship_categories_of, SHIP_CATEGORY_NAMES).items()}
-    indicators |= {activity_column(k): v
-                   for k, v in _per_unique(out["activity"], activity_kinds, ACTIVITY_KINDS).items()}
-    return pd.concat([out, pd.DataFrame(indicators, index=out.index)], axis=1)
+    kinds = _indicators(_each_distinct(ship_categories_of, types), SHIP_CATEGORY_NAMES).rename(columns=type_column)
+    acts = _indicators(_each_distinct(activity_kinds, out["activity"]), ACTIVITY_KINDS).rename(columns=activity_column)
+    return pd.concat([out, kinds, acts], axis=1)
 
 
 def seas_of(sea_area: str, named: list[str]) -> list[str]:
@@ -172,7 +172,7 @@ def _delimited(lists: pd.Series) -> pd.Series:
 def primary_source(source_urls: pd.Series) -> np.ndarray:
     """For each row, whether its sources include a Joint Staff release (the primary source)."""
     joined = source_urls.map(" ".join)            # a URL holds no space (schema)
-    return _each_unique(joined, lambda urls: bool(release_urls(urls.split())))
+    return _each_distinct(lambda urls: bool(release_urls(urls.split())), joined).to_numpy(dtype=bool)
 
 
 def release_urls(urls: list[str]) -> list[str]:
@@ -201,22 +201,13 @@ def activity_kinds(activity: str) -> list[str]:
     return [kind for kind in ACTIVITY_KINDS if kind.lower() in clauses] or ["other"]
 
 
-def _each_unique(values: pd.Series, predicate) -> np.ndarray:
-    """``predicate`` of each value, evaluated once per distinct value."""
-    codes, uniques = pd.factorize(values)
-    return np.array([predicate(value) for value in uniques] + [False], dtype=bool)[codes]
+def _indicators(found: pd.Series, names: tuple[str, ...]) -> pd.DataFrame:
+    """One boolean column per name: whether the row's list (``found``) holds it.
 
-
-def _map_unique(lists: pd.Series, function) -> list:
-    """``function`` of each row's list, called once per distinct list (a million rows hold a few thousand)."""
-    codes, uniques = pd.factorize(lists.map(tuple))
-    answers = [function(list(value)) for value in uniques]
-    return [answers[code] for code in codes]
-
-
-def _per_unique(values: pd.Series, classify, names) -> dict[str, np.ndarray]:
-    """Boolean column per name, classifying each distinct value once (fast at a million rows)."""
-    codes, uniques = pd.factorize(values)
-    table = pd.DataFrame([[name in classify(v) for name in names] for v in uniques], columns=list(names),
-                         dtype=bool).reindex(range(len(uniques)), fill_value=False)
-    return {name: table[name].to_numpy()[codes] for name in names}
+    Examples
+    --------
+    >>> _indicators(pd.Series([["a"], [], ["a", "b"]]), ("a", "b", "c")).to_dict("list")
+    {'a': [True, False, True], 'b': [False, False, True], 'c': [False, False, False]}
+    """
+    held = pd.get_dummies(found.explode(), dtype=bool).groupby(level=0).any()
+    return held.reindex(index=found.index, columns=list(names), fill_value=False)

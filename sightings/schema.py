@@ -16,16 +16,19 @@ import pandas as pd
 import pandera.pandas as pa
 
 from geo.columns import ENRICHED
-from geo.locate import MAX_PHRASE
+from geo.locate import MAX_DISTANCE_KM, MAX_PHRASE
 from geo.seas import NAMES as SEA_AREAS
 from geo.straits import NAMES as STRAITS
 from sightings.text import control_characters
 
-#: Columns of ``data/sightings.csv``, in file order.
+#: Columns of ``data/sightings.csv``, in file order. A ``derived`` position keeps what it was
+#: derived from: the gazetteer ``anchor`` ("Cape Soya"; "A / B" for a midpoint between two
+#: places), ``bearing_deg`` and ``distance_km`` (empty for a midpoint); views read these.
 COLUMNS = (
     "id", "event_date", "event_time", "report_date", "date_basis", "report_date_basis", "ships", "ship_types", "hull_numbers",
     "vessels", "chinese_vessels", "location_text", "location_text_ja", "lat", "lon",
-    "position_kind", "strait", "direction", "sea_area", "activity", "with_chinese_ships",
+    "position_kind", "anchor", "bearing_deg", "distance_km",
+    "strait", "direction", "sea_area", "activity", "with_chinese_ships",
     "observed_by", "same_as", "voyage_id", "voyage_link", "source_urls", "source_names", "notes",
 )
 #: Columns the app's downloads add (the join's and ``primary_source``): a file that has them
@@ -72,6 +75,7 @@ MAX_CHARS = {
     "id": 64, "event_date": 32, "event_time": 32, "report_date": 32, "date_basis": 32, "report_date_basis": 32,
     "ships": 32,
     "location_text": MAX_PHRASE, "location_text_ja": 2000, "lat": 32, "lon": 32, "position_kind": 32,
+    "anchor": 200, "bearing_deg": 32, "distance_km": 32,
     "strait": 64, "direction": 300, "sea_area": 64, "activity": 300, "with_chinese_ships": 32,
     "voyage_id": 68, "notes": 2000,
 }
@@ -105,7 +109,13 @@ def _today() -> pd.Timestamp:
 
 
 def is_release_url(url: str) -> bool:
-    """True for a Joint Staff Office URL: a row citing one rests on the primary source."""
+    """True for a Joint Staff Office URL: a row citing one rests on the primary source.
+
+    Examples
+    --------
+    >>> is_release_url("https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf"), is_release_url("https://example.org/")
+    (True, False)
+    """
     return bool(RELEASE_URL.match(url))
 
 
@@ -148,6 +158,9 @@ SCHEMA = pa.DataFrameSchema(
         "lat": pa.Column(float, pa.Check.in_range(*REGION["lat"]), nullable=True),
         "lon": pa.Column(float, pa.Check.in_range(*REGION["lon"]), nullable=True),
         "position_kind": pa.Column(str, pa.Check.isin(POSITION_KINDS)),
+        "anchor": pa.Column(str, _bounded("anchor")),
+        "bearing_deg": pa.Column(float, pa.Check.in_range(0.0, 360.0, include_max=False), nullable=True),
+        "distance_km": pa.Column(float, pa.Check.in_range(0.0, MAX_DISTANCE_KM, include_min=False), nullable=True),
         "strait": pa.Column(str, pa.Check.isin(("",) + STRAITS)),
         "direction": pa.Column(str, _bounded("direction")),
         "sea_area": pa.Column(str, pa.Check.isin(("",) + SEA_AREAS)),
@@ -167,6 +180,10 @@ SCHEMA = pa.DataFrameSchema(
         pa.Check(lambda df: df["lat"].isna() == df["lon"].isna(), error="lat and lon go together"),
         pa.Check(lambda df: df["lat"].notna() | df["position_kind"].isin(("area", "unlocated")),
                  error="a reported or derived position needs lat and lon"),
+        pa.Check(lambda df: df["bearing_deg"].isna() == df["distance_km"].isna(),
+                 error="bearing_deg and distance_km go together"),
+        pa.Check(lambda df: (df["anchor"] == "") | (df["position_kind"] == "derived"),
+                 error="only a derived position has an anchor"),
     ],
     strict=True,
     ordered=True,
@@ -228,14 +245,14 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
     for col in ("event_date", "report_date"):
         out[col] = _parse_dates(text[col], col, problems)
     out["ships"] = _parse_ships(text["ships"], problems)
-    for col in ("lat", "lon"):
+    for col in ("lat", "lon", "bearing_deg", "distance_km"):
         out[col] = _parse_floats(text[col], col, problems)
     out["with_chinese_ships"] = _parse_bools(text["with_chinese_ships"], problems)
     for col, sep in LIST_SEPARATORS.items():
         out[col] = text[col].map(lambda v, s=sep.strip(): [p.strip() for p in v.split(s) if p.strip()])
         problems.extend(_item_problems(out[col], col))
-    for col in ("id", "event_time", "date_basis", "report_date_basis", "location_text", "location_text_ja", "position_kind", "strait",
-                "direction", "sea_area", "activity", "voyage_id", "notes"):
+    for col in ("id", "event_time", "date_basis", "report_date_basis", "location_text", "location_text_ja", "position_kind",
+                "anchor", "strait", "direction", "sea_area", "activity", "voyage_id", "notes"):
         out[col] = text[col]
     for row in rows[out["lat"].isna() != out["lon"].isna()]:
         problems.append(f"row {row}, lat/lon: {text.at[row, 'lat']!r}/{text.at[row, 'lon']!r} "
@@ -276,12 +293,25 @@ def _item_problems(lists: pd.Series, column: str) -> list[str]:
 
 
 def preview(text: str, width: int = 40) -> str:
-    """A cell as a message shows it: quoted, cut to ``width`` characters."""
+    """A cell as a message shows it: quoted, cut to ``width`` characters.
+
+    Examples
+    --------
+    >>> print(preview("about 180 km east-northeast of Cape Erimo", 10))
+    'about 180 '...
+    """
     return repr(text) if len(text) <= width else repr(text[:width]) + "..."
 
 
 def stable_ids(frame: pd.DataFrame) -> pd.Series:
-    """``YYYY-MM-DD-xxxxxx`` from the date and the report's own words: a row keeps its id."""
+    """``YYYY-MM-DD-xxxxxx`` from the date and the report's own words: a row keeps its id.
+
+    Examples
+    --------
+    >>> stable_ids(pd.DataFrame({"event_date": [pd.Timestamp("2022-03-15")], "location_text": ["Tsugaru Strait"],
+    ...                         "ship_types": [["landing ship"]]})).tolist()
+    ['2022-03-15-a1cf4d']
+    """
     day = frame["event_date"].dt.strftime("%Y-%m-%d")
     keys = day + "|" + frame["location_text"] + "|" + frame["ship_types"].map("; ".join)
     return day + "-" + keys.map(lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()[:6])
@@ -394,6 +424,8 @@ _EXPECTED = {
     **{(axis, "in_range"): f"is outside the region Straitwatch maps (expected a {name} from {low:g} to "
                            f"{high:g} around Japan; a lost sign, or lat and lon swapped?)"
        for (axis, (low, high)), name in zip(REGION.items(), ("latitude", "longitude"), strict=True)},
+    ("bearing_deg", "in_range"): "is not a bearing (expected degrees from 0 up to 360, or empty)",
+    ("distance_km", "in_range"): f"is not a distance (expected km above 0 up to {MAX_DISTANCE_KM:,.0f}, or empty)",
     ("date_basis", "isin"): f"is not a date basis (expected one of {', '.join(DATE_BASES)}, or empty)",
     ("report_date_basis", "isin"): f"is not a report-date basis (expected one of {', '.join(REPORT_DATE_BASES)}, "
                                    "or empty)",
@@ -446,7 +478,8 @@ def _parse_ships(cells: pd.Series, problems: list[str]) -> pd.Series:
 def _parse_floats(cells: pd.Series, column: str, problems: list[str]) -> pd.Series:
     numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce").astype(float)
     for row in cells.index[(cells != "") & numbers.isna()]:
-        problems.append(f"row {row}, {column}: {cells[row]!r} is not a number (expected decimal degrees)")
+        problems.append(f"row {row}, {column}: {cells[row]!r} is not a number (expected "
+                        f"{'decimal degrees' if column in ('lat', 'lon') else 'a plain number'})")
     return numbers
 
 

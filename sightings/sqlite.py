@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sightings.store import DATASET
+from sightings.store import DATASET, write_atomic
 
 DATA = DATASET.parent
 #: Table name -> the CSV it holds (read as pandas reads it, so numbers stay numbers).
@@ -48,26 +48,24 @@ def read_tables(tables: dict[str, Path] = TABLES) -> dict[str, pd.DataFrame]:
 def export(path: str | os.PathLike, tables: dict[str, Path] = TABLES) -> dict[str, int]:
     """Write ``tables`` and the full-text index to a new SQLite file at ``path``; rows per table.
 
-    The file is built beside ``path`` and moved into place, so a reader never sees half of
-    it. The Datasette metadata goes to ``<path without suffix>.metadata.json``.
+    The database is built in memory and written with :func:`sightings.store.write_atomic`
+    (a reader never sees half of it); so is the Datasette metadata, to
+    ``<path without suffix>.metadata.json``.
     """
-    path = Path(path)
-    building = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    building.unlink(missing_ok=True)
     frames = read_tables(tables)
+    db = sqlite3.connect(":memory:")
     try:
-        with sqlite3.connect(building) as db:
-            for name, frame in frames.items():
-                frame.to_sql(name, db, index=False)
-            columns = ", ".join(SEARCHED)
-            db.execute(f"create virtual table sightings_fts using fts5({columns}, content='sightings', "
-                       "content_rowid='rowid', tokenize='trigram')")
-            db.execute("insert into sightings_fts(sightings_fts) values ('rebuild')")
-        db.close()
-        os.replace(building, path)
+        for name, frame in frames.items():
+            frame.to_sql(name, db, index=False)
+        columns = ", ".join(SEARCHED)
+        db.execute(f"create virtual table sightings_fts using fts5({columns}, content='sightings', "
+                   "content_rowid='rowid', tokenize='trigram')")
+        db.execute("insert into sightings_fts(sightings_fts) values ('rebuild')")
+        db.commit()
+        write_atomic(path, db.serialize())
     finally:
-        building.unlink(missing_ok=True)
-    metadata_path(path).write_text(json.dumps(metadata(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        db.close()
+    write_atomic(metadata_path(Path(path)), json.dumps(metadata(), ensure_ascii=False, indent=2) + "\n")
     return {name: len(frame) for name, frame in frames.items()}
 
 

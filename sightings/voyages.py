@@ -85,7 +85,13 @@ def parse_reference(text: str) -> Reference:
 
 
 def format_reference(first: dt.date, last: dt.date | None, passage: str, direction: str) -> str:
-    """The ``same_as`` entry for a back-reference (inverse of :func:`parse_reference`)."""
+    """The ``same_as`` entry for a back-reference (inverse of :func:`parse_reference`).
+
+    Examples
+    --------
+    >>> format_reference(dt.date(2026, 3, 5), dt.date(2026, 3, 6), "Tsushima", "southwest")
+    '2026-03-05/2026-03-06 Tsushima southwest'
+    """
     days = first.isoformat() if last in (None, first) else f"{first.isoformat()}/{last.isoformat()}"
     return " ".join(part for part in (days, passage, direction) if part)
 

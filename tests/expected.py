@@ -44,6 +44,8 @@ def download_table(rows: pd.DataFrame, columns) -> pd.DataFrame:
             values = rows[column].where(rows["position_kind"].isin(["reported", "derived"]))
         elif column in FLOATS:
             values = rows[column]
+        elif column in ("bearing_deg", "distance_km"):     # what a derived position was measured by
+            values = rows[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
         else:
             # behind any apostrophes too: "'=x" gets one more, so an import can take exactly one off
             values = rows[column].map(

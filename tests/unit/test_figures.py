@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import (
-    AREA_HIGHLIGHT, CELL_DEGREES, LANE_COLOURS, LANES, MAX_MARKERS, MAX_TABLE_ROWS, POINTS_TRACE,
-    UPLOAD_TRACE, aggregate_trace, area_ids, area_styles, base_layers, base_style, hover_text, map_figure, points_trace,
+    AREA_HIGHLIGHT, LANE_COLOURS, LANES, MAX_MARKERS, MAX_TABLE_ROWS, POINTS_TRACE,
+    UPLOAD_TRACE, area_ids, area_styles, base_layers, base_style, hover_text, map_figure, points_trace,
     map_note, map_updates, marker_size, point_rows, selection_updates, table_rows, timeline_figure,
     upload_trace, upload_updates, visibility_updates,
 )
@@ -111,18 +111,11 @@ def big_selection(sightings, n):
     return rows
 
 
-@pytest.mark.parametrize("n", [MAX_MARKERS, MAX_MARKERS + 1])
-def test_figure009_aggregates_only_above_the_threshold(sightings, n):
-    rows = big_selection(sightings, n)
-    markers = len(points_trace(rows)["lat"])
-    cells = aggregate_trace(rows)
-    if n <= MAX_MARKERS:
-        assert markers == len(rows.drop_duplicates(["lat", "lon"])) and cells["lat"] == []
-    else:
-        assert markers == 0 and 0 < len(cells["lat"]) < n
-        assert sum(cells["customdata"]) == n                      # every sighting is in one cell
-        assert "sightings in this 0.5° cell" in cells["hovertemplate"]
-        assert all(abs(lat / CELL_DEGREES - round(lat / CELL_DEGREES - 0.5) - 0.5) < 1e-9 for lat in cells["lat"])
+def test_figure009_the_map_draws_every_point_at_ten_thousand_rows(sightings):
+    rows = big_selection(sightings, 10_000)
+    trace = points_trace(rows)
+    assert len(trace["lat"]) == len(rows.drop_duplicates(["lat", "lon"]))
+    assert set(zip(trace["lat"], trace["lon"], strict=True)) == set(zip(rows["lat"], rows["lon"], strict=True))
 
 
 def test_figure010_aggregated_timeline_has_one_marker_per_lane_and_month(sightings):
@@ -135,18 +128,16 @@ def test_figure010_aggregated_timeline_has_one_marker_per_lane_and_month(sightin
     assert sum(len(t["x"]) for t in scatter) == months
 
 
-@pytest.mark.parametrize("n", [MAX_MARKERS, MAX_MARKERS + 1])
-def test_figure011_map_note_says_aggregated_with_counts_only_above_the_threshold(sightings, n):
-    rows = big_selection(sightings, n)
-    def flat(note):
-        return "".join(part if isinstance(part, str) else part.children for part in note)
-    text = flat(map_note(rows))
-    if n <= MAX_MARKERS:
-        assert "aggregated" not in text and text.startswith(f"{n} on the map as points")
-    else:
-        cells = len(aggregate_trace(rows)["lat"])
-        assert text.startswith(f"aggregated: {n:,} sightings in {cells:,} cells of {CELL_DEGREES}°")
-        assert flat(map_note(rows, cells)) == text
+def test_figure011_map_note_says_what_a_large_selection_leaves_out(sightings):
+    assert map_note(big_selection(sightings, 1_000)) == [
+        "1,000 on the map as points · 0 area-only (highlighted violet) · 0 without a position (table only)"]
+    assert map_note(big_selection(sightings, 1_500)) == [
+        "1,500 on the map as points · 0 area-only (highlighted violet) · 0 without a position (table only) · "
+        "the table lists the latest 1,000; the downloads hold all 1,500"]
+    assert map_note(big_selection(sightings, 2_001)) == [
+        "2,001 on the map as points · 0 area-only (highlighted violet) · 0 without a position (table only) · "
+        "the table lists the latest 1,000; the downloads hold all 2,001 · voyage tracks are drawn for 2,000 "
+        "sightings or fewer"]
 
 
 def test_figure012_aggregated_timeline_counts_match_a_groupby(sightings):
@@ -225,7 +216,7 @@ def test_figure017_map_updates_turn_one_view_into_another(app_data, sightings, s
     assert repr(note) == repr(map_note(rows))
 
 
-def test_figure018_big_selection_patches_to_the_aggregated_map(app_data, sightings):
+def test_figure018_big_selection_patches_to_the_same_map(app_data, sightings):
     layers = base_layers(app_data.layers)
     rows = big_selection(sightings, MAX_MARKERS + 1)
     updates, _ = map_updates(layers, rows, None)
