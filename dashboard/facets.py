@@ -80,6 +80,23 @@ TEXT = Kind("", _clean_text, lambda v: [v] if v else [], lambda v: v)
 #: On or off (a checkbox; ``?param=1``).
 FLAG = Kind(False, _clean_flag, lambda v: [ON] if v else [], lambda v: [ON] if v else [])
 
+#: Ship-type values of earlier versions that hold exactly the same ships under a category's
+#: name, so an old link keeps working. The narrower old values ("Destroyer", "Oiler / supply",
+#: "Tug / rescue", ...) are dropped like any unknown value: a category would widen them
+#: (the class filter picks single classes).
+RENAMED_TYPES = {"Landing ship": "Amphibious", "Intelligence ship": "Intelligence", "Minesweeper": "Mine warfare"}
+
+
+def _clean_types(value, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    if not isinstance(value, (str, list, tuple)):
+        return ()
+    renamed = [RENAMED_TYPES.get(v, v) if isinstance(v, str) else v for v in _listed(value)[:2 * len(allowed)]]
+    return _clean_several(renamed, allowed)
+
+
+#: The ship-type categories: like :data:`SEVERAL`, old names of a category accepted.
+TYPES = Kind((), _clean_types, list, list)
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -263,7 +280,7 @@ FACETS: tuple[Facet, ...] = (
           file_part=lambda chosen: [s.lower() for s in chosen], placeholder="any strait"),
     Facet("seas", "sea", ids.SEAS, "Sea area", SEVERAL, _has_item("facet:seas"), _either,
           options=_sea_options, counts=_item_counts("facet:seas"), placeholder="any sea"),
-    Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", SEVERAL, _any_indicator(type_column), _either,
+    Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", TYPES, _any_indicator(type_column), _either,
           options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
           counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type"),
     Facet("classes", "class", ids.CLASSES, "Ship class", SEVERAL, _has_item("facet:classes"), _either,

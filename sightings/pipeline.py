@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 
 import numpy as np
 import pandas as pd
 
-from sightings.classes import class_of
+from sightings.classes import CATEGORIES, OTHER, categories, class_of
 from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
@@ -34,27 +33,10 @@ NO_STRAIT = "none"
 OPEN_SEA = "Open sea"
 #: The sea value of rows whose report names no sea and that have no point.
 NOT_STATED = "not stated"
-#: Ship categories searched for in the reported type names (first pattern that matches wins
-#: per name; a report can list several names and so several categories).
-SHIP_CATEGORIES = {
-    "Cruiser": r"cruiser",
-    "Destroyer": r"destroyer",
-    "Frigate": r"frigate",
-    "Corvette": r"corvette",
-    "Landing ship": r"landing",
-    "Submarine": r"submarine",
-    "Intelligence ship": r"intelligence|reconnaissance|\bagi\b|surveillance",
-    "Minesweeper": r"mine",
-    "Patrol ship": r"patrol",
-    "Tug / rescue": r"\btug|rescue|salvage",
-    "Oiler / supply": r"oiler|tanker|supply|replenish|transport|cargo",
-    "Icebreaker": r"icebreaker",
-    "Survey / research": r"survey|research|hydrographic|oceanographic",
-    "Tracking ship": r"instrumentation|tracking",
-    "Hospital ship": r"hospital",
-}
-OTHER_TYPE = "Other / unspecified"
-SHIP_CATEGORY_NAMES = (*SHIP_CATEGORIES, OTHER_TYPE)
+#: The ship-type filter's categories: the one taxonomy of :mod:`sightings.classes`
+#: (data/ship_classes.csv), named here for the facet columns.
+SHIP_CATEGORY_NAMES = CATEGORIES
+OTHER_TYPE = OTHER
 ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
                   "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
 
@@ -181,18 +163,13 @@ def release_urls(urls: list[str]) -> list[str]:
 
 
 def ship_categories_of(joined_types: str) -> list[str]:
-    """Categories of a row's '; '-joined ship type names (Other when none matches)."""
+    """Categories of a row's '; '-joined ship type names (Other when none is known)."""
     return ship_categories([t for t in joined_types.split("; ") if t])
 
 
 def ship_categories(types: list[str]) -> list[str]:
-    """The categories of these type names, each once, in first-seen order."""
-    found = []
-    for name in types:
-        category = next((c for c, p in SHIP_CATEGORIES.items() if re.search(p, name, re.I)), OTHER_TYPE)
-        if category not in found:
-            found.append(category)
-    return found or [OTHER_TYPE]
+    """The categories of these type names (:func:`sightings.classes.categories`)."""
+    return categories(types)
 
 
 def activity_kinds(activity: str) -> list[str]:
