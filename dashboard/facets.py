@@ -87,17 +87,6 @@ FLAG = Kind(False, _clean_flag, lambda v: [ON] if v else [], lambda v: [ON] if v
 RENAMED_TYPES = {"Landing ship": "Amphibious", "Intelligence ship": "Intelligence", "Minesweeper": "Mine warfare"}
 
 
-def _clean_types(value, allowed: tuple[str, ...]) -> tuple[str, ...]:
-    if not isinstance(value, (str, list, tuple)):
-        return ()
-    renamed = [RENAMED_TYPES.get(v, v) if isinstance(v, str) else v for v in _listed(value)[:2 * len(allowed)]]
-    return _clean_several(renamed, allowed)
-
-
-#: The ship-type categories: like :data:`SEVERAL`, old names of a category accepted.
-TYPES = Kind((), _clean_types, list, list)
-
-
 @dataclass(frozen=True)
 class Facet:
     """One filter dimension. ``mask(frame, value)`` selects rows (a bool array); ``counts(frame,
@@ -116,6 +105,15 @@ class Facet:
     option_label: Callable[[str], str] = str
     file_part: Callable[[Any], list[str]] | None = None
     placeholder: str = ""
+    renamed: tuple[tuple[str, str], ...] = ()
+
+    def rename(self, value):
+        """``value`` with any old option name (``renamed``: old, new) replaced by the new one,
+        before cleaning; a value that is not text or a list is left for the kind to refuse."""
+        if not self.renamed or not isinstance(value, (str, list, tuple)):
+            return value
+        new = dict(self.renamed)
+        return [new.get(v, v) if isinstance(v, str) else v for v in _listed(value)[:100]]
 
     def is_set(self, value) -> bool:
         """Whether ``value`` filters anything (the default does not)."""
@@ -280,9 +278,10 @@ FACETS: tuple[Facet, ...] = (
           file_part=lambda chosen: [s.lower() for s in chosen], placeholder="any strait"),
     Facet("seas", "sea", ids.SEAS, "Sea area", SEVERAL, _has_item("facet:seas"), _either,
           options=_sea_options, counts=_item_counts("facet:seas"), placeholder="any sea"),
-    Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", TYPES, _any_indicator(type_column), _either,
+    Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", SEVERAL, _any_indicator(type_column), _either,
           options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
-          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type"),
+          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type",
+          renamed=tuple(RENAMED_TYPES.items())),
     Facet("classes", "class", ids.CLASSES, "Ship class", SEVERAL, _has_item("facet:classes"), _either,
           options=_class_options, counts=_item_counts("facet:classes"), placeholder="any class"),
     Facet("search", "q", ids.SEARCH, "Search types and hull numbers", TEXT,
