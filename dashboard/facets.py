@@ -26,6 +26,7 @@ from sightings.pipeline import (
     ACTIVITY_KINDS, HULL_DELIMITER, NO_STRAIT, NOT_STATED, SHIP_CATEGORY_NAMES, activity_column, type_column,
 )
 from sightings.classes import ship_classes
+from sightings.plausibility import FLAGS
 from sightings.schema import DATE_BASES, SEA_AREAS, STRAITS
 
 #: The first option of a one-of-several facet: no filter.
@@ -312,6 +313,10 @@ FACETS: tuple[Facet, ...] = (
           options=lambda frame: (ON,),
           counts=lambda frame, keep: {ON: int(np.count_nonzero(_stated(frame) & keep))},
           option_label=lambda value: STATED_LABEL, file_part=lambda on: ["stated-dates"]),
+    Facet("flags", "flag", ids.FLAGS, "Checks", SEVERAL, _has_item("facet:flags"),
+          lambda chosen: "flagged: " + _either([FLAGS[code].lower() for code in chosen]),
+          options=lambda frame: tuple(FLAGS), counts=_item_counts("facet:flags"), option_label=FLAGS.get,
+          file_part=lambda chosen: [f"flag-{code}" for code in chosen], placeholder="all sightings"),
 )
 BY_FIELD = {facet.field: facet for facet in FACETS}
 #: Facets whose control lists options with counts.

@@ -10,7 +10,8 @@ The facet columns are what the filters read, computed once so filtering is vecto
 categorical copies of the strait, lane and position kind (tests and counts on small
 integer codes), one boolean column per ship category and activity kind, a lower-case search
 text, each row's hull numbers, seas and ship classes as one delimited categorical each
-(";548;011;"), ``primary_source``, and the classes a row gives its hulls
+(";548;011;"), the plausibility flags as one (``facet:flags``; :func:`with_checks` adds
+``check_flags`` and ``checks`` before), ``primary_source``, and the classes a row gives its hulls
 (``class:types``, ``class:vessels``: what the vessels table counts, :mod:`sightings.hulls`).
 """
 
@@ -24,6 +25,7 @@ import pandas as pd
 
 from sightings.classes import CATEGORIES, OTHER, categories, class_of
 from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
+from sightings.plausibility import plausibility
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
 
@@ -63,7 +65,12 @@ def prepare(sightings: pd.DataFrame) -> pd.DataFrame:
     """
     from geo.join import enrich
 
-    return add_facets(enrich(sightings))
+    return add_facets(with_checks(enrich(sightings)))
+
+
+def with_checks(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the plausibility columns ``check_flags`` and ``checks`` (:mod:`sightings.plausibility`)."""
+    return frame.join(plausibility(frame))
 
 
 def type_column(category: str) -> str:
@@ -88,6 +95,7 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["facet:lane"] = pd.Categorical(out["lane"])
     out["facet:kind"] = pd.Categorical(out["position_kind"])
     out["facet:hulls"] = pd.Categorical(_delimited(out["hull_numbers"]))
+    out["facet:flags"] = pd.Categorical(_delimited(_lists(out, "check_flags")))
     out["primary_source"] = primary_source(out["source_urls"])
     out["class:types"] = pd.Categorical(_map_unique(out["ship_types"], types_class))
     out["class:vessels"] = pd.Categorical(_map_unique(out["vessels"], lambda vessels: json.dumps(
