@@ -103,6 +103,8 @@ def details_panel(row: pd.Series | None) -> list:
         html.H3(f"{row['event_date']:%d %b %Y} · {row['id']}", className="details-title"),
         html.P(position_story(row), className="details-position"),
         html.P(date_story(row), className="details-dates"),
+        *([html.P("Checks: " + ("; ".join(row["checks"]) or "none raised"),
+                  className="details-checks")] if "checks" in row.index else []),
         html.H4("As reported"), html.Blockquote(row["location_text"] or "—", lang="en"),
     ]
     if row["location_text_ja"]:

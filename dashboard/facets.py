@@ -25,6 +25,7 @@ from sightings.pipeline import (
     ACTIVITY_KINDS, HULL_DELIMITER, NO_STRAIT, NOT_STATED, SHIP_CATEGORY_NAMES, activity_column, type_column,
 )
 from sightings.classes import ship_classes
+from sightings.plausibility import FLAGS
 from sightings.schema import DATE_BASES, SEA_AREAS, STRAITS
 
 #: The first option of a one-of-several facet: no filter.
@@ -79,6 +80,12 @@ TEXT = Kind("", _clean_text, lambda v: [v] if v else [], lambda v: v)
 #: On or off (a checkbox; ``?param=1``).
 FLAG = Kind(False, _clean_flag, lambda v: [ON] if v else [], lambda v: [ON] if v else [])
 
+#: Ship-type values of earlier versions that hold exactly the same ships under a category's
+#: name, so an old link keeps working. The narrower old values ("Destroyer", "Oiler / supply",
+#: "Tug / rescue", ...) are dropped like any unknown value: a category would widen them
+#: (the class filter picks single classes).
+RENAMED_TYPES = {"Landing ship": "Amphibious", "Intelligence ship": "Intelligence", "Minesweeper": "Mine warfare"}
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -98,6 +105,15 @@ class Facet:
     option_label: Callable[[str], str] = str
     file_part: Callable[[Any], list[str]] | None = None
     placeholder: str = ""
+    renamed: tuple[tuple[str, str], ...] = ()
+
+    def rename(self, value):
+        """``value`` with any old option name (``renamed``: old, new) replaced by the new one,
+        before cleaning; a value that is not text or a list is left for the kind to refuse."""
+        if not self.renamed or not isinstance(value, (str, list, tuple)):
+            return value
+        new = dict(self.renamed)
+        return [new.get(v, v) if isinstance(v, str) else v for v in _listed(value)[:100]]
 
     def is_set(self, value) -> bool:
         """Whether ``value`` filters anything (the default does not)."""
@@ -253,7 +269,8 @@ FACETS: tuple[Facet, ...] = (
           options=_sea_options, counts=_item_counts("facet:seas"), placeholder="any sea"),
     Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", SEVERAL, _any_indicator(type_column), _either,
           options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
-          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type"),
+          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type",
+          renamed=tuple(RENAMED_TYPES.items())),
     Facet("classes", "class", ids.CLASSES, "Ship class", SEVERAL, _has_item("facet:classes"), _either,
           options=_class_options, counts=_item_counts("facet:classes"), placeholder="any class"),
     Facet("search", "q", ids.SEARCH, "Search types and hull numbers", TEXT,
@@ -284,6 +301,10 @@ FACETS: tuple[Facet, ...] = (
           options=lambda frame: (ON,),
           counts=lambda frame, keep: {ON: int(np.count_nonzero(_stated(frame) & keep))},
           option_label=lambda value: STATED_LABEL, file_part=lambda on: ["stated-dates"]),
+    Facet("flags", "flag", ids.FLAGS, "Checks", SEVERAL, _has_item("facet:flags"),
+          lambda chosen: "flagged: " + _either([FLAGS[code].lower() for code in chosen]),
+          options=lambda frame: tuple(FLAGS), counts=_item_counts("facet:flags"), option_label=FLAGS.get,
+          file_part=lambda chosen: [f"flag-{code}" for code in chosen], placeholder="all sightings"),
 )
 BY_FIELD = {facet.field: facet for facet in FACETS}
 #: Facets whose control lists options with counts.

@@ -24,7 +24,7 @@ def _clean(cls, options: dict[str, tuple[str, ...]], **values) -> "FilterSpec":
     start, end = parse_date(values.get("start")), parse_date(values.get("end"))
     if start and end and start > end:
         start, end = end, start
-    return cls(start=start, end=end, **{facet.field: facet.kind.clean(values.get(facet.field),
+    return cls(start=start, end=end, **{facet.field: facet.kind.clean(facet.rename(values.get(facet.field)),
                                                                        options.get(facet.field, ()))
                                          for facet in FACETS})
 

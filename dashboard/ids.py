@@ -24,6 +24,8 @@ HULLS = "hull"
 PRIMARY = "primary-source"
 #: "Stated dates only": the checkbox of the ``date_basis`` facet (not the date picker, :data:`DATES`).
 STATED_DATES = "stated-dates"
+#: The plausibility checks filter (``?flag=``, :mod:`sightings.plausibility`).
+FLAGS = "check-flag"
 
 SUMMARY = "summary"
 MAP = "map"

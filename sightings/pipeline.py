@@ -10,7 +10,8 @@ The facet columns are what the filters read, computed once so filtering is vecto
 categorical copies of the strait, lane and position kind (tests and counts on small
 integer codes), one boolean column per ship category and activity kind, a lower-case search
 text, each row's hull numbers, seas and ship classes as one delimited categorical each
-(";548;011;"), ``primary_source``, and the classes a row gives its hulls
+(";548;011;"), the plausibility flags as one (``facet:flags``; :func:`with_checks` adds
+``check_flags`` and ``checks`` before), ``primary_source``, and the classes a row gives its hulls
 (``class:types``, ``class:vessels``: what the vessels table counts, :mod:`sightings.hulls`).
 """
 
@@ -18,13 +19,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 
 import numpy as np
 import pandas as pd
 
-from sightings.classes import class_of
+from sightings.classes import CATEGORIES, OTHER, categories, class_of
 from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
+from sightings.plausibility import plausibility
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
 
@@ -34,27 +35,10 @@ NO_STRAIT = "none"
 OPEN_SEA = "Open sea"
 #: The sea value of rows whose report names no sea and that have no point.
 NOT_STATED = "not stated"
-#: Ship categories searched for in the reported type names (first pattern that matches wins
-#: per name; a report can list several names and so several categories).
-SHIP_CATEGORIES = {
-    "Cruiser": r"cruiser",
-    "Destroyer": r"destroyer",
-    "Frigate": r"frigate",
-    "Corvette": r"corvette",
-    "Landing ship": r"landing",
-    "Submarine": r"submarine",
-    "Intelligence ship": r"intelligence|reconnaissance|\bagi\b|surveillance",
-    "Minesweeper": r"mine",
-    "Patrol ship": r"patrol",
-    "Tug / rescue": r"\btug|rescue|salvage",
-    "Oiler / supply": r"oiler|tanker|supply|replenish|transport|cargo",
-    "Icebreaker": r"icebreaker",
-    "Survey / research": r"survey|research|hydrographic|oceanographic",
-    "Tracking ship": r"instrumentation|tracking",
-    "Hospital ship": r"hospital",
-}
-OTHER_TYPE = "Other / unspecified"
-SHIP_CATEGORY_NAMES = (*SHIP_CATEGORIES, OTHER_TYPE)
+#: The ship-type filter's categories: the one taxonomy of :mod:`sightings.classes`
+#: (data/ship_classes.csv), named here for the facet columns.
+SHIP_CATEGORY_NAMES = CATEGORIES
+OTHER_TYPE = OTHER
 ACTIVITY_KINDS = ("transit", "detection", "joint patrol with China", "exercise",
                   "joint exercise with China", "intelligence gathering", "contiguous-zone navigation", "other")
 
@@ -81,7 +65,12 @@ def prepare(sightings: pd.DataFrame) -> pd.DataFrame:
     """
     from geo.join import enrich
 
-    return add_facets(enrich(sightings))
+    return add_facets(with_checks(enrich(sightings)))
+
+
+def with_checks(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the plausibility columns ``check_flags`` and ``checks`` (:mod:`sightings.plausibility`)."""
+    return frame.join(plausibility(frame))
 
 
 def type_column(category: str) -> str:
@@ -106,6 +95,7 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["facet:lane"] = pd.Categorical(out["lane"])
     out["facet:kind"] = pd.Categorical(out["position_kind"])
     out["facet:hulls"] = pd.Categorical(_delimited(out["hull_numbers"]))
+    out["facet:flags"] = pd.Categorical(_delimited(_lists(out, "check_flags")))
     out["primary_source"] = primary_source(out["source_urls"])
     out["class:types"] = pd.Categorical(_each_distinct(lambda types: types_class(list(types)),
                                                        out["ship_types"].map(tuple)))
@@ -181,18 +171,13 @@ def release_urls(urls: list[str]) -> list[str]:
 
 
 def ship_categories_of(joined_types: str) -> list[str]:
-    """Categories of a row's '; '-joined ship type names (Other when none matches)."""
+    """Categories of a row's '; '-joined ship type names (Other when none is known)."""
     return ship_categories([t for t in joined_types.split("; ") if t])
 
 
 def ship_categories(types: list[str]) -> list[str]:
-    """The categories of these type names, each once, in first-seen order."""
-    found = []
-    for name in types:
-        category = next((c for c, p in SHIP_CATEGORIES.items() if re.search(p, name, re.I)), OTHER_TYPE)
-        if category not in found:
-            found.append(category)
-    return found or [OTHER_TYPE]
+    """The categories of these type names (:func:`sightings.classes.categories`)."""
+    return categories(types)
 
 
 def activity_kinds(activity: str) -> list[str]:

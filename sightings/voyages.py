@@ -188,7 +188,45 @@ class _Voyages:
         if any(hulls_disjoint(hulls[x], hulls[y]) for x in one for y in other):
             return False
         located = sorted((k for k in merged if self.rows.points[k] is not None), key=self.rows.order.__getitem__)
-        return all(_knots(self.rows, x, y) <= MAX_KNOTS for x, y in zip(located, located[1:]))
+        return not any(too_fast(_knots(self.rows, x, y)) for x, y in zip(located, located[1:]))
+
+
+def too_fast(knots: float) -> bool:
+    """Whether two sightings ``knots`` apart cannot be the same ships (above :data:`MAX_KNOTS`).
+
+    The one home of the speed rule: the linker refuses such a link and
+    :mod:`sightings.plausibility` flags a stored voyage leg that breaks it.
+
+    >>> too_fast(32.0), too_fast(32.5)
+    (False, True)
+    """
+    return knots > MAX_KNOTS
+
+
+def leg_speeds(frame: pd.DataFrame) -> pd.DataFrame:
+    """The implied speed of each leg of each stored voyage: consecutive located sightings of one
+    ``voyage_id`` in time order (date, hour, id), as ``earlier``, ``later`` (ids) and ``knots``.
+
+    Reads ``id``, ``voyage_id``, ``event_date``, ``event_time``, ``lat``, ``lon``; a row without a
+    point is passed over, as the linker passes it over.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a", "b"], "voyage_id": ["v-a", "v-a"], "event_time": ["", ""],
+    ...     "event_date": pd.to_datetime(["2026-07-01", "2026-07-02"]), "lat": [40.0, 41.0], "lon": [140.0, 140.0]})
+    >>> leg_speeds(rows).round(1).to_dict("records")
+    [{'earlier': 'a', 'later': 'b', 'knots': 0.7}]
+    """
+    located = frame[frame["lat"].notna() & frame["lon"].notna() & frame["voyage_id"].astype(bool)]
+    ordered = located.sort_values(["voyage_id", "event_date", "event_time", "id"], kind="stable")
+    legs = []
+    for _, voyage in ordered.groupby("voyage_id", sort=False):
+        stops = list(zip(voyage["id"], voyage["event_date"], voyage["event_time"], voyage["lat"], voyage["lon"],
+                         strict=True))
+        for (a, day_a, time_a, lat_a, lon_a), (b, day_b, time_b, lat_b, lon_b) in zip(stops, stops[1:]):
+            hours = longest_hours(day_a.date(), time_a, day_b.date(), time_b)
+            legs.append((a, b, implied_knots((float(lat_a), float(lon_a)), (float(lat_b), float(lon_b)), hours)))
+    return pd.DataFrame(legs, columns=["earlier", "later", "knots"]).astype({"knots": float})
 
 
 def _knots(rows: _Rows, earlier: int, later: int) -> float:

@@ -56,8 +56,9 @@ CASES = {
                 | f["named_seas"].map(lambda named: "Sea of Okhotsk" in named)),
     "sea not stated": (FilterSpec(seas=("not stated",)),
                        lambda f: (f["sea_area"] == "") & (f["named_seas"].map(len) == 0)),
-    "destroyer or frigate": (FilterSpec(ship_types=("Destroyer", "Frigate")), names_match("destroyer|frigate")),
-    "landing ship": (FilterSpec(ship_types=("Landing ship",)), names_match("landing")),
+    "amphibious or intelligence": (FilterSpec(ship_types=("Amphibious", "Intelligence")),
+                                   names_match("landing|intelligence")),
+    "amphibious": (FilterSpec(ship_types=("Amphibious",)), names_match("landing")),
     "exercise or detection": (FilterSpec(activities=("exercise", "detection")),
                               lambda f: f["activity"].str.startswith(("exercise", "detection"))),
     "contiguous zone": (FilterSpec(activities=("contiguous-zone navigation",)), lambda f: f["activity"].isin(
@@ -69,9 +70,9 @@ CASES = {
     "search 548": (FilterSpec(search="548"), searched("548")),
     "hull 548": (FilterSpec(hulls=("548",)), has_hull("548")),
     "hull 011 or 548": (FilterSpec(hulls=("011", "548")), has_hull("011", "548")),
-    "2022 Soya destroyers": (FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Soya",),
-                                        ship_types=("Destroyer",)),
-                             lambda f: in_2022(f) & (f["strait"] == "Soya") & names_match("destroyer")(f)),
+    "2022 Tsugaru landing ships": (FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru",),
+                                              ship_types=("Amphibious",)),
+                                   lambda f: in_2022(f) & (f["strait"] == "Tsugaru") & names_match("landing")(f)),
     "Chinese in the Sea of Japan": (FilterSpec(chinese="yes", seas=("Sea of Japan",)),
                                     lambda f: f["with_chinese_ships"] & (f["sea_area"] == "Sea of Japan")),
     "Tsushima, hull 011, transit": (FilterSpec(straits=("Tsushima",), hulls=("011",), activities=("transit",)),
@@ -89,9 +90,9 @@ def test_filter001_exact_rows(sightings, case):
 
 
 def test_filter002_or_is_not_and(sightings):
-    """Two ship types give rows with either (some rows list a destroyer and no frigate, and back)."""
-    both = apply_filters(sightings, FilterSpec(ship_types=("Destroyer", "Frigate")))
-    alone = [set(apply_filters(sightings, FilterSpec(ship_types=(t,)))["id"]) for t in ("Destroyer", "Frigate")]
+    """Two ship types give rows with either (some rows list a landing ship and no intelligence ship, and back)."""
+    both = apply_filters(sightings, FilterSpec(ship_types=("Amphibious", "Intelligence")))
+    alone = [set(apply_filters(sightings, FilterSpec(ship_types=(t,)))["id"]) for t in ("Amphibious", "Intelligence")]
     assert alone[0] - alone[1] and alone[1] - alone[0]
     assert set(both["id"]) == alone[0] | alone[1]
 
@@ -112,12 +113,11 @@ def test_filter004_counts_ignore_their_own_selection(sightings):
 
 
 def test_filter005_ship_type_counts_with_a_type_chosen(sightings):
-    spec = FilterSpec(ship_types=("Destroyer",), straits=("Soya",))
+    spec = FilterSpec(ship_types=("Amphibious",), straits=("Soya",))
     soya = sightings[sightings["strait"] == "Soya"]
     counts = facet_counts(sightings, spec, "ship_types")
-    # "frigate (Udaloy III-class destroyer)" is a destroyer: the first category that matches a name
-    assert counts["Frigate"] == names_match("^(?!.*destroyer).*frigate")(soya).sum() > 0
-    assert counts["Landing ship"] == names_match("landing")(soya).sum()
+    assert counts["Intelligence"] == names_match("intelligence")(soya).sum() > 0
+    assert counts["Mine warfare"] == names_match("minesweeper")(soya).sum()
 
 
 def test_filter006_hull_counts_with_a_hull_chosen(sightings):
@@ -237,9 +237,9 @@ def test_filter014_date_span_across_years():
     (FilterSpec(), ""),
     (FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru", "none")),
      "?from=2022-01-01&to=2022-12-31&strait=Tsugaru&strait=none"),
-    (FilterSpec(seas=("Sea of Japan",), ship_types=("Destroyer", "Frigate"), activities=("transit",),
+    (FilterSpec(seas=("Sea of Japan",), ship_types=("Amphibious", "Intelligence"), activities=("transit",),
                 chinese="yes", search="Udaloy & <b>"),
-     "?sea=Sea+of+Japan&type=Destroyer&type=Frigate&q=Udaloy+%26+%3Cb%3E&activity=transit&chinese=yes"),
+     "?sea=Sea+of+Japan&type=Amphibious&type=Intelligence&q=Udaloy+%26+%3Cb%3E&activity=transit&chinese=yes"),
     (FilterSpec(hulls=("548", "011"), primary=True), "?hull=548&hull=011&primary=1"),
 ])
 def test_filter015_url_round_trip(app_data, spec, query):

@@ -53,7 +53,7 @@ def test_filter_mutant005_spec_values_are_json_ready():
     values = spec_values(FilterSpec(start=D(2022, 2, 15), straits=("Tsugaru", "Soya"), search="udaloy"))
     assert values == {"start": "2022-02-15", "end": None, "straits": ["Tsugaru", "Soya"], "seas": [],
                       "ship_types": [], "classes": [], "search": "udaloy", "hulls": [], "activities": [], "chinese": "any",
-                      "primary": False, "stated": False}
+                      "primary": False, "stated": False, "flags": []}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -69,7 +69,7 @@ def test_filter_mutant007_uncounted_facet_names_the_counted_ones(sightings, fiel
     with pytest.raises(ValueError) as caught:
         facet_counts(sightings, FilterSpec(), field)
     assert str(caught.value) == (f"unknown or uncounted facet {field!r}; expected one of straits, seas, "
-                                 "ship_types, classes, hulls, activities, chinese, primary, stated")
+                                 "ship_types, classes, hulls, activities, chinese, primary, stated, flags")
 
 
 @pytest.mark.parametrize(("row_id", "sentence"), [
