@@ -127,6 +127,9 @@ def test_frozen_filters005_data_current_to_is_the_last_report_date_of_all_rows(f
     # a period running past the last report is partial
     (FilterSpec(start=D(2025, 11, 1), end=D(2025, 11, 30)),
      "1 sighting, 2 ship-sightings, 1 Nov - 30 Nov 2025 (partial: data to 7 Nov 2025)"),
+    # a period ending on the last report date is complete
+    (FilterSpec(start=D(2025, 11, 1), end=D(2025, 11, 7)),
+     "1 sighting, 2 ship-sightings, 1 Nov - 7 Nov 2025, data current to 7 Nov 2025"),
     (FilterSpec(chinese="yes", primary=True),
      "2 sightings, 4 ship-sightings, 10 Jun - 12 Jun 2025, with Chinese ships, from Joint Staff releases, "
      "data current to 7 Nov 2025"),

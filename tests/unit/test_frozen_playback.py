@@ -61,6 +61,8 @@ def test_frozen_playback004_play_starts_at_the_first_sighting_and_stops_at_the_l
     assert transition("tick", D(2025, 11, 3), True, frozen, "1-week") == (D(2025, 11, 3), False)
     assert transition("step", D(2025, 11, 1), False, frozen, "1-month") == (D(2025, 11, 1), False)
     assert transition("step", D(2025, 10, 1), False, frozen, "1-month") == (D(2025, 11, 1), False)
+    # a step to a window starting on the last sighting's own day (5 Nov) still shows it
+    assert transition("step", D(2025, 10, 29), False, frozen, "1-week") == (D(2025, 11, 5), False)
     assert transition("window", D(2024, 4, 7), True, frozen, "1-week") == (D(2024, 4, 1), True)
     assert transition("stop", D(2024, 4, 1), True, frozen, "1-week") == (None, False)
 

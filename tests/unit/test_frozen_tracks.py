@@ -33,6 +33,9 @@ def test_frozen_tracks001_one_track_per_voyage_in_order_of_first_sighting(frozen
     assert [track.voyage_id for track in voyage_tracks(frozen)] == [
         "v-fx-01", "v-fx-03", "v-fx-22", "v-fx-05", "v-fx-06", "v-fx-24", "v-fx-07", "v-fx-08", "v-fx-23", "v-fx-09",
         "v-fx-11", "v-fx-12", "v-fx-13", "v-fx-17", "v-fx-15", "v-fx-18", "v-fx-19", "v-fx-20", "v-fx-21", "v-fx-25"]
+    earlier = frozen.copy()
+    earlier.loc[earlier["id"] == "fx-08", "event_time"] = "07:00"          # now seen before fx-07 that day
+    assert [track.voyage_id for track in voyage_tracks(earlier)][6:8] == ["v-fx-08", "v-fx-07"]
 
 
 def test_frozen_tracks002_the_northeast_passage_runs_60_km_to_the_northeast(frozen):
