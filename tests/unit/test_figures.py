@@ -52,9 +52,14 @@ def test_figure002_marker_size_grows_with_ships():
     assert sizes == sorted(sizes) and sizes[0] == 7 and sizes[-1] > 15
 
 
-def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, sightings):
-    rows = apply_filters(sightings, FilterSpec(start=pd.Timestamp("2022-02-15").date(),
-                                               end=pd.Timestamp("2022-02-15").date()))
+def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, frozen):
+    """The frozen fixture's area-only rows: a strait's rows light the strait (Soya: fx-02, 17, 18, 25;
+    Tsushima: fx-05, 13, 14, 21; Tsugaru: fx-04, 12; Miyako: fx-23, 16; Yonaguni: fx-24), a row with no
+    strait every sea it names (fx-06: the Sea of Japan; fx-11: the Sea of Japan and the Sea of Okhotsk)."""
+    assert area_ids(frozen) == {"strait:Soya": 4, "strait:Tsugaru": 2, "strait:Tsushima": 4, "strait:Yonaguni": 1,
+                                "strait:Miyako": 2, "sea:Sea of Japan": 2, "sea:Sea of Okhotsk": 1}
+    rows = apply_filters(frozen, FilterSpec(start=pd.Timestamp("2024-07-22").date(),
+                                            end=pd.Timestamp("2024-07-22").date()))     # fx-11 alone
     counts = area_ids(rows)
     assert counts == {"sea:Sea of Japan": 1, "sea:Sea of Okhotsk": 1}
     layers = base_layers(app_data.layers)
