@@ -100,11 +100,13 @@ def test_figure007_display_layers_are_small_enough_to_send_once(app_data):
     assert sum(sizes.values()) < 600_000, sizes
 
 
-def test_figure008_upload_trace_escapes_and_draws_only_points(sightings):
-    rows = sightings.head(6).copy()
+def test_figure008_upload_trace_escapes_and_draws_only_points(frozen):
+    """The frozen fixture's first six rows: fx-01 and fx-03 have stated points; fx-02, fx-04, fx-05
+    (area only) and fx-22 (unlocated) are not drawn."""
+    rows = frozen.head(6).copy()
     rows["location_text"] = "<img src=x onerror=alert(1)>"
     trace = upload_trace(rows)
-    assert len(trace["lat"]) == len(point_rows(rows))
+    assert sorted(zip(trace["lat"], trace["lon"])) == [(41.45, 141.7), (45.6, 141.3)]
     assert all("<img" not in text for text in trace["text"])
 
 
@@ -244,7 +246,8 @@ def test_figure019_selection_upload_and_visibility_updates(app_data, sightings):
     halo = apply_updates(figure, selection_updates(sightings, chosen["id"]))["data"][0]
     assert (halo["lat"], halo["lon"]) == ([chosen["lat"]], [chosen["lon"]])
     uploaded = apply_updates(figure, upload_updates(sightings.head(6)))["data"][UPLOAD_TRACE]
-    assert len(uploaded["lat"]) == len(point_rows(sightings.head(6)))
+    head = sightings.head(6)
+    assert len(uploaded["lat"]) == int((head["position_kind"].isin(["reported", "derived"]) & head["lat"].notna()).sum())
     hidden = apply_updates(figure, visibility_updates(layers, ["straits"]))["layout"]["meta"]["hidden"]
     assert hidden == ["kurils", "seas", "territorial"]             # land ("base") always shows
     assert apply_updates(figure, visibility_updates(layers, ["seas", "straits", "territorial", "kurils"])
