@@ -8,6 +8,7 @@ with no passage is one zero line, heading "all". Nothing here is computed by the
 import io
 
 import pandas as pd
+import pytest
 
 from sightings.stats import chinese_share, passage_table, passages, rows_by_source, ships_per_month
 
@@ -115,15 +116,13 @@ def test_frozen_stats006_chinese_share_and_rows_by_source_per_year(frozen):
 
 def test_frozen_stats007_the_apps_passages_csv_is_the_table_with_its_zero_lines(frozen_client):
     """``/stats/passages.csv`` for Soya and Tsugaru in 2024-2025: the selected rows are fx-12 (Tsugaru,
-    2024, no count) and fx-17, fx-18, fx-25 (Soya, 2025), so both years get a line for both straits.
-    The years are those of the selected rows: Tsugaru alone would give 2024 only."""
+    2024, no count) and fx-17, fx-18, fx-25 (Soya, 2025), so both years get a line for both straits."""
     def lines(query):
         text = frozen_client.get("/stats/passages.csv" + query).get_data(as_text=True)
         return pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist()
     assert lines("?from=2024-01-01&to=2025-12-31&strait=Tsugaru&strait=Soya") == [
         ["Soya", 2024, "all", 0, 0, 0, 0], ["Soya", 2025, "east", 2, 3, 2, 0], ["Soya", 2025, "west", 1, 2, 2, 0],
         ["Tsugaru", 2024, "east", 1, 0, 0, 1], ["Tsugaru", 2025, "all", 0, 0, 0, 0]]
-    assert lines("?from=2024-01-01&to=2025-12-31&strait=Tsugaru") == [["Tsugaru", 2024, "east", 1, 0, 0, 1]]
 
 
 def test_frozen_stats008_the_stated_dates_filter_reaches_the_statistics(frozen_client):
@@ -138,3 +137,14 @@ def test_frozen_stats008_the_stated_dates_filter_reaches_the_statistics(frozen_c
     assert lines("?chinese=yes&strait=Soya&strait=Tsushima&strait=Miyako") == [
         ["Soya", 2025, "east", 1, 2, 2, 0], ["Tsushima", 2025, "southwest", 1, 2, 1, 0],
         ["Miyako", 2025, "south", 1, 2, 0, 0]]
+
+
+@pytest.mark.xfail(strict=True, reason="passage_table takes its years from the selected rows, not from the "
+                   "period asked for: Tsugaru in 2024-2025 selects only fx-12 (2024), so the table has no "
+                   "2025 line and a year without a passage looks like a year left out (issue 25)")
+def test_frozen_stats009_a_period_asked_for_has_a_line_for_each_of_its_years(frozen_client):
+    """``?from=2024-01-01&to=2025-12-31&strait=Tsugaru``: fx-12's passage in 2024 and a zero line for 2025,
+    the year asked for in which Tsugaru saw none."""
+    text = frozen_client.get("/stats/passages.csv?from=2024-01-01&to=2025-12-31&strait=Tsugaru").get_data(as_text=True)
+    assert pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist() == [
+        ["Tsugaru", 2024, "east", 1, 0, 0, 1], ["Tsugaru", 2025, "all", 0, 0, 0, 0]]
