@@ -52,9 +52,14 @@ def test_figure002_marker_size_grows_with_ships():
     assert sizes == sorted(sizes) and sizes[0] == 7 and sizes[-1] > 15
 
 
-def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, sightings):
-    rows = apply_filters(sightings, FilterSpec(start=pd.Timestamp("2022-02-15").date(),
-                                               end=pd.Timestamp("2022-02-15").date()))
+def test_figure003_area_reports_highlight_their_sea_or_strait(app_data, frozen):
+    """The frozen fixture's area-only rows: a strait's rows light the strait (Soya: fx-02, 17, 18, 25;
+    Tsushima: fx-05, 13, 14, 21; Tsugaru: fx-04, 12; Miyako: fx-23, 16; Yonaguni: fx-24), a row with no
+    strait every sea it names (fx-06: the Sea of Japan; fx-11: the Sea of Japan and the Sea of Okhotsk)."""
+    assert area_ids(frozen) == {"strait:Soya": 4, "strait:Tsugaru": 2, "strait:Tsushima": 4, "strait:Yonaguni": 1,
+                                "strait:Miyako": 2, "sea:Sea of Japan": 2, "sea:Sea of Okhotsk": 1}
+    rows = apply_filters(frozen, FilterSpec(start=pd.Timestamp("2024-07-22").date(),
+                                            end=pd.Timestamp("2024-07-22").date()))     # fx-11 alone
     counts = area_ids(rows)
     assert counts == {"sea:Sea of Japan": 1, "sea:Sea of Okhotsk": 1}
     layers = base_layers(app_data.layers)
@@ -95,11 +100,13 @@ def test_figure007_display_layers_are_small_enough_to_send_once(app_data):
     assert sum(sizes.values()) < 600_000, sizes
 
 
-def test_figure008_upload_trace_escapes_and_draws_only_points(sightings):
-    rows = sightings.head(6).copy()
+def test_figure008_upload_trace_escapes_and_draws_only_points(frozen):
+    """The frozen fixture's first six rows: fx-01 and fx-03 have stated points; fx-02, fx-04, fx-05
+    (area only) and fx-22 (unlocated) are not drawn."""
+    rows = frozen.head(6).copy()
     rows["location_text"] = "<img src=x onerror=alert(1)>"
     trace = upload_trace(rows)
-    assert len(trace["lat"]) == len(point_rows(rows))
+    assert sorted(zip(trace["lat"], trace["lon"])) == [(41.45, 141.7), (45.6, 141.3)]
     assert all("<img" not in text for text in trace["text"])
 
 
@@ -230,7 +237,8 @@ def test_figure019_selection_upload_and_visibility_updates(app_data, sightings):
     halo = apply_updates(figure, selection_updates(sightings, chosen["id"]))["data"][0]
     assert (halo["lat"], halo["lon"]) == ([chosen["lat"]], [chosen["lon"]])
     uploaded = apply_updates(figure, upload_updates(sightings.head(6)))["data"][UPLOAD_TRACE]
-    assert len(uploaded["lat"]) == len(point_rows(sightings.head(6)))
+    head = sightings.head(6)
+    assert len(uploaded["lat"]) == int((head["position_kind"].isin(["reported", "derived"]) & head["lat"].notna()).sum())
     hidden = apply_updates(figure, visibility_updates(layers, ["straits"]))["layout"]["meta"]["hidden"]
     assert hidden == ["kurils", "seas", "territorial"]             # land ("base") always shows
     assert apply_updates(figure, visibility_updates(layers, ["seas", "straits", "territorial", "kurils"])
