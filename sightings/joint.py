@@ -25,8 +25,8 @@ from geo.tracks import heading
 from sightings.merge import report_pairs
 
 #: The columns :func:`joint_events` writes, one row per event.
-EVENT_COLUMNS = ("event", "first_date", "last_date", "joint_first_date", "joint_last_date", "legs", "unflagged_legs", "straits", "route",
-                 "russian_hulls", "russian_types", "chinese_ships", "voyages", "linked_by")
+EVENT_COLUMNS = ("event", "first_date", "last_date", "joint_first_date", "joint_last_date", "legs", "unflagged_legs",
+                 "straits", "route", "russian_hulls", "russian_types", "chinese_ships", "voyages", "linked_by")
 
 
 def joint_events(frame: pd.DataFrame) -> pd.DataFrame:
