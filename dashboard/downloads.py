@@ -14,7 +14,7 @@ from flask import Flask, Response, abort, request, stream_with_context
 from dashboard.export import filename, geojson_chunks, stats_csv
 from sightings.export import csv_chunks
 from dashboard.figures import LAYER_URL
-from dashboard.filters import FilterSpec, apply_filters
+from dashboard.filters import FilterSpec, apply_filters, data_current_to
 from dashboard.stats_view import STATS_PATH
 from dashboard.urlstate import spec_to_query, spec_from_query
 from sightings.schema import STRAITS
@@ -65,11 +65,18 @@ def register_stats(server: Flask, frame, options) -> None:
     one line per strait, year and heading (``strait, year, heading, passages, ship_sightings,
     distinct_hulls, unknown_counts``), with a zero line (heading "all") for every strait and year
     in the selection's range that has no passage, so a missing year never looks like a missing line.
-    The straits are those the strait filter names, else every strait of the schema."""
+    The straits are those the strait filter names, else every strait of the schema. The last column,
+    ``partial``, is true for a year cut short by the filter's period or by the record's
+    data-current-to date (:func:`dashboard.filters.data_current_to` of the whole record), and the
+    years run over the whole period the filter names, zero lines included (issue 25)."""
+    current_to = data_current_to(frame)
+
     @server.route(STATS_PATH)
     def passage_stats() -> Response:
         spec = spec_from_query(request.query_string.decode("utf-8", "replace"), options)
-        return Response(stats_csv(passage_table(apply_filters(frame, spec), table_straits(spec))), content_type="text/csv; charset=utf-8",
+        table = passage_table(apply_filters(frame, spec), table_straits(spec), start=spec.start, end=spec.end,
+                              current_to=current_to, partial=True)
+        return Response(stats_csv(table), content_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{passages_filename(spec)}"',
                                  "Cache-Control": "no-store"})
 
