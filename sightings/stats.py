@@ -261,7 +261,7 @@ def announcement_mask(rows: pd.DataFrame) -> pd.Series:
     """
     if "activity" not in rows:
         return pd.Series(False, index=rows.index)
-    return rows["activity"].fillna("").str.contains(ANNOUNCED, regex=False).astype(bool)
+    return rows["activity"].fillna("").astype(str).str.contains(ANNOUNCED, regex=False).astype(bool)
 
 
 def ship_rows(rows: pd.DataFrame) -> pd.DataFrame:
