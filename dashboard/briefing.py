@@ -54,13 +54,14 @@ class Citation:
 def caption(citation: Citation, unit: str) -> str:
     """The lines an exported chart carries under its plot: filters, unit, source, version, access date, link.
 
-    >>> print(caption(Citation("3 sightings, 1 - 30 Sep 2026", "2026.12.1", dt.date(2026, 12, 7)), "passages"))
-    Filters: 3 sightings, 1 - 30 Sep 2026
-    Unit: passages. Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch.
+    >>> print(caption(Citation("3 sightings, 1 Sep - 30 Sep 2026", "2026.12.1", dt.date(2026, 12, 7)), "passages"))
+    Filters: 3 sightings, 1 Sep - 30 Sep 2026
+    Unit: passages
+    Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch
     Dataset version 2026.12.1, accessed 2026-12-07. View: /
     """
     return (f"Filters: {citation.sentence}\n"
-            f"Unit: {unit}. Source: {SOURCE_LINE}.\n"
+            f"Unit: {unit}\nSource: {SOURCE_LINE}\n"
             f"{version_line(citation.version)}, accessed {citation.accessed.isoformat()}. View: {citation.link}")
 
 
