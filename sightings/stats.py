@@ -369,7 +369,7 @@ def month_totals(rows: pd.DataFrame) -> pd.DataFrame:
     grid = month_grid(rows)
     totals = grid.sum(axis=0) if len(grid) else pd.Series(0, index=range(1, 13))
     return pd.DataFrame({"month": range(1, 13), "name": list(MONTHS),
-                         "sightings": [int(totals.get(m, 0)) for m in range(1, 13)]})
+                         "sightings": [int(totals[m]) for m in range(1, 13)]})
 
 
 def busiest_months(rows: pd.DataFrame, n: int = 3) -> list[tuple[str, int]]:

@@ -142,7 +142,8 @@ def test_brief006_download_description_says_version_licence_and_export_date():
     assert got["data_current_to"] == "2026-09-15"
     assert got["licenses"][0]["name"] == "GJSTU-2.0"
     assert got["source"] == "Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch"
-    assert got["filters"].startswith("6 sightings, ")
+    assert got["filters"] == ("5 sightings, 11 ship-sightings, 1 announced exercise (not counted as sightings), "
+                              "17 Aug - 15 Sep 2026, data current to 15 Sep 2026")
     assert got["query"] == "?from=2026-08-17&to=2026-09-15"
 
 
@@ -185,3 +186,14 @@ def test_brief008_shipped_downloads_link_their_sidecar(client):
     whole = client.get("/download/straitwatch.csv")
     assert whole.get_data().startswith(b"id,")
     assert client.get("/download/x.txt.json").status_code == 404
+
+
+def test_units003_summary_sentence_keeps_announced_exercises_apart():
+    """Issue 25 item 2: the sentence above the views counts the announced "40 ships" in no sum."""
+    from dashboard.filters import summary
+    rows = _view()
+    assert summary(rows, SPEC, D(2026, 9, 15)) == (
+        "5 sightings, 11 ship-sightings, 1 announced exercise (not counted as sightings), 17 Aug - 15 Sep 2026, "
+        "data current to 15 Sep 2026")
+    assert summary(rows[rows["id"] == "c6"], SPEC) == (
+        "0 sightings, 0 ship-sightings, 1 announced exercise (not counted as sightings), 17 Aug - 15 Sep 2026")
