@@ -32,7 +32,7 @@ from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
 from sightings.stats import (MONTHS, NO_HEADING, UNITS, announcement_mask, busiest_months, chinese_share,
-                             month_grid, month_is_partial, month_totals, passages, rows_by_source, ship_rows,
+                             month_grid, month_is_outside, month_is_partial, month_totals, passages, rows_by_source, ship_rows,
                              ships_per_month, source_note, year_is_partial)
 
 STATS_PATH = "/stats/passages.csv"
@@ -238,7 +238,8 @@ def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: s
         z.append(line)
         text.append(words)
     data = [{"type": "heatmap", "x": list(MONTHS), "y": [str(y) for y in years], "z": z, "text": text,
-             "texttemplate": "%{text}", "colorscale": "Blues", "name": "sightings", "xgap": 1, "ygap": 1,
+             "texttemplate": "%{text}", "colorscale": "Blues", "reversescale": True, "zmin": 0, "name": "sightings",
+             "xgap": 1, "ygap": 1,
              "colorbar": {"title": {"text": "sightings"}},
              "hovertemplate": "%{x} %{y}: %{text} sightings<extra></extra>"}]
     flag = "; * partial month, blank: outside the period or the record" if any("*" in w for t in text for w in t) \
@@ -251,15 +252,20 @@ def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: s
 def months_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "") -> dict:
     """Month-of-year totals: the sightings of every selected year together, per calendar month,
     the busiest months named in the title."""
-    totals = month_totals(rows)
+    c = citation or Citation("", "unversioned", dt.date.today())
+    totals = month_totals(rows, c.start, c.end, c.current_to)
+    years = totals["years"].tolist()
     busiest = ", ".join(f"{name} ({n})" for name, n in busiest_months(rows))
     data = [{"type": "bar", "x": totals["name"].tolist(), "y": totals["sightings"].tolist(),
-             "marker": {"color": "#0072B2"}, "name": "sightings, all selected years",
-             "hovertemplate": "%{x}: %{y} sightings<extra></extra>"}]
+             "customdata": years, "marker": {"color": "#0072B2"}, "name": "sightings, all selected years",
+             "hovertemplate": "%{x}: %{y} sightings in %{customdata} year(s)<extra></extra>"}]
+    ticks = {"tickmode": "array", "tickvals": totals["name"].tolist(),
+             "ticktext": [f"{name}<br>{n} yr" for name, n in zip(totals["name"], years, strict=True)]}
+    flag = f"; busiest: {busiest}" if busiest else ""
+    flag += "; months sum different numbers of years (under each month)" if len(set(years)) > 1 else ""
     return _figure(data, "Sightings per calendar month, all selected years together<br><sub>unit: sightings; "
                    "announced exercises not counted</sub>", "",
-                   None, {"yaxis": {"title": {"text": "sightings"}}},
-                   f"; busiest: {busiest}" if busiest else "", cite)
+                   None, {"xaxis": ticks, "yaxis": {"title": {"text": "sightings"}}}, flag, cite)
 
 
 def _partial_years(years: list[int], citation: Citation | None) -> set[int]:
@@ -275,12 +281,7 @@ def _month_cut(month: pd.Timestamp, citation: Citation | None) -> bool:
 
 def _month_outside(month: pd.Timestamp, citation: Citation | None) -> bool:
     """Whether no day of ``month`` is in the period or before the data-current-to date."""
-    if citation is None:
-        return False
-    last = month + pd.offsets.MonthEnd(0)
-    return bool((citation.start is not None and pd.Timestamp(citation.start) > last)
-                or (citation.end is not None and pd.Timestamp(citation.end) < month)
-                or (citation.current_to is not None and pd.Timestamp(citation.current_to) < month))
+    return citation is not None and month_is_outside(month, citation.start, citation.end, citation.current_to)
 
 
 def _without_count(n: int) -> str:
@@ -385,7 +386,9 @@ def comparison_table(comparison: dict) -> html.Div:
         html.P("The current filters over this period, the same dates a year earlier and the period of equal "
                "length just before. Passages per strait (every strait, zeros included) and sightings per ship "
                "type (types seen in any of the three periods). Counts are not normalised per day"
-               + ("; a partial period holds fewer days of data than its dates say." if partial else "."),
+               + ("; a partial period holds fewer days of data than its dates say." if partial else ".")
+               + " The record is not equally complete every year (see the sources under each chart): a rise "
+                 "where the source changes is not a rise in activity.",
                className="hint"),
         html.Div(className="coverage-scroll", children=html.Table(className="coverage-table compare-table", children=[
             html.Thead(head), html.Tbody(body)])),

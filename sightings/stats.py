@@ -300,6 +300,20 @@ def month_is_partial(month: pd.Timestamp, start=None, end=None, current_to=None)
                 or (current_to is not None and pd.Timestamp(current_to) < last))
 
 
+def month_is_outside(month: pd.Timestamp, start=None, end=None, current_to=None) -> bool:
+    """Whether no day of the month starting ``month`` lies in the period and on or before ``current_to``:
+    a count there is unknown, not zero.
+
+    >>> import datetime as dt
+    >>> month_is_outside(pd.Timestamp("2026-10-01"), current_to=dt.date(2026, 9, 15))
+    True
+    """
+    first, last = pd.Timestamp(month), pd.Timestamp(month) + pd.offsets.MonthEnd(0)
+    return bool((start is not None and pd.Timestamp(start) > last)
+                or (end is not None and pd.Timestamp(end) < first)
+                or (current_to is not None and pd.Timestamp(current_to) < first))
+
+
 def with_partial(table: pd.DataFrame, start=None, end=None, current_to=None) -> pd.DataFrame:
     """``table`` (with a ``year`` column) and a ``partial`` column: :func:`year_is_partial` of each year.
 
@@ -358,18 +372,23 @@ def month_grid(rows: pd.DataFrame) -> pd.DataFrame:
                           fill_value=0).astype("int64")
 
 
-def month_totals(rows: pd.DataFrame) -> pd.DataFrame:
+def month_totals(rows: pd.DataFrame, start=None, end=None, current_to=None) -> pd.DataFrame:
     """Month-of-year totals: per calendar month (1 to 12, every month listed), the sightings of all
-    years together and how many years hold that month in the selection.
+    years together and ``years``: how many years of the selection's span hold that month inside the
+    period and the record (:func:`month_is_outside`), so a month summed over two years is not read
+    as twice as busy as one summed over one.
 
     >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2023-03-15", "2024-12-02"])})
-    >>> month_totals(rows).loc[[2, 11]].to_dict("records")
-    [{'month': 3, 'name': 'Mar', 'sightings': 2}, {'month': 12, 'name': 'Dec', 'sightings': 1}]
+    >>> month_totals(rows, current_to=pd.Timestamp("2024-12-10")).loc[[2, 11]].to_dict("records")
+    [{'month': 3, 'name': 'Mar', 'sightings': 2, 'years': 3}, {'month': 12, 'name': 'Dec', 'sightings': 1, 'years': 3}]
     """
     grid = month_grid(rows)
     totals = grid.sum(axis=0) if len(grid) else pd.Series(0, index=range(1, 13))
+    years = {m: sum(not month_is_outside(pd.Timestamp(y, m, 1), start, end, current_to) for y in grid.index)
+             for m in range(1, 13)}
     return pd.DataFrame({"month": range(1, 13), "name": list(MONTHS),
-                         "sightings": [int(totals[m]) for m in range(1, 13)]})
+                         "sightings": [int(totals[m]) for m in range(1, 13)],
+                         "years": [int(years[m]) for m in range(1, 13)]})
 
 
 def busiest_months(rows: pd.DataFrame, n: int = 3) -> list[tuple[str, int]]:

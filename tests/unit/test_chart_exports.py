@@ -141,6 +141,9 @@ def test_export008_month_totals_name_the_busiest_months():
     _, months = month_figures(ROWS, CITATION)
     assert months["data"][0]["y"] == [0, 0, 2, 0, 0, 2, 0, 0, 1, 0, 0, 0]
     assert "busiest: Mar (2), Jun (2), Sep (1)" in months["layout"]["title"]["text"]
+    # 2025 from 1 Mar, 2026 to 15 Sep: Jan, Feb and Oct to Dec lie in one year, Mar to Sep in two
+    assert months["layout"]["xaxis"]["ticktext"][:3] == ["Jan<br>1 yr", "Feb<br>1 yr", "Mar<br>2 yr"]
+    assert "months sum different numbers of years" in months["layout"]["title"]["text"]
 
 
 def test_export009_stats_update_returns_every_declared_output():

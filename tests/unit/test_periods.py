@@ -131,3 +131,11 @@ def test_units001_each_unit_against_an_independent_pandas_expression():
 def test_units002_announcements_are_not_sightings():
     assert announcement_mask(ROWS).tolist() == [False, False, False, False, True, False, False, False]
     assert announcement_mask(ROWS.drop(columns="activity")).tolist() == [False] * 8
+
+
+def test_period007_month_totals_say_how_many_years_each_month_sums():
+    """2024-2026 with data to 15 Sep 2026 and a period from 1 Mar 2024: Jan and Feb lie in two years
+    (2025, 2026), Mar to Sep in three, Oct to Dec in two (2024, 2025)."""
+    totals = month_totals(ROWS, start=D(2024, 3, 1), current_to=D(2026, 9, 15))
+    assert totals["years"].tolist() == [2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2]
+    assert month_totals(ROWS)["years"].tolist() == [3] * 12
