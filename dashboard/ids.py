@@ -37,6 +37,8 @@ TIMELINE = "timeline"
 TABLE = "table"
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_GEOJSON = "download-geojson"
+#: The JSON sidecar of the CSV download: version, licence, export date, filters (issue 25 item 5).
+DOWNLOAD_ABOUT = "download-about"
 ABOUT = "about"
 
 # map, table and page controls (issue 9)

@@ -197,3 +197,26 @@ def test_units003_summary_sentence_keeps_announced_exercises_apart():
         "data current to 15 Sep 2026")
     assert summary(rows[rows["id"] == "c6"], SPEC) == (
         "0 sightings, 0 ship-sightings, 1 announced exercise (not counted as sightings), 17 Aug - 15 Sep 2026")
+
+
+def test_brief009_the_callback_fills_the_briefing_outputs(client, dependencies):
+    """Invariant over the shipped app: one filter change sends the paragraph, the SVG download
+    settings, the statistics and sidecar links and the comparison table (what STATS_OUTPUTS declares)."""
+    from dashboard import ids
+    from tests.dash_requests import callback_body
+
+    body = callback_body(dependencies, ids.STATS_BRIEFING, f"{ids.SPEC}.data",
+                         {ids.SPEC: {"straits": ["Soya"], "start": "2026-08-17", "end": "2026-09-15"},
+                          ids.URL: "https://sw.example/?strait=Soya"})
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data[:300]
+    got = response.get_json()["response"]
+    paragraph = got[ids.STATS_BRIEFING]["children"]
+    assert paragraph.startswith("Straitwatch briefing, 17 Aug - 15 Sep 2026 (")
+    assert "Strait passages (one group's transit of one strait on one heading): Soya " in paragraph
+    assert paragraph.endswith("View: https://sw.example/?from=2026-08-17&to=2026-09-15&strait=Soya")
+    assert got[ids.STATS_PASSAGES]["config"]["toImageButtonOptions"]["format"] == "svg"
+    assert got[ids.STATS_SIDECAR]["href"] == "/stats/passages.csv.json?from=2026-08-17&to=2026-09-15&strait=Soya"
+    assert got[ids.DOWNLOAD_ABOUT]["href"] == "/download/straitwatch_2026-08-17_2026-09-15_soya.csv.json" \
+        "?from=2026-08-17&to=2026-09-15&strait=Soya"
+    assert got[ids.STATS_COMPARE]["children"]
