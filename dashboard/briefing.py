@@ -65,14 +65,17 @@ def caption(citation: Citation, unit: str) -> str:
             f"{version_line(citation.version)}, accessed {citation.accessed.isoformat()}. View: {citation.link}")
 
 
-def graph_config(base: dict, citation: Citation, chart: str, fmt: str = "svg") -> dict:
+def graph_config(base: dict, citation: Citation | None, chart: str, fmt: str = "svg") -> dict:
     """``base`` (:data:`dashboard.figures.GRAPH_CONFIG`) with the modebar's download set to ``fmt``
-    and a file name saying what the chart is and which filters made it.
+    and a file name saying what the chart is and which filters made it (``straitwatch-<chart>``
+    before the page's first callback, when there is no ``citation`` yet).
 
     >>> graph_config({}, Citation("s", "1", dt.date(2026, 12, 7), stem="straitwatch_2022-01-01_2022-12-31"),
     ...              "passages-per-year")["toImageButtonOptions"]["filename"]
     'straitwatch-passages-per-year_2022-01-01_2022-12-31_v1_accessed-2026-12-07'
     """
+    if citation is None:
+        return {**base, "toImageButtonOptions": {"format": fmt, "filename": f"straitwatch-{chart}", "scale": 1}}
     stem = citation.stem.replace("straitwatch", f"straitwatch-{chart}", 1)
     name = f"{stem}_v{citation.version}_accessed-{citation.accessed.isoformat()}"
     return {**base, "toImageButtonOptions": {"format": fmt, "filename": name, "scale": 1}}

@@ -78,12 +78,11 @@ def stats_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple
     exercises (:func:`sightings.stats.announcement_mask`) are kept out of every count and shown as
     events on the monthly chart.
     """
-    citation = citation or Citation("", "unversioned", dt.date.today())
     ships = ship_rows(rows)
     by_source = rows_by_source(ships)
     note = source_note(by_source)
     ticks = _year_ticks(by_source, citation)
-    captions = {graph: caption(citation, unit) for graph, _, unit in CHARTS}
+    captions = {graph: caption(citation, unit) if citation else "" for graph, _, unit in CHARTS}
     return (passages_figure(ships, note, ticks, citation, captions[ids.STATS_PASSAGES]),
             monthly_figure(rows, note, citation, captions[ids.STATS_MONTHLY]),
             chinese_figure(ships, note, ticks, citation, captions[ids.STATS_CHINESE]))
@@ -91,9 +90,8 @@ def stats_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple
 
 def month_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple[dict, dict]:
     """(sightings per year and month, sightings per calendar month), each carrying ``citation``."""
-    citation = citation or Citation("", "unversioned", dt.date.today())
-    return (heatmap_figure(rows, citation, caption(citation, UNITS["sightings"])),
-            months_figure(rows, citation, caption(citation, UNITS["sightings"])))
+    cite = caption(citation, UNITS["sightings"]) if citation else ""
+    return heatmap_figure(rows, citation, cite), months_figure(rows, citation, cite)
 
 
 def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current_to: dt.date | None,
@@ -252,8 +250,7 @@ def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: s
 def months_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "") -> dict:
     """Month-of-year totals: the sightings of every selected year together, per calendar month,
     the busiest months named in the title."""
-    c = citation or Citation("", "unversioned", dt.date.today())
-    totals = month_totals(rows, c.start, c.end, c.current_to)
+    totals = month_totals(rows, *((citation.start, citation.end, citation.current_to) if citation else ()))
     years = totals["years"].tolist()
     busiest = ", ".join(f"{name} ({n})" for name, n in busiest_months(rows))
     data = [{"type": "bar", "x": totals["name"].tolist(), "y": totals["sightings"].tolist(),
@@ -338,7 +335,6 @@ def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.D
     shown), the periods compared and, given the whole ``record`` and the sourced ``counts``, how
     complete each year is. The statistics callback fills the parts that follow the filters
     (:data:`STATS_OUTPUTS`, :func:`stats_update`)."""
-    citation = citation or Citation("", "unversioned", dt.date.today())
     figures = (*stats_figures(rows, citation), *month_figures(rows, citation))
     return html.Section(className="stats", children=[
         html.Div(className="table-head", children=[
