@@ -219,7 +219,7 @@ def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citatio
 def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "") -> dict:
     """Sightings per year (rows) and month (columns), every month of every year shown: a zero is a
     zero, a month the period or the record does not reach is blank, a partial month is starred."""
-    grid = month_grid(rows)
+    grid = month_grid(rows, *((citation.start, citation.end, citation.current_to) if citation else ()))
     years = grid.index.tolist()
     z, text = [], []
     for year in years:

@@ -134,14 +134,8 @@ def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS, *, sta
     if rows.empty or not straits:
         table = table.reset_index(drop=True)
         return with_partial(table, start, end, current_to) if partial else table
-    years = rows["event_date"].dt.year
-    first, last = int(years.min()), int(years.max())
-    if start is not None:
-        first = min(first, pd.Timestamp(start).year)
-    ends = [pd.Timestamp(day) for day in (end, current_to) if day is not None]
-    if end is not None:
-        last = max(last, min(ends).year)
-    grid = pd.MultiIndex.from_product([list(straits), range(first, last + 1)], names=["strait", "year"])
+    grid = pd.MultiIndex.from_product([list(straits), year_span(rows, start, end, current_to)],
+                                      names=["strait", "year"])
     seen = pd.MultiIndex.from_frame(table[["strait", "year"]])
     missing = grid.difference(seen, sort=False).to_frame(index=False)
     zeros = missing.assign(heading=ALL_HEADINGS, **{name: 0 for name in PASSAGE_COLUMNS[3:]})
@@ -152,6 +146,27 @@ def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS, *, sta
                               kind="stable")
     table = table.reset_index(drop=True)[list(PASSAGE_COLUMNS)]
     return with_partial(table, start, end, current_to) if partial else table
+
+
+def year_span(rows: pd.DataFrame, start=None, end=None, current_to=None) -> range:
+    """The years a table of ``rows`` lists: from the first row's year (or ``start``'s, if earlier) to
+    the last row's (or, given an ``end``, the year of ``end`` or ``current_to``, whichever is
+    earlier, if later), so a year of the chosen period with no row is listed too. No rows: none.
+
+    >>> import datetime as dt
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2025-06-01"])})
+    >>> list(year_span(rows, dt.date(2023, 1, 1), dt.date(2027, 12, 31), dt.date(2026, 9, 15)))
+    [2023, 2024, 2025, 2026]
+    """
+    if rows.empty:
+        return range(0)
+    years = rows["event_date"].dt.year
+    first, last = int(years.min()), int(years.max())
+    if start is not None:
+        first = min(first, pd.Timestamp(start).year)
+    if end is not None:
+        last = max(last, min(pd.Timestamp(day) for day in (end, current_to) if day is not None).year)
+    return range(first, last + 1)
 
 
 def ships_per_month(rows: pd.DataFrame) -> pd.DataFrame:
@@ -355,18 +370,18 @@ def unit_counts(rows: pd.DataFrame) -> dict[str, int]:
             "ship_sightings": int(ships["ships"].sum(skipna=True)), "announcements": int(len(rows) - len(ships))}
 
 
-def month_grid(rows: pd.DataFrame) -> pd.DataFrame:
+def month_grid(rows: pd.DataFrame, start=None, end=None, current_to=None) -> pd.DataFrame:
     """Sightings (announcements left out) per year (index) and month (columns 1 to 12), zeros explicit.
 
-    Every year from the first to the last row is a line, a year with no sighting too.
+    Every year of :func:`year_span` is a line (from the first to the last row, widened to the
+    chosen period), a year with no sighting too.
 
     >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2022-03-15", "2024-12-02"])})
     >>> month_grid(rows).loc[[2022, 2023], [3, 12]].values.tolist()
     [[2, 0], [0, 0]]
     """
     ships = ship_rows(rows)
-    years = range(int(rows["event_date"].dt.year.min()), int(rows["event_date"].dt.year.max()) + 1) \
-        if len(rows) else range(0)
+    years = year_span(rows, start, end, current_to)
     counts = pd.crosstab(ships["event_date"].dt.year.rename("year"), ships["event_date"].dt.month.rename("month"))
     return counts.reindex(index=pd.Index(list(years), name="year"), columns=pd.Index(range(1, 13), name="month"),
                           fill_value=0).astype("int64")
@@ -382,7 +397,7 @@ def month_totals(rows: pd.DataFrame, start=None, end=None, current_to=None) -> p
     >>> month_totals(rows, current_to=pd.Timestamp("2024-12-10")).loc[[2, 11]].to_dict("records")
     [{'month': 3, 'name': 'Mar', 'sightings': 2, 'years': 3}, {'month': 12, 'name': 'Dec', 'sightings': 1, 'years': 3}]
     """
-    grid = month_grid(rows)
+    grid = month_grid(rows, start, end, current_to)
     totals = grid.sum(axis=0) if len(grid) else pd.Series(0, index=range(1, 13))
     years = {m: sum(not month_is_outside(pd.Timestamp(y, m, 1), start, end, current_to) for y in grid.index)
              for m in range(1, 13)}

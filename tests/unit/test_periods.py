@@ -4,7 +4,6 @@ the busiest months, each unit's count against an independent pandas expression, 
 comparison (this period, a year earlier, the previous period of equal length)."""
 
 import datetime as dt
-import io
 
 import pandas as pd
 import pytest
@@ -139,3 +138,10 @@ def test_period007_month_totals_say_how_many_years_each_month_sums():
     totals = month_totals(ROWS, start=D(2024, 3, 1), current_to=D(2026, 9, 15))
     assert totals["years"].tolist() == [2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2]
     assert month_totals(ROWS)["years"].tolist() == [3] * 12
+
+
+def test_period008_month_grid_widens_to_the_chosen_period():
+    """One row in 2025, a period 2024 to 2027 and data to 15 Sep 2026: 2024 and 2026 are lines of zeros."""
+    grid = month_grid(ROWS[ROWS["id"] == "a2"], D(2024, 1, 1), D(2027, 12, 31), D(2026, 9, 15))
+    assert list(grid.index) == [2024, 2025, 2026]
+    assert grid.sum(axis=1).tolist() == [0, 1, 0]
