@@ -92,11 +92,10 @@ def register(app, data: AppData) -> None:
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.TIMELINE, "figure"), Output(ids.TABLE, "rowData"),
-        Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"),
+        Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"), Output(ids.DOWNLOAD_ABOUT, "href"),
         *(Output(link_id, "href") for link_id, _, _ in FEED_LINKS),
         *(Output(facet.control, "options") for facet in COUNTED),
-        Output(ids.VESSELS, "rowData"), Output(ids.STATS_PASSAGES, "figure"),
-        Output(ids.STATS_MONTHLY, "figure"), Output(ids.STATS_CHINESE, "figure"), Output(ids.STATS_DOWNLOAD, "href"),
+        Output(ids.VESSELS, "rowData"), *(Output(i, prop) for i, prop in stats_view.STATS_OUTPUTS),
         Output(ids.CITE, "children"),
         Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.SHOW_EVENTS, "value"),
         State(ids.MAP_SIZE, "data"), State(ids.URL, "href"),
@@ -111,11 +110,13 @@ def register(app, data: AppData) -> None:
         counts = all_facet_counts(frame, spec)
         return (sentence, as_patch(updates), note, map_summary(rows),
                 with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
-                download_href(spec, "csv"), download_href(spec, "geojson"),
+                download_href(spec, "csv"), download_href(spec, "geojson"), download_href(spec, "csv.json"),
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
                 *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
-                vessels.vessel_rows(rows), *stats_view.stats_figures(rows),
-                stats_view.stats_href(spec), cite_text(page_href, spec, data.version, dt.date.today()))
+                vessels.vessel_rows(rows),
+                *stats_view.stats_update(frame, spec, version=data.version, current_to=data.current_to,
+                                         page_href=page_href, today=dt.date.today()),
+                cite_text(page_href, spec, data.version, dt.date.today()))
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),

@@ -36,8 +36,18 @@ def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: d
     Accessed: 2026-12-07
     Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch
     """
-    page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]
     return (f"Straitwatch, Russian Navy movements around Japan. {version_line(version)}.\n"
-            f"View: {page}{spec_to_query(spec)}\n"
+            f"View: {view_link(page_href, spec)}\n"
             f"Accessed: {accessed.isoformat()}\n"
             f"Source: {SOURCE_LINE}")
+
+
+def view_link(page_href: str | None, spec: FilterSpec) -> str:
+    """The permalink of ``spec``'s view: the page's address (its query and fragment dropped) with the
+    spec's query string (the path alone before the browser reported the address).
+
+    >>> view_link("https://straitwatch.example/?strait=Soya#map", FilterSpec(straits=("Tsugaru",)))
+    'https://straitwatch.example/?strait=Tsugaru'
+    """
+    page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]
+    return f"{page}{spec_to_query(spec)}"

@@ -35,9 +35,9 @@ def create_app(data_path: str | Path) -> Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)   # screen readers, translators
     app.layout = build_layout(data)
     register(app, data)
-    register_downloads(app.server, data.sightings, data.options)
+    register_downloads(app.server, data.sightings, data.options, data.version)
     register_layer_files(app.server, data.layer_files)
-    register_stats(app.server, data.sightings, data.options)
+    register_stats(app.server, data.sightings, data.options, data.version)
     register_feeds(app.server, data.sightings, data.options, data.version, data.current_to)
     harden(app)
     return app

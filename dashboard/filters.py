@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facets import BY_FIELD, COUNTED, FACETS
+from sightings.stats import announcement_mask
 
 
 def _clean(cls, options: dict[str, tuple[str, ...]], **values) -> "FilterSpec":
@@ -145,6 +146,8 @@ def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = N
     The ships each sighting reports are summed as *ship-sightings* (one ship seen on three days
     counts three times), and sightings whose source gives no ship count are named beside the
     sum, never counted as none: '3 sightings, 5 ship-sightings (1 sighting without a ship count), ...'.
+    An announced exercise (:func:`sightings.stats.announcement_mask`) is not a sighting: it is
+    counted apart ('1 announced exercise (not counted as sightings)') and its ships are in no sum.
 
     ``current_to`` is the last report date of the whole record (:attr:`dashboard.data.AppData.current_to`,
     all rows, not the filtered ones), so a reader knows how current the numbers are. It is stated
@@ -158,8 +161,10 @@ def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = N
     if rows.empty:
         return "No sightings match these filters." + (
             f" Data current to {_day(current_to)}." if current_to else "")
-    ships = int(rows["ships"].sum(skipna=True))
-    unknown = int(rows["ships"].isna().sum())
+    announced = announcement_mask(rows).to_numpy()        # announced exercises: events, not sightings
+    seen = rows[~announced]
+    ships = int(seen["ships"].sum(skipna=True))
+    unknown = int(seen["ships"].isna().sum())
     first = spec.start or rows["event_date"].min().date()
     last = spec.end or rows["event_date"].max().date()
     counted = f"{ships} ship-sighting{'s' if ships != 1 else ''}"
@@ -169,7 +174,11 @@ def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = N
     partial = current_to is not None and last > current_to
     if partial:
         span += f" (partial: data to {_day(current_to)})"
-    parts = [f"{len(rows)} sighting{'s' if len(rows) != 1 else ''}", counted, span]
+    parts = [f"{len(seen)} sighting{'s' if len(seen) != 1 else ''}", counted]
+    if announced.any():
+        n = int(announced.sum())
+        parts.append(f"{n} announced exercise{'s' if n != 1 else ''} (not counted as sightings)")
+    parts.append(span)
     for facet in FACETS:
         value = getattr(spec, facet.field)
         if facet.is_set(value):

@@ -39,6 +39,8 @@ TIMELINE = "timeline"
 TABLE = "table"
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_GEOJSON = "download-geojson"
+#: The JSON sidecar of the CSV download: version, licence, export date, filters (issue 25 item 5).
+DOWNLOAD_ABOUT = "download-about"
 ABOUT = "about"
 
 # map, table and page controls (issue 9)
@@ -60,6 +62,13 @@ STATS_CHINESE = "stats-chinese"
 STATS_DOWNLOAD = "stats-download"
 #: "How complete each year is": the record beside the sourced counts of announcements.
 STATS_COVERAGE = "stats-coverage"
+# -- briefing-ready statistics (issue 25): heatmap, month-of-year totals, periods compared, "Copy summary"
+STATS_HEATMAP = "stats-heatmap"
+STATS_MONTHS = "stats-months"
+STATS_COMPARE = "stats-compare"
+STATS_BRIEFING = "stats-briefing"
+STATS_COPY = "stats-copy"
+STATS_SIDECAR = "stats-sidecar"
 PLAY_STATE = "play-state"
 PLAY_TIMER = "play-timer"
 PLAY = "play"

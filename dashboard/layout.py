@@ -94,6 +94,8 @@ def build_layout(data: AppData) -> html.Div:
                     html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
                     html.A("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary",
                            href="/download/straitwatch.geojson"),
+                    html.A("About the download (version, licence)", id=ids.DOWNLOAD_ABOUT,
+                           className="button secondary", href="/download/straitwatch.csv.json"),
                     *(html.A(label, id=link_id, className="button secondary feed-link", href=path)
                       for link_id, label, path in FEED_LINKS),
                 ]),

@@ -16,18 +16,24 @@ record, not a quiet year.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.briefing import Citation, briefing_text, caption, compare_periods, graph_config, joint_events_adapter
+from dashboard.cite import view_link
+from dashboard.export import filename
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
-from dashboard.filters import date_span
+from dashboard.filters import FilterSpec, apply_filters, date_span, summary
 from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
-from sightings.stats import NO_HEADING, chinese_share, passages, rows_by_source, ships_per_month, source_note
+from sightings.stats import (MONTHS, NO_HEADING, UNITS, announcement_mask, busiest_months, chinese_share,
+                             month_grid, month_is_outside, month_is_partial, month_totals, passages, rows_by_source, ship_rows,
+                             ships_per_month, source_note, year_is_partial)
 
 STATS_PATH = "/stats/passages.csv"
 #: Fill patterns that tell the stated headings apart (in the legend too), given to the headings
@@ -38,6 +44,19 @@ NO_HEADING_TINT = 0.55
 #: A month's bar is hatched when some of its sightings give no ship count.
 UNKNOWN_PATTERN = "x"
 NOTE_FONT = {"size": 10, "color": "#555555"}
+#: A partial year or month (cut by the period or by the data-current-to date) is drawn paler.
+PARTIAL_OPACITY = 0.4
+#: Each chart: (graph id, the file-name part of its export, the unit it counts).
+CHARTS = ((ids.STATS_PASSAGES, "passages-per-year", UNITS["passages"]),
+          (ids.STATS_MONTHLY, "ship-sightings-per-month",
+           "ship-sightings (the ships each sighting reports, summed; a ship seen twice counts twice)"),
+          (ids.STATS_CHINESE, "share-with-chinese-ships", UNITS["sightings"]),
+          (ids.STATS_HEATMAP, "sightings-per-year-and-month", UNITS["sightings"]),
+          (ids.STATS_MONTHS, "sightings-per-calendar-month", UNITS["sightings"]))
+#: What the statistics callback returns, in :func:`stats_update`'s order.
+STATS_OUTPUTS = (*((graph, "figure") for graph, _, _ in CHARTS), *((graph, "config") for graph, _, _ in CHARTS),
+                 (ids.STATS_DOWNLOAD, "href"), (ids.STATS_SIDECAR, "href"), (ids.STATS_COMPARE, "children"),
+                 (ids.STATS_BRIEFING, "children"))
 
 
 def stats_href(spec) -> str:
@@ -45,12 +64,56 @@ def stats_href(spec) -> str:
     return STATS_PATH + spec_to_query(spec)
 
 
-def stats_figures(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
-    """(passages per strait and year by heading, ship-sightings per month, share with Chinese ships)."""
-    by_source = rows_by_source(rows)
+def sidecar_href(spec) -> str:
+    """The link of the statistics CSV's description (version, licence, export date, filters) for ``spec``."""
+    return STATS_PATH + ".json" + spec_to_query(spec)
+
+
+def stats_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple[dict, dict, dict]:
+    """(passages per strait and year by heading, ship-sightings per month, share with Chinese ships).
+
+    Each carries ``citation`` (filters, unit, source, version, access date, link) under its plot,
+    so a chart downloaded from its modebar cites itself; years and months cut short by the
+    citation's period or data-current-to date are drawn paler and named partial. Announced
+    exercises (:func:`sightings.stats.announcement_mask`) are kept out of every count and shown as
+    events on the monthly chart.
+    """
+    ships = ship_rows(rows)
+    by_source = rows_by_source(ships)
     note = source_note(by_source)
-    ticks = _year_ticks(by_source)
-    return passages_figure(rows, note, ticks), monthly_figure(rows, note), chinese_figure(rows, note, ticks)
+    ticks = _year_ticks(by_source, citation)
+    captions = {graph: caption(citation, unit) if citation else "" for graph, _, unit in CHARTS}
+    return (passages_figure(ships, note, ticks, citation, captions[ids.STATS_PASSAGES]),
+            monthly_figure(rows, note, citation, captions[ids.STATS_MONTHLY]),
+            chinese_figure(ships, note, ticks, citation, captions[ids.STATS_CHINESE]))
+
+
+def month_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple[dict, dict]:
+    """(sightings per year and month, sightings per calendar month), each carrying ``citation``."""
+    cite = caption(citation, UNITS["sightings"]) if citation else ""
+    return heatmap_figure(rows, citation, cite), months_figure(rows, citation, cite)
+
+
+def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current_to: dt.date | None,
+                 page_href: str | None, today: dt.date) -> tuple:
+    """Everything the statistics callback returns (:data:`STATS_OUTPUTS`, in order) for the filters ``spec``.
+
+    ``frame`` is the whole record (the period comparison moves the dates); the charts, table and
+    paragraph are of ``apply_filters(frame, spec)``.
+    """
+    rows = apply_filters(frame, spec)
+    citation = make_citation(rows, spec, version, current_to, page_href, today)
+    configs = tuple(graph_config(GRAPH_CONFIG, citation, chart) for _, chart, _ in CHARTS)
+    paragraph = briefing_text(rows, spec, citation, joint_events_adapter(rows))
+    return (*stats_figures(rows, citation), *month_figures(rows, citation), *configs, stats_href(spec), sidecar_href(spec),
+            comparison_table(compare_periods(frame, spec, current_to)), paragraph)
+
+
+def make_citation(rows: pd.DataFrame, spec: FilterSpec, version: str, current_to: dt.date | None,
+                  page_href: str | None, today: dt.date) -> Citation:
+    """The :class:`dashboard.briefing.Citation` of the view ``spec`` over the selected ``rows``."""
+    return Citation(sentence=summary(rows, spec, current_to), version=version, accessed=today, current_to=current_to,
+                    stem=filename(spec, "x")[:-2], link=view_link(page_href, spec), start=spec.start, end=spec.end)
 
 
 def heading_styles(headings) -> dict[str, dict]:
@@ -74,9 +137,12 @@ def tint(colour: str, share: float) -> str:
     return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in channels)
 
 
-def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
-    """Stacked bars of passages per year, one colour per strait, one fill pattern per stated heading."""
+def passages_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citation | None = None,
+                    cite: str = "") -> dict:
+    """Stacked bars of passages per year, one colour per strait, one fill pattern per stated heading;
+    a year cut short (:func:`sightings.stats.year_is_partial` of ``citation``'s period) drawn paler."""
     table = passages(rows)              # straits in the schema's order, then years
+    cut = _partial_years(table["year"].tolist(), citation)
     styles = heading_styles(table["heading"])
     bars: dict[tuple[str, str], list[tuple]] = {}        # (strait, heading) -> its bars, in year order
     for row in table.itertuples(index=False):
@@ -90,19 +156,26 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
                                     for r in part],
                      "marker": {"color": tint(LANE_COLOURS.get(strait, "#999999"), styles[direction]["tint"]),
                                 "pattern": {"shape": styles[direction]["shape"]},
+                                **({"opacity": [PARTIAL_OPACITY if r.year in cut else 1.0 for r in part]}
+                                   if cut else {}),
                                 "line": {"width": 0.5, "color": "#ffffff"}},
                      "hovertemplate": f"{escape_markup(strait)} Strait, heading {escape_markup(direction)}<br>"
                                       "%{x}: %{y} passages (%{customdata[0]} ship-sightings, "
                                       "%{customdata[1]} distinct hull numbers%{customdata[2]})<extra></extra>"})
     unknown = int(table["unknown_counts"].sum())
     flag = f"; {unknown} sighting{'s' if unknown != 1 else ''} without a ship count" if unknown else ""
-    return _figure(data, "Strait passages per year (colour: strait; pattern: heading)", note, ticks,
-                   {"barmode": "stack", "yaxis": {"title": {"text": "passages"}}}, flag)
+    flag += "; pale: partial year" if cut else ""
+    return _figure(data, "Passages per year through each strait<br><sub>unit: passages (one group's transit of "
+                   "one strait on one heading); colour: strait; pattern: heading</sub>", note, ticks,
+                   {"barmode": "stack", "yaxis": {"title": {"text": "passages"}}}, flag, cite)
 
 
-def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
-    """Ship-sightings per month, each bar from the month's first day to the next month's."""
-    table = ships_per_month(rows)
+def monthly_figure(rows: pd.DataFrame, note: str, citation: Citation | None = None, cite: str = "") -> dict:
+    """Ship-sightings per month, each bar from the month's first day to the next month's; a month
+    cut short drawn paler; announced exercises as events on the axis, never in the sums."""
+    announced = rows[announcement_mask(rows).to_numpy()]
+    table = ships_per_month(ship_rows(rows))
+    cut = [_month_cut(month, citation) for month in table["month"]]
     starts = table["month"]
     widths = ((starts + pd.offsets.MonthBegin(1)) - starts) // pd.Timedelta(milliseconds=1)
     unknown = table["unknown_counts"].tolist()
@@ -111,23 +184,101 @@ def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
              "customdata": list(zip(table["sightings"].tolist(),
                                     [f"; {n} without a ship count (not in the sum)" if n else "" for n in unknown],
                                     strict=True)),
-             "marker": {"color": "#4d4d4d", "pattern": {"shape": [UNKNOWN_PATTERN if n else "" for n in unknown]}},
+             "marker": {"color": "#4d4d4d", "pattern": {"shape": [UNKNOWN_PATTERN if n else "" for n in unknown]},
+                        **({"opacity": [PARTIAL_OPACITY if c else 1.0 for c in cut]} if any(cut) else {})},
              "hovertemplate": "%{x|%b %Y}: %{y} ship-sightings in %{customdata[0]} sightings%{customdata[1]}"
                               "<extra></extra>"}]
+    if len(announced):
+        data.append({"type": "scatter", "mode": "markers", "x": announced["event_date"].dt.strftime("%Y-%m-%d").tolist(),
+                     "y": [0] * len(announced), "name": "announced exercise (an event, not a sighting)",
+                     "marker": {"symbol": "diamond-open", "size": 10, "color": "#D55E00"}, "cliponaxis": False,
+                     "text": [escape_markup(a) for a in announced["activity"].tolist()],
+                     "hovertemplate": "%{x|%d %b %Y}: %{text} (not counted)<extra></extra>"})
     flag = "; hatched: some sightings give no ship count" if sum(unknown) else ""
-    return _figure(data, "Ship-sightings per month (a ship seen twice counts twice)", note, None,
-                   {"xaxis": {"type": "date"}, "yaxis": {"title": {"text": "ship-sightings"}}}, flag)
+    flag += "; pale: partial month" if any(cut) else ""
+    return _figure(data, "Ship-sightings per month<br><sub>unit: ship-sightings (a ship seen twice counts twice); "
+                   "announced exercises not counted, shown as events</sub>", note, None,
+                   {"xaxis": {"type": "date"}, "yaxis": {"title": {"text": "ship-sightings"}}}, flag, cite)
 
 
-def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
-    """Per year, the share of sightings sailing with Chinese ships."""
+def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citation | None = None,
+                   cite: str = "") -> dict:
+    """Per year, the share of sightings sailing with Chinese ships (a partial year paler)."""
     table = chinese_share(rows)
+    cut = _partial_years(table["year"].tolist(), citation)
     data = [{"type": "bar", "x": table["year"].tolist(), "y": (table["share"] * 100).round(1).tolist(),
              "customdata": list(zip(table["with_chinese"].tolist(), table["sightings"].tolist())),
-             "marker": {"color": "#CC79A7"}, "name": "with Chinese ships",
+             "marker": {"color": "#CC79A7", **({"opacity": [PARTIAL_OPACITY if y in cut else 1.0
+                                                           for y in table["year"].tolist()]} if cut else {})},
+             "name": "share of sightings with Chinese ships",
              "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>"}]
-    return _figure(data, "Share of sightings sailing with Chinese ships (%)", note, ticks,
-                   {"yaxis": {"range": [0, 100], "ticksuffix": "%"}})
+    return _figure(data, "Share of sightings sailing with Chinese ships (%)<br><sub>unit: sightings</sub>", note, ticks,
+                   {"yaxis": {"range": [0, 100], "ticksuffix": "%"}}, "; pale: partial year" if cut else "", cite)
+
+
+def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "") -> dict:
+    """Sightings per year (rows) and month (columns), every month of every year shown: a zero is a
+    zero, a month the period or the record does not reach is blank, a partial month is starred."""
+    grid = month_grid(rows, *((citation.start, citation.end, citation.current_to) if citation else ()))
+    years = grid.index.tolist()
+    z, text = [], []
+    for year in years:
+        line, words = [], []
+        for month in range(1, 13):
+            start = pd.Timestamp(year, month, 1)
+            if _month_outside(start, citation):
+                line.append(None)
+                words.append("")
+                continue
+            count = int(grid.loc[year, month])
+            line.append(count)
+            words.append(f"{count}*" if _month_cut(start, citation) else str(count))
+        z.append(line)
+        text.append(words)
+    data = [{"type": "heatmap", "x": list(MONTHS), "y": [str(y) for y in years], "z": z, "text": text,
+             "texttemplate": "%{text}", "colorscale": "Blues", "reversescale": True, "zmin": 0, "name": "sightings",
+             "xgap": 1, "ygap": 1,
+             "colorbar": {"title": {"text": "sightings"}},
+             "hovertemplate": "%{x} %{y}: %{text} sightings<extra></extra>"}]
+    flag = "; * partial month, blank: outside the period or the record" if any("*" in w for t in text for w in t) \
+        else ""
+    return _figure(data, "Sightings per month and year<br><sub>unit: sightings; announced exercises not counted"
+                   "</sub>", "", None, {"yaxis": {"type": "category", "autorange": "reversed"}}, flag, cite,
+                   plot_height=120 + 22 * len(years))
+
+
+def months_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "") -> dict:
+    """Month-of-year totals: the sightings of every selected year together, per calendar month,
+    the busiest months named in the title."""
+    totals = month_totals(rows, *((citation.start, citation.end, citation.current_to) if citation else ()))
+    years = totals["years"].tolist()
+    busiest = ", ".join(f"{name} ({n})" for name, n in busiest_months(rows))
+    data = [{"type": "bar", "x": totals["name"].tolist(), "y": totals["sightings"].tolist(),
+             "customdata": years, "marker": {"color": "#0072B2"}, "name": "sightings, all selected years",
+             "hovertemplate": "%{x}: %{y} sightings in %{customdata} year(s)<extra></extra>"}]
+    ticks = {"tickmode": "array", "tickvals": totals["name"].tolist(),
+             "ticktext": [f"{name}<br>{n} yr" for name, n in zip(totals["name"], years, strict=True)]}
+    flag = f"; busiest: {busiest}" if busiest else ""
+    flag += "; months sum different numbers of years (under each month)" if len(set(years)) > 1 else ""
+    return _figure(data, "Sightings per calendar month, all selected years together<br><sub>unit: sightings; "
+                   "announced exercises not counted</sub>", "",
+                   None, {"xaxis": ticks, "yaxis": {"title": {"text": "sightings"}}}, flag, cite)
+
+
+def _partial_years(years: list[int], citation: Citation | None) -> set[int]:
+    """The ``years`` cut short by ``citation``'s period or data-current-to date."""
+    if citation is None:
+        return set()
+    return {y for y in years if year_is_partial(y, citation.start, citation.end, citation.current_to)}
+
+
+def _month_cut(month: pd.Timestamp, citation: Citation | None) -> bool:
+    return citation is not None and month_is_partial(month, citation.start, citation.end, citation.current_to)
+
+
+def _month_outside(month: pd.Timestamp, citation: Citation | None) -> bool:
+    """Whether no day of ``month`` is in the period or before the data-current-to date."""
+    return citation is not None and month_is_outside(month, citation.start, citation.end, citation.current_to)
 
 
 def _without_count(n: int) -> str:
@@ -135,24 +286,42 @@ def _without_count(n: int) -> str:
     return f"; {n} sighting{'s' if n != 1 else ''} without a ship count" if n else ""
 
 
-def _year_ticks(by_source: pd.DataFrame) -> dict:
-    """A numeric year axis (years in order, gaps where no row falls), each tick naming its rows' sources."""
+def _year_ticks(by_source: pd.DataFrame, citation: Citation | None = None) -> dict:
+    """A numeric year axis (years in order, gaps where no row falls), each tick naming its rows' sources
+    and a year cut short "(partial)"."""
     years = by_source["year"].tolist()
+    cut = _partial_years(years, citation)
     return {"type": "linear", "tickmode": "array", "tickvals": years, "hoverformat": "d",
-            "ticktext": [f"{year}<br>{releases} rel. / {news} news" for year, releases, news
+            "ticktext": [f"{year}{' (partial)' if year in cut else ''}<br>{releases} rel. / {news} news"
+                         for year, releases, news
                          in zip(years, by_source["releases"].tolist(), by_source["news"].tolist(), strict=True)]}
 
 
-def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict, flag: str = "") -> dict:
+#: Height of one line of the notes under a chart, in pixels.
+NOTE_LINE = 13
+
+
+def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict, flag: str = "",
+            cite: str = "", plot_height: int = 300) -> dict:
     """A chart's layout: ``title`` (``flag`` after it, e.g. unknown counts), the sources ``note`` below the
-    axis (clear of the two-line year ticks), zoom kept across filter changes."""
+    axis (clear of the two-line year ticks) and under it the ``cite`` lines (filters, unit, source,
+    version, access date, link: :func:`dashboard.briefing.caption`), so a downloaded image cites
+    itself; the legend always shown; zoom kept across filter changes."""
     below = 105 if ticks else 40                         # the year ticks are two lines, turned
-    layout = {"title": {"text": title + flag, "font": {"size": 14}, "x": 0.01}, "height": 300 + below,
-              "margin": {"l": 50, "r": 10, "t": 40, "b": below + 100}, "plot_bgcolor": "#fafafa",
-              "legend": {"font": {"size": 10}}, "uirevision": title,
-              "annotations": [{"text": "<br>".join(textwrap.wrap(escape_markup(note), 150)), "xref": "paper", "yref": "paper",
-                               "x": 0, "y": 0, "yshift": -below, "yanchor": "top", "xanchor": "left", "showarrow": False,
-                               "align": "left", "font": NOTE_FONT}]}
+    note_lines = textwrap.wrap(escape_markup(note), 150)
+    cite_lines = [piece for line in cite.split("\n") for piece in textwrap.wrap(escape_markup(line), 150)] if cite else []
+    annotations = [{"text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+                    "yshift": -(below + NOTE_LINE * skip), "yanchor": "top", "xanchor": "left", "showarrow": False,
+                    "align": "left", "font": NOTE_FONT, "name": name}
+                   for name, lines, skip in (("sources", note_lines, 0), ("citation", cite_lines, len(note_lines)))
+                   if lines]
+    bottom = below + NOTE_LINE * (len(note_lines) + len(cite_lines)) + 20
+    main, _, sub = title.partition("<br>")
+    text = f"{main}<br>{sub[:-len('</sub>')]}{flag}</sub>" if sub else main + flag     # the flag ends the title
+    layout = {"title": {"text": text, "font": {"size": 14}, "x": 0.01}, "height": plot_height + 30 + bottom,
+              "margin": {"l": 50, "r": 10, "t": 70, "b": bottom}, "plot_bgcolor": "#fafafa",
+              "legend": {"font": {"size": 10}}, "showlegend": True, "uirevision": title,
+              "annotations": annotations}
     if ticks:
         layout["xaxis"] = ticks
     for key, value in extra.items():
@@ -160,22 +329,65 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
     return {"data": data, "layout": layout}
 
 
-def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.DataFrame | None = None) -> html.Section:
-    """The statistics heading, its download link, the three charts (for the first rows shown) and,
-    given the whole ``record`` and the sourced ``counts``, how complete each year is."""
-    figures = stats_figures(rows)
+def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.DataFrame | None = None,
+            citation: Citation | None = None) -> html.Section:
+    """The statistics heading, its download links, "Copy summary", the charts (for the first rows
+    shown), the periods compared and, given the whole ``record`` and the sourced ``counts``, how
+    complete each year is. The statistics callback fills the parts that follow the filters
+    (:data:`STATS_OUTPUTS`, :func:`stats_update`)."""
+    figures = (*stats_figures(rows, citation), *month_figures(rows, citation))
     return html.Section(className="stats", children=[
         html.Div(className="table-head", children=[
             html.H2("Passage statistics", className="section-title"),
             html.A("Download passages CSV", id=ids.STATS_DOWNLOAD, className="button secondary", href=STATS_PATH),
+            html.A("About this file (version, licence)", id=ids.STATS_SIDECAR, className="button secondary",
+                   href=STATS_PATH + ".json"),
         ]),
-        html.P("Counts of reports in the current selection. A passage is one group's transit of one strait on "
-               "one heading, however often it was sighted; ship-sightings add up the ships of each sighting, so "
-               "a ship seen twice counts twice. Under each year: how many rows come from Joint Staff releases "
-               "and how many from news.", className="hint"),
-        *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=GRAPH_CONFIG)
-          for graph, figure in zip((ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE), figures, strict=True)),
+        html.P("Counts of reports in the current selection, each chart naming its unit: passages (one group's "
+               "transit of one strait on one heading, however often it was sighted), ship groups (voyages), "
+               "distinct ships (hull numbers) and sightings; ship-sightings add up the ships of each sighting, "
+               "so a ship seen twice counts twice. Announced exercises are events, not sightings, and no count "
+               "includes them. Under each year: how many rows come from Joint Staff releases and how many from "
+               "news. A year or month cut short by the dates chosen or by the data-current-to date is drawn "
+               "paler and marked partial. A chart's download (camera button) is an SVG that carries the filters, "
+               "unit, source, dataset version and access date.", className="hint"),
+        html.Div(className="briefing", children=[
+            html.H3("Summary to paste", className="section-title"),
+            html.Div(className="briefing-copy", children=[
+                html.P(id=ids.STATS_BRIEFING, className="briefing-text"),
+                dcc.Clipboard(id=ids.STATS_COPY, target_id=ids.STATS_BRIEFING, title="Copy summary",
+                              className="button secondary"),
+            ]),
+        ]),
+        *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=graph_config(GRAPH_CONFIG, citation, name))
+          for (graph, name, _), figure in zip(CHARTS, figures, strict=True)),
+        html.Div(id=ids.STATS_COMPARE, className="stats-compare"),
         *([coverage_table(coverage_years(record, counts))] if record is not None and counts is not None else []),
+    ])
+
+
+def comparison_table(comparison: dict) -> html.Div:
+    """The periods compared (:func:`dashboard.briefing.compare_periods`): one column per period with its
+    dates, days and whether it is partial; one line per strait (passages) and per ship type
+    (sightings), zeros written out."""
+    periods = comparison["periods"]
+    head = html.Tr([html.Th("Count (unit)", scope="col"), *(html.Th([
+        p.label, html.Br(), date_span(p.start, p.end), html.Br(), f"{p.days} days",
+        *([html.Br(), html.Span(p.partial, className="muted")] if p.partial else [])], scope="col") for p in periods)])
+    body = [html.Tr([html.Th(f"{line['what']} ({line['unit']})", scope="row"),
+                     *(html.Td(str(n)) for n in line["counts"])]) for line in comparison["lines"]]
+    partial = any(p.partial for p in periods)
+    return html.Div(children=[
+        html.H3("This period compared", className="section-title"),
+        html.P("The current filters over this period, the same dates a year earlier and the period of equal "
+               "length just before. Passages per strait (every strait, zeros included) and sightings per ship "
+               "type (types seen in any of the three periods). Counts are not normalised per day"
+               + ("; a partial period holds fewer days of data than its dates say." if partial else ".")
+               + " The record is not equally complete every year (see the sources under each chart): a rise "
+                 "where the source changes is not a rise in activity.",
+               className="hint"),
+        html.Div(className="coverage-scroll", children=html.Table(className="coverage-table compare-table", children=[
+            html.Thead(head), html.Tbody(body)])),
     ])
 
 

@@ -102,9 +102,16 @@ def passages(rows: pd.DataFrame) -> pd.DataFrame:
 ALL_HEADINGS = "all"
 
 
-def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS) -> pd.DataFrame:
+def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS, *, start=None, end=None,
+                  current_to=None, partial: bool = False) -> pd.DataFrame:
     """:func:`passages` with explicit zeros: a line for every strait of ``straits`` and every year
     from the first to the last year of ``rows`` (all selected rows, with or without a strait).
+
+    A filter's period widens the years to those it names: from ``start``'s year (else the first
+    row's) to the year of ``end`` or ``current_to``, whichever is earlier (else the last row's),
+    so a year of the period with no row is a zero line too. ``partial=True`` adds the
+    ``partial`` column (:func:`with_partial`): the year is cut by the period or by ``current_to``,
+    the record's data-current-to date.
 
     A missing year must not look like a missing line (issue 25): a strait with no passage in a
     year gets ONE zero line with heading ``"all"`` (:data:`ALL_HEADINGS`: no heading is stated
@@ -125,9 +132,9 @@ def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS) -> pd.
     table = passages(rows)
     table = table[table["strait"].isin(straits)]
     if rows.empty or not straits:
-        return table.reset_index(drop=True)
-    years = rows["event_date"].dt.year
-    grid = pd.MultiIndex.from_product([list(straits), range(int(years.min()), int(years.max()) + 1)],
+        table = table.reset_index(drop=True)
+        return with_partial(table, start, end, current_to) if partial else table
+    grid = pd.MultiIndex.from_product([list(straits), year_span(rows, start, end, current_to)],
                                       names=["strait", "year"])
     seen = pd.MultiIndex.from_frame(table[["strait", "year"]])
     missing = grid.difference(seen, sort=False).to_frame(index=False)
@@ -137,7 +144,29 @@ def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS) -> pd.
     # stable sort on strait (given order) then year keeps passages()' heading order within a year
     table = table.sort_values(["strait", "year"], key=lambda c: c.map(order) if c.name == "strait" else c,
                               kind="stable")
-    return table.reset_index(drop=True)[list(PASSAGE_COLUMNS)]
+    table = table.reset_index(drop=True)[list(PASSAGE_COLUMNS)]
+    return with_partial(table, start, end, current_to) if partial else table
+
+
+def year_span(rows: pd.DataFrame, start=None, end=None, current_to=None) -> range:
+    """The years a table of ``rows`` lists: from the first row's year (or ``start``'s, if earlier) to
+    the last row's (or, given an ``end``, the year of ``end`` or ``current_to``, whichever is
+    earlier, if later), so a year of the chosen period with no row is listed too. No rows: none.
+
+    >>> import datetime as dt
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2025-06-01"])})
+    >>> list(year_span(rows, dt.date(2023, 1, 1), dt.date(2027, 12, 31), dt.date(2026, 9, 15)))
+    [2023, 2024, 2025, 2026]
+    """
+    if rows.empty:
+        return range(0)
+    years = rows["event_date"].dt.year
+    first, last = int(years.min()), int(years.max())
+    if start is not None:
+        first = min(first, pd.Timestamp(start).year)
+    if end is not None:
+        last = max(last, min(pd.Timestamp(day) for day in (end, current_to) if day is not None).year)
+    return range(first, last + 1)
 
 
 def ships_per_month(rows: pd.DataFrame) -> pd.DataFrame:
@@ -217,3 +246,193 @@ def source_note(by_source: pd.DataFrame) -> str:
         parts.append(("other years" if parts else "all years") + " mostly from news samples")
     return (f"Where each year's rows come from: {'; '.join(parts)} ({listed}). The counts compare reports, not "
             "activity: a rise where the source changes is not a rise in activity.")
+
+
+# -- briefing-ready statistics (issue 25): partial periods, the units, months, periods compared --
+
+#: An exercise a navy announced (``activity`` "exercise (announced by Russian MOD, ...)"): an
+#: announcement, not a sighting of ships, so its ship numbers (often "about 40") never enter a count
+#: of sightings or ships; the views list such rows as events beside the counts.
+ANNOUNCED = "announced by"
+#: Column of :func:`passage_table` when a period is given: whether the year is cut short.
+PARTIAL = "partial"
+#: The four units a count may be in, with the words every title and header uses for them.
+UNITS = {
+    "passages": "passages (one group's transit of one strait on one heading)",
+    "ship_groups": "ship groups (voyages: sightings the record links as the same ships)",
+    "distinct_ships": "distinct ships (hull numbers named, each once)",
+    "sightings": "sightings (reports of ships at one place and time)",
+}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def announcement_mask(rows: pd.DataFrame) -> pd.Series:
+    """True for rows that record an announced exercise rather than ships seen (:data:`ANNOUNCED`).
+
+    Examples
+    --------
+    >>> announcement_mask(pd.DataFrame({"activity": ["transit", "exercise (announced by Russian MOD)"]})).tolist()
+    [False, True]
+    """
+    if "activity" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["activity"].fillna("").astype(str).str.contains(ANNOUNCED, regex=False).astype(bool)
+
+
+def ship_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` without announcements (:func:`announcement_mask`): the sightings of ships."""
+    return rows[~announcement_mask(rows).to_numpy()]
+
+
+def year_is_partial(year: int, start=None, end=None, current_to=None) -> bool:
+    """Whether calendar ``year`` is cut short: the period starts after 1 January or ends before
+    31 December of it, or the record runs only to ``current_to`` inside it (dates or None).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> year_is_partial(2026, current_to=dt.date(2026, 9, 15)), year_is_partial(2025, current_to=dt.date(2026, 9, 15))
+    (True, False)
+    >>> year_is_partial(2022, start=dt.date(2022, 3, 1)), year_is_partial(2023, start=dt.date(2022, 3, 1))
+    (True, False)
+    """
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    return bool((start is not None and pd.Timestamp(start) > first)
+                or (end is not None and pd.Timestamp(end) < last)
+                or (current_to is not None and pd.Timestamp(current_to) < last))
+
+
+def month_is_partial(month: pd.Timestamp, start=None, end=None, current_to=None) -> bool:
+    """Whether the calendar month starting ``month`` is cut short by the period or by ``current_to``.
+
+    >>> import datetime as dt
+    >>> month_is_partial(pd.Timestamp("2026-09-01"), current_to=dt.date(2026, 9, 15))
+    True
+    """
+    first, last = pd.Timestamp(month), pd.Timestamp(month) + pd.offsets.MonthEnd(0)
+    return bool((start is not None and pd.Timestamp(start) > first)
+                or (end is not None and pd.Timestamp(end) < last)
+                or (current_to is not None and pd.Timestamp(current_to) < last))
+
+
+def month_is_outside(month: pd.Timestamp, start=None, end=None, current_to=None) -> bool:
+    """Whether no day of the month starting ``month`` lies in the period and on or before ``current_to``:
+    a count there is unknown, not zero.
+
+    >>> import datetime as dt
+    >>> month_is_outside(pd.Timestamp("2026-10-01"), current_to=dt.date(2026, 9, 15))
+    True
+    """
+    first, last = pd.Timestamp(month), pd.Timestamp(month) + pd.offsets.MonthEnd(0)
+    return bool((start is not None and pd.Timestamp(start) > last)
+                or (end is not None and pd.Timestamp(end) < first)
+                or (current_to is not None and pd.Timestamp(current_to) < first))
+
+
+def with_partial(table: pd.DataFrame, start=None, end=None, current_to=None) -> pd.DataFrame:
+    """``table`` (with a ``year`` column) and a ``partial`` column: :func:`year_is_partial` of each year.
+
+    The statistics CSV says which years are cut by the filter's period or by the record's
+    data-current-to date, so a low count in a cut year is not read as a quiet year.
+
+    >>> import datetime as dt
+    >>> with_partial(pd.DataFrame({"year": [2025, 2026]}), current_to=dt.date(2026, 9, 15))["partial"].tolist()
+    [False, True]
+    """
+    flags = {year: year_is_partial(year, start, end, current_to) for year in set(table["year"].tolist())}
+    return table.assign(**{PARTIAL: table["year"].map(flags).astype(bool)})
+
+
+def unit_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """The selection counted in each unit (:data:`UNITS`), announcements kept apart.
+
+    ``passages``: :func:`passages`' events; ``ship_groups``: voyages (a row with no voyage is a
+    group of its own); ``distinct_ships``: hull numbers named, each once (ships with no hull
+    number given are not in it); ``sightings``: rows that report ships; ``ship_sightings``: their
+    ships summed; ``announcements``: announced exercises (:func:`announcement_mask`), in none of
+    the others.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a", "b", "c"], "event_date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-02-01"]),
+    ...     "strait": ["Soya", "Soya", ""], "direction": ["east", "east", ""], "voyage_id": ["v1", "v1", "v2"],
+    ...     "ships": pd.array([2, 2, 40], dtype="Int64"), "hull_numbers": [["333"], ["333", "343"], []],
+    ...     "activity": ["transit", "transit", "exercise (announced by Russian MOD)"]})
+    >>> unit_counts(rows)
+    {'passages': 1, 'ship_groups': 1, 'distinct_ships': 2, 'sightings': 2, 'ship_sightings': 4, 'announcements': 1}
+    """
+    ships = ship_rows(rows)
+    voyages = ships["voyage_id"].fillna("")
+    groups = voyages.where(voyages != "", "row " + ships["id"].astype(str))
+    hulls = {hull for listed in ships["hull_numbers"] for hull in listed}
+    return {"passages": int(passage_rows(ships)["passage"].nunique()), "ship_groups": int(groups.nunique()),
+            "distinct_ships": len(hulls), "sightings": len(ships),
+            "ship_sightings": int(ships["ships"].sum(skipna=True)), "announcements": int(len(rows) - len(ships))}
+
+
+def month_grid(rows: pd.DataFrame, start=None, end=None, current_to=None) -> pd.DataFrame:
+    """Sightings (announcements left out) per year (index) and month (columns 1 to 12), zeros explicit.
+
+    Every year of :func:`year_span` is a line (from the first to the last row, widened to the
+    chosen period), a year with no sighting too.
+
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2022-03-15", "2024-12-02"])})
+    >>> month_grid(rows).loc[[2022, 2023], [3, 12]].values.tolist()
+    [[2, 0], [0, 0]]
+    """
+    ships = ship_rows(rows)
+    years = year_span(rows, start, end, current_to)
+    counts = pd.crosstab(ships["event_date"].dt.year.rename("year"), ships["event_date"].dt.month.rename("month"))
+    return counts.reindex(index=pd.Index(list(years), name="year"), columns=pd.Index(range(1, 13), name="month"),
+                          fill_value=0).astype("int64")
+
+
+def month_totals(rows: pd.DataFrame, start=None, end=None, current_to=None) -> pd.DataFrame:
+    """Month-of-year totals: per calendar month (1 to 12, every month listed), the sightings of all
+    years together and ``years``: how many years of the selection's span hold that month inside the
+    period and the record (:func:`month_is_outside`), so a month summed over two years is not read
+    as twice as busy as one summed over one.
+
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2023-03-15", "2024-12-02"])})
+    >>> month_totals(rows, current_to=pd.Timestamp("2024-12-10")).loc[[2, 11]].to_dict("records")
+    [{'month': 3, 'name': 'Mar', 'sightings': 2, 'years': 3}, {'month': 12, 'name': 'Dec', 'sightings': 1, 'years': 3}]
+    """
+    grid = month_grid(rows, start, end, current_to)
+    totals = grid.sum(axis=0) if len(grid) else pd.Series(0, index=range(1, 13))
+    years = {m: sum(not month_is_outside(pd.Timestamp(y, m, 1), start, end, current_to) for y in grid.index)
+             for m in range(1, 13)}
+    return pd.DataFrame({"month": range(1, 13), "name": list(MONTHS),
+                         "sightings": [int(totals[m]) for m in range(1, 13)],
+                         "years": [int(years[m]) for m in range(1, 13)]})
+
+
+def busiest_months(rows: pd.DataFrame, n: int = 3) -> list[tuple[str, int]]:
+    """The ``n`` months of the year with the most sightings (ties: calendar order), none with zero.
+
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2023-03-15", "2024-12-02"])})
+    >>> busiest_months(rows)
+    [('Mar', 2), ('Dec', 1)]
+    """
+    totals = month_totals(rows)
+    ranked = totals[totals["sightings"] > 0].sort_values(["sightings", "month"], ascending=[False, True],
+                                                        kind="stable")
+    return list(zip(ranked["name"].head(n).tolist(), ranked["sightings"].head(n).tolist(), strict=True))
+
+
+def period_counts(rows: pd.DataFrame, types: dict[str, str] | None = None) -> dict[str, int]:
+    """Counts of one period's rows for a comparison: passages per strait (every strait, zeros
+    included) under ``"passages: <strait>"``, and sightings listing each ship type under
+    ``"sightings: <type>"`` (``types``: type name -> its boolean column), announcements left out.
+
+    >>> rows = pd.DataFrame({"id": ["a"], "event_date": pd.to_datetime(["2026-01-05"]), "strait": ["Soya"],
+    ...     "direction": ["east"], "voyage_id": [""], "ships": pd.array([2], dtype="Int64"), "hull_numbers": [[]]})
+    >>> period_counts(rows)["passages: Soya"], period_counts(rows)["passages: Tsugaru"]
+    (1, 0)
+    """
+    ships = ship_rows(rows)
+    part = passage_rows(ships)
+    per_strait = part.groupby("strait", observed=False)["passage"].nunique()
+    counts = {f"passages: {strait}": int(per_strait.get(strait, 0)) for strait in STRAITS}
+    for name, column in (types or {}).items():
+        counts[f"sightings: {name}"] = int(ships[column].sum()) if column in ships else 0
+    return counts

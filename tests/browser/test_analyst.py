@@ -64,7 +64,7 @@ def test_analyst002_statistics_csv_equals_a_groupby_of_the_download(dash_duo, si
     dash_duo.find_element(f"#{ids.STATS_DOWNLOAD}").click()
     stats = pd.read_csv(io.StringIO(downloaded(dash_duo, "straitwatch-passages_2022-01-01_end_soya_tsushima.csv")))
     assert list(stats.columns) == ["strait", "year", "heading", "passages", "ship_sightings", "distinct_hulls",
-                                   "unknown_counts"]
+                                   "unknown_counts", "partial"]
     got = stats.groupby("strait")[["ship_sightings", "unknown_counts"]].sum()
     want = rows.assign(unknown=rows["ships"].isna()).groupby("strait").agg(
         ship_sightings=("ships", "sum"), unknown_counts=("unknown", "sum"))

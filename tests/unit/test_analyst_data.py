@@ -95,7 +95,7 @@ def test_stats_route001_csv_sums_equal_the_download(app_client):
     stats = pd.read_csv(io.BytesIO(app_client.get("/stats/passages.csv" + query).data))
     rows = pd.read_csv(io.BytesIO(app_client.get("/download/x.csv" + query).data))
     assert list(stats.columns) == ["strait", "year", "heading", "passages", "ship_sightings", "distinct_hulls",
-                                   "unknown_counts"]
+                                   "unknown_counts", "partial"]
     got = stats.groupby("strait")[["ship_sightings", "unknown_counts"]].sum()
     want = rows.assign(unknown=rows["ships"].isna()).groupby("strait").agg(
         ship_sightings=("ships", "sum"), unknown_counts=("unknown", "sum"))

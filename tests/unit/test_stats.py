@@ -284,7 +284,7 @@ def test_truth18_passages_csv_columns_and_sums(app, sightings):
     stats = pd.read_csv(io.BytesIO(client.get("/stats/passages.csv" + query).data))
     rows = pd.read_csv(io.BytesIO(client.get("/download/x.csv" + query).data), dtype={"voyage_id": str})
     assert list(stats.columns) == ["strait", "year", "heading", "passages", "ship_sightings", "distinct_hulls",
-                                   "unknown_counts"]
+                                   "unknown_counts", "partial"]
     assert stats["ship_sightings"].sum() == rows["ships"].sum()
     assert stats["unknown_counts"].sum() == rows["ships"].isna().sum()
     voyages = rows["voyage_id"].fillna("")

@@ -1,0 +1,311 @@
+"""Briefing-ready statistics: periods compared, the "Copy summary" paragraph, and charts that cite themselves.
+
+A number pasted into a briefing travels without the page it came from. Each piece here carries
+what a reader needs to check it: the period and the date the data runs to, the unit counted,
+the filters in words, the source, the dataset version, the day it was read and the view's
+link (issue 25 items 3 and 5). Plain functions of the filtered rows (or of the whole frame and
+the spec, for the other periods of a comparison), so the callbacks only pass them in.
+
+The words are plain literals (the i18n helper's catalogue wraps them); a builder takes ``lang``
+and refuses a language it has no words for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+
+from dashboard.cite import version_line
+from dashboard.feeds import SOURCE_LINE
+from dashboard.filters import FilterSpec, apply_filters, date_span, summary
+from dashboard.urlstate import spec_to_query
+from sightings.datapackage import LICENSES, SOURCES
+from sightings.hulls import hull_table
+from sightings.pipeline import SHIP_CATEGORY_NAMES, type_column
+from sightings.schema import STRAITS
+from sightings.stats import ship_rows, period_counts, passage_rows, unit_counts
+
+#: Languages the paragraph builder has words for (Japanese comes through the i18n catalogue).
+LANGUAGES = ("en",)
+#: How many of the most-seen hulls the paragraph names.
+NOTABLE_SHIPS = 5
+
+
+@dataclasses.dataclass(frozen=True)
+class Citation:
+    """What every exported chart and pasted paragraph carries besides its numbers.
+
+    ``sentence`` is the filter sentence (:func:`dashboard.filters.summary`), ``stem`` the file
+    name without extension (:func:`dashboard.export.filename`), ``link`` the view's permalink.
+    """
+
+    sentence: str
+    version: str
+    accessed: dt.date
+    current_to: dt.date | None = None
+    stem: str = "straitwatch"
+    link: str = "/"
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+def caption(citation: Citation, unit: str) -> str:
+    """The lines an exported chart carries under its plot: filters, unit, source, version, access date, link.
+
+    >>> print(caption(Citation("3 sightings, 1 Sep - 30 Sep 2026", "2026.12.1", dt.date(2026, 12, 7)), "passages"))
+    Filters: 3 sightings, 1 Sep - 30 Sep 2026
+    Unit: passages
+    Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch
+    Dataset version 2026.12.1, accessed 2026-12-07. View: /
+    """
+    return (f"Filters: {citation.sentence}\n"
+            f"Unit: {unit}\nSource: {SOURCE_LINE}\n"
+            f"{version_line(citation.version)}, accessed {citation.accessed.isoformat()}. View: {citation.link}")
+
+
+def graph_config(base: dict, citation: Citation | None, chart: str, fmt: str = "svg") -> dict:
+    """``base`` (:data:`dashboard.figures.GRAPH_CONFIG`) with the modebar's download set to ``fmt``
+    and a file name saying what the chart is and which filters made it (``straitwatch-<chart>``
+    before the page's first callback, when there is no ``citation`` yet).
+
+    >>> graph_config({}, Citation("s", "1", dt.date(2026, 12, 7), stem="straitwatch_2022-01-01_2022-12-31"),
+    ...              "passages-per-year")["toImageButtonOptions"]["filename"]
+    'straitwatch-passages-per-year_2022-01-01_2022-12-31_v1_accessed-2026-12-07'
+    """
+    if citation is None:
+        return {**base, "toImageButtonOptions": {"format": fmt, "filename": f"straitwatch-{chart}", "scale": 1}}
+    stem = citation.stem.replace("straitwatch", f"straitwatch-{chart}", 1)
+    name = f"{stem}_v{citation.version}_accessed-{citation.accessed.isoformat()}"
+    return {**base, "toImageButtonOptions": {"format": fmt, "filename": name, "scale": 1}}
+
+
+# -- periods compared (issue 25 item 3) ---------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Period:
+    """One period of a comparison: its label, first and last day, and why it is incomplete ('' if whole)."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    partial: str = ""
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def comparison_periods(start: dt.date, end: dt.date, current_to: dt.date | None,
+                       record_start: dt.date | None) -> tuple[Period, Period, Period]:
+    """This period, the same period a year earlier, and the previous period of equal length.
+
+    A period running past ``current_to`` (the record's last report) is marked partial, and so is a
+    period starting before the record's first row (``record_start``): a count there is not a
+    quiet time. 29 February a year earlier is 28 February.
+
+    Examples
+    --------
+    >>> [(p.start.isoformat(), p.end.isoformat()) for p in comparison_periods(
+    ...     dt.date(2026, 8, 1), dt.date(2026, 8, 30), None, None)]
+    [('2026-08-01', '2026-08-30'), ('2025-08-01', '2025-08-30'), ('2026-07-02', '2026-07-31')]
+    """
+    length = end - start
+    earlier = (_year_before(start), _year_before(end))
+    previous = (start - length - dt.timedelta(days=1), start - dt.timedelta(days=1))
+    periods = []
+    for label, (first, last) in (("This period", (start, end)), ("A year earlier", earlier),
+                                 ("Previous period of equal length", previous)):
+        notes = []
+        if current_to is not None and last > current_to:
+            notes.append(f"partial: data to {date_span(current_to, current_to)}")
+        if record_start is not None and first < record_start:
+            notes.append(f"partial: the record starts {date_span(record_start, record_start)}")
+        periods.append(Period(label, first, last, "; ".join(notes)))
+    return tuple(periods)
+
+
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:                                   # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def compare_periods(frame: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None) -> dict:
+    """The current filters over three periods (:func:`comparison_periods`): passages per strait
+    (every strait, zeros included) and sightings per ship type (types seen in any of the periods),
+    each period filtered exactly as the page is, only its dates moved.
+
+    With no date range the period is the record's first day (or the range's start) to
+    ``current_to``. Returns ``{"periods": [Period, ...], "lines": [{"what", "unit", "counts"}]}``.
+
+    Examples
+    --------
+    >>> compare_periods(frame, FilterSpec(start=dt.date(2026, 8, 1), end=dt.date(2026, 8, 30)),
+    ...                 dt.date(2026, 9, 15))["lines"][0]              # doctest: +SKIP
+    {'what': 'Soya', 'unit': 'passages', 'counts': [1, 0, 2]}
+    """
+    record_start = frame["event_date"].min().date() if len(frame) else None
+    start = spec.start or record_start or current_to or dt.date.today()
+    end = spec.end or current_to or (frame["event_date"].max().date() if len(frame) else start)
+    periods = comparison_periods(start, max(start, end), current_to, record_start)
+    types = {name: type_column(name) for name in SHIP_CATEGORY_NAMES}
+    counts = [period_counts(apply_filters(frame, spec.replace(start=p.start, end=p.end)), types) for p in periods]
+    lines = [{"what": strait, "unit": "passages", "counts": [c[f"passages: {strait}"] for c in counts]}
+             for strait in STRAITS]
+    lines += [{"what": name, "unit": "sightings", "counts": [c[f"sightings: {name}"] for c in counts]}
+              for name in SHIP_CATEGORY_NAMES if any(c[f"sightings: {name}"] for c in counts)]
+    return {"periods": list(periods), "lines": lines}
+
+
+# -- joint movements (taxonomy's sightings.joint.joint_events, not yet merged) -------------------
+
+def joint_events_adapter(rows: pd.DataFrame) -> pd.DataFrame:
+    """ADAPTER until ``sightings.joint.joint_events(frame)`` (the taxonomy helper's) is merged:
+    one line per joint China-Russia movement in ``rows``, with ``first`` and ``last`` day and the
+    ``straits`` it passed (a list, schema order).
+
+    A movement is the rows flagged ``with_chinese_ships`` of one voyage (a row with no voyage is
+    a movement of its own). Replace the call with ``joint_events`` when it lands, mapping its
+    columns to these three; :func:`briefing_text` reads only these.
+
+    >>> rows = pd.DataFrame({"id": ["a", "b"], "event_date": pd.to_datetime(["2026-08-10", "2026-08-12"]),
+    ...     "voyage_id": ["v1", "v1"], "strait": ["Tsugaru", ""], "with_chinese_ships": [True, True]})
+    >>> joint_events_adapter(rows).to_dict("records")
+    [{'first': datetime.date(2026, 8, 10), 'last': datetime.date(2026, 8, 12), 'straits': ['Tsugaru']}]
+    """
+    joint = ship_rows(rows)
+    joint = joint[joint["with_chinese_ships"].fillna(False).astype(bool).to_numpy()]
+    if joint.empty:
+        return pd.DataFrame({"first": [], "last": [], "straits": []})
+    voyages = joint["voyage_id"].fillna("")
+    keys = voyages.where(voyages != "", "row " + joint["id"].astype(str))
+    events = []
+    for _, part in joint.groupby(keys.to_numpy(), sort=False):
+        events.append({"first": part["event_date"].min().date(), "last": part["event_date"].max().date(),
+                       "straits": [s for s in STRAITS if s in set(part["strait"])]})
+    return pd.DataFrame(events).sort_values("first", kind="stable").reset_index(drop=True)
+
+
+# -- "Copy summary" (issue 25 item 5) ------------------------------------------------------------
+
+def briefing_text(rows: pd.DataFrame, spec: FilterSpec, citation: Citation, joint: pd.DataFrame,
+                  names: dict[str, str] | None = None, lang: str = "en") -> str:
+    """A paste-ready paragraph for the view: period and data-to date, passages by strait (the unit
+    named), the selection in each unit, the most-seen ships by class and hull (and name, given
+    ``names``: hull -> ship name), joint movements (``joint``: :func:`joint_events_adapter`'s
+    columns), announced exercises kept apart, then source, version, access date and permalink.
+
+    Every strait the view covers is listed, zeros too; hulls are as the reports give them,
+    classes "as reported". Raises ValueError for a ``lang`` with no words here.
+
+    Examples
+    --------
+    >>> empty = pd.DataFrame({"id": [], "event_date": pd.to_datetime([]), "strait": [], "direction": [],
+    ...     "voyage_id": [], "ships": pd.array([], dtype="Int64"), "hull_numbers": [], "ship_types": [],
+    ...     "vessels": [], "activity": []})
+    >>> print(briefing_text(empty, FilterSpec(straits=("Soya",)), Citation("s", "2026.12.1",
+    ...       dt.date(2026, 12, 7), dt.date(2026, 9, 15), link="https://x.example/?strait=Soya"),
+    ...       joint_events_adapter(empty.assign(with_chinese_ships=[]))))
+    Straitwatch briefing, all dates to 15 Sep 2026 (data current to 15 Sep 2026). No sightings match these filters. Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch; dataset version 2026.12.1, accessed 2026-12-07. View: https://x.example/?strait=Soya
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"no briefing words for language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    current_to = citation.current_to
+    parts = [f"Straitwatch briefing, {_period(rows, spec, current_to)}."]
+    counts = unit_counts(rows)
+    if counts["sightings"] == 0 and counts["announcements"] == 0:
+        parts.append("No sightings match these filters.")
+    else:
+        parts.append(_strait_sentence(rows, spec))
+        parts.append(f"{_n(counts['sightings'], 'sighting')} of {_n(counts['ship_groups'], 'ship group')} "
+                     f"(voyages), {_n(counts['distinct_ships'], 'distinct ship')} by hull number, "
+                     f"{_n(counts['ship_sightings'], 'ship-sighting')} (a ship seen twice counts twice).")
+        notable = _notable(rows, names or {})
+        if notable:
+            parts.append(f"Most-seen ships (class as reported, hull number): {notable}.")
+        parts.append(_joint_sentence(joint))
+        if counts["announcements"]:
+            parts.append(f"{_n(counts['announcements'], 'announced exercise')} (not counted as sightings).")
+    parts.append(f"Source: {SOURCE_LINE}; dataset version {citation.version}, accessed "
+                 f"{citation.accessed.isoformat()}. View: {citation.link}")
+    return " ".join(parts)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _period(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None) -> str:
+    """'8 Aug - 6 Sep 2026 (data current to 15 Sep 2026)', or '(partial: data to ...)' when it runs past it."""
+    last = spec.end or current_to
+    if spec.start and last:
+        span = date_span(spec.start, last)
+    elif last:
+        span = f"all dates to {date_span(last, last)}"
+    else:
+        span = "all dates"
+    if current_to is None:
+        return span
+    to = date_span(current_to, current_to)
+    return f"{span} (partial: data to {to})" if spec.end and spec.end > current_to else f"{span} (data current to {to})"
+
+
+def _strait_sentence(rows: pd.DataFrame, spec: FilterSpec) -> str:
+    """'Strait passages (one group's transit of one strait on one heading): Tsugaru 2, Soya 1, ...'."""
+    chosen = set(spec.straits or ())
+    straits = [s for s in STRAITS if s in chosen] or list(STRAITS)      # those the filter names, else all
+    part = passage_rows(ship_rows(rows))
+    per = part.groupby("strait", observed=False)["passage"].nunique()
+    listed = ", ".join(f"{strait} {int(per.get(strait, 0))}" for strait in straits)
+    return f"Strait passages (one group's transit of one strait on one heading): {listed}."
+
+
+def _notable(rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """The most-seen hulls: 'Udaloy I-class destroyer 548 (3 sightings)', a name first when known."""
+    table = hull_table(ship_rows(rows))
+    if table.empty:
+        return ""
+    top = table.sort_values("sightings", ascending=False, kind="stable").head(NOTABLE_SHIPS)
+    items = []
+    for hull, klass, seen in zip(top["hull"], top["class"], top["sightings"], strict=True):
+        name = f"{names[hull]}, " if hull in names else ""
+        items.append(f"{name}{klass} {hull} ({_n(int(seen), 'sighting')})")
+    return "; ".join(items)
+
+
+def _joint_sentence(joint: pd.DataFrame) -> str:
+    """'Joint movements with Chinese ships: 1 (10 - 12 Aug 2026, Tsugaru Strait).' or 'none'."""
+    if joint.empty:
+        return "Joint movements with Chinese ships: none."
+    items = []
+    for first, last, straits in zip(joint["first"], joint["last"], joint["straits"], strict=True):
+        where = (", " + " and ".join(straits) + (" Strait" if len(straits) == 1 else " straits")) if straits else ""
+        items.append(f"{date_span(first, last)}{where}")
+    return f"Joint movements with Chinese ships: {len(joint)} ({'; '.join(items)})."
+
+
+# -- downloads that describe themselves (issue 25 item 5) -----------------------------------------
+
+def download_description(file: str, href: str, rows: pd.DataFrame, spec: FilterSpec, version: str,
+                         current_to: dt.date | None, exported: dt.date) -> dict:
+    """The JSON sidecar of a download (``<file>.json``): what the file holds, the dataset version,
+    licence, sources, the data-current-to date and the day it was exported.
+
+    A sidecar rather than a comment line, so every CSV and GeoJSON reader still reads the file.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2026-09-01"]), "ships": pd.array([2], dtype="Int64")})
+    >>> d = download_description("straitwatch.csv", "/download/straitwatch.csv", rows, FilterSpec(), "2026.12.1",
+    ...                          dt.date(2026, 9, 15), dt.date(2026, 12, 7))
+    >>> d["dataset_version"], d["exported"], d["licenses"][0]["name"], d["filters"]
+    ('2026.12.1', '2026-12-07', 'GJSTU-2.0', '1 sighting, 2 ship-sightings, 1 Sep 2026, data current to 15 Sep 2026')
+    """
+    return {"file": file, "href": href, "title": "Straitwatch: Russian Navy movements around Japan",
+            "filters": summary(rows, spec, current_to), "query": spec_to_query(spec),
+            "dataset_version": version, "data_current_to": current_to.isoformat() if current_to else None,
+            "exported": exported.isoformat(), "source": SOURCE_LINE, "licenses": LICENSES, "sources": SOURCES,
+            "rows_selected": len(rows)}
