@@ -23,6 +23,7 @@ from dashboard.filters import FilterSpec, apply_filters, date_span, summary
 from dashboard.urlstate import spec_to_query
 from sightings.datapackage import LICENSES, SOURCES
 from sightings.hulls import hull_table
+from sightings.joint import joint_events
 from sightings.pipeline import SHIP_CATEGORY_NAMES, type_column
 from sightings.schema import STRAITS
 from sightings.stats import ship_rows, period_counts, passage_rows, unit_counts
@@ -160,33 +161,25 @@ def compare_periods(frame: pd.DataFrame, spec: FilterSpec, current_to: dt.date |
     return {"periods": list(periods), "lines": lines}
 
 
-# -- joint movements (taxonomy's sightings.joint.joint_events, not yet merged) -------------------
+# -- joint movements ------------------------------------------------------------------------------
 
-def joint_events_adapter(rows: pd.DataFrame) -> pd.DataFrame:
-    """ADAPTER until ``sightings.joint.joint_events(frame)`` (the taxonomy helper's) is merged:
-    one line per joint China-Russia movement in ``rows``, with ``first`` and ``last`` day and the
-    ``straits`` it passed (a list, schema order).
-
-    A movement is the rows flagged ``with_chinese_ships`` of one voyage (a row with no voyage is
-    a movement of its own). Replace the call with ``joint_events`` when it lands, mapping its
-    columns to these three; :func:`briefing_text` reads only these.
+def joint_movements(rows: pd.DataFrame) -> pd.DataFrame:
+    """The joint China-Russia events of ``rows`` (:func:`sightings.joint.joint_events`, announced
+    exercises left out) as the three columns :func:`briefing_text` reads: ``first`` and ``last``
+    day (all legs) and the ``straits`` passed, in order.
 
     >>> rows = pd.DataFrame({"id": ["a", "b"], "event_date": pd.to_datetime(["2026-08-10", "2026-08-12"]),
-    ...     "voyage_id": ["v1", "v1"], "strait": ["Tsugaru", ""], "with_chinese_ships": [True, True]})
-    >>> joint_events_adapter(rows).to_dict("records")
+    ...     "event_time": ["", ""], "direction": ["east", ""], "ships": [2, 2], "activity": ["transit", ""],
+    ...     "ship_types": [["destroyer"], ["destroyer"]], "hull_numbers": [["548"], ["548"]],
+    ...     "chinese_vessels": [["Type 055"], []], "voyage_id": ["v1", "v1"],
+    ...     "strait": ["Tsugaru", ""], "with_chinese_ships": [True, False]})
+    >>> joint_movements(rows).to_dict("records")
     [{'first': datetime.date(2026, 8, 10), 'last': datetime.date(2026, 8, 12), 'straits': ['Tsugaru']}]
     """
-    joint = ship_rows(rows)
-    joint = joint[joint["with_chinese_ships"].fillna(False).astype(bool).to_numpy()]
-    if joint.empty:
-        return pd.DataFrame({"first": [], "last": [], "straits": []})
-    voyages = joint["voyage_id"].fillna("")
-    keys = voyages.where(voyages != "", "row " + joint["id"].astype(str))
-    events = []
-    for _, part in joint.groupby(keys.to_numpy(), sort=False):
-        events.append({"first": part["event_date"].min().date(), "last": part["event_date"].max().date(),
-                       "straits": [s for s in STRAITS if s in set(part["strait"])]})
-    return pd.DataFrame(events).sort_values("first", kind="stable").reset_index(drop=True)
+    events = joint_events(ship_rows(rows))
+    return pd.DataFrame({"first": [pd.Timestamp(d).date() for d in events["first_date"]],
+                         "last": [pd.Timestamp(d).date() for d in events["last_date"]],
+                         "straits": [list(s) for s in events["straits"]]})
 
 
 # -- "Copy summary" (issue 25 item 5) ------------------------------------------------------------
@@ -195,7 +188,7 @@ def briefing_text(rows: pd.DataFrame, spec: FilterSpec, citation: Citation, join
                   names: dict[str, str] | None = None, lang: str = "en") -> str:
     """A paste-ready paragraph for the view: period and data-to date, passages by strait (the unit
     named), the selection in each unit, the most-seen ships by class and hull (and name, given
-    ``names``: hull -> ship name), joint movements (``joint``: :func:`joint_events_adapter`'s
+    ``names``: hull -> ship name), joint movements (``joint``: :func:`joint_movements`'s
     columns), announced exercises kept apart, then source, version, access date and permalink.
 
     Every strait the view covers is listed, zeros too; hulls are as the reports give them,
@@ -208,7 +201,7 @@ def briefing_text(rows: pd.DataFrame, spec: FilterSpec, citation: Citation, join
     ...     "vessels": [], "activity": []})
     >>> print(briefing_text(empty, FilterSpec(straits=("Soya",)), Citation("s", "2026.12.1",
     ...       dt.date(2026, 12, 7), dt.date(2026, 9, 15), link="https://x.example/?strait=Soya"),
-    ...       joint_events_adapter(empty.assign(with_chinese_ships=[]))))
+    ...       joint_movements(empty.assign(with_chinese_ships=[]))))
     Straitwatch briefing, all dates to 15 Sep 2026 (data current to 15 Sep 2026). No sightings match these filters. Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch; dataset version 2026.12.1, accessed 2026-12-07. View: https://x.example/?strait=Soya
     """
     if lang not in LANGUAGES:

@@ -23,7 +23,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.briefing import Citation, briefing_text, caption, compare_periods, graph_config, joint_events_adapter
+from dashboard.briefing import Citation, briefing_text, caption, compare_periods, graph_config, joint_movements
 from dashboard.cite import view_link
 from dashboard.export import filename
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
@@ -104,7 +104,7 @@ def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current
     rows = apply_filters(frame, spec)
     citation = make_citation(rows, spec, version, current_to, page_href, today)
     configs = tuple(graph_config(GRAPH_CONFIG, citation, chart) for _, chart, _ in CHARTS)
-    paragraph = briefing_text(rows, spec, citation, joint_events_adapter(rows))
+    paragraph = briefing_text(rows, spec, citation, joint_movements(rows))
     return (*stats_figures(rows, citation), *month_figures(rows, citation), *configs, stats_href(spec), sidecar_href(spec),
             comparison_table(compare_periods(frame, spec, current_to)), paragraph)
 
