@@ -33,6 +33,7 @@ def _rows(*rows):
         "hull_numbers": [r[6] for r in rows], "activity": pd.array([r[7] for r in rows], dtype="str"),
         "with_chinese_ships": [r[8] for r in rows], "primary_source": [True for _ in rows],
         "ship_types": [[] for _ in rows], "vessels": [[] for _ in rows],
+        "event_time": ["" for _ in rows], "chinese_vessels": [[] for _ in rows],
     })
 
 

@@ -33,7 +33,7 @@ CASES = [
     # a row with no ship type is "Other / unspecified"
     ("other type", FilterSpec(ship_types=("Other / unspecified",)), ["fx-06"]),
     # OR within a facet: the submarines (fx-24, fx-08) and the cruiser 011 (fx-09, fx-10)
-    ("cruiser or submarine", FilterSpec(ship_types=("Cruiser", "Submarine")), ["fx-24", "fx-08", "fx-09", "fx-10"]),
+    ("submarine or amphibious", FilterSpec(ship_types=("Submarine", "Amphibious")), ["fx-24", "fx-08", "fx-12"]),
     ("exercise", FilterSpec(activities=("exercise",)), ["fx-11"]),
     # "intelligence gathering / contiguous-zone navigation" is both
     ("contiguous zone", FilterSpec(activities=("contiguous-zone navigation",)), ["fx-22"]),
@@ -96,8 +96,11 @@ def test_frozen_filters004_every_counted_facet_at_once(frozen):
     assert counts["hulls"] == {"333": 3, "335": 3, "548": 4, "80": 1, "543": 2, "208": 1, "011": 2, "564": 2,
                                "715": 2, "339": 1, "999": 2}
     types = {name: n for name, n in counts["ship_types"].items() if n}
-    assert types == {"Destroyer": 9, "Frigate": 6, "Submarine": 2, "Intelligence ship": 4, "Cruiser": 2,
-                     "Patrol ship": 1, "Landing ship": 1, "Oiler / supply": 2, "Other / unspecified": 1}
+    # surface combatants: the frigates, destroyers, cruisers and patrol boats of fx-01-05, 09-11,
+    # 13-18, 21, 23, 25 (17 rows); submarines fx-08, 24; intelligence fx-07, 19, 20, 22; the landing
+    # ships of fx-12; the Dubna oiler of fx-15, 16; fx-06 names no type
+    assert types == {"Surface combatant": 17, "Submarine": 2, "Intelligence": 4, "Amphibious": 1,
+                     "Auxiliary": 2, "Other / unspecified": 1}
     assert {kind: n for kind, n in counts["activities"].items() if n} == {
         "transit": 15, "detection": 3, "joint patrol with China": 3, "exercise": 1, "intelligence gathering": 3,
         "contiguous-zone navigation": 1}

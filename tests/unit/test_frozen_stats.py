@@ -121,8 +121,8 @@ def test_frozen_stats007_the_apps_passages_csv_is_the_table_with_its_zero_lines(
         text = frozen_client.get("/stats/passages.csv" + query).get_data(as_text=True)
         return pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist()
     assert lines("?from=2024-01-01&to=2025-12-31&strait=Tsugaru&strait=Soya") == [
-        ["Soya", 2024, "all", 0, 0, 0, 0], ["Soya", 2025, "east", 2, 3, 2, 0], ["Soya", 2025, "west", 1, 2, 2, 0],
-        ["Tsugaru", 2024, "east", 1, 0, 0, 1], ["Tsugaru", 2025, "all", 0, 0, 0, 0]]
+        ["Soya", 2024, "all", 0, 0, 0, 0, False], ["Soya", 2025, "east", 2, 3, 2, 0, True], ["Soya", 2025, "west", 1, 2, 2, 0, True],
+        ["Tsugaru", 2024, "east", 1, 0, 0, 1, False], ["Tsugaru", 2025, "all", 0, 0, 0, 0, True]]
 
 
 def test_frozen_stats008_the_stated_dates_filter_reaches_the_statistics(frozen_client):
@@ -132,19 +132,16 @@ def test_frozen_stats008_the_stated_dates_filter_reaches_the_statistics(frozen_c
         text = frozen_client.get("/stats/passages.csv" + query).get_data(as_text=True)
         return pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist()
     assert lines("?stated=1&strait=Soya") == [
-        ["Soya", 2023, "east", 1, 2, 2, 0], ["Soya", 2023, "west", 1, 2, 2, 0], ["Soya", 2024, "all", 0, 0, 0, 0],
-        ["Soya", 2025, "east", 2, 3, 2, 0], ["Soya", 2025, "west", 1, 2, 2, 0]]
+        ["Soya", 2023, "east", 1, 2, 2, 0, False], ["Soya", 2023, "west", 1, 2, 2, 0, False], ["Soya", 2024, "all", 0, 0, 0, 0, False],
+        ["Soya", 2025, "east", 2, 3, 2, 0, True], ["Soya", 2025, "west", 1, 2, 2, 0, True]]
     assert lines("?chinese=yes&strait=Soya&strait=Tsushima&strait=Miyako") == [
-        ["Soya", 2025, "east", 1, 2, 2, 0], ["Tsushima", 2025, "southwest", 1, 2, 1, 0],
-        ["Miyako", 2025, "south", 1, 2, 0, 0]]
+        ["Soya", 2025, "east", 1, 2, 2, 0, True], ["Tsushima", 2025, "southwest", 1, 2, 1, 0, True],
+        ["Miyako", 2025, "south", 1, 2, 0, 0, True]]
 
 
-@pytest.mark.xfail(strict=True, reason="passage_table takes its years from the selected rows, not from the "
-                   "period asked for: Tsugaru in 2024-2025 selects only fx-12 (2024), so the table has no "
-                   "2025 line and a year without a passage looks like a year left out (issue 25)")
 def test_frozen_stats009_a_period_asked_for_has_a_line_for_each_of_its_years(frozen_client):
     """``?from=2024-01-01&to=2025-12-31&strait=Tsugaru``: fx-12's passage in 2024 and a zero line for 2025,
     the year asked for in which Tsugaru saw none."""
     text = frozen_client.get("/stats/passages.csv?from=2024-01-01&to=2025-12-31&strait=Tsugaru").get_data(as_text=True)
     assert pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist() == [
-        ["Tsugaru", 2024, "east", 1, 0, 0, 1], ["Tsugaru", 2025, "all", 0, 0, 0, 0]]
+        ["Tsugaru", 2024, "east", 1, 0, 0, 1, False], ["Tsugaru", 2025, "all", 0, 0, 0, 0, True]]
