@@ -30,7 +30,7 @@ from dashboard.events import SHOW, with_events  # noqa: E402
 from dashboard.facets import COUNTED  # noqa: E402
 from dashboard.data import load_app_data  # noqa: E402
 from dashboard.factory import create_app  # noqa: E402
-from dashboard.figures import base_layers, map_updates, table_rows, timeline_figure  # noqa: E402
+from dashboard.figures import base_layers, map_updates, point_rows, points_trace, table_rows, timeline_figure  # noqa: E402
 from dashboard.filters import FilterSpec, all_facet_counts, apply_filters, spec_values, summary  # noqa: E402
 from dashboard.mapview import map_summary, view_updates  # noqa: E402
 from dashboard.tracks_figure import track_updates  # noqa: E402
@@ -113,6 +113,9 @@ def profile(path: Path, reps: int) -> None:
     data = load_app_data(path)          # the frame the app holds, built again
     print(f"{len(data.sightings):,} rows; show events {SHOWN_EVENTS}, map {MAP_SIZE}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    points = point_rows(data.sightings)
+    print(f"map markers for all rows: {len(points_trace(data.sightings)['lat']):,} "
+          f"({len(points.drop_duplicates(['lat', 'lon'])):,} distinct points of {len(points):,} point rows)")
     layers = base_layers(data.layers)
     client = app.server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
