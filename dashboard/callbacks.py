@@ -28,7 +28,7 @@ from dashboard.filters import (
 )
 from dashboard.mapview import map_summary, view_updates
 from dashboard.urlstate import spec_from_query, spec_to_query
-from dashboard import overlay, playback, stats_view, vessels
+from dashboard import overlay, playback, search, stats_view, vessels
 from dashboard.events import with_events
 from dashboard.tracks_figure import track_updates, track_visibility
 
@@ -110,7 +110,8 @@ def register(app, data: AppData) -> None:
         updates += track_updates(rows)
         counts = all_facet_counts(frame, spec)
         return (sentence, as_patch(updates), note, map_summary(rows),
-                with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
+                with_events(timeline_figure(rows, selected), data.events, shown_events),
+                search.matched_in(table_rows(rows), rows, spec.search),
                 download_href(spec, "csv"), download_href(spec, "geojson"),
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
                 *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),

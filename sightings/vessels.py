@@ -108,15 +108,32 @@ def names_of(table: pd.DataFrame, hull: str) -> pd.DataFrame:
     return rows.sort_values(["name", "stated_for"], kind="stable")
 
 
-def hull_names(table: pd.DataFrame) -> dict[str, list[str]]:
-    """Hull number -> the distinct names (English, then Japanese where stated) the register gives it.
+def carried_on(table: pd.DataFrame, day) -> pd.DataFrame:
+    """The register rows whose carried dates (where given) include ``day`` (a date or Timestamp).
+
+    An undated row holds for any day: the loader allows it only when its hull has no other name.
+
+    >>> rows = pd.DataFrame({"carried_from": ["", "2000-01-01", "2010-01-01"], "carried_to": ["", "2009-12-31", ""]})
+    >>> carried_on(rows, pd.Timestamp("2012-05-01")).index.tolist()
+    [0, 2]
+    """
+    iso = f"{pd.Timestamp(day):%Y-%m-%d}"
+    held = ((table["carried_from"] == "") | (table["carried_from"] <= iso)) & \
+        ((table["carried_to"] == "") | (table["carried_to"] >= iso))
+    return table[held]
+
+
+def hull_names(table: pd.DataFrame, day=None) -> dict[str, list[str]]:
+    """Hull number -> the distinct names (English, then Japanese where stated) the register gives
+    it (on ``day``, when given: see :func:`carried_on`).
 
     >>> hull_names(pd.DataFrame({"hull_number": ["548", "548"], "name": ["Admiral Panteleyev"] * 2,
     ...                          "name_ja": ["", "アドミラル・パンテレーエフ"]}))
     {'548': ['Admiral Panteleyev', 'アドミラル・パンテレーエフ']}
     """
+    rows = table if day is None else carried_on(table, day)
     found: dict[str, list[str]] = {}
-    for hull, name, name_ja in zip(table["hull_number"], table["name"], table["name_ja"], strict=True):
+    for hull, name, name_ja in zip(rows["hull_number"], rows["name"], rows["name_ja"], strict=True):
         for text in (name, name_ja):
             if text and text not in found.setdefault(hull, []):
                 found[hull].append(text)
