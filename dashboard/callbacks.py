@@ -15,6 +15,7 @@ from dash import ClientsideFunction, Input, Output, Patch, State, ctx, no_update
 from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
+from dashboard.dossier_callbacks import register_dossier
 from dashboard.cite import cite_text
 from dashboard.downloads import download_href
 from dashboard.feeds import FEED_LINKS, feed_href
@@ -174,6 +175,7 @@ def register(app, data: AppData) -> None:
         return as_patch(updates), overlay.message(result, name)
 
     register_analyst_views(app, data, spec_of)
+    register_dossier(app, data)
 
 
 # -- analyst views (issue 10): voyage tracks, vessels, statistics, playback, timeline events ----
