@@ -15,6 +15,7 @@ from dash import ClientsideFunction, Input, Output, Patch, State, ctx, no_update
 from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
+from dashboard.dossier import with_sighting
 from dashboard.dossier_callbacks import register_dossier
 from dashboard.cite import cite_text
 from dashboard.downloads import download_href
@@ -84,7 +85,8 @@ def register(app, data: AppData) -> None:
         shown = (start, end, *values)
         month = spec.start or spec.end or frame["event_date"].max().date()   # the calendar opens on the range
         return (*(no_update if value == now else value for value, now in zip(wanted, shown, strict=True)),
-                month, spec_to_query(spec), spec_values(spec))
+                month, with_sighting(spec_to_query(spec), search if trigger in (None, ids.URL) else None),
+                spec_values(spec))
 
     # spec -> summary, map markers, tracks, areas and view, timeline, table, download, feed and API
     # links, option counts, vessels table, statistics, "cite this view": one request and one map

@@ -11,6 +11,7 @@ are those the reports give (:func:`sightings.hulls.hull_table`) and the register
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode
 
@@ -24,6 +25,8 @@ from sightings.vessels import names_of
 
 #: Longest query string read (the URL is user input).
 MAX_QUERY = 4000
+#: A sighting id as the schema allows it (sightings.schema), checked before it goes back into a URL.
+_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 
 
 @dataclass(frozen=True)
@@ -137,16 +140,33 @@ def hull_href(hull: str) -> str:
     return "?" + urlencode({"hull": hull})
 
 
+def with_sighting(query: str, search: str | None) -> str:
+    """``query`` (the filters' query string) with the ``id=`` of ``search`` kept, so a permalink
+    ``?id=<id>`` survives the filters rewriting the URL; ``search`` None (a control changed the
+    filters, not the URL) keeps none.
+
+    >>> with_sighting("?hull=548", "?hull=548&id=2016-06-21-4251ce"), with_sighting("", "?id=a"), with_sighting("", None)
+    ('?hull=548&id=2016-06-21-4251ce', '?id=a', '')
+    """
+    wanted = parse_qs((search or "").lstrip("?")[:MAX_QUERY]).get("id", [])
+    if len(wanted) != 1 or not _ID.match(wanted[0]):
+        return query
+    return f"{query}{'&' if query else '?'}{urlencode({'id': wanted[0]})}"
+
+
 def url_panel(search: str | None, frame: pd.DataFrame, register: pd.DataFrame, selected: str | None):
     """What the details panel shows for the URL's query ``search``: ("sighting", id) for
-    ``?id=<a known id>``; ("dossier", hull) for exactly one ``hull=`` and no ``id=``, unless the
-    ``selected`` sighting lists that hull (it stays); ("hint", None) when neither and nothing is
-    selected; None to leave the panel as it is.
+    ``?id=<a known id>``; ("dossier", hull) for exactly one ``hull=`` and no ``id=``; ("hint",
+    None) when neither and nothing is selected; None to leave the panel as it is.
+
+    The bare dossier link ``?hull=548`` always opens the dossier; with other filters beside the
+    hull (a filter changed while a sighting was open), a ``selected`` sighting listing that
+    hull stays in the panel.
 
     >>> frame = pd.DataFrame({"id": ["a"], "hull_numbers": [["548"]]})
-    >>> url_panel("?id=a", frame, None, None), url_panel("?hull=548", frame, None, None)
+    >>> url_panel("?id=a", frame, None, None), url_panel("?hull=548", frame, None, "a")
     (('sighting', 'a'), ('dossier', '548'))
-    >>> url_panel("?hull=548", frame, None, "a"), url_panel("?hull=548&hull=011", frame, None, None)
+    >>> url_panel("?from=2020-01-01&hull=548", frame, None, "a"), url_panel("?hull=548&hull=011", frame, None, None)
     (None, ('hint', None))
     """
     params = parse_qs((search or "").lstrip("?")[:MAX_QUERY])
@@ -156,7 +176,8 @@ def url_panel(search: str | None, frame: pd.DataFrame, register: pd.DataFrame, s
         return "sighting", wanted[0]
     if len(hulls) == 1 and not wanted:
         hull = hulls[0][:8]
-        if selected in known and hull in frame.loc[frame["id"] == selected, "hull_numbers"].iloc[0]:
+        bare = params.keys() == {"hull"}
+        if not bare and selected in known and hull in frame.loc[frame["id"] == selected, "hull_numbers"].iloc[0]:
             return None
         return "dossier", hull
     return ("hint", None) if selected is None else None

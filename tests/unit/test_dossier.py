@@ -11,7 +11,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.details import details_panel, same_as_links
-from dashboard.dossier import build_dossier, dossier_panel, hull_href, sighting_href, url_panel
+from dashboard.dossier import build_dossier, dossier_panel, hull_href, sighting_href, url_panel, with_sighting
 from sightings.pipeline import build
 from sightings.vessels import REGISTER_COLUMNS, read_register
 from tests.dash_requests import dependency_body, triggered_by
@@ -86,8 +86,9 @@ def test_dossier05_panel_names_links_and_lists():
     ("?hull=548", None, ("dossier", "548")),
     ("?from=2016-01-01&hull=081", None, ("dossier", "081")),
     ("?hull=548&hull=081", None, ("hint", None)),             # two hulls: no dossier
-    ("?hull=081", "s2", None),                                # the selected sighting lists 081: it stays
-    ("?hull=081", "s1", ("dossier", "081")),                  # it does not: the dossier replaces it
+    ("?hull=081", "s2", ("dossier", "081")),                  # the bare dossier link: always the dossier
+    ("?from=2016-01-01&hull=081", "s2", None),                # a filter changed: the selected s2 lists 081, stays
+    ("?from=2016-01-01&hull=081", "s1", ("dossier", "081")),  # s1 does not list 081: the dossier replaces it
     ("?id=s3", None, ("sighting", "s3")),
     ("?id=s3&hull=548", None, ("sighting", "s3")),
     ("?id=nope", None, ("hint", None)),
@@ -96,6 +97,17 @@ def test_dossier05_panel_names_links_and_lists():
 ])
 def test_dossier06_what_the_url_opens(search, selected, expected):
     assert url_panel(search, _frame(), REGISTER, selected) == expected
+
+
+@pytest.mark.parametrize(("query", "search", "expected"), [
+    ("?hull=548", "?hull=548&id=s2", "?hull=548&id=s2"),
+    ("", "?id=s2", "?id=s2"),
+    ("?hull=548", None, "?hull=548"),                          # a control changed the filters: no id kept
+    ("", "?id=s2&id=s3", ""),                                  # two ids: none
+    ("", "?id=%3Cscript%3E", ""),                              # not an id
+])
+def test_dossier11_the_url_rewrite_keeps_a_permalink_id(query, search, expected):
+    assert with_sighting(query, search) == expected
 
 
 # -- readable details ------------------------------------------------------------------------
