@@ -21,7 +21,6 @@ from dashboard.facets import options
 from dashboard.filters import data_current_to
 from dashboard.figures import base_layers, layer_files
 from dashboard.mapview import anchors_used, place_labels, strait_bounds
-from dashboard.search import with_search_fields
 from geo.layers import LAYERS_DIR
 from sightings.coverage import read_counts
 from sightings.changelog import CHANGELOG, current_version
@@ -59,7 +58,7 @@ class AppData:
 def load_app_data(path: str | Path = DATASET) -> AppData:
     """The sightings at ``path`` through the pipeline, their options, the display layers, and the
     dataset version (from the ``CHANGELOG.md`` beside ``path``, read once here)."""
-    frame = with_search_fields(build(path))
+    frame = build(path)
     layers = {name: json.loads((LAYERS_DIR / "display" / f"{name}.geojson").read_text(encoding="utf-8"))
               for name in MAP_LAYERS}
     return AppData(sightings=frame, options=options(frame), layers=layers, source=Path(path),

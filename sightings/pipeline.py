@@ -8,8 +8,9 @@ save little and could serve a stale frame when its key forgot an input (issue 20
 
 The facet columns are what the filters read, computed once so filtering is vectorised:
 categorical copies of the strait, lane and position kind (tests and counts on small
-integer codes), one boolean column per ship category and activity kind, a lower-case search
-text, each row's hull numbers, seas and ship classes as one delimited categorical each
+integer codes), one boolean column per ship category and activity kind, the folded texts the
+search box reads (``search:<field>``, :mod:`sightings.textsearch`), each row's hull numbers,
+seas and ship classes as one delimited categorical each
 (";548;011;"), ``primary_source``, and the classes a row gives its hulls
 (``class:types``, ``class:vessels``: what the vessels table counts, :mod:`sightings.hulls`).
 """
@@ -27,6 +28,7 @@ from sightings.classes import class_of
 from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
+from sightings.textsearch import PREFIX as SEARCH_PREFIX, search_fields
 
 #: The strait value of rows in no strait, as the strait filter offers it.
 NO_STRAIT = "none"
@@ -101,8 +103,9 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["facet:straits"] = pd.Categorical(out["strait"].where(out["strait"] != "", NO_STRAIT))
     out["facet:seas"] = pd.Categorical(_delimited(_each_distinct(
         seas_of, out["sea_area"], _lists(out, "named_seas").map(tuple))))
-    out["facet:classes"] = pd.Categorical(_delimited(_each_distinct(
-        classes_of, *(_lists(out, column).map(tuple) for column in ("ship_types", "vessels", "chinese_vessels")))))
+    row_classes = _each_distinct(
+        classes_of, *(_lists(out, column).map(tuple) for column in ("ship_types", "vessels", "chinese_vessels")))
+    out["facet:classes"] = pd.Categorical(_delimited(row_classes))
     out["facet:lane"] = pd.Categorical(out["lane"])
     out["facet:kind"] = pd.Categorical(out["position_kind"])
     out["facet:hulls"] = pd.Categorical(_delimited(out["hull_numbers"]))
@@ -111,11 +114,11 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["class:vessels"] = pd.Categorical(_map_unique(out["vessels"], lambda vessels: json.dumps(
         vessel_classes(vessels), ensure_ascii=False)))
     types = out["ship_types"].map("; ".join)
-    out["search_text"] = (types + " " + out["hull_numbers"].map(" ".join)).str.lower()
+    searched = search_fields(out, row_classes.tolist()).add_prefix(SEARCH_PREFIX)
     indicators = {type_column(c): v for c, v in _per_unique(types, ship_categories_of, SHIP_CATEGORY_NAMES).items()}
     indicators |= {activity_column(k): v
                    for k, v in _per_unique(out["activity"], activity_kinds, ACTIVITY_KINDS).items()}
-    return pd.concat([out, pd.DataFrame(indicators, index=out.index)], axis=1)
+    return pd.concat([out, searched, pd.DataFrame(indicators, index=out.index)], axis=1)
 
 
 def seas_of(sea_area: str, named: list[str]) -> list[str]:
