@@ -44,9 +44,10 @@ def search_fields(frame: pd.DataFrame, row_classes: list[list[str]], vessel_regi
 
     ``row_classes`` are each row's dictionary classes (:func:`sightings.pipeline.classes_of`);
     ``vessel_register`` (data/vessels.csv), ``classes`` (data/ship_classes.csv) and ``places``
-    (data/gazetteer.csv) default to the shipped files. ``frame`` needs ``location_text``,
+    (data/gazetteer.csv) default to the shipped files. ``frame`` holds ``location_text``,
     ``location_text_ja``, ``notes``, ``source_names``, ``vessels``, ``ship_types`` and
-    ``hull_numbers`` (lists as lists); ``event_date`` picks the register's dated names.
+    ``hull_numbers`` (lists as lists; a hand-made frame may leave any out: empty);
+    ``event_date`` picks the register's dated names.
 
     Examples
     --------
@@ -61,7 +62,8 @@ def search_fields(frame: pd.DataFrame, row_classes: list[list[str]], vessel_regi
     spelled = _class_spellings(ship_classes() if classes is None else classes)
     lists = {column: frame[column] if column in frame else pd.Series([[]] * len(frame), index=frame.index)
              for column in ("source_names", "vessels", "chinese_vessels", "ship_types", "hull_numbers")}
-    english, japanese, notes = (frame[column].map(fold) for column in ("location_text", "location_text_ja", "notes"))
+    english, japanese, notes = (frame[column].map(fold) if column in frame else pd.Series("", index=frame.index)
+                                for column in ("location_text", "location_text_ja", "notes"))
     return pd.DataFrame({
         "vessel_names": [fold(" | ".join(n for hull in hulls for n in known.get(hull, ())))
                          for hulls, known in zip(lists["hull_numbers"], names, strict=True)],
