@@ -15,6 +15,8 @@ from dash import ClientsideFunction, Input, Output, Patch, State, ctx, no_update
 from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
+from dashboard.dossier import with_sighting
+from dashboard.dossier_callbacks import register_dossier
 from dashboard.cite import cite_text
 from dashboard.downloads import download_href
 from dashboard.feeds import FEED_LINKS, feed_href
@@ -28,7 +30,7 @@ from dashboard.filters import (
 )
 from dashboard.mapview import map_summary, view_updates
 from dashboard.urlstate import spec_from_query, spec_to_query
-from dashboard import overlay, playback, stats_view, vessels
+from dashboard import overlay, playback, search, stats_view, vessels
 from dashboard.events import with_events
 from dashboard.tracks_figure import track_updates, track_visibility
 
@@ -83,7 +85,8 @@ def register(app, data: AppData) -> None:
         shown = (start, end, *values)
         month = spec.start or spec.end or frame["event_date"].max().date()   # the calendar opens on the range
         return (*(no_update if value == now else value for value, now in zip(wanted, shown, strict=True)),
-                month, spec_to_query(spec), spec_values(spec))
+                month, with_sighting(spec_to_query(spec), search if trigger in (None, ids.URL) else None),
+                spec_values(spec))
 
     # spec -> summary, map markers, tracks, areas and view, timeline, table, download, feed and API
     # links, option counts, vessels table, statistics, "cite this view": one request and one map
@@ -109,7 +112,8 @@ def register(app, data: AppData) -> None:
         updates += track_updates(rows)
         counts = all_facet_counts(frame, spec)
         return (sentence, as_patch(updates), note, map_summary(rows),
-                with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
+                with_events(timeline_figure(rows, selected), data.events, shown_events), 
+                search.matched_in(table_rows(rows), rows, spec.search),
                 download_href(spec, "csv"), download_href(spec, "geojson"), download_href(spec, "csv.json"),
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
                 *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
@@ -174,6 +178,7 @@ def register(app, data: AppData) -> None:
         return as_patch(updates), overlay.message(result, name)
 
     register_analyst_views(app, data, spec_of)
+    register_dossier(app, data)
 
 
 # -- analyst views (issue 10): voyage tracks, vessels, statistics, playback, timeline events ----

@@ -11,15 +11,17 @@ stands for an area. :func:`position_story` says that in a sentence, testable on 
 from __future__ import annotations
 
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
+from dashboard.dossier import hull_href, sighting_href
 from geo.compass import BEARINGS
-from sightings.schema import COLUMNS
+from sightings.schema import COLUMNS, is_release_url
+from sightings.voyages import parse_reference, reference_phrase
 
 #: Fields listed as "label: value" (the phrase, the Japanese sentence and the sources get
 #: their own blocks); every schema column and the join's answers appear once.
 LISTED = tuple(c for c in COLUMNS if c not in ("location_text", "location_text_ja", "source_urls", "source_names",
-                                               "voyage_link")) + (
+                                               "voyage_link", "same_as")) + (
     "sea_area_reported", "in_strait", "in_japan_territorial_sea", "distance_to_japan_km", "named_seas",
     "primary_source")
 _COMPASS = {degrees: point for point, degrees in BEARINGS.items()}
@@ -109,12 +111,81 @@ def details_panel(row: pd.Series | None) -> list:
     ]
     if row["location_text_ja"]:
         blocks += [html.H4("Joint Staff release (Japanese)"), html.Blockquote(row["location_text_ja"], lang="ja")]
-    blocks += [html.H4("Voyage"), html.Ul([html.Li(line) for line in voyage_story(row)], className="details-voyage")]
+    same = same_as_links(row)
+    if same:
+        blocks += [html.H4("Same ships as (the release says so)"), html.Ul(className="details-same-as", children=[
+            html.Li([entry, *([" · ", dcc.Link(f"open {target}", href=sighting_href(target)),
+                               f" ({release} says so)"] if target else [" · no link stored for this reference "
+                                                                        "(the voyage below says how this sighting is linked)"])])
+            for entry, target, release in same])]
+        releases = [url for url in row["source_urls"] if is_release_url(url)]
+        if releases:
+            blocks.append(html.P(["The release that says so: ", *[html.A(url.rsplit("/", 1)[-1], href=url,
+                                  target="_blank", rel="noopener noreferrer", className="source-link")
+                                  for url in releases],
+                                  "; its sentence on this sighting is quoted above (the back-reference sentence "
+                                  "itself is not stored in the record)."], className="details-same-as-source"))
+    blocks += [html.H4("Voyage"), html.Ul([html.Li([line, *_voyage_link(link)]) for line, link
+                                           in zip(voyage_story(row), _links_or_none(row), strict=True)],
+                                          className="details-voyage")]
     blocks += [html.H4("Sources"), html.Ul(links, className="details-sources"),
                html.Dl(className="details-fields",
                        children=[part for field in LISTED if field in row.index
-                                 for part in (html.Dt(field.replace("_", " ")), html.Dd(_shown(row[field])))])]
+                                 for part in (html.Dt(field.replace("_", " ")), html.Dd(_field(field, row[field])))])]
+    blocks.append(html.P(["Permalink: ", dcc.Link(sighting_href(row["id"]), href=sighting_href(row["id"]))],
+                         className="details-permalink"))
     return blocks
+
+
+def same_as_links(row: pd.Series) -> list[tuple[str, str, str]]:
+    """Each ``same_as`` entry with the sighting the record linked it to and the release that says
+    so, read from the stored ``voyage_link`` reasons (never re-derived); ("entry", "", "") when no
+    stored link is for that entry (no single earlier sighting matched, or the two were already
+    one voyage by an earlier link).
+
+    >>> same_as_links(pd.Series({"same_as": ["2026-03-05 Tsushima southwest"], "voyage_link": [
+    ...     "with x1: p20260309_01 says same as the 5 Mar 2026 Tsushima passage heading southwest"]}))
+    [('2026-03-05 Tsushima southwest', 'x1', 'p20260309_01')]
+    """
+    links = list(row.get("same_as", None) or ())
+    reasons = list(row.get("voyage_link", None) or ())
+    found = []
+    for entry in links:
+        try:
+            tail = " says same as " + reference_phrase(parse_reference(entry))
+        except ValueError:
+            found.append((entry, "", ""))
+            continue
+        link = next((reason for reason in reasons if reason.endswith(tail) and ": " in reason), "")
+        head = link[:-len(tail)] if link else ""
+        target, _, release = head.removeprefix("with ").partition(": ")
+        found.append((entry, target, release))
+    return found
+
+
+def _links_or_none(row: pd.Series) -> list[str | None]:
+    """The stored link behind each :func:`voyage_story` line (None for the lines that are not links)."""
+    links = list(row.get("voyage_link", None) or ())
+    return links if links else [None]
+
+
+def _voyage_link(link: str | None) -> list:
+    """A link to the earlier sighting a voyage link names ("with <id>: ...")."""
+    if not link or not link.startswith("with ") or ": " not in link:
+        return []
+    target = link.removeprefix("with ").split(": ", 1)[0]
+    return [" · ", dcc.Link(f"open {target}", href=sighting_href(target))]
+
+
+def _field(field: str, value):
+    """A listed field's value as shown: hull numbers link to their dossiers, the rest as text."""
+    if field == "hull_numbers" and isinstance(value, (list, tuple)) and value:
+        parts = []
+        for hull in value:
+            parts += [", "] if parts else []
+            parts.append(dcc.Link(hull, href=hull_href(hull), className="hull-link"))
+        return parts
+    return _shown(value)
 
 
 def _is_web(url: str) -> bool:
@@ -129,5 +200,7 @@ def _shown(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "—"
     if isinstance(value, bool) or type(value).__name__ == "bool_":
-        return "yes" if value else "no"
+        return "Yes" if value else "No"
+    if value in ("yes", "no"):
+        return value.capitalize()
     return str(value) or "—"

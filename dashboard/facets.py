@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard import ids
+from dashboard import ids, search
 from sightings.pipeline import (
     ACTIVITY_KINDS, HULL_DELIMITER, NO_STRAIT, NOT_STATED, SHIP_CATEGORY_NAMES, activity_column, type_column,
 )
@@ -273,9 +273,8 @@ FACETS: tuple[Facet, ...] = (
           renamed=tuple(RENAMED_TYPES.items())),
     Facet("classes", "class", ids.CLASSES, "Ship class", SEVERAL, _has_item("facet:classes"), _either,
           options=_class_options, counts=_item_counts("facet:classes"), placeholder="any class"),
-    Facet("search", "q", ids.SEARCH, "Search types and hull numbers", TEXT,
-          lambda frame, text: frame["search_text"].str.contains(text.lower(), regex=False).to_numpy(dtype=bool),
-          lambda text: f"types matching “{text}”", placeholder="e.g. Udaloy or 548"),
+    Facet("search", "q", ids.SEARCH, "Search", TEXT, search.mask,
+          lambda text: f"matching “{text}”", placeholder="e.g. Vilkov, 襟裳岬, Udaloy or 548"),
     Facet("hulls", "hull", ids.HULLS, "Hull number", SEVERAL, _has_item("facet:hulls"),
           lambda hulls: ("hull " if len(hulls) == 1 else "hulls ") + _either(hulls),
           options=_hull_options, counts=_item_counts("facet:hulls"),

@@ -427,6 +427,8 @@ TABLE_COLUMNS = [
     {"field": "date_basis", "headerName": "Date basis", "width": 120, "tooltipField": "date_basis"},
     {"field": "report_date", "headerName": "Reported", "width": 108},
     {"field": "report_date_basis", "headerName": "Reported basis", "width": 150, "tooltipField": "report_date_basis"},
+    # which fields the search box matched (dashboard.search.matched_in); empty with no search
+    {"field": "matched_in", "headerName": "Matched in", "width": 150, "tooltipField": "matched_in"},
     {"field": "ships", "headerName": "Ships", "width": 76, "type": "numericColumn"},
     {"field": "ship_types", "headerName": "Ship types", "width": 220, "tooltipField": "ship_types"},
     {"field": "strait", "headerName": "Strait", "width": 96},

@@ -55,7 +55,8 @@ def section() -> html.Section:
     return html.Section(className="vessels", children=[
         html.H2("Vessels", className="section-title"),
         html.P("Each hull number in the selection. Click a row to see that vessel's history (its sightings "
-               "and voyages); click a class to search for every ship of that class.", className="hint"),
+               "and voyages) and its dossier beside the map (?hull=548: its sourced name, class, sightings, "
+               "straits and sources); click a class to search for every ship of that class.", className="hint"),
         dag.AgGrid(id=ids.VESSELS, columnDefs=COLUMNS, rowData=[], getRowId="params.data.hull",
                    className="ag-theme-quartz vessels-table",
                    defaultColDef={"sortable": True, "resizable": True, "filter": False},

@@ -8,8 +8,9 @@ save little and could serve a stale frame when its key forgot an input (issue 20
 
 The facet columns are what the filters read, computed once so filtering is vectorised:
 categorical copies of the strait, lane and position kind (tests and counts on small
-integer codes), one boolean column per ship category and activity kind, a lower-case search
-text, each row's hull numbers, seas and ship classes as one delimited categorical each
+integer codes), one boolean column per ship category and activity kind, the folded texts the
+search box reads (``search:<field>``, :mod:`sightings.textsearch`), each row's hull numbers,
+seas and ship classes as one delimited categorical each
 (";548;011;"), the plausibility flags as one (``facet:flags``; :func:`with_checks` adds
 ``check_flags`` and ``checks`` before), ``primary_source``, and the classes a row gives its hulls
 (``class:types``, ``class:vessels``: what the vessels table counts, :mod:`sightings.hulls`).
@@ -28,6 +29,7 @@ from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
 from sightings.plausibility import plausibility
 from sightings.schema import is_release_url
 from sightings.store import DATASET, load, read_dataset
+from sightings.textsearch import PREFIX as SEARCH_PREFIX, search_fields
 
 #: The strait value of rows in no strait, as the strait filter offers it.
 NO_STRAIT = "none"
@@ -90,8 +92,9 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["facet:straits"] = pd.Categorical(out["strait"].where(out["strait"] != "", NO_STRAIT))
     out["facet:seas"] = pd.Categorical(_delimited(_each_distinct(
         seas_of, out["sea_area"], _lists(out, "named_seas").map(tuple))))
-    out["facet:classes"] = pd.Categorical(_delimited(_each_distinct(
-        classes_of, *(_lists(out, column).map(tuple) for column in ("ship_types", "vessels", "chinese_vessels")))))
+    row_classes = _each_distinct(
+        classes_of, *(_lists(out, column).map(tuple) for column in ("ship_types", "vessels", "chinese_vessels")))
+    out["facet:classes"] = pd.Categorical(_delimited(row_classes))
     out["facet:lane"] = pd.Categorical(out["lane"])
     out["facet:kind"] = pd.Categorical(out["position_kind"])
     out["facet:hulls"] = pd.Categorical(_delimited(out["hull_numbers"]))
@@ -102,10 +105,10 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     out["class:vessels"] = pd.Categorical(_each_distinct(lambda vessels: json.dumps(
         vessel_classes(list(vessels)), ensure_ascii=False), out["vessels"].map(tuple)))
     types = out["ship_types"].map("; ".join)
-    out["search_text"] = (types + " " + out["hull_numbers"].map(" ".join)).str.lower()
+    searched = search_fields(out, row_classes.tolist()).add_prefix(SEARCH_PREFIX)
     kinds = _indicators(_each_distinct(ship_categories_of, types), SHIP_CATEGORY_NAMES).rename(columns=type_column)
     acts = _indicators(_each_distinct(activity_kinds, out["activity"]), ACTIVITY_KINDS).rename(columns=activity_column)
-    return pd.concat([out, kinds, acts], axis=1)
+    return pd.concat([out, searched, kinds, acts], axis=1)
 
 
 def seas_of(sea_area: str, named: list[str]) -> list[str]:

@@ -267,10 +267,20 @@ def _same_waters(rows: _Rows, j: int, reference: Reference) -> bool:
 
 
 def _reference_reason(rows: _Rows, i: int, reference: Reference) -> str:
+    return f"{rows.releases[i]} says same as {reference_phrase(reference)}"
+
+
+def reference_phrase(reference: Reference) -> str:
+    """How a link's reason (``voyage_link``) names the movement a back-reference points at, so a
+    view can find the link made for a ``same_as`` entry.
+
+    >>> reference_phrase(parse_reference("2026-03-05/2026-03-06 Tsushima southwest"))
+    'the 5 Mar 2026 - 6 Mar 2026 Tsushima passage heading southwest'
+    """
     days = _day(reference.first) if reference.last == reference.first else \
         f"{_day(reference.first)} - {_day(reference.last)}"
     what = f"{reference.strait} passage" if reference.strait else "movement"
-    return f"{rows.releases[i]} says same as the {days} {what} heading {reference.heading}"
+    return f"the {days} {what} heading {reference.heading}"
 
 
 def _hull_links(rows: _Rows) -> list[tuple]:
