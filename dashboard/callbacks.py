@@ -31,6 +31,7 @@ from dashboard.filters import (
 from dashboard.mapview import map_summary, view_updates
 from dashboard.urlstate import spec_from_query, spec_to_query
 from dashboard import overlay, playback, search, stats_view, vessels
+from sightings.vessels import register as vessel_register, sole_names
 from dashboard.events import with_events
 from dashboard.tracks_figure import track_updates, track_visibility
 
@@ -119,7 +120,8 @@ def register(app, data: AppData) -> None:
                 *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
                 vessels.vessel_rows(rows),
                 *stats_view.stats_update(frame, spec, version=data.version, current_to=data.current_to,
-                                         page_href=page_href, today=dt.date.today()),
+                                         page_href=page_href, today=dt.date.today(),
+                                         names=sole_names(vessel_register())),
                 cite_text(page_href, spec, data.version, dt.date.today()))
 
     # layer checkboxes -> map layer visibility

@@ -95,16 +95,17 @@ def month_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple
 
 
 def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current_to: dt.date | None,
-                 page_href: str | None, today: dt.date) -> tuple:
+                 page_href: str | None, today: dt.date, names: dict[str, str] | None = None) -> tuple:
     """Everything the statistics callback returns (:data:`STATS_OUTPUTS`, in order) for the filters ``spec``.
 
     ``frame`` is the whole record (the period comparison moves the dates); the charts, table and
-    paragraph are of ``apply_filters(frame, spec)``.
+    paragraph are of ``apply_filters(frame, spec)``; ``names`` (hull -> ship name, from the vessel
+    register) names the paragraph's most-seen ships.
     """
     rows = apply_filters(frame, spec)
     citation = make_citation(rows, spec, version, current_to, page_href, today)
     configs = tuple(graph_config(GRAPH_CONFIG, citation, chart) for _, chart, _ in CHARTS)
-    paragraph = briefing_text(rows, spec, citation, joint_movements(rows))
+    paragraph = briefing_text(rows, spec, citation, joint_movements(rows), names=names)
     return (*stats_figures(rows, citation), *month_figures(rows, citation), *configs, stats_href(spec), sidecar_href(spec),
             comparison_table(compare_periods(frame, spec, current_to)), paragraph)
 

@@ -136,6 +136,18 @@ def hull_names(table: pd.DataFrame, day=None) -> dict[str, list[str]]:
     return found
 
 
+def sole_names(table: pd.DataFrame) -> dict[str, str]:
+    """Hull number -> its English name, for the hulls the register gives exactly one English name
+    (a number carried by two ships is left out: which one a sighting saw needs its date).
+
+    >>> sole_names(pd.DataFrame({"hull_number": ["548", "548", "011", "011"],
+    ...     "name": ["Admiral Panteleyev", "Admiral Panteleyev", "Varyag", "Other"]}))
+    {'548': 'Admiral Panteleyev'}
+    """
+    names = table.groupby("hull_number", sort=True)["name"].unique()
+    return {hull: found[0] for hull, found in names.items() if len(found) == 1 and found[0]}
+
+
 def unknown_classes(table: pd.DataFrame, classes: pd.DataFrame | None = None) -> list[str]:
     """Problems for register classes that are no ``class_en`` of the class dictionary.
 
