@@ -230,8 +230,9 @@ PLAY_ACTIONS = {ids.PLAY_STOP: "stop", ids.PLAY: "play", ids.PLAY_STEP: "step", 
 
 
 def register_analyst_views(app, data: AppData, spec_of) -> None:
-    """Wire the vessels table's clicks, playback and the events toggle (the tracks, the vessels
-    table and the statistics follow the filters in :func:`register`'s ``update_views``)."""
+    """Wire the vessels table's clicks, playback and the events toggle (the tracks follow the
+    filters in :func:`register`'s ``update_views``; the vessels, voyages and statistics tabs in
+    their own callbacks, :func:`tab_callback`)."""
     frame = data.sightings
     layers = base_layers(data.layers)
 

@@ -676,7 +676,7 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None
         "xaxis": xaxis,
         "yaxis": _lane_axis(present),
         "yaxis2": {"domain": [0.0, 0.22], "anchor": "x", "title": {"text": "per month"}, "rangemode": "tozero"},
-        "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 230, "dragmode": "select",
+        "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 200, "dragmode": "select",
         "selectdirection": "h", "plot_bgcolor": "#fafafa", "clickmode": "event+select",
         "uirevision": f"timeline:{x_range}", "shapes": [playback_band()],
     }

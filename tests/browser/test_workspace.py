@@ -1,9 +1,11 @@
 """The analyst's workspace (issue 21): one screen, lazy tabs, a link to every sighting, a time bar that follows."""
 
+from selenium.webdriver.common.keys import Keys
+
 from dashboard import ids
 from dashboard.figures import point_rows
 from dashboard.filters import FilterSpec, apply_filters
-from tests.browser.conftest import plot, start, wait_until
+from tests.browser.conftest import open_tab, plot, start, viewport, wait_until
 
 INSIDE = """
 const r = document.getElementById(arguments[0]).getBoundingClientRect();
@@ -19,16 +21,6 @@ gd.emit('plotly_click', {points: [{curveNumber: curve, pointNumber: index, point
 """
 
 
-def window(dash_duo, width, height):
-    """Resize so the page's viewport (window.innerWidth/innerHeight) is ``width`` x ``height``."""
-    driver = dash_duo.driver
-    driver.set_window_size(width, height)
-    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
-    driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
-    wait_until(lambda: driver.execute_script("return [window.innerWidth, window.innerHeight]") == [width, height],
-               message=f"a {width}x{height} viewport")
-
-
 def click_marker_shows_details_on_screen(dash_duo, sightings, wait_map):
     start(dash_duo, "/?strait=Soya")
     wait_map()
@@ -42,14 +34,14 @@ def click_marker_shows_details_on_screen(dash_duo, sightings, wait_map):
 
 
 def test_workspace001_a_marker_click_shows_its_details_on_one_screen(dash_duo, sightings, wait_map):
-    window(dash_duo, 1400, 1000)
+    viewport(dash_duo, 1400, 1000)
     click_marker_shows_details_on_screen(dash_duo, sightings, wait_map)
     for part in (ids.MAP, ids.TIMELINE, ids.PLAY):                   # map, time bar and playback on screen
         assert dash_duo.driver.execute_script(INSIDE, part), part
 
 
 def test_workspace002_on_a_phone_the_details_open_as_a_drawer(dash_duo, sightings, wait_map):
-    window(dash_duo, 390, 844)
+    viewport(dash_duo, 390, 844)
     click_marker_shows_details_on_screen(dash_duo, sightings, wait_map)
     dash_duo.find_element(f"#{ids.DETAILS_CLOSE}").click()
     wait_until(lambda: not dash_duo.driver.execute_script(INSIDE, ids.DETAILS), message="the drawer closed")
@@ -82,7 +74,7 @@ def test_workspace005_a_tab_is_computed_when_it_is_opened(dash_duo, wait_map):
     wait_map()
     rows = f"return (dash_ag_grid.getApi('{ids.VESSELS}') || {{getDisplayedRowCount: () => -1}}).getDisplayedRowCount()"
     assert not dash_duo.find_elements(f"#{ids.VESSELS} .ag-row")      # not shown, not drawn
-    dash_duo.find_element(f"#{ids.VIEW_TABS} .tab:nth-child(2)").click()
+    open_tab(dash_duo, "Vessels")
     wait_until(lambda: dash_duo.find_elements(f"#{ids.VESSELS} .ag-row"), message="the vessels computed")
     assert dash_duo.driver.execute_script(rows) > 0
     assert dash_duo.find_element(f"#{ids.VESSELS} .ag-row[row-id='548']")
@@ -100,4 +92,31 @@ def test_workspace006_the_playback_window_is_a_band_on_the_time_bar(dash_duo):
     assert [a[:10] for a in axis] == ["2022-01-01", "2023-01-01"]     # the date filter, not the events
     dash_duo.find_element(f"#{ids.PLAY_STOP}").click()
     wait_until(lambda: (dash_duo.driver.execute_script(band) or {}).get("visible") is False, message="the band gone")
+    assert dash_duo.get_logs() == []
+
+
+def test_workspace007_enter_on_a_table_row_opens_its_details(dash_duo, sightings):
+    """Arrow keys to the second row (newest first, from an independent pandas sort), Enter: its details."""
+    start(dash_duo, "/?strait=Tsugaru")
+    newest = apply_filters(sightings, FilterSpec(straits=("Tsugaru",))).sort_values(
+        "event_date", ascending=False, kind="stable")
+    second = newest.iloc[1]
+    dash_duo.wait_for_element(f".ag-row[row-id='{newest['id'].iloc[0]}'] .ag-cell", timeout=20).click()
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} .details-title", newest["id"].iloc[0], timeout=15)
+    dash_duo.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} .details-title", second["id"], timeout=15)
+    assert dash_duo.find_elements(f".ag-row-selected[row-id='{second['id']}']")
+    assert dash_duo.get_logs() == []
+
+
+def test_workspace008_an_end_date_after_today_is_refused_with_a_message(dash_duo):
+    start(dash_duo, "/?from=2022-01-01&to=2022-12-31")
+    dash_duo.wait_for_contains_text(f"#{ids.SUMMARY}", "2022", timeout=20)
+    field = dash_duo.find_element(f"#{ids.DATES}-end-date")
+    field.click()
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("2999-01-01", Keys.ENTER)
+    dash_duo.wait_for_contains_text(f"#{ids.DATES_MESSAGE}", "“2999-01-01” is after today", timeout=10)
+    assert "The filter still uses 2022-12-31" in dash_duo.find_element(f"#{ids.DATES_MESSAGE}").text
+    assert field.get_attribute("value") == "2022-12-31" and "to=2022-12-31" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
