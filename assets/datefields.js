@@ -6,7 +6,9 @@
 //   drop it silently and show an empty field while the filter kept the old date; instead the
 //   field gets back the date the filter uses, aria-invalid, and the message below the picker
 //   (#<start field id>-message) names the typed text and the form expected. Typing again
-//   clears the message.
+//   clears the message;
+// - a date after today is refused the same way, with a message saying so: the picker's last day
+//   is today, and it would erase such a date silently.
 (function () {
   'use strict';
 
@@ -22,6 +24,16 @@
     var day = new Date(Date.UTC(+parts[1], parts[2] - 1, +parts[3]));
     return day.getUTCMonth() === parts[2] - 1 && day.getUTCDate() === +parts[3];   // no 2022-02-30
   }
+
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0') + '-' +
+      String(now.getDate()).padStart(2, '0');
+  }
+
+  function future(text) { return readable(text) && text.trim() !== '' && text.trim() > today(); }
+
+  function refusable(text) { return !readable(text) || future(text); }
 
   function setText(field, text) {
     var setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
@@ -41,8 +53,12 @@
       if (message) { field.setAttribute('aria-describedby', message.id); }
       if (text !== undefined) {
         var kept = committed.get(field) || '';
-        notes.push('“' + text + '” is not a date: type the ' + field.placeholder + ' date as YYYY-MM-DD ' +
-                   '(e.g. 2022-03-15). The filter still uses ' + (kept ? kept : 'no ' + field.placeholder + ' date') + '.');
+        var still = ' The filter still uses ' + (kept ? kept : 'no ' + field.placeholder + ' date') + '.';
+        notes.push(future(text)
+          ? '“' + text + '” is after today (' + today() + '): the record holds no later sighting; type ' +
+            'today or an earlier date, or clear the field for no end.' + still
+          : '“' + text + '” is not a date: type the ' + field.placeholder + ' date as YYYY-MM-DD ' +
+            '(e.g. 2022-03-15).' + still);
       }
     });
     if (message) { message.textContent = notes.join(' '); }
@@ -69,7 +85,7 @@
   // before the picker sees Enter or Tab (capture): it would drop unreadable text silently
   document.addEventListener('keydown', function (event) {
     var field = event.target;
-    if (restoring || !isField(field) || (event.key !== 'Enter' && event.key !== 'Tab') || readable(field.value)) {
+    if (restoring || !isField(field) || (event.key !== 'Enter' && event.key !== 'Tab') || !refusable(field.value)) {
       return;
     }
     event.stopPropagation();
@@ -80,7 +96,7 @@
   document.addEventListener('focusout', function (event) {
     var field = event.target;
     if (!isField(field)) { return; }
-    if (!readable(field.value)) { refuse(field); return; }
+    if (refusable(field.value)) { refuse(field); return; }
     field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Tab', code: 'Tab', bubbles: true}));
   });
 }());

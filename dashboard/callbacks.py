@@ -8,6 +8,7 @@ which parts of the map change (:mod:`dashboard.figures` ``*_updates``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from dash import ClientsideFunction, Input, Output, Patch, State, ctx, no_update
@@ -15,32 +16,40 @@ from dash import ClientsideFunction, Input, Output, Patch, State, ctx, no_update
 from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
-from dashboard.dossier import with_sighting
-from dashboard.dossier_callbacks import register_dossier
 from dashboard.cite import cite_text
 from dashboard.downloads import download_href
 from dashboard.feeds import FEED_LINKS, feed_href
 from dashboard.facets import COUNTED, FACETS, classes_in_cell
 from dashboard.figures import (
-    base_layers, map_updates, selection_updates, table_rows, timeline_figure, upload_updates,
-    visibility_updates,
+    PLAYBACK_BAND, base_layers, map_updates, selection_updates, timeline_figure, upload_updates, visibility_updates,
 )
 from dashboard.filters import (
     FilterSpec, all_facet_counts, apply_filters, parse_date, preset_range, spec_values, summary,
 )
 from dashboard.mapview import map_summary, view_updates
-from dashboard.urlstate import spec_from_query, spec_to_query
-from dashboard import overlay, playback, search, stats_view, vessels
+from dashboard.urlstate import ignored_params, selected_from_query, spec_from_query, spec_to_query, with_selected
+from dashboard import overlay, playback, stats_view, vessels, views
+from dashboard.dossier_callbacks import register_dossier
 from sightings.vessels import register as vessel_register, sole_names
+from dashboard.views import sighting_link, unknown_sighting
 from dashboard.events import with_events
 from dashboard.tracks_figure import track_updates, track_visibility
 
 PRESET_NAMES = {button: name for name, button in ids.PRESETS.items()}
+#: What each tab's callback writes (:data:`dashboard.views.VIEWS` computes it).
+TAB_OUTPUTS = {
+    "table": ((ids.TABLE, "rowData"),),
+    "vessels": ((ids.VESSELS, "rowData"),),
+    "voyages": ((ids.VOYAGES, "rowData"),),
+    "statistics": tuple(stats_view.STATS_OUTPUTS),
+}
 
 
 def register(app, data: AppData) -> None:
     """Wire every callback of the page to ``data``."""
     frame, options = data.sightings, data.options
+    context = views.ViewContext(version=data.version, current_to=data.current_to,
+                                names=sole_names(vessel_register()))
     layers = base_layers(data.layers)
 
     def spec_of(stored: dict | None) -> FilterSpec:
@@ -51,23 +60,36 @@ def register(app, data: AppData) -> None:
     def date_bounds(_path):
         return dt.date.today()
 
-    # URL, presets, reset, timeline brush, controls -> controls, calendar month, URL, spec store
+    # URL, presets, reset, timeline brush, controls -> controls, calendar month, URL (filters and the
+    # selected sighting's id), spec store, the sighting a link asks for, what the URL asked in vain
     @app.callback(
         Output(ids.DATES, "start_date"), Output(ids.DATES, "end_date"),
         *(Output(facet.control, "value") for facet in FACETS),
         Output(ids.DATES, "initial_visible_month"), Output(ids.URL, "search"), Output(ids.SPEC, "data"),
+        Output(ids.FOCUS, "data"), Output(ids.URL_NOTE, "children"),
         Input(ids.URL, "search"), *(Input(button, "n_clicks") for button in PRESET_NAMES),
         Input(ids.RESET, "n_clicks"), Input(ids.TIMELINE, "selectedData"),
         Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
         *(Input(facet.control, "value") for facet in FACETS),
+        State(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.FOCUS, "data"),
     )
     def sync_filters(search, *inputs):
+        *inputs, stored, selected, focus = inputs
         brushed, start, end, *values = inputs[len(PRESET_NAMES) + 1:]
         trigger = ctx.triggered_id
+        unchanged = (no_update,) * (len(FACETS) + 7)
         controls = FilterSpec.clean(options, start=start, end=end,
                                     **{facet.field: value for facet, value in zip(FACETS, values, strict=True)})
+        note = ""
         if trigger in (None, ids.URL):
             spec = spec_from_query(search, options)
+            linked = selected_from_query(search)
+            if trigger == ids.URL and stored is not None and spec == spec_of(stored) and linked in (None, selected):
+                return unchanged                 # the URL caught up with a selection or filters shown already
+            focus = linked
+            ignored = ignored_params(search, options)
+            note = f"ignored: {', '.join(ignored)}" if ignored else ""
+            selected = linked
         elif trigger == ids.RESET:
             spec = FilterSpec()
         elif trigger in PRESET_NAMES:
@@ -76,53 +98,62 @@ def register(app, data: AppData) -> None:
         elif trigger == ids.TIMELINE:
             span = (brushed or {}).get("range", {}).get("x")
             if not span:
-                return (no_update,) * (len(FACETS) + 5)
+                return unchanged
             spec = FilterSpec.clean(options, **{**spec_values(controls), "start": span[0], "end": span[1]})
         else:
             spec = controls
+        if trigger not in (None, ids.URL):
+            focus = None if focus is not None else no_update    # a link's framing is for its first view only
         # a control already showing its value is left alone: setting it anyway re-renders it
         wanted = (spec_values(spec)["start"], spec_values(spec)["end"],
                   *(facet.kind.to_control(getattr(spec, facet.field)) for facet in FACETS))
         shown = (start, end, *values)
         month = spec.start or spec.end or frame["event_date"].max().date()   # the calendar opens on the range
         return (*(no_update if value == now else value for value, now in zip(wanted, shown, strict=True)),
-                month, with_sighting(spec_to_query(spec), search if trigger in (None, ids.URL) else None),
-                spec_values(spec))
+                month, with_selected(spec_to_query(spec), selected), spec_values(spec), focus, note)
 
-    # spec -> summary, map markers, tracks, areas and view, timeline, table, download, feed and API
-    # links, option counts, vessels table, statistics, "cite this view": one request and one map
-    # redraw per filter change
+    # spec -> what is always on screen: summary, map markers, tracks, areas and view (framed on the
+    # sighting a link names, on its first view), time bar, download, feed and API links, option
+    # counts, "cite this view"; one request and one map redraw per filter change. The tabs below
+    # have their own callbacks and compute only while shown (dashboard.views).
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
-        Output(ids.MAP_SUMMARY, "children"),
-        Output(ids.TIMELINE, "figure"), Output(ids.TABLE, "rowData"),
+        Output(ids.MAP_SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_GEOJSON, "href"), Output(ids.DOWNLOAD_ABOUT, "href"),
         *(Output(link_id, "href") for link_id, _, _ in FEED_LINKS),
         *(Output(facet.control, "options") for facet in COUNTED),
-        Output(ids.VESSELS, "rowData"), *(Output(i, prop) for i, prop in stats_view.STATS_OUTPUTS),
         Output(ids.CITE, "children"),
-        Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.SHOW_EVENTS, "value"),
-        State(ids.MAP_SIZE, "data"), State(ids.URL, "href"),
+        Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.FOCUS, "data"),
+        State(ids.SHOW_EVENTS, "value"), State(ids.MAP_SIZE, "data"), State(ids.URL, "href"),
+        State(ids.PLAY_STATE, "data"),
     )
-    def update_views(stored, selected, shown_events, map_size, page_href):
+    def update_views(stored, selected, focus, shown_events, map_size, page_href, play_state):
         spec = spec_of(stored)
         rows = apply_filters(frame, spec)
+        selected = focus or selected
         updates, note = map_updates(layers, rows, selected)
         sentence = summary(rows, spec, data.current_to)
-        updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence, map_size)
+        focused = rows[rows["id"] == focus] if isinstance(focus, str) else rows.iloc[0:0]
+        if len(focused):         # a link to one sighting: the map frames it (the same framing as results)
+            updates += view_updates(focused, (), data.strait_boxes, f"{spec_to_query(spec)}#id={focus}", sentence,
+                                    map_size)
+        else:
+            updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence, map_size)
         updates += track_updates(rows)
         counts = all_facet_counts(frame, spec)
         return (sentence, as_patch(updates), note, map_summary(rows),
-                with_events(timeline_figure(rows, selected), data.events, shown_events), 
-                search.matched_in(table_rows(rows), rows, spec.search),
+                time_bar(data, rows, spec, selected, shown_events, play_state),
                 download_href(spec, "csv"), download_href(spec, "geojson"), download_href(spec, "csv.json"),
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
                 *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
-                vessels.vessel_rows(rows),
-                *stats_view.stats_update(frame, spec, version=data.version, current_to=data.current_to,
-                                         page_href=page_href, today=dt.date.today(),
-                                         names=sole_names(vessel_register())),
                 cite_text(page_href, spec, data.version, dt.date.today()))
+
+    # spec, the tab shown -> that tab's view (table, vessels, voyages, statistics); a hidden tab's
+    # callback sends nothing, and opening a tab computes it for the current filters
+    for tab, outputs in TAB_OUTPUTS.items():
+        app.callback(*(Output(component, prop) for component, prop in outputs),
+                     Input(ids.SPEC, "data"), Input(ids.VIEW_TABS, "value"), State(ids.URL, "href"))(
+            tab_callback(tab, frame, spec_of, len(outputs), context))
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),
@@ -130,32 +161,44 @@ def register(app, data: AppData) -> None:
     def toggle_layers(visible):
         return as_patch(visibility_updates(layers, visible) + track_visibility(visible))
 
-    # click on map, timeline or table row, or a row selected with the keyboard (Space) -> selected
-    # sighting everywhere, and its details
+    # click on map, timeline or table row, a row selected with the keyboard, or a link's ?id= ->
+    # selected sighting everywhere, its details (with its own link) and its id in the URL
     @app.callback(
         Output(ids.SELECTED, "data"), Output(ids.MAP, "figure", allow_duplicate=True),
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
         Output(ids.TABLE, "selectedRows"), Output(ids.TABLE, "scrollTo"), Output(ids.DETAILS, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.MAP, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.TABLE, "cellClicked"),
-        Input(ids.TABLE, "selectedRows"),
+        Input(ids.TABLE, "selectedRows"), Input(ids.FOCUS, "data"),
         State(ids.SPEC, "data"), State(ids.SHOW_EVENTS, "value"), State(ids.SELECTED, "data"),
+        State(ids.URL, "search"), State(ids.PLAY_STATE, "data"),
         prevent_initial_call=True,
     )
-    def select(map_click, timeline_click, cell, picked, stored, shown_events, current):
-        if ctx.triggered_prop_ids.keys() == {f"{ids.TABLE}.selectedRows"}:
+    def select(map_click, timeline_click, cell, picked, focus, stored, shown_events, current, search, play_state):
+        nothing = (no_update,) * 7
+        triggered = set(ctx.triggered_prop_ids)
+        if f"{ids.FOCUS}.data" in triggered:
+            if not isinstance(focus, str):
+                return nothing
+            chosen = focus
+        elif triggered == {f"{ids.TABLE}.selectedRows"}:
             chosen = _picked_id(picked)
             if chosen == current:             # the grid echoing the selection this callback set
-                return (no_update,) * 6
+                return nothing
         else:
             clicked = {ids.MAP: map_click, ids.TIMELINE: timeline_click}.get(ctx.triggered_id)
             chosen = _clicked_id(clicked) if clicked is not None else (cell or {}).get("rowId")
-        rows = apply_filters(frame, spec_of(stored))
-        if not isinstance(chosen, str) or chosen not in set(rows["id"]):
-            return (no_update,) * 6
+        spec = spec_of(stored)
+        rows = apply_filters(frame, spec)
+        if chosen == focus and chosen not in set(frame["id"]):
+            return (None, no_update, no_update, no_update, no_update, unknown_sighting(chosen), no_update)
+        if not isinstance(chosen, str) or chosen not in set(rows["id"]) | ({focus} & set(frame["id"])):
+            return nothing
         return (chosen, as_patch(selection_updates(rows, chosen)),
-                with_events(timeline_figure(rows, chosen), data.events, shown_events),
+                time_bar(data, rows, spec, chosen, shown_events, play_state),
                 {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"},
-                details_panel(rows[rows["id"] == chosen].iloc[0]))
+                [sighting_link(chosen), *details_panel(frame[frame["id"] == chosen].iloc[0])],
+                no_update if f"{ids.FOCUS}.data" in triggered else with_selected(search, chosen))
 
     # uploaded CSV, or the name and size of a file too large to send -> black markers on the map
     # and the message under it, in this browser tab only (nothing is stored); read in a bounded
@@ -192,9 +235,11 @@ PLAY_ACTIONS = {ids.PLAY_STOP: "stop", ids.PLAY: "play", ids.PLAY_STEP: "step", 
 
 
 def register_analyst_views(app, data: AppData, spec_of) -> None:
-    """Wire the vessels table's clicks, playback and the events toggle (the tracks, the vessels
-    table and the statistics follow the filters in :func:`register`'s ``update_views``)."""
+    """Wire the vessels table's clicks, playback and the events toggle (the tracks follow the
+    filters in :func:`register`'s ``update_views``; the vessels, voyages and statistics tabs in
+    their own callbacks, :func:`tab_callback`)."""
     frame = data.sightings
+    layers = base_layers(data.layers)
 
     # click in the vessels table -> hull filter, or on a class the class filter (both classes of an
     # "A; B" cell), which the filter sync puts in the URL
@@ -208,9 +253,11 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
 
     # events checkbox -> timeline with or without the context events
     @app.callback(Output(ids.TIMELINE, "figure", allow_duplicate=True), Input(ids.SHOW_EVENTS, "value"),
-                  State(ids.SPEC, "data"), State(ids.SELECTED, "data"), prevent_initial_call=True)
-    def toggle_events(shown, stored, selected):
-        return with_events(timeline_figure(apply_filters(frame, spec_of(stored)), selected), data.events, shown)
+                  State(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.PLAY_STATE, "data"),
+                  prevent_initial_call=True)
+    def toggle_events(shown, stored, selected, play_state):
+        spec = spec_of(stored)
+        return time_bar(data, apply_filters(frame, spec), spec, selected, shown, play_state)
 
     # play/pause, step, stop, a drawn window -> timer on or off, button label, URL fragment when paused (browser)
     app.clientside_callback(
@@ -220,11 +267,12 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
         Input(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), prevent_initial_call=True,
     )
 
-    # URL fragment, play/step/stop, timer, window, speed, filters -> playback window, speed, map, label
+    # URL fragment, play/step/stop, timer, window, speed, filters -> playback window, speed, map
+    # (markers and area highlights of the window), the time bar's band, label
     @app.callback(
         Output(ids.PLAY_STATE, "data"), Output(ids.PLAY_TIMER, "interval"),
         Output(ids.PLAY_WINDOW, "value"), Output(ids.PLAY_LABEL, "children"),
-        Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.MAP, "figure", allow_duplicate=True), Output(ids.TIMELINE, "figure", allow_duplicate=True),
         Input(ids.URL, "hash"), Input(ids.SPEC, "data"), Input(ids.PLAY_TIMER, "n_intervals"),
         Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_STEP, "n_clicks"), Input(ids.PLAY_STOP, "n_clicks"),
         Input(ids.PLAY_WINDOW, "value"), Input(ids.PLAY_SPEED, "value"),
@@ -233,9 +281,9 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
     def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused):
         action = "load"
         if ctx.triggered_id == ids.URL and (state or {}).get("fragment") == (fragment or ""):
-            return (no_update,) * 5                  # the URL only caught up with the window shown
+            return (no_update,) * 6                  # the URL only caught up with the window shown
         if ctx.triggered_id == ids.SPEC and not (state or {}).get("start"):
-            return (no_update,) * 5                  # a filter change with no window: nothing to play
+            return (no_update,) * 6                  # a filter change with no window: nothing to play
         rows = apply_filters(frame, spec_of(stored))
         if ctx.triggered_id in (None, ids.URL):
             start, size = playback.from_fragment(fragment)
@@ -253,7 +301,37 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
                  "ended": action == "tick" and not playing},
                 playback.SPEEDS.get(speed, playback.SPEEDS[playback.DEFAULT_SPEED]), size,
                 playback.window_label(rows, start, size),
-                no_update if idle else as_patch(playback.playback_updates(rows, start, size)))
+                no_update if idle else as_patch(playback.playback_updates(rows, start, size, layers)),
+                no_update if idle else as_patch(playback.band_updates(start, size)))
+
+
+def time_bar(data: AppData, rows, spec: FilterSpec, selected, shown_events, play_state) -> dict:
+    """The time bar for ``rows``: its axis on the date filter, the context events, and the
+    playback window's band while a window is shown (``play_state``, the playback store)."""
+    figure = with_events(timeline_figure(rows, selected, (spec.start, spec.end)), data.events, shown_events)
+    start, size = playback.from_fragment((play_state or {}).get("fragment"))
+    if start is not None:
+        figure["layout"]["shapes"][PLAYBACK_BAND] = playback.band_updates(start, size)[0][1]
+    return figure
+
+
+def tab_callback(tab: str, frame, spec_of, outputs: int, context: views.ViewContext | None = None):
+    """The callback of one tab: (spec store, active tab, page address) -> its view, or ``no_update``
+    for each of its ``outputs`` while another tab is shown (nothing computed, nothing sent).
+    ``context`` holds the dataset's version, data-current-to date and ship names; the page address
+    and today's date are added per request.
+
+    >>> tab_callback("vessels", frame, spec_of, 1)(None, "table") is no_update  # doctest: +SKIP
+    True
+    """
+    def update(stored, active, page_href=None):
+        here = dataclasses.replace(context or views.ViewContext(), page_href=page_href, today=dt.date.today())
+        view = views.shown_view(tab, active, frame, spec_of(stored), here)
+        if view is None:
+            return no_update if outputs == 1 else (no_update,) * outputs
+        return view
+    update.__name__ = f"update_{tab}_tab"
+    return update
 
 
 def as_patch(updates) -> Patch:

@@ -29,8 +29,8 @@ def register_dossier(app, data: AppData) -> None:
         if shown is None:
             return no_update, no_update
         kind, key = shown
-        if kind == "sighting":
-            return details_panel(frame[frame["id"] == key].iloc[0]), key
+        if kind == "sighting":      # ?id= is the selection callback's (dashboard.callbacks): details, map, time bar
+            return no_update, no_update
         if kind == "dossier":
             return dossier_panel(build_dossier(frame, known, key), key), None
         return details_panel(None), no_update

@@ -565,31 +565,87 @@ def _days(dates: pd.Series | pd.Index) -> list[str]:
     return pd.DatetimeIndex(dates).strftime("%Y-%m-%d").tolist()
 
 
-def timeline_figure(rows: pd.DataFrame, selected: str | None) -> dict:
-    """Sightings over time (a figure dict), one lane per strait plus open sea, with a monthly count strip."""
+#: The time bar's parts named, not counted: the playback window's band is always its first shape
+#: (hidden with no window), so playback patches it without knowing what else is drawn.
+PLAYBACK_BAND = 0
+BAND_COLOUR = "#0b5cad"
+
+
+def playback_band(start=None, end=None) -> dict:
+    """The time bar's shape for the playback window ``start`` to ``end`` (inclusive days); hidden
+    with no window.
+
+    >>> playback_band()["visible"], playback_band("2022-02-07", "2022-03-06")["x1"]
+    (False, '2022-03-07')
+    """
+    if start is None:
+        return {"type": "rect", "name": "playback window", "visible": False, "xref": "x", "yref": "paper",
+                "x0": None, "x1": None, "y0": 0, "y1": 1}
+    after = (pd.Timestamp(end) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+    return {"type": "rect", "name": "playback window", "visible": True, "xref": "x", "yref": "paper",
+            "x0": pd.Timestamp(start).strftime("%Y-%m-%d"), "x1": after, "y0": 0, "y1": 1, "layer": "below",
+            "fillcolor": BAND_COLOUR, "opacity": 0.16, "line": {"width": 1.5, "color": BAND_COLOUR}}
+
+
+def time_range(rows: pd.DataFrame, span: tuple | None = None) -> list[str] | None:
+    """The time bar's x range: the date filter's ends where it sets them, else the first and last
+    sighting with a small margin; None when neither says anything (no rows, no dates).
+
+    Context events outside it do not stretch it: it is set, not autoranged.
+
+    >>> import datetime as dt
+    >>> time_range(pd.DataFrame({"event_date": pd.to_datetime([])}), (dt.date(2022, 1, 1), dt.date(2022, 12, 31)))
+    ['2022-01-01', '2023-01-01']
+    """
+    start, end = span or (None, None)
+    dates = rows["event_date"]
+    if dates.empty and not (start and end):
+        return None
+    if not dates.empty:
+        margin = max(pd.Timedelta(days=7), (dates.max() - dates.min()) * 0.02)
+    low = pd.Timestamp(start) if start else dates.min() - margin
+    high = pd.Timestamp(end) + pd.Timedelta(days=1) if end else dates.max() + margin
+    return [low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")]
+
+
+def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None = None) -> dict:
+    """Sightings over time (a figure dict), one lane per strait plus open sea, with a monthly count strip.
+
+    ``span`` is the date filter's (start, end): the x axis shows it (:func:`time_range`). With no
+    sightings and no dates the axis is hidden (no empty year 2000 is drawn) and a note says so.
+    """
     lanes = rows["facet:lane"].array if "facet:lane" in rows else pd.Categorical(rows["lane"])
     counted = np.bincount(lanes.codes[lanes.codes >= 0], minlength=len(lanes.categories))
     present = [lane for lane in LANES if lane in lanes.categories and counted[lanes.categories.get_loc(lane)] > 0]
     data = _monthly_lanes(rows, present) if is_aggregated(rows) else _lane_markers(rows, lanes, present, selected)
     months = rows["event_date"].to_numpy().astype("datetime64[M]")
-    first = months.min() if len(months) else np.datetime64("2000-01", "M")
-    per_month = np.bincount((months - first).astype(np.int64))
-    # every month from the first to the last (months with none too), or only the counted ones when aggregated
-    shown = np.flatnonzero(per_month) if is_aggregated(rows) else np.arange(len(per_month))
+    if len(months):
+        first = months.min()
+        per_month = np.bincount((months - first).astype(np.int64))
+        # every month from the first to the last (months with none too), or only the counted ones when aggregated
+        shown = np.flatnonzero(per_month) if is_aggregated(rows) else np.arange(len(per_month))
+        bar_x, bar_y = np.datetime_as_string(first + shown, unit="D").tolist(), per_month[shown].tolist()
+    else:
+        bar_x, bar_y = [], []
     # xperiod: each bar spans its calendar month (a lone month too), not a width guessed from gaps
-    data.append({"type": "bar", "x": np.datetime_as_string(first + shown, unit="D").tolist(),
-                 "y": per_month[shown].tolist(), "name": "per month",
+    data.append({"type": "bar", "x": bar_x, "y": bar_y, "name": "per month",
                  "xperiod": "M1", "xperiodalignment": "middle",
                  "showlegend": False, "marker": {"color": "#6b6b6b"}, "xaxis": "x", "yaxis": "y2",
                  "hovertemplate": "%{x|%b %Y}: %{y} sightings<extra></extra>"})
+    x_range = time_range(rows, span)
+    xaxis = {"anchor": "y2", "type": "date"}
+    xaxis.update({"range": x_range, "autorange": False} if x_range else {"visible": False})
     layout = {
-        "xaxis": {"anchor": "y2", "type": "date"},
+        "xaxis": xaxis,
         "yaxis": _lane_axis(present),
         "yaxis2": {"domain": [0.0, 0.22], "anchor": "x", "title": {"text": "per month"}, "rangemode": "tozero"},
-        "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 300, "dragmode": "select",
-        "selectdirection": "h", "plot_bgcolor": "#fafafa", "clickmode": "event+select", "uirevision": "timeline",
+        "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 200, "dragmode": "select",
+        "selectdirection": "h", "plot_bgcolor": "#fafafa", "clickmode": "event+select",
+        "uirevision": f"timeline:{x_range}", "shapes": [playback_band()],
     }
     if rows.empty:
         layout["annotations"] = [{"text": "No sightings match these filters", "showarrow": False,
                                   "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.6}]
+        if not x_range:
+            layout["yaxis"]["visible"] = layout["yaxis2"]["visible"] = False
     return {"data": data, "layout": layout}

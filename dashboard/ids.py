@@ -85,3 +85,15 @@ CITE = "cite-view"
 FEED_ATOM = "feed-atom"
 FEED_JSON = "feed-json"
 FEED_GEOJSON = "feed-geojson"
+# -- the analyst's workspace (issue 21): tabs of views computed only when shown, a link per sighting
+#: The tabs below the map (Table, Vessels, Voyages, Statistics): only the shown one is computed.
+VIEW_TABS = "view-tabs"
+VOYAGES = "voyages"
+#: The sighting a link (``?id=``) asks to open, set when the URL is read (None otherwise).
+FOCUS = "focus-id"
+#: What the URL asked that the page ignores ("ignored: strait=Atlantis").
+URL_NOTE = "url-note"
+DETAILS_TOGGLE = "details-toggle"
+DETAILS_CLOSE = "details-close"
+#: The tabs' section, the skip link's target.
+RESULTS = "results"

@@ -1,4 +1,10 @@
-"""The page: header with the live summary, filters, map, timeline, table, downloads, sources.
+"""The page: one screen of filters, map, time bar and the selected sighting; the views in tabs below.
+
+At 1400x1000 the filters sit left, the map in the middle with the time bar (the timeline and
+its playback controls) under it, and the selected sighting's details docked to the right, so a
+click shows its answer without scrolling; on a phone the map comes first and the filters and
+the details open as drawers. The table, vessels, voyages and statistics are tabs under that
+screen, each computed only while shown (:mod:`dashboard.views`).
 
 Layout only. Controls start with every option (labelled with its count) and no value; the
 URL callback sets the values, so a shared link and a fresh visit go through the same path.
@@ -15,7 +21,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import AppData
-from dashboard import events, playback, stats_view, tracks_figure, vessels
+from dashboard import events, playback, stats_view, tracks_figure, vessels, views
 from dashboard.cite import version_line
 from dashboard.feeds import FEED_LINKS
 from dashboard.facets import COUNTED, FACETS, FLAG, MAX_SEARCH, ONE, SEVERAL, TEXT, Facet
@@ -28,24 +34,35 @@ from sightings.importer import MAX_UPLOAD_BYTES
 
 
 def build_layout(data: AppData) -> html.Div:
-    """The whole page for one dataset (figures start with every sighting shown)."""
+    """The whole page for one dataset: one screen of filters, map, time bar and details, the
+    tabbed views below (figures start with every sighting shown; the tabs start empty and are
+    filled when shown, :mod:`dashboard.views`)."""
     rows = apply_filters(data.sightings, FilterSpec())
     return html.Div(className="page", children=[
+        html.A("Skip to the results", href=f"#{ids.RESULTS}", className="skip-link"),
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.SPEC),
         dcc.Store(id=ids.SELECTED),
+        dcc.Store(id=ids.FOCUS),
         dcc.Store(id=ids.MAP_SIZE),
         html.Header(className="header", children=[
-            html.H1("Straitwatch"),
-            html.P("Reported Russian Navy movements around Japan: the Sea of Japan, the Sea of Okhotsk, "
-                   "the Pacific, the straits and the Kuril Islands, from Japan's Defense Ministry and press "
-                   "reports.", className="tagline"),
+            html.Div(className="header-line", children=[
+                html.H1("Straitwatch"),
+                html.P("Reported Russian Navy movements around Japan: the Sea of Japan, the Sea of Okhotsk, "
+                       "the Pacific, the straits and the Kuril Islands, from Japan's Defense Ministry and press "
+                       "reports.", className="tagline"),
+                html.Div(className="drawer-toggles", children=[
+                    html.Button("Filters", id=ids.FILTERS_TOGGLE, className="button filters-toggle",
+                                **{"aria-expanded": "false", "aria-controls": "filters"}),
+                    html.Button("Details", id=ids.DETAILS_TOGGLE, className="button secondary details-toggle",
+                                **{"aria-expanded": "false", "aria-controls": "details-dock"}),
+                ]),
+            ]),
             html.P(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+            html.P(id=ids.URL_NOTE, className="url-note", role="status"),
             _citation(data),
-            html.Button("Filters", id=ids.FILTERS_TOGGLE, className="button filters-toggle",
-                        **{"aria-expanded": "false", "aria-controls": "filters"}),
         ]),
-        html.Div(className="body", children=[
+        html.Div(className="body workspace", children=[
             html.Aside(id="filters", className="filters", children=_filters(data), **{"aria-label": "Filters"}),
             html.Main(className="views", children=[
                 html.Div(className="map-controls", children=[
@@ -58,65 +75,80 @@ def build_layout(data: AppData) -> html.Div:
                 ]),
                 dcc.Loading(id=ids.MAP_LOADING, target_components={ids.MAP_NOTE: "children"}, delay_show=120,
                             overlay_style={"visibility": "visible"}, parent_className="map-loading",
-                            custom_spinner=html.Span("Updating the map, timeline and table…",
+                            custom_spinner=html.Span("Updating the map and time bar…",
                                                      className="loading-note", role="status"),
                             children=html.Div(className="map-wrap", children=[
                     dcc.Graph(id=ids.MAP, figure=analyst_map(
                         map_figure(base_layers(data.layers), rows, None, source=data.layer_files[0][0],
                                    extra_layout=view_layout(list(data.labels), summary(rows, FilterSpec(), data.current_to))), rows),
                               className="map", config=MAP_CONFIG),
-                    legend(),
-                    html.P(map_summary(rows), id=ids.MAP_SUMMARY, className="map-summary"),
                     html.Div(id=ids.MAP_NOTE, className="map-note"),
-                    # no ``accept``: a file of another type is sent and refused with the server's message
-                    dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, className="upload",
-                               children=["Overlay your own sightings CSV (up to 5 MB, same columns as the "
-                                         "download; shown only in this tab, never saved): drop it here or ",
-                                         html.A("choose a file", className="link")]),
-                    dcc.Store(id=ids.UPLOAD_REFUSED),
-                    html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status",
-                             **{"data-max-bytes": MAX_UPLOAD_BYTES}),
                 ])),
-                html.Label("Map layers", htmlFor=ids.MAP_LAYERS, className="visually-hidden"),
-                dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
-                              options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
-                              value=list(LAYER_GROUPS)),
-                playback.controls(),
-                html.H2("Timeline", className="section-title"),
-                html.P("Drag across the timeline to filter by dates; click a marker to select it.",
-                       className="hint"),
-                dcc.Graph(id=ids.TIMELINE, figure=events.with_events(timeline_figure(rows, None), data.events, [events.SHOW]),
-                          className="timeline",
-                          config=GRAPH_CONFIG),
-                events.section(data.events),
-                html.Div(className="table-head", children=[
-                    html.H2("Sightings", className="section-title"),
-                    html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
-                    html.A("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary",
-                           href="/download/straitwatch.geojson"),
-                    html.A("About the download (version, licence)", id=ids.DOWNLOAD_ABOUT,
-                           className="button secondary", href="/download/straitwatch.csv.json"),
-                    *(html.A(label, id=link_id, className="button secondary feed-link", href=path)
-                      for link_id, label, path in FEED_LINKS),
+                html.Section(className="timebar", **{"aria-label": "Time bar"}, children=[
+                    playback.controls(),
+                    dcc.Graph(id=ids.TIMELINE, figure=events.with_events(timeline_figure(rows, None), data.events,
+                                                                         [events.SHOW]),
+                              className="timeline", config=GRAPH_CONFIG),
+                    html.P("Drag across the time bar to filter by dates; click a marker to select it.",
+                           className="hint"),
                 ]),
-                html.Div(className="table-area", children=[
-                dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=[],
-                           getRowId="params.data.id", className="ag-theme-quartz table",
-                           style={"height": "520px"},   # the grid's own default (400 px) beats a class
-                           defaultColDef={"sortable": True, "resizable": True, "filter": False},
-                           dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
-                                                             "enableClickSelection": True},
-                                            "localeText": {"noRowsToShow": "No sightings match these filters."},
-                                            "animateRows": False, "tooltipShowDelay": 300,
-                                            "rowHeight": 36}),
-                html.Aside(details_panel(None), id=ids.DETAILS, className="details", role="region",
-                           **{"aria-label": "Selected sighting", "aria-live": "polite"}),
-                ]),
-                vessels.section(),
-                stats_view.section(rows, record=data.sightings, counts=data.coverage_counts),
-                _about(data),
+            ]),
+            html.Aside(id="details-dock", className="details-dock", **{"aria-label": "Selected sighting"}, children=[
+                html.Button("Close", id=ids.DETAILS_CLOSE, className="button secondary details-close"),
+                html.Div(details_panel(None), id=ids.DETAILS, className="details", role="region",
+                         **{"aria-label": "Selected sighting", "aria-live": "polite"}),
             ]),
         ]),
+        html.Details(className="map-extras", open=True, children=[
+            html.Summary("Legend, map layers, context events and your own file"),
+            legend(),
+            html.P(map_summary(rows), id=ids.MAP_SUMMARY, className="map-summary"),
+            html.Label("Map layers", htmlFor=ids.MAP_LAYERS, className="visually-hidden"),
+            dcc.Checklist(id=ids.MAP_LAYERS, className="layer-toggles", inline=True,
+                          options=[{"label": label, "value": key} for key, label in LAYER_GROUPS.items()],
+                          value=list(LAYER_GROUPS)),
+            events.section(data.events),
+            # no ``accept``: a file of another type is sent and refused with the server's message
+            dcc.Upload(id=ids.UPLOAD, max_size=MAX_UPLOAD_BYTES, className="upload",
+                       children=["Overlay your own sightings CSV (up to 5 MB, same columns as the "
+                                 "download; shown only in this tab, never saved): drop it here or ",
+                                 html.A("choose a file", className="link")]),
+            dcc.Store(id=ids.UPLOAD_REFUSED),
+            html.Div(id=ids.UPLOAD_MESSAGE, className="upload-message", role="status",
+                     **{"data-max-bytes": MAX_UPLOAD_BYTES}),
+        ]),
+        html.Section(id=ids.RESULTS, className="results", tabIndex="-1", **{"aria-label": "Results"}, children=[
+            html.Div(className="table-head", children=[
+                html.H2("Results", className="section-title"),
+                html.A("Download CSV", id=ids.DOWNLOAD_CSV, className="button", href="/download/straitwatch.csv"),
+                html.A("Download GeoJSON", id=ids.DOWNLOAD_GEOJSON, className="button secondary",
+                       href="/download/straitwatch.geojson"),
+                html.A("About the download (version, licence)", id=ids.DOWNLOAD_ABOUT,
+                       className="button secondary", href="/download/straitwatch.csv.json"),
+                *(html.A(label, id=link_id, className="button secondary feed-link", href=path)
+                  for link_id, label, path in FEED_LINKS),
+            ]),
+            dcc.Tabs(id=ids.VIEW_TABS, value=views.DEFAULT_TAB, className="view-tabs", children=[
+                dcc.Tab(label=views.TABS["table"], value="table", children=[
+                    html.H2("Sightings", className="visually-hidden"),
+                    dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=[],
+                               getRowId="params.data.id", className="ag-theme-quartz table",
+                               style={"height": "520px"},   # the grid's own default (400 px) beats a class
+                               defaultColDef={"sortable": True, "resizable": True, "filter": False},
+                               dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
+                                                                 "enableClickSelection": True},
+                                                "localeText": {"noRowsToShow": "No sightings match these filters."},
+                                                "animateRows": False, "tooltipShowDelay": 300,
+                                                "rowHeight": 36}),
+                ]),
+                dcc.Tab(label=views.TABS["vessels"], value="vessels", children=[vessels.section()]),
+                dcc.Tab(label=views.TABS["voyages"], value="voyages", children=[views.voyages_section()]),
+                # the charts start empty: the statistics callback draws them when the tab is opened
+                dcc.Tab(label=views.TABS["statistics"], value="statistics", children=[
+                    stats_view.section(rows.iloc[0:0], record=data.sightings, counts=data.coverage_counts)]),
+            ]),
+        ]),
+        _about(data),
     ])
 
 

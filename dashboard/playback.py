@@ -19,7 +19,9 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.figures import POINTS_TRACE, Update, point_rows, stacked_markers
+from dashboard.figures import (
+    PLAYBACK_BAND, POINTS_TRACE, Update, area_paint, playback_band, point_rows, stacked_markers,
+)
 from dashboard.filters import date_span, parse_date
 from dashboard.tracks_figure import INFERRED_TRACE
 
@@ -82,8 +84,9 @@ def transition(action: str, start: dt.date | None, playing: bool, rows: pd.DataF
         return None, False
     first = aligned(rows["event_date"].min().date(), size)
     last = rows["event_date"].max().date()
-    if action == "play":
-        return (start or first), True
+    if action == "play":                      # play at the last window starts again from the first
+        at_end = start is not None and (pd.Timestamp(start) + WINDOWS[size].step).date() > last
+        return (first if start is None or at_end else start), True
     if action == "tick" and not playing:
         return start, False
     if action in ("step", "tick"):
@@ -121,13 +124,25 @@ def window_label(rows: pd.DataFrame, start: dt.date | None, size: str) -> str:
             f"{count} sighting{'s' if count != 1 else ''}")
 
 
-def playback_updates(rows: pd.DataFrame, start: dt.date | None, size: str) -> list[Update]:
-    """Draw the window's sightings on top and fade the others (no window: restore the markers)."""
-    shown = point_rows(window_rows(rows, start, size)) if start else rows.iloc[0:0]
+def playback_updates(rows: pd.DataFrame, start: dt.date | None, size: str, layers: list | None = None) -> list[Update]:
+    """Draw the window's sightings on top and fade the others (no window: restore the markers).
+
+    Given the map's ``layers``, the areas highlighted for area-only reports follow the window
+    too: a strait lights up while a report naming only it is inside the window.
+    """
+    inside = window_rows(rows, start, size) if start else rows
+    shown = point_rows(inside) if start else rows.iloc[0:0]
     values = stacked_markers(shown)           # sightings at one point share a marker that lists them
     fade = FADED if start else 1.0
+    areas = [(("layout", "meta", "areas"), area_paint(layers, inside))] if layers is not None else []
     return ([(("data", PLAYBACK_TRACE, key), value) for key, value in values.items()]
-            + [(("data", POINTS_TRACE, "opacity"), fade)])
+            + [(("data", POINTS_TRACE, "opacity"), fade)] + areas)
+
+
+def band_updates(start: dt.date | None, size: str) -> list[Update]:
+    """The time bar's band over the window from ``start`` (hidden with no window)."""
+    band = playback_band(start, window_end(start, size)) if start else playback_band()
+    return [(("layout", "shapes", PLAYBACK_BAND), band)]
 
 
 def playback_trace() -> dict:

@@ -62,3 +62,20 @@ def wait_map(dash_duo):
 @pytest.fixture
 def markers(dash_duo):
     return lambda: dash_duo.driver.execute_script(MARKERS_ON_MAP)
+
+
+def open_tab(dash_duo, label: str) -> None:
+    """Open the tab ``label`` ("Vessels", "Statistics") of the views below the map: a tab's view is
+    computed only while it is shown (dashboard.views)."""
+    tab = next(t for t in dash_duo.find_elements(f"#{ids.VIEW_TABS} .tab") if t.text == label)
+    tab.click()
+
+
+def viewport(dash_duo, width: int, height: int) -> None:
+    """Resize so the page's viewport (window.innerWidth/innerHeight) is ``width`` x ``height``."""
+    driver = dash_duo.driver
+    driver.set_window_size(width, height)
+    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
+    wait_until(lambda: driver.execute_script("return [window.innerWidth, window.innerHeight]") == [width, height],
+               message=f"a {width}x{height} viewport")

@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from dashboard import ids
 from dashboard.facets import FACETS
 from dashboard.filters import FilterSpec, apply_filters, summary
-from tests.browser.conftest import start, wait_until
+from tests.browser.conftest import start, viewport, wait_until
 
 D = dt.date
 
@@ -182,7 +182,7 @@ def test_access004_a_loading_note_shows_while_the_views_update(dash_duo, sightin
     dash_duo.find_element(f"#{ids.PRESET_2022}").click()
     note = dash_duo.wait_for_element(".loading-note", timeout=10)
     wait_until(note.is_displayed, message="the loading note shown")
-    assert note.text == "Updating the map, timeline and table…" and note.get_attribute("role") == "status"
+    assert note.text == "Updating the map and time bar…" and note.get_attribute("role") == "status"
     spec = FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31))
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(apply_filters(sightings, spec), spec, last_report(sightings)), timeout=20)
     dash_duo.wait_for_no_elements(".loading-note", timeout=20)
@@ -217,7 +217,7 @@ def test_access005_every_visible_text_meets_wcag_aa_contrast(dash_duo, wait_map)
     (title, attribution) must lie outside the canvas, on the figure's paper. Left out: the
     markers' hover cards, which only appear under the pointer.
     """
-    dash_duo.driver.set_window_size(1400, 1000)
+    viewport(dash_duo, 1400, 1000)
     start(dash_duo)
     dash_duo.wait_for_element(".ag-center-cols-container .ag-row", timeout=20)
     wait_map()

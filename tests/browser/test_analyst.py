@@ -12,7 +12,7 @@ from sightings.export import EXPORT_COLUMNS
 from dashboard.filters import FilterSpec, summary
 from dashboard.playback import PLAYBACK_TRACE
 from dashboard.tracks_figure import LINE_TRACE
-from tests.browser.conftest import plot, start, wait_until
+from tests.browser.conftest import open_tab, plot, start, wait_until
 from tests.expected import assert_download_equals
 
 D = dt.date
@@ -37,6 +37,7 @@ def trace(dash_duo, index: int, key: str):
 
 def test_analyst001_vessel_row_opens_hull_548_shown_and_downloaded_exactly(dash_duo, sightings):
     start(dash_duo)
+    open_tab(dash_duo, "Vessels")
     cell = f"#{ids.VESSELS} .ag-row[row-id='548'] .ag-cell[col-id='hull']"
     dash_duo.wait_for_element(cell, timeout=20).click()
     want = sightings[sightings["hull_numbers"].map(lambda hulls: "548" in hulls)]
@@ -57,6 +58,7 @@ def test_analyst002_statistics_csv_equals_a_groupby_of_the_download(dash_duo, si
     spec = FilterSpec(start=D(2022, 1, 1), straits=("Soya", "Tsushima"))
     want_rows = sightings[(sightings["event_date"] >= "2022-01-01") & sightings["strait"].isin(["Soya", "Tsushima"])]
     dash_duo.wait_for_text_to_equal(f"#{ids.SUMMARY}", summary(want_rows, spec, last_report(sightings)), timeout=20)
+    open_tab(dash_duo, "Statistics")
     wait_until(lambda: "strait=Soya" in (dash_duo.find_element(f"#{ids.STATS_DOWNLOAD}").get_attribute("href") or ""),
                message="the statistics link carrying the filters")
     dash_duo.find_element(f"#{ids.DOWNLOAD_CSV}").click()
@@ -125,7 +127,8 @@ def test_analyst004_playback_steps_and_plays_the_window_forward(dash_duo, sighti
     assert paused_at > D(2022, 2, 28) and paused_at.weekday() == 0
     expect(paused_at)
     dash_duo.find_element(f"#{ids.SHOW_EVENTS} input").click()         # hide the context events
-    wait_until(lambda: not dash_duo.driver.execute_script(f"return {plot(ids.TIMELINE)}.layout.shapes || []"),
+    # the events' bands go; the playback window's band (always the first shape) stays
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {plot(ids.TIMELINE)}.layout.shapes.length") == 1,
                message="the events hidden from the timeline")
     assert dash_duo.get_logs() == []
 
@@ -134,6 +137,7 @@ def test_analyst_truth05_a_class_click_filters_the_class_in_every_spelling(dash_
     """Issue 18 point 5: hull 548's class cell sets ``?class=Udaloy I-class destroyer``, which keeps the
     rows written "Udaloy I-class missile destroyer" as well as those written as the class."""
     start(dash_duo)
+    open_tab(dash_duo, "Vessels")
     cell = f"#{ids.VESSELS} .ag-row[row-id='548'] .ag-cell[col-id='class']"
     dash_duo.wait_for_element(cell, timeout=20).click()
     # the spellings data/ship_classes.csv lists for the class, singular or plural, with or without a count

@@ -11,7 +11,7 @@ from dashboard.figures import UPLOAD_TRACE, point_rows
 from dashboard.filters import FilterSpec, apply_filters, summary
 from dashboard.mapview import REGION_BOUNDS
 from sightings.store import DATASET
-from tests.browser.conftest import plot, start, wait_until
+from tests.browser.conftest import plot, start, viewport, wait_until
 
 MAP = f"{plot(ids.MAP)}._fullLayout.map._subplot.map"
 BOUNDS = f"const b = {MAP}.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];"
@@ -86,6 +86,7 @@ def test_mapview001_dates_by_mouse_and_by_typing_reach_the_download(dash_duo, si
 
 
 def test_mapview002_place_names_region_view_fit_to_results_offline(dash_duo, sightings, wait_map):
+    viewport(dash_duo, 1400, 1100)       # the map at its full height (640 px): the region view at zoom 3
     start(dash_duo)
     wait_map()
     wait_until(lambda: {"Sea of Japan", "Sea of Okhotsk", "Kuril Islands", "Northern Territories\n(Southern Kurils)",

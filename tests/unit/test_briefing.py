@@ -204,12 +204,17 @@ def test_brief009_the_callback_fills_the_briefing_outputs(client, dependencies):
     from dashboard import ids
     from tests.dash_requests import callback_body
 
-    body = callback_body(dependencies, ids.STATS_BRIEFING, f"{ids.SPEC}.data",
-                         {ids.SPEC: {"straits": ["Soya"], "start": "2026-08-17", "end": "2026-09-15"},
-                          ids.URL: "https://sw.example/?strait=Soya"})
-    response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 200, response.data[:300]
-    got = response.get_json()["response"]
+    spec = {"straits": ["Soya"], "start": "2026-08-17", "end": "2026-09-15"}
+
+    def send(output: str, values: dict) -> dict:
+        body = callback_body(dependencies, output, f"{ids.SPEC}.data",
+                             {ids.SPEC: spec, ids.URL: "https://sw.example/?strait=Soya", **values})
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200, response.data[:300]
+        return response.get_json()["response"]
+
+    # the statistics tab's callback (shown), then the always-visible one for the download's sidecar
+    got = send(ids.STATS_BRIEFING, {ids.VIEW_TABS: "statistics"}) | send(ids.DOWNLOAD_ABOUT, {})
     paragraph = got[ids.STATS_BRIEFING]["children"]
     assert paragraph.startswith("Straitwatch briefing, 17 Aug - 15 Sep 2026 (")
     assert "Strait passages (one group's transit of one strait on one heading): Soya " in paragraph

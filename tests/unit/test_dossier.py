@@ -202,7 +202,9 @@ def test_dossier09_url_hull_548_opens_the_dossier_with_its_name(app):
     assert got[ids.SELECTED]["data"] is None
 
 
-def test_dossier10_url_id_opens_that_sighting(app, live):
+def test_dossier10_url_id_is_left_to_the_selection_callback(app, live):
+    """``?id=`` is the selection's (details, map halo, time bar, framing: test_workspace003/104);
+    the dossier's callback sends nothing for it, so the two never race for the details panel."""
     first = live["id"].iloc[0]
     got = _open(app, sighting_href(first))
-    assert got[ids.SELECTED]["data"] == first and first in str(got[ids.DETAILS]["children"])
+    assert ids.DETAILS not in got and ids.SELECTED not in got

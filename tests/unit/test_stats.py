@@ -268,7 +268,7 @@ def test_truth11_the_vessels_table_follows_the_hull_filter(app, sightings):
     """``?hull=548``: the table lists 548 and the hulls seen with it, counted in 548's sightings only."""
     client = app.server.test_client()
     body = callback_body(client.get("/_dash-dependencies").get_json(), ids.VESSELS, f"{ids.SPEC}.data",
-                         {ids.SPEC: {"hulls": ["548"]}})
+                         {ids.SPEC: {"hulls": ["548"]}, ids.VIEW_TABS: "vessels"})
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data[:300]
     records = response.get_json()["response"][ids.VESSELS]["rowData"]
