@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -35,35 +36,83 @@ PACKAGES = ("sightings", "geo", "dashboard")
 # What the tests read besides the packages (mutmut copies these into its mutants/ folder).
 ALSO_COPY = ("tests", "data", "assets", "app.py", "pytest.ini")
 MAX_CHILDREN = 2           # the project's machines have 2 cores
+#: Core modules not mutated, and why (shown on the page). Everything else in geo/, sightings/ and
+#: dashboard/ is in :data:`MODULES`.
+NOT_MUTATED: dict[tuple[str, ...], str] = {
+    ("dashboard/layout.py", "dashboard/callbacks.py", "dashboard/factory.py", "dashboard/ids.py",
+     "dashboard/mapview.py", "dashboard/legend.py", "dashboard/urlstate.py", "dashboard/settings.py",
+     "dashboard/__main__.py"):
+        "thin Dash wiring and declarations (component trees, callback registration, ids, settings); "
+        "the browser tests state them, and a unit test of one of their mutants would be a test of Dash",
+    ("dashboard/data.py", "dashboard/security.py", "dashboard/feeds.py", "dashboard/overlay.py",
+     "dashboard/downloads.py", "dashboard/callback_requests.py"):
+        "HTTP routes and start-up I/O: their tests pay an app and a test client per test module "
+        "(test_site_hostile.py takes 80 s a run)",
+    ("sightings/fetch.py", "sightings/curate.py", "sightings/sqlite.py", "sightings/datapackage.py",
+     "sightings/changelog.py", "sightings/__main__.py", "geo/build_layers.py", "geo/layers.py", "geo/__main__.py"):
+        "I/O-heavy builds, fetches and command lines: their tests read or write whole datasets or spawn "
+        "subprocesses (test_curate.py 12 s, test_import.py 110 s, test_data.py 34 s a run)",
+    ("dashboard/figures.py", "dashboard/details.py", "dashboard/stats_view.py", "dashboard/tracks_figure.py",
+     "dashboard/events.py", "dashboard/cite.py", "sightings/schema.py", "sightings/cells.py",
+     "sightings/positions.py", "sightings/classes.py", "sightings/corrections.py", "geo/places.py"):
+        "not yet in the run: no room in the 90-minute budget on 2 shared cores after the modules above "
+        "(figures.py, details.py and stats_view.py were also being rewritten this session)",
+}
 #: Test files left out of a module's run on purpose, and why (shown on the page).
 LEFT_OUT = {
     "geo/join.py": "test_data.py tests the pipeline (sightings/pipeline.py) and pays whole builds of the "
                    "dataset in fresh processes",
-    "sightings/store.py": "test_import.py tests the importer and pays command-line subprocesses; the store's "
-                          "reads, bounds and atomic writes are stated by test_hostile_import.py and its own tests",
+    "sightings/store.py": "test_import.py tests the importer and pays command-line subprocesses; "
+                          "test_hostile_import.py (16 s) is left to sightings/importer.py",
+    "sightings/importer.py": "test_import.py pays command-line subprocesses (110 s a run)",
+    "sightings/pipeline.py": "test_data.py builds the whole dataset in fresh processes (34 s a run)",
 }
 #: Lines never mutated: ``os.kill(pid, 0)`` only asks whether a process lives, but a mutant
 #: ``os.kill(pid, 1)`` sends a real SIGHUP (in the test of a live writer's file, to mutmut).
 DO_NOT_MUTATE = (r"\bos\.kill\(",)
 
-# module -> the unit test files that state its behaviour (tests/unit/ implied)
+# module -> the unit test files that state its behaviour (tests/unit/ implied), in the order run.
+# Only fast files: none builds the whole dataset per test or spawns a subprocess.
 MODULES: dict[str, tuple[str, ...]] = {
-    "dashboard/filters.py": ("test_filters.py", "test_figures.py", "test_filters_mutants.py"),
-    "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py", "test_truth_filters.py"),
+    "geo/compass.py": ("test_compass.py", "test_locate_mutants.py"),
+    "geo/straits.py": ("test_waters.py",),
+    "geo/seas.py": ("test_waters.py", "test_seas_mutants.py"),
+    "sightings/text.py": ("test_text.py", "test_text_mutants.py"),
+    "sightings/dates.py": ("test_record.py", "test_dates_mutants.py"),
+    "sightings/coverage.py": ("test_coverage.py",),
+    "sightings/hulls.py": ("test_stats.py", "test_analyst_data.py", "test_hulls_mutants.py"),
+    "dashboard/vessels.py": ("test_stats.py", "test_analyst_data.py", "test_vessels_mutants.py"),
+    "dashboard/playback.py": ("test_playback.py", "test_playback_mutants.py"),
+    "sightings/stats.py": ("test_stats.py", "test_stats_mutants.py"),
+    "geo/tracks.py": ("test_tracks.py", "test_tracks_mutants.py"),
+    "sightings/voyages.py": ("test_voyages.py", "test_voyages_mutants.py"),
+    "sightings/export.py": ("test_export.py", "test_export_mutants.py"),
+    "sightings/pipeline.py": ("test_truth_filters.py", "test_pipeline_mutants.py"),
+    "dashboard/filters.py": ("test_filters.py", "test_filters_mutants.py"),
+    "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py"),
+    "dashboard/export.py": ("test_export.py", "test_export_mutants.py"),
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
-    "dashboard/export.py": ("test_export.py", "test_downloads.py", "test_export_mutants.py", "test_truth_views.py"),
-    "sightings/store.py": ("test_schema.py", "test_properties.py", "test_hostile_import.py", "test_store_mutants.py"),
-    "sightings/importer.py": ("test_import.py", "test_importer_mutants.py"),
-    "sightings/jso.py": ("test_jso.py", "test_ingest.py", "test_jso_mutants.py"),
+    "sightings/merge.py": ("test_merge.py", "test_merge_mutants.py"),
     "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py"),
-    "sightings/merge.py": ("test_merge.py", "test_ingest.py", "test_merge_mutants.py"),
+    "sightings/importer.py": ("test_importer_mutants.py", "test_hostile_import.py"),
+    "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_properties.py"),
+    "sightings/jso.py": ("test_jso.py", "test_jso_mutants.py"),
 }
+#: Wall-clock budget of one module's run, in seconds (:data:`BUDGET_DEFAULT` if not named). A run
+#: over budget is stopped; its unchecked mutants are counted as such on the page, never as killed.
+BUDGET_DEFAULT = 120
+BUDGET = {"sightings/jso.py": 360, "sightings/store.py": 300, "sightings/ingest.py": 240, "geo/locate.py": 240,
+          "geo/join.py": 180, "sightings/merge.py": 180, "sightings/importer.py": 180, "dashboard/filters.py": 180}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
 #: before mutmut switches a mutant on, so every mutant of them survives whatever the tests
 #: say. Left out of the score; beside each, the test that states what it makes.
 ONCE: dict[str, dict[str, str]] = {
+    "geo/compass.py": {
+        "_word": "spells the 16 points out when WORDS is declared, at import; test_compass.py::"
+                 "test_compass001_every_spelling_names_one_point reads every spelling back to its point",
+    },
     "geo/locate.py": {
         "_direction_pattern": "builds the fragment regex at import; test_locate_mutants.py::"
                               "test_locate_mutant001_every_compass_point reads all 16 points, spelled and abbreviated",
@@ -158,6 +207,7 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/jso.py _subject", "last[0] >= 1", "a same-as sentence starts with なお, so a navy is never at position 0"),
     ("sightings/jso.py _time", "hour > 24", "equivalent: hour % 12 + 12 is at most 23"),
     ("sightings/jso.py _place", ") or True", "equivalent: the substitution needs 、, に or は, which the search looks for"),
+    ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )
@@ -177,14 +227,15 @@ class Change:
 
 CHANGES: tuple[Change, ...] = (
     Change("ship-type filtering turned from OR into AND", "dashboard/facets.py",
-           "frame[[column_of(c) for c in chosen]].any(axis=1)", "frame[[column_of(c) for c in chosen]].all(axis=1)",
+           "np.logical_or.reduce([_flag(frame, column_of(c)) for c in chosen])",
+           "np.logical_and.reduce([_flag(frame, column_of(c)) for c in chosen])",
            "tests/unit/test_filters.py::test_filter002_or_is_not_and"),
     Change("facet counts no longer ignoring the facet's own selection", "dashboard/filters.py",
-           "facet.counts(apply_filters(frame, spec, skip=field))", "facet.counts(apply_filters(frame, spec))",
+           "facet.counts(window, _keep(window, masks, facet.field))", "facet.counts(window, _keep(window, masks))",
            "tests/unit/test_filters.py::test_filter004_counts_ignore_their_own_selection"),
-    Change("the WSW bearing moved by 2.5 degrees", "geo/locate.py",
-           "{point: i * 22.5 for i, point in enumerate(_POINTS)}",
-           "{point: i * 22.5 + 2.5 * (point == 'wsw') for i, point in enumerate(_POINTS)}",
+    Change("the WSW bearing moved by 2.5 degrees", "geo/compass.py",
+           "{point: i * 22.5 for i, point in enumerate(POINTS)}",
+           "{point: i * 22.5 + 2.5 * (point == 'WSW') for i, point in enumerate(POINTS)}",
            "tests/unit/test_locate_mutants.py::test_locate_mutant001_every_compass_point"),
     Change('the "2022" preset becoming 2023', "dashboard/filters.py",
            "return dt.date(2022, 1, 1), dt.date(2022, 12, 31)", "return dt.date(2023, 1, 1), dt.date(2023, 12, 31)",
@@ -232,6 +283,8 @@ class ModuleResult:
     total: int
     killed: int
     seconds: float
+    ending: str                      # "finished", or why the run stopped early
+    unchecked: int                   # mutants the run did not reach (over budget): neither killed nor survived
     survivors: tuple[Survivor, ...]
     once: tuple[Survivor, ...]       # mutants of ONCE functions, which mutmut cannot test
 
@@ -249,7 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report:
         for module in modules:
             seconds = mutate(module)
-            print(f"{module}: {seconds:.0f} s", flush=True)
+            print(f"{module}: {seconds:.0f} s ({json.loads((workdir(module) / 'seconds.json').read_text())['ending']})",
+                  flush=True)
     if not args.report:
         (WORK / "changes.json").write_text(json.dumps([caught for caught in check_changes().values()]))
     caught = dict(zip(CHANGES, json.loads((WORK / "changes.json").read_text()), strict=True))
@@ -268,11 +322,25 @@ def mutate(module: str) -> float:
     for name in PACKAGES + ALSO_COPY:
         (folder / name).symlink_to(ROOT / name)
     (folder / "pyproject.toml").write_text(config(module))
+    budget = BUDGET.get(module, BUDGET_DEFAULT)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(MAX_CHILDREN)],
-                   cwd=folder, check=True, stdout=subprocess.DEVNULL, env=os.environ | {"CI": ""})
+    with open(folder / "mutmut.log", "wb") as log:
+        run = subprocess.Popen([sys.executable, "-m", "mutmut", "run", "--max-children", str(MAX_CHILDREN)],
+                               cwd=folder, stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"CI": ""},
+                               start_new_session=True)
+        try:
+            code = run.wait(timeout=budget)
+            ending = "finished" if code == 0 else f"mutmut failed (exit code {code}, see mutmut.log)"
+        except subprocess.TimeoutExpired:
+            os.killpg(run.pid, signal.SIGTERM)        # mutmut and the mutants it forked: its own session
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                run.wait(timeout=10)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
+            ending = f"stopped at its {budget} s budget"
     seconds = time.perf_counter() - started
-    (folder / "seconds.json").write_text(json.dumps(seconds))
+    (folder / "seconds.json").write_text(json.dumps({"seconds": seconds, "ending": ending, "budget": budget}))
     return seconds
 
 
@@ -334,16 +402,19 @@ def read_result(module: str) -> ModuleResult | None:
     """The last finished run's verdicts for ``module`` (None if there is none)."""
     folder = workdir(module)
     meta = folder / "mutants" / (module + ".meta")
-    if not (folder / "seconds.json").exists():            # never run, or still running
+    if not (folder / "seconds.json").exists() or not meta.exists():   # never run, still running, or failed early
         return None
+    run = json.loads((folder / "seconds.json").read_text())
     codes = json.loads(meta.read_text())["exit_code_by_key"]
+    unchecked = sum(code is None for code in codes.values())
+    codes = {name: code for name, code in codes.items() if code is not None}
     survivors = tuple(survivor(folder, module, name, STATUS.get(code, f"exit code {code}"))
                       for name, code in sorted(codes.items(), key=lambda kv: mutant_order(kv[0]))
                       if code not in KILLED)
     settings = tomllib.loads((folder / "pyproject.toml").read_text())["tool"]["mutmut"]
     tests = tuple(Path(t).name for t in settings["pytest_add_cli_args_test_selection"])
     return ModuleResult(module, tests, len(codes), sum(code in KILLED for code in codes.values()),
-                        json.loads((folder / "seconds.json").read_text()),
+                        run["seconds"], run["ending"], unchecked,
                         tuple(s for s in survivors if s.function not in ONCE.get(module, {})),
                         tuple(s for s in survivors if s.function in ONCE.get(module, {})))
 
@@ -403,6 +474,8 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
     killed, tested = sum(r.killed for r in results), sum(r.tested for r in results)
     once, seconds = sum(len(r.once) for r in results), sum(r.seconds for r in results)
     gaps = sum(1 for r in results for s in r.survivors if note(s) is None)
+    unchecked = sum(r.unchecked for r in results)
+    stopped = [r.module for r in results if r.ending != "finished"]
     out = [
         "# Mutation testing",
         "",
@@ -415,24 +488,31 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
         "**gap** where a test should state the behaviour.",
         "",
         f"**Overall: {killed} / {tested} mutants killed ({percent(killed, tested)})**; {once} more in "
-        f"run-once functions; {gaps} survivors marked as gaps. Run time {seconds / 60:.1f} min (the modules' "
+        f"run-once functions; {gaps} survivors marked as gaps; {unchecked} mutants not reached (runs stopped at "
+        f"their budget: {', '.join(f'`{m}`' for m in stopped) or 'none'}). Run time {seconds / 60:.1f} min (the modules' "
         f"wall times added up) on {os.cpu_count()} cores, {MAX_CHILDREN} mutants at a time; the cores are shared "
         f"with other work (load average {os.getloadavg()[1]:.1f} over the 5 minutes before this page was written), "
-        "so on an idle machine it is quicker.",
+        "so on an idle machine it is quicker. Each module has a wall-clock budget; a run that reaches it is",
+        "stopped, and the mutants it did not reach are counted as *not reached*, never as killed or tested.",
         "",
-        "| module | test files (tests/unit/) | tested | killed | survived | score | run once | run time |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| module | test files (tests/unit/) | tested | killed | survived | score | run once | not reached "
+        "| run time (budget) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        stop = "" if r.ending == "finished" else f", **{r.ending}**"
         out.append(f"| `{r.module}` | {', '.join(r.tests)} | {r.tested} | {r.killed} | {len(r.survivors)} | "
-                   f"{percent(r.killed, r.tested)} | {len(r.once)} | {r.seconds:.0f} s |")
+                   f"{percent(r.killed, r.tested)} | {len(r.once)} | {r.unchecked} | {r.seconds:.0f} s "
+                   f"({BUDGET.get(r.module, BUDGET_DEFAULT)} s{stop}) |")
     missing = [m for m in MODULES if m not in {r.module for r in results}]
     if missing:
         out += ["", "**Not in this page (no finished run):** " + ", ".join(f"`{m}`" for m in missing) + "."]
-    out += ["", "Left out on purpose: " + "; ".join(f"`{m}`: {why}" for m, why in LEFT_OUT.items()) + ". "
+    out += ["", "Core modules not mutated, and why:", ""]
+    out += [f"- {', '.join(f'`{name}`' for name in names)}: {why}." for names, why in NOT_MUTATED.items()]
+    out += ["", "Test files left out on purpose: " + "; ".join(f"`{m}`: {why}" for m, why in LEFT_OUT.items()) + ". "
             "Lines never mutated: " + ", ".join(f"`{p}`" for p in DO_NOT_MUTATE) + " (`os.kill(pid, 0)` asks "
             "whether a process lives; its mutant `os.kill(pid, 1)` sent a real SIGHUP to mutmut)."]
-    out += ["", "## The ten changes issue 13 found unnoticed", "",
+    out += ["", "## The one-line changes issue 13 found unnoticed", "",
             "Each change is made in turn in a scratch copy of the tree and the named test run: it must",
             "fail (the same tests pass on the unchanged copy first).", "",
             "| change | where | test that catches it | caught |", "|---|---|---|---|"]
