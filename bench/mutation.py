@@ -103,6 +103,9 @@ MODULES: dict[str, tuple[str, ...]] = {
     "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_properties.py"),
     "sightings/jso.py": ("test_jso.py", "test_jso_mutants.py"),
 }
+#: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
+#: bench/mutation_plugin.py (which keeps the shipped app and data built once per run, for all others).
+LOADS_THE_APP = frozenset({"sightings/pipeline.py"})
 #: Wall-clock budget of one module's run, in seconds (:data:`BUDGET_DEFAULT` if not named). A run
 #: over budget is stopped; its unchecked mutants are counted as such on the page, never as killed.
 BUDGET_DEFAULT = 120
@@ -330,7 +333,8 @@ def mutate(module: str) -> float:
     started = time.perf_counter()
     with open(folder / "mutmut.log", "wb") as log:
         run = subprocess.Popen([sys.executable, "-m", "mutmut", "run", "--max-children", str(MAX_CHILDREN)],
-                               cwd=folder, stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"CI": ""},
+                               cwd=folder, stdout=log, stderr=subprocess.STDOUT,
+                               env=os.environ | {"CI": "", "PYTHONPATH": str(ROOT / "bench")},
                                start_new_session=True)
         try:
             code = run.wait(timeout=budget)
@@ -358,6 +362,7 @@ def config(module: str) -> str:
         f"also_copy = {json.dumps(list(ALSO_COPY))}",
         f"do_not_mutate_patterns = {json.dumps(list(DO_NOT_MUTATE))}",
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        f"pytest_add_cli_args = {json.dumps([] if module in LOADS_THE_APP else ['-p', 'mutation_plugin'])}",
         "",
     ])
 
