@@ -215,6 +215,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/jso.py _time", "hour > 24", "equivalent: hour % 12 + 12 is at most 23"),
     ("sightings/jso.py _place", ") or True", "equivalent: the substitution needs 、, に or は, which the search looks for"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
+    ("sightings/dates.py says_announced_on", "lower()[:4]",
+     "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )

@@ -8,12 +8,12 @@ from sightings.dates import fill_event_times, says_announced_on, stated_time
 
 def test_dates_mutant001_blank_times_filled_and_a_differing_time_kept_and_reported():
     frame = pd.DataFrame({
-        "id": ["a", "b", "c", "d"],
-        "event_time": ["", "09:00", "", "10:00"],
-        "location_text": ["(around 5 a.m.)", "(around 5 a.m.)", "east of Tsushima", "(10 a.m.)"],
+        "id": ["a", "b", "c", "d", "e"],
+        "event_time": ["", "09:00", "", "10:00", "08:00"],
+        "location_text": ["(around 5 a.m.)", "(around 5 a.m.)", "east of Tsushima", "(10 a.m.)", "no time stated"],
     })
     filled, log = fill_event_times(frame)
-    assert filled.tolist() == ["05:00", "09:00", "", "10:00"]
+    assert filled.tolist() == ["05:00", "09:00", "", "10:00", "08:00"]
     assert log == ("event_time b: the row says 09:00, its location_text 05:00",)
 
 
