@@ -105,7 +105,7 @@ MODULES: dict[str, tuple[str, ...]] = {
 }
 #: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
 #: bench/mutation_plugin.py (which keeps the shipped app and data built once per run, for all others).
-LOADS_THE_APP = frozenset({"sightings/pipeline.py"})
+LOADS_THE_APP: frozenset[str] = frozenset()
 #: Tests left out of a module's run because a fixture they use rebuilds the whole dataset, which
 #: would happen again for every mutant (bench/mutation_plugin.py deselects them): module -> fixtures.
 DESELECT: dict[str, tuple[str, ...]] = {
@@ -529,8 +529,9 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
     out += [f"- {', '.join(f'`{name}`' for name in names)}: {why}." for names, why in NOT_MUTATED.items()]
     out += ["", "The shipped app and its data are built once per module's run and every mutant starts with them "
             "(`bench/mutation_plugin.py`), so a test of the live dataset costs a mutant nothing; a mutant of code "
-            "that runs only while loading survives rather than being falsely killed. Modules whose code builds that "
-            "data run without it: " + ", ".join(f"`{m}`" for m in sorted(LOADS_THE_APP)) + ". Tests left out "
+            "that runs only while loading survives rather than being falsely killed ("
+            + (("modules run without it: " + ", ".join(f"`{m}`" for m in sorted(LOADS_THE_APP)))
+               if LOADS_THE_APP else "every module runs with it") + "). Tests left out "
             "because a fixture they use rebuilds the whole dataset for every mutant: "
             + "; ".join(f"`{m}`: tests using {', '.join(f'`{f}`' for f in fixtures)}" for m, fixtures in DESELECT.items())
             + "."]
