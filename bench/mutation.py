@@ -114,7 +114,7 @@ DESELECT: dict[str, tuple[str, ...]] = {
 #: Wall-clock budget of one module's run, in seconds (:data:`BUDGET_DEFAULT` if not named). A run
 #: over budget is stopped; its unchecked mutants are counted as such on the page, never as killed.
 BUDGET_DEFAULT = 120
-BUDGET = {"sightings/coverage.py": 240, "sightings/jso.py": 360, "sightings/store.py": 300, "sightings/ingest.py": 240, "geo/locate.py": 240,
+BUDGET = {"sightings/coverage.py": 330, "sightings/jso.py": 360, "sightings/store.py": 300, "sightings/ingest.py": 240, "geo/locate.py": 240,
           "geo/join.py": 180, "sightings/merge.py": 180, "sightings/importer.py": 180, "dashboard/filters.py": 180}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
@@ -191,11 +191,11 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "equivalent: the trailing '; ' splits into an empty name, which the last line drops"),
     ("geo/join.py named_seas_column", 'removesuffix("XX; XX")',
      "equivalent: the trailing '; ' splits into an empty name, which the last line drops"),
-    ("dashboard/export.py csv_chunks", "max(len(rows), 2)",
+    ("sightings/export.py csv_chunks", "max(len(rows), 2)",
      "equivalent: a one-row frame gets a second, empty piece, which writes nothing (no header)"),
-    ("dashboard/export.py csv_chunks", "index=None", "equivalent: pandas reads index=None as False"),
-    ("dashboard/export.py csv_chunks", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),
-    ("dashboard/export.py csv_chunks", "header=start == 0, )", "equivalent on Linux: the default is os.linesep, '\\n'"),
+    ("sightings/export.py csv_chunks", "index=None", "equivalent: pandas reads index=None as False"),
+    ("sightings/export.py csv_chunks", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),
+    ("sightings/export.py csv_chunks", "header=start == 0, )", "equivalent on Linux: the default is os.linesep, '\\n'"),
     ("dashboard/export.py filename", '["STRAITWATCH"]', "equivalent: the name is lower-cased"),
     ("dashboard/export.py filename", '"START"', "equivalent: the name is lower-cased"),
     ("dashboard/export.py filename", '"END"', "equivalent: the name is lower-cased"),
@@ -297,6 +297,7 @@ class ModuleResult:
     total: int
     killed: int
     seconds: float
+    budget: float                    # the wall-clock budget the run had
     ending: str                      # "finished", or why the run stopped early
     unchecked: int                   # mutants the run did not reach (over budget): neither killed nor survived
     survivors: tuple[Survivor, ...]
@@ -432,7 +433,7 @@ def read_result(module: str) -> ModuleResult | None:
     settings = tomllib.loads((folder / "pyproject.toml").read_text())["tool"]["mutmut"]
     tests = tuple(Path(t).name for t in settings["pytest_add_cli_args_test_selection"])
     return ModuleResult(module, tests, len(codes), sum(code in KILLED for code in codes.values()),
-                        run["seconds"], run["ending"], unchecked,
+                        run["seconds"], run["budget"], run["ending"], unchecked,
                         tuple(s for s in survivors if s.function not in ONCE.get(module, {})),
                         tuple(s for s in survivors if s.function in ONCE.get(module, {})))
 
@@ -521,7 +522,7 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
         stop = "" if r.ending == "finished" else f", **{r.ending}**"
         out.append(f"| `{r.module}` | {', '.join(r.tests)} | {r.tested} | {r.killed} | {len(r.survivors)} | "
                    f"{percent(r.killed, r.tested)} | {len(r.once)} | {r.unchecked} | {r.seconds:.0f} s "
-                   f"({BUDGET.get(r.module, BUDGET_DEFAULT)} s{stop}) |")
+                   f"({r.budget:.0f} s{stop}) |")
     missing = [m for m in MODULES if m not in {r.module for r in results}]
     if missing:
         out += ["", "**Not in this page (no finished run):** " + ", ".join(f"`{m}`" for m in missing) + "."]
