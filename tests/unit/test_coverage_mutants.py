@@ -99,3 +99,48 @@ def test_coverage_mutant003_command_line_names_a_bad_counts_file(tmp_path, capsy
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "counts.csv header is id, count" in err
     assert not output.exists()
+
+
+def test_coverage_mutant004_counts_file_read_as_written(tmp_path):
+    from sightings.coverage import read_counts
+    path = tmp_path / "counts.csv"
+    path.write_text(HEADER + "007,,2016-12-31,27,,russian_movements,,w,S,https://example.org,q\n"
+                             "c2,2022-01-01,2022-04-30,10,12,russian_strait_passages,Soya,w,S,https://example.org,q\n")
+    table = read_counts(path)
+    assert table["id"].tolist() == ["007", "c2"]                              # text stays text
+    assert table["period_start"].isna().tolist() == [True, False]
+    assert table["period_end"].tolist() == [pd.Timestamp("2016-12-31"), pd.Timestamp("2022-04-30")]
+    assert table["count"].tolist() == [27, 10] and table["count_max"].tolist() == [pd.NA, 12]
+    assert str(table["count_max"].dtype) == "Int64"
+
+
+def test_coverage_mutant005_bad_files_named_with_what_is_expected(tmp_path):
+    import pytest
+    from sightings.coverage import COUNT_COLUMNS, MEASURES, read_counts
+    from sightings.schema import SightingsError
+    path = tmp_path / "counts.csv"
+    path.write_text("id,count\nc1,27\n")
+    with pytest.raises(SightingsError) as header:
+        read_counts(path)
+    assert f"counts.csv header is id, count; expected {', '.join(COUNT_COLUMNS)}" in str(header.value)
+    assert "expected id, period_start, period_end, count, count_max, measure, strait, what," in str(header.value)
+    path.write_text(HEADER + "c1,,2016-12-31,27,,vibes,,w,S,https://example.org,q\n")
+    with pytest.raises(SightingsError) as measure:
+        read_counts(path)
+    assert "counts.csv: measure 'vibes' is not known (expected one of russian_movements, russian_strait_passages, " \
+           "joint_passages, ships_in_one_transit, chinese_and_russian_passages" in str(measure.value)
+    assert len(MEASURES) == 7
+    path.write_text(HEADER + "c1,,31/12/2016,27,,russian_movements,,w,S,https://example.org,q\n")
+    with pytest.raises(ValueError):                                          # a date not written YYYY-MM-DD
+        read_counts(path)
+    path.write_text(HEADER + "c1,01/01/2016,2016-12-31,27,,russian_movements,,w,S,https://example.org,q\n")
+    with pytest.raises(ValueError):
+        read_counts(path)
+
+
+def test_coverage_mutant006_compared_counts_are_integers_or_missing():
+    from sightings.coverage import compare, record_rows
+    table = counts(("a", "2016-01-01", "2016-12-31", 27, None, "russian_movements", ""),
+                   ("g", "2016-01-01", "2016-12-31", 40, None, "chinese_and_russian_reports", ""))
+    assert str(compare(rows(), table)["record_rows"].dtype) == "Int64"
+    assert len(record_rows(rows(), table.iloc[1])) == 0 and len(record_rows(rows(), table.iloc[0])) == 3
