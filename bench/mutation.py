@@ -222,6 +222,13 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/coverage.py read_counts", 'period_start"].replace("XXXX", None)',
      "equivalent: pandas reads an empty date as NaT, like the None it replaces"),
     ("sightings/coverage.py record_rows", "frame.iloc[1:0]", "equivalent: both slices are empty"),
+    ("sightings/hulls.py _entries", "strict=", "equivalent: the columns of one frame, and a row's hulls and their "
+     "classes, are the same length by construction"),
+    ("sightings/hulls.py _entries", "zip(*columns, )", "equivalent: the columns of one frame are the same length"),
+    ("sightings/hulls.py _entries", "hull_classes(types, vessels, hulls), )",
+     "equivalent: hull_classes gives one class per hull"),
+    ("sightings/hulls.py hull_table", "pd.Series(None, dtype", "equivalent: no data and [] make the same empty column"),
+    ("sightings/hulls.py hull_table", "pd.Series(dtype", "equivalent: no data and [] make the same empty column"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),

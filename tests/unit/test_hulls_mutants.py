@@ -29,3 +29,15 @@ def test_hulls_mutant003_vessel_entries_name_their_hull_class():
     assert types_class([]) == ""
     assert hull_classes(["Udaloy I-class destroyer"], ["Udaloy I-class destroyer (543)"], ["543", "548"]) == \
         ["Udaloy I-class destroyer", "Udaloy I-class destroyer"]      # the entry agrees: the row keeps its one class
+
+
+def test_hulls_mutant004_straits_in_the_schema_order_not_the_alphabet():
+    rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-01-01", "2022-02-01"]), "strait": ["Osumi", "Tsugaru"],
+                         "ship_types": [[], []], "vessels": [[], []], "hull_numbers": [["548"], ["548"]]})
+    assert hull_table(rows)["straits"].tolist() == ["Tsugaru, Osumi"]
+
+
+def test_hulls_mutant005_a_vessel_entry_is_read_to_200_characters():
+    padded = "Udaloy I-class destroyer" + " " * 170 + "(543)"                   # 199 characters: read
+    assert vessel_classes([padded]) == {"543": "Udaloy I-class destroyer"}
+    assert vessel_classes(["Udaloy I-class destroyer" + " " * 172 + "(543)"]) == {}     # 201: its ')' is cut
