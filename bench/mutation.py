@@ -98,7 +98,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
     "sightings/merge.py": ("test_merge.py", "test_merge_mutants.py"),
-    "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py"),
+    "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py", "test_jso_corpus.py"),
     "sightings/importer.py": ("test_importer_mutants.py", "test_hostile_import.py"),
     "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_properties.py"),
     "sightings/jso.py": ("test_jso.py", "test_jso_mutants.py"),
@@ -222,13 +222,13 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/coverage.py read_counts", 'period_start"].replace("XXXX", None)',
      "equivalent: pandas reads an empty date as NaT, like the None it replaces"),
     ("sightings/coverage.py record_rows", "frame.iloc[1:0]", "equivalent: both slices are empty"),
-    ("sightings/hulls.py _entries", "strict=", "equivalent: the columns of one frame, and a row's hulls and their "
-     "classes, are the same length by construction"),
-    ("sightings/hulls.py _entries", "zip(*columns, )", "equivalent: the columns of one frame are the same length"),
-    ("sightings/hulls.py _entries", "hull_classes(types, vessels, hulls), )",
-     "equivalent: hull_classes gives one class per hull"),
     ("sightings/hulls.py hull_table", "pd.Series(None, dtype", "equivalent: no data and [] make the same empty column"),
     ("sightings/hulls.py hull_table", "pd.Series(dtype", "equivalent: no data and [] make the same empty column"),
+    ("dashboard/vessels.py vessel_rows", 'unit=None', "equivalent: a datetime64[D] array is written to the day anyway"),
+    ("dashboard/vessels.py vessel_rows", '.to_numpy(dtype="datetime64[D]"), )',
+     "equivalent: a datetime64[D] array is written to the day anyway"),
+    ("dashboard/vessels.py vessel_rows", "to_numpy(dtype=None), unit=", "equivalent: unit='D' writes the day either way"),
+    ("dashboard/vessels.py vessel_rows", "if (len(table)) or True", "equivalent: an empty table zips to [] too"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
@@ -573,10 +573,23 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+#: The note of every mutant that only loosens a ``zip(..., strict=True)`` (to None, False or no argument).
+LOOSER_ZIP = ("equivalent: strict=True only guards lengths that are equal by construction here (the columns of "
+              "one frame, a list and the list made from it)")
+
+
 def note(survivor: Survivor) -> str | None:
-    """Why ``survivor`` is acceptable (:data:`NOTES`), or None for a gap."""
+    """Why ``survivor`` is acceptable (:data:`NOTES`, or :data:`LOOSER_ZIP`), or None for a gap."""
     where = f"{survivor.module} {survivor.function}"
-    return next((why for place, text, why in NOTES if place == where and text in survivor.after), None)
+    found = next((why for place, text, why in NOTES if place == where and text in survivor.after), None)
+    return found or (LOOSER_ZIP if looser_zip(survivor.before, survivor.after) else None)
+
+
+def looser_zip(before: str, after: str) -> bool:
+    """Whether ``after`` is ``before`` with one ``strict=True`` turned into None, False or nothing."""
+    parts = before.split("strict=True")
+    return any("strict=True".join(parts[:k]) + loose + "strict=True".join(parts[k:]) == after
+               for k in range(1, len(parts)) for loose in ("strict=None", "strict=False", ""))
 
 
 def cell(code: str) -> str:
