@@ -110,3 +110,9 @@ def test_playback_mutant009_controls():
                              {"label": "normal (1 s a step)", "value": "normal"},
                              {"label": "fast (0.5 s a step)", "value": "fast"}]
     assert (label.id, label.className, label.role) == (ids.PLAY_LABEL, "play-label", "status")
+
+
+def test_playback_mutant010_no_window_draws_nothing_on_top(sightings):
+    from dashboard.playback import PLAYBACK_TRACE, playback_updates
+    updates = dict(playback_updates(sightings, None, "4-weeks"))
+    assert updates[("data", PLAYBACK_TRACE, "customdata")] == [] and updates[("data", PLAYBACK_TRACE, "lat")] == []
