@@ -115,3 +115,13 @@ def test_stats_mutant006_source_note_every_case():
         "Where each year's rows come from: 2022, 2023 half from releases, half from news (2022: 1 from releases, "
         "1 from news; 2023: 2 from releases, 2 from news)." + TAIL)
     assert source_note(by_source()) == "No rows in this selection."
+
+
+def test_stats_mutant007_straits_in_the_schema_order_and_integer_years():
+    rows = pd.DataFrame({"id": ["o", "t"], "event_date": pd.to_datetime(["2022-01-01", "2022-02-01"]),
+                         "strait": ["Osumi", "Tsugaru"], "direction": ["east", "west"], "voyage_id": ["", ""],
+                         "ships": pd.array([1, 1], dtype="Int64"), "hull_numbers": [[], []]})
+    assert passages(rows)["strait"].tolist() == ["Tsugaru", "Osumi"]            # not the alphabet's Osumi first
+    share = chinese_share(pd.DataFrame({"event_date": pd.to_datetime(["2021-10-18"]), "with_chinese_ships": [True]}))
+    assert {name: str(dtype) for name, dtype in share.dtypes.items()} == {
+        "year": "int64", "sightings": "int64", "with_chinese": "int64", "share": "float64"}
