@@ -109,3 +109,14 @@ def test_tracks_mutant008_longest_hours_and_implied_knots():
     assert round(implied_knots((45.0, 141.0), (35.0, 141.0), 24.0), 3) == 23.856
     assert implied_knots((45.0, 141.0), (45.3, 141.0), 0.0) == 0.0     # 33 km: within the position error
     assert implied_knots((45.0, 141.0), (35.0, 141.0), 0.0) == math.inf
+
+
+def test_tracks_mutant009_edges_exactly_at_the_limits():
+    assert not _same_point((0.0, 0.0), (0.0001, 0.0)) and not _same_point((0.0, 0.0), (0.0, 0.0001))   # 1e-4: apart
+    assert round(implied_knots((45.0, 141.0), (44.0, 141.0), 0.5), 3) == 66.048      # half an hour is still time
+
+
+def test_tracks_mutant010_a_half_point_is_not_on_the_line():
+    frame = rows(("a", "V", "2022-06-01", "", 34.9, 129.9, "", ""), ("b", "V", "2022-06-02", "", 34.7, math.nan, "", ""),
+                 ("c", "V", "2022-06-02", "", math.nan, 129.7, "", ""))
+    assert voyage_tracks(frame)[0].sighting_ids == ("a",)
