@@ -67,3 +67,10 @@ def test_export_mutant006_a_csv_of_more_than_one_piece_has_one_header(sightings)
     assert text.count("\nid,") + text.startswith("id,") == 1
     back = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     assert back["id"].tolist() == rows["id"].tolist()
+
+
+def test_export_mutant007_a_primary_source_column_given_is_kept(sightings):
+    rows = sightings.head(3).assign(primary_source=[True, False, True])      # as given, whatever the URLs say
+    assert export_frame(rows)["primary_source"].tolist() == [True, False, True]
+    rows = sightings.head(3).assign(primary_source=[False, True, False])
+    assert export_frame(rows)["primary_source"].tolist() == [False, True, False]
