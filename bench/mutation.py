@@ -274,7 +274,7 @@ NOTES: tuple[tuple[str, str, str], ...] = (
 
 @dataclass(frozen=True)
 class Change:
-    """A one-line change to core behaviour that issue 13 found the unit suite did not notice."""
+    """A one-line change to core behaviour the unit suite must notice (issue 13's, then issue 20's)."""
 
     name: str
     path: str
@@ -318,6 +318,35 @@ CHANGES: tuple[Change, ...] = (
            "return list(dict.fromkeys(sea for sea in (sea_area, *named) if sea)) or [NOT_STATED]",
            "return [sea_area or NOT_STATED]",
            "tests/unit/test_truth_filters.py::test_truth04_sea_facet_matches_every_sea_a_report_names"),
+    # one-line changes in the modules issue 20 added to the run, each caught by the test named
+    Change("a passage counted in the year of its last sighting", "sightings/stats.py",
+           'transform("min").dt.year', 'transform("max").dt.year',
+           "tests/unit/test_stats_mutants.py::test_stats_mutant001_passage_rows_keys_headings_and_years"),
+    Change("a route three days long no longer known", "geo/tracks.py",
+           "abs(days_apart) <= ROUTE_KNOWN_DAYS", "abs(days_apart) < ROUTE_KNOWN_DAYS",
+           "tests/unit/test_tracks_mutants.py::test_tracks_mutant006_route_known_within_three_days_at_sea"),
+    Change("a hull seen in no strait said to be in one", "sightings/hulls.py",
+           'fillna({"class": NO_CLASS, "straits": ""})', 'fillna({"class": NO_CLASS, "straits": NO_CLASS})',
+           "tests/unit/test_analyst_data.py::test_vessel004_hull_table_of_hand_made_rows"),
+    Change("hull links stretched to 15 days", "sightings/voyages.py",
+           "HULL_GAP_DAYS = 14", "HULL_GAP_DAYS = 15",
+           "tests/unit/test_voyages_mutants.py::test_voyages_mutant001_hull_links_within_fourteen_days"),
+    Change("an activity no kind matches left with no kind", "sightings/pipeline.py",
+           'if kind.lower() in clauses] or ["other"]', 'if kind.lower() in clauses] or []',
+           "tests/unit/test_pipeline_mutants.py::test_pipeline_mutant006_activity_kinds"),
+    Change("a playback window one day longer", "dashboard/playback.py",
+           "WINDOWS[size].length).date() - dt.timedelta(days=1)", "WINDOWS[size].length).date()",
+           "tests/unit/test_playback_mutants.py::test_playback_mutant002_window_end_is_its_last_day"),
+    Change("a click on a two-class cell searching for both", "dashboard/vessels.py",
+           'value != NO_CLASS and ";" not in value', "value != NO_CLASS",
+           "tests/unit/test_vessels_mutants.py::test_vessels_mutant003_a_click_on_a_cell"),
+    Change("a transit of that many ships held only when two rows hold it", "sightings/coverage.py",
+           "share.append(1.0 if len(rows) else 0.0)", "share.append(1.0 if len(rows) > 1 else 0.0)",
+           "tests/unit/test_coverage.py::test_coverage002_each_count_beside_the_rows_in_its_scope"),
+    Change("12 p.m. read as midnight's next day", "sightings/dates.py",
+           'hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)',
+           'hour = hour + (12 if meridiem.lower() == "p" else 0)',
+           "tests/unit/test_dates_mutants.py::test_dates_mutant002_clock_times_at_their_edges"),
 )
 
 KILLED = {1, 3, 36, 24, -24, 152, 255}      # mutmut's exit codes for killed and timed out
@@ -582,9 +611,10 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
             + "."]
     out += ["", "Test files left out on purpose: " + "; ".join(f"`{m}`: {why}" for m, why in LEFT_OUT.items()) + ". "
             "Statements never mutated: " + "; ".join(f"`{p}`: {why}" for p, why in DO_NOT_MUTATE.items()) + "."]
-    out += ["", "## The one-line changes issue 13 found unnoticed", "",
-            "Each change is made in turn in a scratch copy of the tree and the named test run: it must",
-            "fail (the same tests pass on the unchanged copy first).", "",
+    out += ["", "## One-line changes the unit suite must notice", "",
+            "The ten issue 13 found the suite did not notice (where the code moved, the same change in its new home),",
+            "then one in each module issue 20 added to the run. Each change is made in turn in a scratch copy of",
+            "the tree and the named test run: it must fail (the same tests pass on the unchanged copy first).", "",
             "| change | where | test that catches it | caught |", "|---|---|---|---|"]
     for change, yes in caught.items():
         out.append(f"| {change.name}: `{cell(change.before)}` → `{cell(change.after)}` | `{change.path}` | "
