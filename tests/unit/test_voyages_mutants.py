@@ -100,3 +100,39 @@ def test_voyages_mutant007_format_reference_and_disjoint_hulls():
     assert format_reference(day, next_day, "", "east") == "2026-03-05/2026-03-06 east"
     assert hulls_disjoint({"1"}, {"2"}) is True and hulls_disjoint(set(), {"2"}) is False
     assert hulls_disjoint({"1"}, set()) is False and hulls_disjoint({"1", "2"}, {"2"}) is False
+
+
+def north(km: float) -> tuple[float, float]:
+    """A point ``km`` north of (30, 140) along the meridian (1 degree of latitude is about 110.9 km there)."""
+    return 30.0 + km / 110.9, 140.0
+
+
+def test_voyages_mutant008_a_link_faster_than_a_ship_is_refused_and_gives_no_reason():
+    early = row("x", "2026-03-05", "10:00", hulls=["548"], at=north(0))
+    late = row("y", "2026-03-05", "12:00", hulls=["548"], at=north(200))      # 150 km over 2 hours: 40 knots
+    assert linked(early, late) == [("v-x", []), ("v-y", [])]
+    slow = row("y", "2026-03-05", "20:00", hulls=["548"], at=north(200))      # over 10 hours: 8 knots
+    assert linked(early, slow) == [("v-x", []), ("v-x", ["with x: hull 548 in both"])]
+
+
+def test_voyages_mutant009_speeds_are_checked_in_time_order_not_row_order():
+    a = row("a", "2026-03-01", hulls=["548"], at=north(0))
+    b = row("b", "2026-03-03", hulls=["548"], at=north(220))
+    c = row("c", "2026-03-02", hulls=["548"], at=north(110))
+    assert [voyage for voyage, _ in linked(a, b, c)] == ["v-a", "v-a", "v-a"]
+
+
+def test_voyages_mutant010_named_waters_read_without_asides_and_a_voyage_keeps_the_index():
+    earlier = row("w", "2026-07-19", "02:00", "", "northeast", ja="沖ノ鳥島の南西の海域において")
+    later = row("n", "2026-07-21", "06:00", "", "northeast", same_as=["2026-07-19 沖ノ鳥島（東京都）の南西の海域 northeast"])
+    out = link_voyages(pd.DataFrame([earlier, later], index=[10, 11]))
+    assert out.index.tolist() == [10, 11] and out["voyage_id"].tolist() == ["v-w", "v-w"]
+
+
+@pytest.mark.parametrize("text, place, heading", [
+    ("2026-03-05 east", "east", None),                       # one word: a place, never read as a heading
+    ("2026-03-05 Tsushima\tsouthwest", "Tsushima\tsouthwest", None),   # only a space parts the heading
+])
+def test_voyages_mutant011_the_heading_is_the_last_space_parted_word(text, place, heading):
+    reference = parse_reference(text)
+    assert (reference.place, reference.heading) == (place, heading)
