@@ -223,6 +223,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/jso.py _place", ") or True", "equivalent: the substitution needs 、, に or は, which the search looks for"),
     ("sightings/coverage.py read_counts", 'period_start"].replace("XXXX", None)',
      "equivalent: pandas reads an empty date as NaT, like the None it replaces"),
+    ("sightings/coverage.py read_counts", 'count_max"].replace("XXXX", None)',
+     "equivalent: pandas' to_numeric reads an empty text as missing, like the None it replaces"),
     ("sightings/coverage.py record_rows", "frame.iloc[1:0]", "equivalent: both slices are empty"),
     ("sightings/hulls.py hull_table", "pd.Series(None, dtype", "equivalent: no data and [] make the same empty column"),
     ("sightings/hulls.py hull_table", "pd.Series(dtype", "equivalent: no data and [] make the same empty column"),

@@ -105,9 +105,9 @@ def test_coverage_mutant004_counts_file_read_as_written(tmp_path):
     from sightings.coverage import read_counts
     path = tmp_path / "counts.csv"
     path.write_text(HEADER + "007,,2016-12-31,27,,russian_movements,,w,S,https://example.org,q\n"
-                             "c2,2022-01-01,2022-04-30,10,12,russian_strait_passages,Soya,w,S,https://example.org,q\n")
+                             "010,2022-01-01,2022-04-30,10,12,russian_strait_passages,Soya,w,S,https://example.org,q\n")
     table = read_counts(path)
-    assert table["id"].tolist() == ["007", "c2"]                              # text stays text
+    assert table["id"].tolist() == ["007", "010"]                             # text stays text
     assert table["period_start"].isna().tolist() == [True, False]
     assert table["period_end"].tolist() == [pd.Timestamp("2016-12-31"), pd.Timestamp("2022-04-30")]
     assert table["count"].tolist() == [27, 10] and table["count_max"].tolist() == [pd.NA, 12]
@@ -143,4 +143,5 @@ def test_coverage_mutant006_compared_counts_are_integers_or_missing():
     table = counts(("a", "2016-01-01", "2016-12-31", 27, None, "russian_movements", ""),
                    ("g", "2016-01-01", "2016-12-31", 40, None, "chinese_and_russian_reports", ""))
     assert str(compare(rows(), table)["record_rows"].dtype) == "Int64"
+    assert str(compare(rows(), table.iloc[1:])["record_rows"].dtype) == "Int64"     # none comparable: still Int64
     assert len(record_rows(rows(), table.iloc[1])) == 0 and len(record_rows(rows(), table.iloc[0])) == 3
