@@ -270,6 +270,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/voyages.py link_voyages", "index=frame.index, ),", "equivalent: pandas 3 makes text a str column by itself"),
     ("sightings/voyages.py parse_reference", "words[+1]", "equivalent: with two words, words[1] is words[-1]"),
     ("sightings/voyages.py _Voyages._possible", "< MAX_KNOTS", "differs only at exactly 32.000 knots"),
+    ("sightings/pipeline.py add_facets", "kind=", "equivalent: pandas ignores kind when it sorts by several columns "
+     "(a lexsort, stable)"),
+    ("sightings/pipeline.py add_facets", '"id"], ).reset_index', "equivalent: pandas ignores kind when it sorts by "
+     "several columns"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),

@@ -2,7 +2,8 @@
 
 Rows come out in date order (c, d, then a and b of one day by id). b names two seas, two
 classes in its types and a third in a vessel entry, and cites a release; a names nothing;
-c lists a submarine and cites a release beside a news page; d lists one class twice.
+c lists a submarine and cites a release beside a news page; d lists one class twice and sails
+with a Chinese destroyer.
 """
 
 import pandas as pd
@@ -25,7 +26,7 @@ def frame() -> pd.DataFrame:
         "ship_types": [["Udaloy I-class destroyer", "Baklazhan-class rescue tug"], [], ["submarine"],
                        ["Udaloy I-class destroyers (2)", "Udaloy I-class destroyer"]],
         "vessels": [["Slava-class cruiser (011)"], [], [], []],
-        "chinese_vessels": [[], [], [], []],
+        "chinese_vessels": [[], [], [], ["Renhai-class destroyer (101)"]],
         "position_kind": ["reported", "area", "derived", "reported"],
         "hull_numbers": [["548", "011"], [], ["7"], ["548"]],
         "source_urls": [[RELEASE], ["https://example.org/a"], ["https://example.org/b", RELEASE],
@@ -41,7 +42,8 @@ def test_pipeline_mutant001_every_facet_column():
     assert out["facet:straits"].tolist() == ["Soya", "none", "none", "Tsugaru"]
     assert out["facet:seas"].tolist() == [";Pacific Ocean;", ";East China Sea;", ";not stated;",
                                           ";Sea of Japan;Sea of Okhotsk;"]
-    assert out["facet:classes"].tolist() == [";;", ";Udaloy I-class destroyer;", ";;",
+    assert list(out.columns[:12]) == list(frame().columns) and out.columns[12] == "lane"     # no old index column
+    assert out["facet:classes"].tolist() == [";;", ";Udaloy I-class destroyer;Renhai-class destroyer;", ";;",
                                              ";Udaloy I-class destroyer;Baklazhan-class rescue tug;"
                                              "Slava-class missile cruiser;"]
     assert out["facet:lane"].tolist() == ["Soya", "Open sea", "Open sea", "Tsugaru"]
