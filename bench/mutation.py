@@ -100,7 +100,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "sightings/merge.py": ("test_merge.py", "test_merge_mutants.py"),
     "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py", "test_jso_corpus.py"),
     "sightings/importer.py": ("test_importer_mutants.py", "test_hostile_import.py"),
-    "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_properties.py"),
+    "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_store_text_mutants.py", "test_properties.py"),
     "sightings/jso.py": ("test_jso.py", "test_jso_mutants.py"),
 }
 #: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
