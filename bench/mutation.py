@@ -274,6 +274,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "(a lexsort, stable)"),
     ("sightings/pipeline.py add_facets", '"id"], ).reset_index', "equivalent: pandas ignores kind when it sorts by "
      "several columns"),
+    ("dashboard/filters.py facet_counts", "all_facet_counts(frame, spec, )[field]",
+     "equivalent: counting every facet includes the one asked for, whose counts are the same"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
