@@ -85,7 +85,7 @@ def _dated(dates, ships, reported=None):
                          "report_date": pd.to_datetime(reported if reported is not None else dates)})
 
 
-def test_filters_mutant017_summary_counts_unknown_ships_and_the_partial_period():
+def test_filter_mutant009_summary_counts_unknown_ships_and_the_partial_period():
     from dashboard.filters import summary
     rows = _dated(["2022-03-01", "2022-03-02", "2022-03-03"], [2, None, None])
     assert summary(rows, FilterSpec()) == \
@@ -103,7 +103,7 @@ def test_filters_mutant017_summary_counts_unknown_ships_and_the_partial_period()
     assert summary(rows.iloc[0:0], FilterSpec()) == "No sightings match these filters."
 
 
-def test_filters_mutant018_data_current_to_is_the_last_report_date():
+def test_filter_mutant010_data_current_to_is_the_last_report_date():
     from dashboard.filters import data_current_to
     assert data_current_to(_dated(["2022-03-01", "2022-03-09"], [1, 1], [None, "2022-03-10"])) == dt.date(2022, 3, 10)
     assert data_current_to(_dated(["2022-03-01"], [1], [None])) is None
