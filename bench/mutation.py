@@ -93,7 +93,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "sightings/export.py": ("test_export.py", "test_export_mutants.py"),
     "sightings/pipeline.py": ("test_truth_filters.py", "test_pipeline_mutants.py"),
     "dashboard/filters.py": ("test_filters.py", "test_filters_mutants.py", "test_filters_current.py"),
-    "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py"),
+    "dashboard/facets.py": ("test_filters.py", "test_facets_mutants.py", "test_truth_filters.py",
+                            "test_filters_stated.py"),
     "dashboard/export.py": ("test_export.py", "test_export_mutants.py"),
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
@@ -138,6 +139,10 @@ ONCE: dict[str, dict[str, str]] = {
                           "(and CHANGES below: OR -> AND is caught)",
         "_indicator_counts": "makes the ship-type and activity counts at import; test_filters.py::test_filter005 "
                              "states them",
+        "_has_item": "makes the sea, class and hull masks at import; test_truth_filters.py::"
+                     "test_truth04_sea_facet_matches_every_sea_a_report_names states them",
+        "_item_counts": "makes the sea, class and hull counts at import; test_truth_filters.py::"
+                        "test_truth04b_sea_counts_count_each_named_sea states them",
     },
 }
 
@@ -276,6 +281,12 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "several columns"),
     ("dashboard/filters.py facet_counts", "all_facet_counts(frame, spec, )[field]",
      "equivalent: counting every facet includes the one asked for, whose counts are the same"),
+    ("dashboard/facets.py _flag", "to_numpy(dtype=None)", "equivalent: the indicator columns are bool already"),
+    ("dashboard/facets.py _present", "np.bincount(codes[codes >= 0], ))",
+     "equivalent: a shorter count array has the same non-zero places"),
+    ("sightings/stats.py passage_rows", "dtype=None)", "equivalent: the key's dtype (object or str) changes no count"),
+    ("sightings/stats.py passage_rows", "zip(groups, straits, headings)], )",
+     "equivalent: the key's dtype (object or str) changes no count"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
