@@ -287,6 +287,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/stats.py passage_rows", "dtype=None)", "equivalent: the key's dtype (object or str) changes no count"),
     ("sightings/stats.py passage_rows", "zip(groups, straits, headings)], )",
      "equivalent: the key's dtype (object or str) changes no count"),
+    ("dashboard/export.py geojson_chunks", 'part["lat"], )', "equivalent: GeoJSON features carry no CRS, the "
+     "coordinates are the same"),
+    ("dashboard/export.py geojson_chunks", "ensure_ascii=None", "equivalent: None is falsy like False"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),

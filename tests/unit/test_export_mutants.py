@@ -74,3 +74,15 @@ def test_export_mutant007_a_primary_source_column_given_is_kept(sightings):
     assert export_frame(rows)["primary_source"].tolist() == [True, False, True]
     rows = sightings.head(3).assign(primary_source=[False, True, False])
     assert export_frame(rows)["primary_source"].tolist() == [False, True, False]
+
+
+def test_export_mutant008_statistics_csv_is_formula_safe_with_no_index():
+    from dashboard.export import stats_csv
+    table = pd.DataFrame({"strait": ["=Soya", "Tsugaru"], "year": [2022, 2023], "passages": [3, 0]})
+    assert stats_csv(table) == "strait,year,passages\n'=Soya,2022,3\nTsugaru,2023,0\n"
+
+
+def test_export_mutant009_each_feature_keeps_its_sighting_id(sightings):
+    rows = sightings.head(2)
+    features = json.loads(to_geojson(rows))["features"]
+    assert [feature["id"] for feature in features] == rows["id"].tolist()
