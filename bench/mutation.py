@@ -333,7 +333,7 @@ CHANGES: tuple[Change, ...] = (
            "tests/unit/test_figures.py::test_figure013_derived_points_are_faded"),
     Change("the table keeping the oldest rows instead of the latest", "dashboard/figures.py",
            "rows.tail(MAX_TABLE_ROWS)", "rows.head(MAX_TABLE_ROWS)",
-           "tests/unit/test_figures.py::test_figure014_table_keeps_the_latest_rows_when_capped"),
+           "tests/unit/test_figures.py::test_figure014_table_keeps_the_latest_rows_newest_first_when_capped"),
     Change("search becoming case-sensitive", "dashboard/facets.py",
            'frame["search_text"].str.contains(text.lower(), regex=False)',
            'frame["search_text"].str.contains(text, regex=False)',
