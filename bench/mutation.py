@@ -290,6 +290,16 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/export.py geojson_chunks", 'part["lat"], )', "equivalent: GeoJSON features carry no CRS, the "
      "coordinates are the same"),
     ("dashboard/export.py geojson_chunks", "ensure_ascii=None", "equivalent: None is falsy like False"),
+    ("sightings/voyages.py _hull_links", "(rows.order[later], 2,", "equivalent: 2 sorts after a release link's 0 as 1 does"),
+    ("sightings/voyages.py _reference_links", "range(max(1, days))",
+     "differs only for a back-reference whose last day is before its first"),
+    ("sightings/voyages.py _reference_links", "rows.order[j] <= rows.order[i]",
+     "equivalent: j != i already, and no two rows share a place in the time order"),
+    ("sightings/voyages.py _Rows.__init__", "pd.notna(a) or pd.notna(b)", "equivalent: a half point's distance is NaN, "
+     "which max(0.0, NaN) reads as 0 km, so no speed limit applies to it either way"),
+    ("sightings/voyages.py _release_name", 'rstrip("XX/XX")', "equivalent: a release file name never ends in X"),
+    ("sightings/voyages.py _release_name", '.rsplit("/", 2)[-1]', "equivalent: the last piece is the same"),
+    ("geo/locate.py _between", "==break", "equivalent: a 'between' phrase holds one ' and ' that parts two places"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),

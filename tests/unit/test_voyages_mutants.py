@@ -136,3 +136,27 @@ def test_voyages_mutant010_named_waters_read_without_asides_and_a_voyage_keeps_t
 def test_voyages_mutant011_the_heading_is_the_last_space_parted_word(text, place, heading):
     reference = parse_reference(text)
     assert (reference.place, reference.heading) == (place, heading)
+
+
+@pytest.mark.parametrize("urls, name", [
+    (["https://example.org/n", "https://www.mod.go.jp/js/pdf/2026/p20260307_01.pdf"], "p20260307_01"),
+    (["https://www.mod.go.jp/js/pdf/2026/p20260307_01/"], "p20260307_01"),          # a trailing slash
+    (["https://www.mod.go.jp/js/pdf/2026/p2026.0307.pdf"], "p2026.0307"),           # only the last dot parts
+    (["https://example.org/n"], "the report"),
+])
+def test_voyages_mutant012_a_release_is_named_by_its_file(urls, name):
+    from sightings.voyages import _release_name
+    assert _release_name(urls) == name
+
+
+def test_voyages_mutant013_an_entry_without_heading_does_not_stop_the_next():
+    later = row("r", "2026-03-07", "09:00", "", "northeast", release="p20260307_01",
+                same_as=["2026-03-06 Tsushima", "2026-03-06 Tsushima southwest"])
+    assert linked(EARLIER, later)[1][0] == "v-e"
+
+
+def test_voyages_mutant014_a_candidate_of_other_ships_does_not_make_a_reference_ambiguous():
+    other_ships = row("a1", "2026-03-05", "", "Tsushima", "southwest", hulls=["111"])
+    unnamed = row("a3", "2026-03-05", "", "Tsushima", "southwest")
+    later = row("r", "2026-03-06", "", "", "north", hulls=["222"], same_as=["2026-03-05 Tsushima southwest"])
+    assert [voyage for voyage, _ in linked(other_ships, unnamed, later)] == ["v-a1", "v-a3", "v-a3"]
