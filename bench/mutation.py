@@ -299,7 +299,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "which max(0.0, NaN) reads as 0 km, so no speed limit applies to it either way"),
     ("sightings/voyages.py _release_name", 'rstrip("XX/XX")', "equivalent: a release file name never ends in X"),
     ("sightings/voyages.py _release_name", '.rsplit("/", 2)[-1]', "equivalent: the last piece is the same"),
-    ("geo/locate.py _between", "==break", "equivalent: a 'between' phrase holds one ' and ' that parts two places"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
