@@ -110,3 +110,13 @@ def test_pipeline_mutant007_release_sources():
     urls = pd.Series([[RELEASE, "https://example.org/x"], ["https://example.org/y"], [], [RELEASE]])
     assert primary_source(urls).tolist() == [True, False, False, True]
     assert release_urls(["https://example.org/x", RELEASE]) == [RELEASE]
+
+
+def test_pipeline_mutant008_build_is_the_shipped_rows_joined_and_faceted():
+    from sightings.pipeline import build
+    from sightings.store import read_sightings
+    frame, raw = build(), read_sightings()
+    assert sorted(frame["id"]) == sorted(raw["id"]) and frame["event_date"].is_monotonic_increasing
+    assert set(raw.columns) < set(frame.columns)
+    assert {"lane", "facet:straits", "facet:seas", "primary_source", "search_text"} <= set(frame.columns)
+    assert frame.index.tolist() == list(range(len(frame)))
