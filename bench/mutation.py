@@ -98,7 +98,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "dashboard/export.py": ("test_export.py", "test_export_mutants.py"),
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
-    "sightings/merge.py": ("test_merge.py", "test_merge_mutants.py"),
+    "sightings/merge.py": ("test_merge.py", "test_merge_mutants.py", "test_merge_pairs_mutants.py"),
     "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py", "test_jso_corpus.py"),
     "sightings/importer.py": ("test_importer_mutants.py", "test_hostile_import.py"),
     "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_store_text_mutants.py", "test_properties.py"),
@@ -117,7 +117,7 @@ DESELECT: dict[str, tuple[str, ...]] = {
 BUDGET_DEFAULT = 120
 BUDGET = {"sightings/pipeline.py": 200, "sightings/coverage.py": 330, "sightings/stats.py": 200, "geo/tracks.py": 180, "sightings/voyages.py": 240,
           "sightings/jso.py": 360, "sightings/store.py": 300, "sightings/ingest.py": 240, "geo/locate.py": 480,
-          "geo/join.py": 360, "sightings/merge.py": 180, "sightings/importer.py": 180, "dashboard/filters.py": 240}
+          "geo/join.py": 360, "sightings/merge.py": 300, "sightings/importer.py": 180, "dashboard/filters.py": 240}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
 #: before mutmut switches a mutant on, so every mutant of them survives whatever the tests
