@@ -311,6 +311,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "(code -1), which a joined URL list never is"),
     ("sightings/pipeline.py _per_unique", "", "equivalent: the table has one row per distinct value already, of bools, "
      "so the reindex adds and fills nothing"),
+    ("dashboard/filters.py apply_filters", "if (set(masks) - {skip}) or True", "equivalent: with no mask left, "
+     "_keep keeps every row of the window"),
+    ("dashboard/filters.py date_window", "(values[1:] > values[:-1])", "equivalent: dates that repeat take the mask "
+     "path, which keeps the same rows"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),

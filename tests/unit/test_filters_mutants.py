@@ -108,3 +108,17 @@ def test_filter_mutant010_data_current_to_is_the_last_report_date():
     assert data_current_to(_dated(["2022-03-01", "2022-03-09"], [1, 1], [None, "2022-03-10"])) == dt.date(2022, 3, 10)
     assert data_current_to(_dated(["2022-03-01"], [1], [None])) is None
     assert data_current_to(_dated([], [])) is None
+
+
+def test_filter_mutant011_an_unsorted_frame_is_cut_by_its_dates_not_its_order():
+    from dashboard.filters import date_window
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "event_date": pd.to_datetime(["2022-01-05", "2022-01-10", "2022-01-07"])})
+    got = date_window(frame, FilterSpec(start=dt.date(2022, 1, 6), end=dt.date(2022, 1, 8)))
+    assert got["id"].tolist() == ["c"]
+
+
+def test_filter_mutant012_skip_leaves_out_only_the_named_facet(sightings):
+    spec = FilterSpec(straits=("Tsugaru",), seas=("Sea of Japan",))
+    got = apply_filters(sightings, spec, skip="straits")
+    want = sightings[sightings["facet:seas"].astype(str).str.contains(";Sea of Japan;", regex=False)]
+    assert got["id"].tolist() == want["id"].tolist() and (got["strait"] != "Tsugaru").any()
