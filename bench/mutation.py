@@ -639,6 +639,8 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
         f"with other work (load average {os.getloadavg()[1]:.1f} over the 5 minutes before this page was written), "
         "so on an idle machine it is quicker. Each module has a wall-clock budget; a run that reaches it is",
         "stopped, and the mutants it did not reach are counted as *not reached*, never as killed or tested.",
+        f"The budgets add up to {sum(BUDGET.get(m, BUDGET_DEFAULT) for m in MODULES) / 60:.0f} min, so a whole "
+        "run ends within that, plus a minute or two for the one-line changes below.",
         "",
         "| module | test files (tests/unit/) | tested | killed | survived | score | run once | not reached "
         "| run time (budget) |",
