@@ -316,6 +316,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "_keep keeps every row of the window"),
     ("dashboard/filters.py date_window", "(values[1:] > values[:-1])", "equivalent: dates that repeat take the mask "
      "path, which keeps the same rows"),
+    ("sightings/voyages.py _release_name", '.rsplit("/", )[-1]', "equivalent: the last piece is the same"),
+    ("dashboard/export.py stats_csv", "index=None", "equivalent: pandas reads index=None as False"),
+    ("dashboard/export.py stats_csv", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),
+    ("dashboard/export.py stats_csv", "to_csv(index=False, )", "equivalent on Linux: the default is os.linesep, '\\n'"),
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
