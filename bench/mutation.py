@@ -99,9 +99,11 @@ MODULES: dict[str, tuple[str, ...]] = {
     "geo/locate.py": ("test_locate.py", "test_locate_mutants.py"),
     "geo/join.py": ("test_join.py", "test_join_mutants.py"),
     "sightings/merge.py": ("test_merge.py", "test_merge_mutants.py", "test_merge_pairs_mutants.py"),
-    "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py", "test_ingest_rows_mutants.py", "test_jso_corpus.py"),
+    "sightings/ingest.py": ("test_ingest.py", "test_ingest_mutants.py", "test_ingest_rows_mutants.py",
+                            "test_jso_corpus.py"),
     "sightings/importer.py": ("test_importer_mutants.py", "test_hostile_import.py"),
-    "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_store_text_mutants.py", "test_properties.py"),
+    "sightings/store.py": ("test_schema.py", "test_store_mutants.py", "test_store_text_mutants.py",
+                           "test_properties.py"),
     "sightings/jso.py": ("test_jso.py", "test_jso_mutants.py"),
 }
 #: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
