@@ -9,7 +9,8 @@ module's results never mix with another's. The score, the run times and every su
 with its note from :data:`NOTES` are written to ``docs/mutation.md``; nothing in it is typed by
 hand. Then each of the one-line changes in :data:`CHANGES` (those issue 13 found the suite
 did not notice) is made in a scratch copy and its test run, to show it is now caught.
-``--report`` rewrites the page from the last run's results without running anything.
+``--report`` rewrites the page from the last run's results without running anything; ``--no-changes``
+keeps the last run's verdicts on the one-line changes (a re-run of a few modules).
 """
 
 from __future__ import annotations
@@ -444,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="+", choices=sorted(MODULES), help="mutate only these modules")
     parser.add_argument("--report", action="store_true", help="rewrite docs/mutation.md from the last run")
+    parser.add_argument("--no-changes", action="store_true",
+                        help="keep the last run's verdicts on the one-line changes (re-running a few modules)")
     args = parser.parse_args(argv)
     modules = args.only or list(MODULES)
     if not args.report:
@@ -451,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
             seconds = mutate(module)
             print(f"{module}: {seconds:.0f} s ({json.loads((workdir(module) / 'seconds.json').read_text())['ending']})",
                   flush=True)
-    if not args.report:
+    if not (args.report or args.no_changes):
         (WORK / "changes.json").write_text(json.dumps([caught for caught in check_changes().values()]))
     caught = dict(zip(CHANGES, json.loads((WORK / "changes.json").read_text()), strict=True))
     results = [result for module in MODULES if (result := read_result(module)) is not None]
