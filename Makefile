@@ -47,9 +47,10 @@ $(VENV)/.bench: $(VENV)/.dev bench/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
-# Mutation testing of the core modules (mutmut); writes docs/mutation.md (its run time is there).
+# Mutation testing of the core modules (mutmut), at low priority, each module within its time budget;
+# writes docs/mutation.md (its run time and the load average are there).
 mutation: $(VENV)/.mutation
-	$(PY) bench/mutation.py
+	nice -n 15 $(PY) bench/mutation.py
 
 $(VENV)/.mutation: $(VENV)/.dev requirements-mutation.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt

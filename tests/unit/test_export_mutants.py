@@ -67,3 +67,22 @@ def test_export_mutant006_a_csv_of_more_than_one_piece_has_one_header(sightings)
     assert text.count("\nid,") + text.startswith("id,") == 1
     back = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     assert back["id"].tolist() == rows["id"].tolist()
+
+
+def test_export_mutant007_a_primary_source_column_given_is_kept(sightings):
+    rows = sightings.head(3).assign(primary_source=[True, False, True])      # as given, whatever the URLs say
+    assert export_frame(rows)["primary_source"].tolist() == [True, False, True]
+    rows = sightings.head(3).assign(primary_source=[False, True, False])
+    assert export_frame(rows)["primary_source"].tolist() == [False, True, False]
+
+
+def test_export_mutant008_statistics_csv_is_formula_safe_with_no_index():
+    from dashboard.export import stats_csv
+    table = pd.DataFrame({"strait": ["=Soya", "Tsugaru"], "year": [2022, 2023], "passages": [3, 0]})
+    assert stats_csv(table) == "strait,year,passages\n'=Soya,2022,3\nTsugaru,2023,0\n"
+
+
+def test_export_mutant009_each_feature_keeps_its_sighting_id(sightings):
+    rows = sightings.head(2)
+    features = json.loads(to_geojson(rows))["features"]
+    assert [feature["id"] for feature in features] == rows["id"].tolist()

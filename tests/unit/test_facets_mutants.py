@@ -36,3 +36,35 @@ def test_facet_mutant004_options_are_labelled_with_their_counts():
         {"label": "Tsugaru (4)", "value": "Tsugaru"}, {"label": "no strait (open sea) (0)", "value": "none"}]
     assert BY_FIELD["chinese"].labelled_options(("any", "yes"), {"any": 10, "yes": 3}) == [
         {"label": "any (10)", "value": "any"}, {"label": "with Chinese ships (3)", "value": "yes"}]
+
+
+def test_facet_mutant005_class_options_ignore_case():
+    import csv
+    from pathlib import Path
+    from dashboard.facets import _class_options
+    with open(Path(__file__).resolve().parents[2] / "data" / "ship_classes.csv", encoding="utf-8") as handle:
+        names = {row["class_en"] for row in csv.DictReader(handle)}
+    got = _class_options(None)
+    assert got == tuple(sorted(names, key=str.lower))
+    assert got.index("cargo ship") < got.index("Delta III-class ballistic missile nuclear submarine")
+
+
+def test_facet_mutant006_the_first_category_counts_as_present():
+    import pandas as pd
+    from dashboard.facets import _hull_options
+    frame = pd.DataFrame({"facet:hulls": pd.Categorical([";011;", ";548;", ";011;"])})
+    assert _hull_options(frame) == ("011", "548")
+
+
+def test_facet_mutant007_stated_dates_as_bools_a_missing_basis_is_not_stated():
+    import pandas as pd
+    from dashboard.facets import _stated
+    got = _stated(pd.DataFrame({"date_basis": pd.array(["stated", pd.NA, "inferred"], dtype="string")}))
+    assert got.dtype == bool and got.tolist() == [True, False, False]
+
+
+def test_facet_mutant008_a_class_cell_is_read_to_1000_characters():
+    from dashboard.facets import classes_in_cell
+    known = ("Udaloy I-class destroyer",)
+    assert classes_in_cell("a" * 975 + ";" + known[0], known) == known                # 1000 characters
+    assert classes_in_cell("a" * 976 + ";" + known[0], known) == ()                   # 1001: cut inside the name

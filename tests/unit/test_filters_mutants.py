@@ -78,3 +78,47 @@ def test_filter_mutant007_uncounted_facet_names_the_counted_ones(sightings, fiel
 ])
 def test_filter_mutant008_summary_counts_one_ship_and_two(sightings, row_id, sentence):
     assert summary(sightings[sightings["id"] == row_id], FilterSpec()) == sentence
+
+
+def _dated(dates, ships, reported=None):
+    return pd.DataFrame({"event_date": pd.to_datetime(dates), "ships": pd.array(ships, dtype="Int64"),
+                         "report_date": pd.to_datetime(reported if reported is not None else dates)})
+
+
+def test_filter_mutant009_summary_counts_unknown_ships_and_the_partial_period():
+    from dashboard.filters import summary
+    rows = _dated(["2022-03-01", "2022-03-02", "2022-03-03"], [2, None, None])
+    assert summary(rows, FilterSpec()) == \
+        "3 sightings, 2 ship-sightings (2 sightings without a ship count), 1 Mar - 3 Mar 2022"
+    one = _dated(["2022-03-01"], [None])
+    assert summary(one, FilterSpec()) == "1 sighting, 0 ship-sightings (1 sighting without a ship count), 1 Mar 2022"
+    assert summary(rows, FilterSpec(), dt.date(2022, 3, 3)) == (
+        "3 sightings, 2 ship-sightings (2 sightings without a ship count), 1 Mar - 3 Mar 2022, "
+        "data current to 3 Mar 2022")
+    assert summary(rows, FilterSpec(), dt.date(2022, 3, 2)) == (
+        "3 sightings, 2 ship-sightings (2 sightings without a ship count), 1 Mar - 3 Mar 2022 "
+        "(partial: data to 2 Mar 2022)")
+    assert summary(rows.iloc[0:0], FilterSpec(), dt.date(2022, 3, 2)) == \
+        "No sightings match these filters. Data current to 2 Mar 2022."
+    assert summary(rows.iloc[0:0], FilterSpec()) == "No sightings match these filters."
+
+
+def test_filter_mutant010_data_current_to_is_the_last_report_date():
+    from dashboard.filters import data_current_to
+    assert data_current_to(_dated(["2022-03-01", "2022-03-09"], [1, 1], [None, "2022-03-10"])) == dt.date(2022, 3, 10)
+    assert data_current_to(_dated(["2022-03-01"], [1], [None])) is None
+    assert data_current_to(_dated([], [])) is None
+
+
+def test_filter_mutant011_an_unsorted_frame_is_cut_by_its_dates_not_its_order():
+    from dashboard.filters import date_window
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "event_date": pd.to_datetime(["2022-01-05", "2022-01-10", "2022-01-07"])})
+    got = date_window(frame, FilterSpec(start=dt.date(2022, 1, 6), end=dt.date(2022, 1, 8)))
+    assert got["id"].tolist() == ["c"]
+
+
+def test_filter_mutant012_skip_leaves_out_only_the_named_facet(sightings):
+    spec = FilterSpec(straits=("Tsugaru",), seas=("Sea of Japan",))
+    got = apply_filters(sightings, spec, skip="straits")
+    want = sightings[sightings["facet:seas"].astype(str).str.contains(";Sea of Japan;", regex=False)]
+    assert got["id"].tolist() == want["id"].tolist() and (got["strait"] != "Tsugaru").any()

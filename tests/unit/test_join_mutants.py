@@ -51,3 +51,11 @@ def test_join_mutant005_enrich_adds_the_named_seas():
     got = enrich(frame)
     assert got["named_seas"].tolist() == [["Sea of Japan"], ["Sea of Okhotsk"]]
     assert got["sea_area"].tolist() == ["Sea of Japan", "Sea of Okhotsk"]
+
+
+def test_join_mutant006_a_reported_sea_the_phrase_also_names_is_listed_once():
+    import pandas as pd
+    from geo.join import named_seas_column
+    texts = pd.Series(["in the East China Sea", "in the Japan Sea", "toward the Yellow Sea"])
+    reported = pd.Series(["East China Sea", "Sea of Japan", None])
+    assert named_seas_column(texts, reported).tolist() == [["East China Sea"], ["Sea of Japan"], ["Yellow Sea"]]

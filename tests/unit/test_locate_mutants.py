@@ -74,3 +74,9 @@ def test_locate_mutant006_a_between_without_and_gives_way_to_a_later_one():
 def test_locate_mutant007_an_and_before_the_between_is_not_its_and():
     found = locate("turned and passed between Cape Soya and Cape Nosappu")
     assert found.anchor == "Cape Soya / Cape Nosappu"
+
+
+def test_locate_mutant008_between_is_found_after_a_piece_without_it():
+    from geo.locate import _between
+    assert _between("heading east; between Tsushima and Iki Island") == (
+        "Tsushima", "Iki Island", "between Tsushima and Iki Island")

@@ -1,0 +1,127 @@
+"""Passage statistics of seven hand-made rows, every table written out (mutants of sightings/stats.py).
+
+a and b are one voyage's passage of Soya heading east, seen on 31 Dec 2022 and 1 Jan 2023: one
+passage of 2022 with 2 + 3 ship-sightings and two hulls. c names Tsugaru with no direction, no
+voyage and no ship count; d names no strait; e and g are Tsushima rows of no voyage, one with no
+compass word (heading "not stated"), one heading north; f is Tsugaru heading northwest in 2024.
+"""
+
+import pandas as pd
+
+from sightings.stats import (PASSAGE_COLUMNS, chinese_share, passage_rows, passage_table, passages, rows_by_source,
+                             ships_per_month, source_note)
+
+ROWS = pd.DataFrame({
+    "id": ["a", "b", "c", "d", "e", "f", "g"],
+    "event_date": pd.to_datetime(["2022-12-31", "2023-01-01", "2023-02-01", "2023-02-02", "2023-03-01",
+                                  "2024-05-05", "2023-03-02"]),
+    "strait": ["Soya", "Soya", "Tsugaru", "", "Tsushima", "Tsugaru", "Tsushima"],
+    "direction": ["east", "east, toward the Pacific", None, "west", "toward the Pacific", "northwest", "north"],
+    "voyage_id": ["v1", "v1", None, "v2", "", "v3", ""],
+    "ships": pd.array([2, 3, None, 1, 4, 1, 2], dtype="Int64"),
+    "hull_numbers": [["548"], ["548", "011"], [], ["7"], ["548"], [], []],
+})
+
+
+def line(strait, year, heading, passages_, ship_sightings, hulls, unknown):
+    return dict(zip(PASSAGE_COLUMNS, (strait, year, heading, passages_, ship_sightings, hulls, unknown), strict=True))
+
+
+def test_stats_mutant001_passage_rows_keys_headings_and_years():
+    got = passage_rows(ROWS)
+    assert got[["id", "strait", "heading", "passage", "year"]].astype({"strait": str, "heading": str}).values.tolist() == [
+        ["a", "Soya", "east", "v1|Soya|east", 2022],
+        ["b", "Soya", "east", "v1|Soya|east", 2022],               # the passage's year is its first sighting's
+        ["c", "Tsugaru", "not stated", "row c|Tsugaru|not stated", 2023],
+        ["e", "Tsushima", "not stated", "row e|Tsushima|not stated", 2023],
+        ["f", "Tsugaru", "northwest", "v3|Tsugaru|northwest", 2024],
+        ["g", "Tsushima", "north", "row g|Tsushima|north", 2023],
+    ]
+    assert list(got["heading"].cat.categories) == ["east", "north", "northwest", "not stated"]
+    assert list(got["strait"].cat.categories)[:3] == ["Soya", "Tsugaru", "Tsushima"]
+    assert got["ships"].tolist()[:3] == [2, 3, pd.NA] and got["hull_numbers"].tolist()[1] == ["548", "011"]
+    assert got["event_date"].tolist()[0] == pd.Timestamp("2022-12-31")
+
+
+def test_stats_mutant002_passages_table():
+    assert passages(ROWS).to_dict("records") == [
+        line("Soya", 2022, "east", 1, 5, 2, 0),
+        line("Tsugaru", 2023, "not stated", 1, 0, 0, 1),
+        line("Tsugaru", 2024, "northwest", 1, 1, 0, 0),
+        line("Tsushima", 2023, "north", 1, 2, 0, 0),
+        line("Tsushima", 2023, "not stated", 1, 4, 1, 0),
+    ]
+    assert {name: str(dtype) for name, dtype in passages(ROWS).dtypes.items()} == {
+        "strait": "str", "year": "int64", "heading": "str", "passages": "int64", "ship_sightings": "int64",
+        "distinct_hulls": "int64", "unknown_counts": "int64"}
+
+
+def test_stats_mutant003_passage_table_zero_lines_in_the_straits_order_given():
+    assert passage_table(ROWS, ("Tsugaru", "Soya")).to_dict("records") == [
+        line("Tsugaru", 2022, "all", 0, 0, 0, 0),
+        line("Tsugaru", 2023, "not stated", 1, 0, 0, 1),
+        line("Tsugaru", 2024, "northwest", 1, 1, 0, 0),
+        line("Soya", 2022, "east", 1, 5, 2, 0),
+        line("Soya", 2023, "all", 0, 0, 0, 0),
+        line("Soya", 2024, "all", 0, 0, 0, 0),
+    ]
+    assert passage_table(ROWS, ("Tsushima",)).index.tolist() == [0, 1, 2, 3]
+    assert passage_table(ROWS, ()).to_dict("records") == []
+    empty = passage_table(ROWS.iloc[0:0])
+    assert list(empty.columns) == list(PASSAGE_COLUMNS) and empty.index.tolist() == []
+
+
+def test_stats_mutant004_ships_per_month():
+    assert ships_per_month(ROWS).to_dict("records") == [
+        {"month": pd.Timestamp("2022-12-01"), "sightings": 1, "ship_sightings": 2, "unknown_counts": 0},
+        {"month": pd.Timestamp("2023-01-01"), "sightings": 1, "ship_sightings": 3, "unknown_counts": 0},
+        {"month": pd.Timestamp("2023-02-01"), "sightings": 2, "ship_sightings": 1, "unknown_counts": 1},
+        {"month": pd.Timestamp("2023-03-01"), "sightings": 2, "ship_sightings": 6, "unknown_counts": 0},
+        {"month": pd.Timestamp("2024-05-01"), "sightings": 1, "ship_sightings": 1, "unknown_counts": 0},
+    ]
+
+
+def test_stats_mutant005_chinese_share_and_rows_by_source():
+    rows = pd.DataFrame({"event_date": pd.to_datetime(["2021-10-18", "2021-10-20", "2021-11-01", "2022-05-02"]),
+                         "with_chinese_ships": [True, False, True, False],
+                         "primary_source": [False, True, True, False]})
+    assert chinese_share(rows).to_dict("records") == [
+        {"year": 2021, "sightings": 3, "with_chinese": 2, "share": 2 / 3},
+        {"year": 2022, "sightings": 1, "with_chinese": 0, "share": 0.0}]
+    assert rows_by_source(rows).to_dict("records") == [{"year": 2021, "releases": 2, "news": 1},
+                                                       {"year": 2022, "releases": 0, "news": 1}]
+    assert str(rows_by_source(rows)["news"].dtype) == "int64"
+
+
+TAIL = " The counts compare reports, not activity: a rise where the source changes is not a rise in activity."
+
+
+def by_source(*years):
+    return pd.DataFrame(years, columns=["year", "releases", "news"])
+
+
+def test_stats_mutant006_source_note_every_case():
+    assert source_note(by_source((2024, 3, 1), (2025, 2, 2), (2026, 0, 5))) == (
+        "Where each year's rows come from: 2024 mostly from Joint Staff releases; 2025 half from releases, half from "
+        "news; other years mostly from news samples (2024: 3 from releases, 1 from news; 2025: 2 from releases, "
+        "2 from news; 2026: 0 from releases, 5 from news)." + TAIL)
+    assert source_note(by_source((2020, 0, 1), (2021, 1, 2))) == (
+        "Where each year's rows come from: all years mostly from news samples (2020: 0 from releases, 1 from news; "
+        "2021: 1 from releases, 2 from news)." + TAIL)
+    assert source_note(by_source((2025, 3, 1), (2026, 4, 0))) == (
+        "Where each year's rows come from: 2025, 2026 mostly from Joint Staff releases (2025: 3 from releases, "
+        "1 from news; 2026: 4 from releases, 0 from news)." + TAIL)
+    assert source_note(by_source((2022, 1, 1), (2023, 2, 2))) == (
+        "Where each year's rows come from: 2022, 2023 half from releases, half from news (2022: 1 from releases, "
+        "1 from news; 2023: 2 from releases, 2 from news)." + TAIL)
+    assert source_note(by_source()) == "No rows in this selection."
+
+
+def test_stats_mutant007_straits_in_the_schema_order_and_integer_years():
+    rows = pd.DataFrame({"id": ["o", "t"], "event_date": pd.to_datetime(["2022-01-01", "2022-02-01"]),
+                         "strait": ["Osumi", "Tsugaru"], "direction": ["east", "west"], "voyage_id": ["", ""],
+                         "ships": pd.array([1, 1], dtype="Int64"), "hull_numbers": [[], []]})
+    assert passages(rows)["strait"].tolist() == ["Tsugaru", "Osumi"]            # not the alphabet's Osumi first
+    share = chinese_share(pd.DataFrame({"event_date": pd.to_datetime(["2021-10-18"]), "with_chinese_ships": [True]}))
+    assert {name: str(dtype) for name, dtype in share.dtypes.items()} == {
+        "year": "int64", "sightings": "int64", "with_chinese": "int64", "share": "float64"}
