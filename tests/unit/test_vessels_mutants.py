@@ -47,7 +47,8 @@ def test_vessels_mutant004_the_section_says_what_a_click_does():
     heading, hint, grid = tree.children
     assert tree.className == "vessels" and heading.children == "Vessels" and heading.className == "section-title"
     assert hint.className == "hint" and hint.children == (
-        "Each hull number in the selection. Click a row to see that vessel's history (its sightings and voyages); "
+        "Each hull number in the selection. Click a row to see that vessel's history (its sightings and voyages) "
+        "and its dossier beside the map (?hull=548: its sourced name, class, sightings, straits and sources); "
         "click a class to search for every ship of that class.")
     assert (grid.id, grid.columnDefs, grid.rowData, grid.getRowId) == (ids.VESSELS, COLUMNS, [], "params.data.hull")
     assert grid.className == "ag-theme-quartz vessels-table"
