@@ -65,7 +65,7 @@ def test_pipeline_mutant001_every_facet_column():
                   for k in [c.removeprefix("activity:")] if out[c].any()}
     assert activities == {"transit": [3], "detection": [1], "joint exercise with China": [2],
                           "intelligence gathering": [2], "other": [0]}
-    assert out[type_column("Cruiser")].dtype == bool and out[activity_column("exercise")].dtype == bool
+    assert out[type_column("Mine warfare")].dtype == bool and out[activity_column("exercise")].dtype == bool
 
 
 def test_pipeline_mutant002_a_hand_made_frame_without_the_optional_lists():
