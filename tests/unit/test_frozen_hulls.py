@@ -57,7 +57,7 @@ def test_frozen_hulls003_the_table_counts_only_the_selection(frozen):
 def test_frozen_hulls004_the_vessels_table_follows_the_hull_filter(frozen_client):
     """``?hull=548``: fx-03, fx-04, fx-17, fx-25; the table lists 548 (4) and 564, seen with it once (fx-25)."""
     dependencies = frozen_client.get("/_dash-dependencies").get_json()
-    body = callback_body(dependencies, ids.VESSELS, f"{ids.SPEC}.data", {ids.SPEC: {"hulls": ["548"]}})
+    body = callback_body(dependencies, ids.VESSELS, f"{ids.SPEC}.data", {ids.SPEC: {"hulls": ["548"]}, ids.VIEW_TABS: "vessels"})
     response = frozen_client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data[:300]
     records = response.get_json()["response"][ids.VESSELS]["rowData"]
