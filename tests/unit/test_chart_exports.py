@@ -15,6 +15,7 @@ from dashboard.figures import GRAPH_CONFIG
 from dashboard.filters import FilterSpec
 from dashboard.stats_view import (CHARTS, PARTIAL_OPACITY, STATS_OUTPUTS, heatmap_figure, make_citation,
                                   month_figures, stats_figures, stats_update)
+from tests.stats_rows import stats_rows
 
 SOURCE = "Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch"
 SENTENCE = "5 sightings, 12 ship-sightings, 1 Mar 2025 - 31 Dec 2026 (partial: data to 15 Sep 2026)"
@@ -23,18 +24,7 @@ CITATION = Citation(SENTENCE, "2026.12.1", dt.date(2026, 12, 7), dt.date(2026, 9
                     start=dt.date(2025, 3, 1), end=dt.date(2026, 12, 31))
 
 
-def _rows(*rows):
-    """(id, date, strait, direction, voyage, ships, hulls, activity, with Chinese ships)."""
-    return pd.DataFrame({
-        "id": [r[0] for r in rows], "event_date": pd.to_datetime([r[1] for r in rows]),
-        "report_date": pd.to_datetime([r[1] for r in rows]),
-        "strait": pd.array([r[2] for r in rows], dtype="str"), "direction": pd.array([r[3] for r in rows], dtype="str"),
-        "voyage_id": pd.array([r[4] for r in rows], dtype="str"), "ships": pd.array([r[5] for r in rows], dtype="Int64"),
-        "hull_numbers": [r[6] for r in rows], "activity": pd.array([r[7] for r in rows], dtype="str"),
-        "with_chinese_ships": [r[8] for r in rows], "primary_source": [True for _ in rows],
-        "ship_types": [[] for _ in rows], "vessels": [[] for _ in rows],
-        "event_time": ["" for _ in rows], "chinese_vessels": [[] for _ in rows],
-    })
+_rows = stats_rows
 
 
 ROWS = _rows(

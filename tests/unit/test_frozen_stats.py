@@ -114,13 +114,16 @@ def test_frozen_stats006_chinese_share_and_rows_by_source_per_year(frozen):
     assert rows_by_source(frozen).values.tolist() == [[2023, 1, 7], [2024, 1, 7], [2025, 2, 7]]
 
 
+def _lines(client, query: str) -> list[list]:
+    """The lines of ``/stats/passages.csv`` for ``query``, as lists."""
+    text = client.get("/stats/passages.csv" + query).get_data(as_text=True)
+    return pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist()
+
+
 def test_frozen_stats007_the_apps_passages_csv_is_the_table_with_its_zero_lines(frozen_client):
     """``/stats/passages.csv`` for Soya and Tsugaru in 2024-2025: the selected rows are fx-12 (Tsugaru,
     2024, no count) and fx-17, fx-18, fx-25 (Soya, 2025), so both years get a line for both straits."""
-    def lines(query):
-        text = frozen_client.get("/stats/passages.csv" + query).get_data(as_text=True)
-        return pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist()
-    assert lines("?from=2024-01-01&to=2025-12-31&strait=Tsugaru&strait=Soya") == [
+    assert _lines(frozen_client, "?from=2024-01-01&to=2025-12-31&strait=Tsugaru&strait=Soya") == [
         ["Soya", 2024, "all", 0, 0, 0, 0, False], ["Soya", 2025, "east", 2, 3, 2, 0, True], ["Soya", 2025, "west", 1, 2, 2, 0, True],
         ["Tsugaru", 2024, "east", 1, 0, 0, 1, False], ["Tsugaru", 2025, "all", 0, 0, 0, 0, True]]
 
@@ -128,13 +131,10 @@ def test_frozen_stats007_the_apps_passages_csv_is_the_table_with_its_zero_lines(
 def test_frozen_stats008_the_stated_dates_filter_reaches_the_statistics(frozen_client):
     """``?stated=1`` leaves out fx-06 (inferred) and fx-11 (announcement day), neither a passage, so
     the Soya lines are those of all rows; ``?chinese=yes`` keeps fx-15, fx-16 and fx-25 only."""
-    def lines(query):
-        text = frozen_client.get("/stats/passages.csv" + query).get_data(as_text=True)
-        return pd.read_csv(io.StringIO(text), keep_default_na=False).values.tolist()
-    assert lines("?stated=1&strait=Soya") == [
+    assert _lines(frozen_client, "?stated=1&strait=Soya") == [
         ["Soya", 2023, "east", 1, 2, 2, 0, False], ["Soya", 2023, "west", 1, 2, 2, 0, False], ["Soya", 2024, "all", 0, 0, 0, 0, False],
         ["Soya", 2025, "east", 2, 3, 2, 0, True], ["Soya", 2025, "west", 1, 2, 2, 0, True]]
-    assert lines("?chinese=yes&strait=Soya&strait=Tsushima&strait=Miyako") == [
+    assert _lines(frozen_client, "?chinese=yes&strait=Soya&strait=Tsushima&strait=Miyako") == [
         ["Soya", 2025, "east", 1, 2, 2, 0, True], ["Tsushima", 2025, "southwest", 1, 2, 1, 0, True],
         ["Miyako", 2025, "south", 1, 2, 0, 0, True]]
 

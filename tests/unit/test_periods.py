@@ -10,24 +10,13 @@ import pytest
 
 from sightings.stats import (announcement_mask, busiest_months, month_grid, month_is_partial, month_totals,
                              passage_table, unit_counts, year_is_partial)
+from tests.stats_rows import stats_rows
 
 D = dt.date
 NA = None
 
 
-def _rows(*rows):
-    """(id, date, strait, direction, voyage, ships, hulls, activity, with Chinese ships, ship type)."""
-    return pd.DataFrame({
-        "id": [r[0] for r in rows], "event_date": pd.to_datetime([r[1] for r in rows]),
-        "report_date": pd.to_datetime([r[1] for r in rows]),
-        "strait": pd.array([r[2] for r in rows], dtype="str"), "direction": pd.array([r[3] for r in rows], dtype="str"),
-        "voyage_id": pd.array([r[4] for r in rows], dtype="str"), "ships": pd.array([r[5] for r in rows], dtype="Int64"),
-        "hull_numbers": [r[6] for r in rows], "activity": pd.array([r[7] for r in rows], dtype="str"),
-        "with_chinese_ships": [r[8] for r in rows],
-        "type:destroyer": [r[9] == "destroyer" for r in rows], "type:frigate": [r[9] == "frigate" for r in rows],
-        "ship_types": [[] for _ in rows], "vessels": [[] for _ in rows], "chinese_vessels": [[] for _ in rows],
-        "primary_source": [True for _ in rows],
-    })
+_rows = stats_rows
 
 
 #: 2024 to 2026: a voyage through Soya east and back west (three rows), two Tsugaru passages with
