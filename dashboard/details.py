@@ -121,7 +121,7 @@ def details_panel(row: pd.Series | None) -> list:
         releases = [url for url in row["source_urls"] if is_release_url(url)]
         if releases:
             blocks.append(html.P(["The release that says so: ", *[html.A(url.rsplit("/", 1)[-1], href=url,
-                                  target="_blank", rel="noopener noreferrer", className="source-link")
+                                  target="_blank", rel="noopener noreferrer", className="release-link")
                                   for url in releases],
                                   "; its sentence on this sighting is quoted above (the back-reference sentence "
                                   "itself is not stored in the record)."], className="details-same-as-source"))

@@ -84,7 +84,7 @@ def build_dossier(frame: pd.DataFrame, register: pd.DataFrame, hull: str) -> Dos
 def dossier_panel(dossier: Dossier | None, hull: str = "") -> list:
     """The details panel's content for ``dossier`` (None: the hull is in neither record nor register)."""
     if dossier is None:
-        return [html.H3(f"Hull {hull[:8]}", className="details-title"),
+        return [html.H3(f"Hull {hull[:8]}", className="details-title dossier-title"),
                 html.P("No sighting in the record lists this hull number, and no page in the vessel register "
                        "names it.", className="hint")]
     title = dossier.names[0]["name"] if dossier.names else "name not known"
@@ -168,12 +168,16 @@ def url_panel(search: str | None, frame: pd.DataFrame, register: pd.DataFrame, s
     (('sighting', 'a'), ('dossier', '548'))
     >>> url_panel("?from=2020-01-01&hull=548", frame, None, "a"), url_panel("?hull=548&hull=011", frame, None, None)
     (None, ('hint', None))
+    >>> url_panel("?id=no-such-id", frame, None, None) is None
+    True
     """
     params = parse_qs((search or "").lstrip("?")[:MAX_QUERY])
     wanted, hulls = params.get("id", []), params.get("hull", [])
     known = set(frame["id"])
     if len(wanted) == 1 and wanted[0] in known:
         return "sighting", wanted[0]
+    if wanted:                  # an unknown id: the selection callback names it in the panel
+        return None
     if len(hulls) == 1 and not wanted:
         hull = hulls[0][:8]
         bare = params.keys() == {"hull"}

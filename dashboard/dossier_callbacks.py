@@ -23,8 +23,9 @@ def register_dossier(app, data: AppData) -> None:
     # URL (?id=, or one ?hull=) -> details panel (a sighting or a dossier) and the selected sighting
     @app.callback(Output(ids.DETAILS, "children", allow_duplicate=True),
                   Output(ids.SELECTED, "data", allow_duplicate=True),
-                  Input(ids.URL, "search"), State(ids.SELECTED, "data"), prevent_initial_call="initial_duplicate")
-    def open_from_url(search, selected):
+                  Input(ids.URL, "search"), State(ids.SELECTED, "data"), State(ids.DETAILS, "children"),
+                  prevent_initial_call="initial_duplicate")
+    def open_from_url(search, selected, shown_now):
         shown = url_panel(search, frame, known, selected if isinstance(selected, str) else None)
         if shown is None:
             return no_update, no_update
@@ -33,4 +34,6 @@ def register_dossier(app, data: AppData) -> None:
             return no_update, no_update
         if kind == "dossier":
             return dossier_panel(build_dossier(frame, known, key), key), None
-        return details_panel(None), no_update
+        # the hint again only where a dossier was shown: redrawing the panel on every filter change
+        # would resize the dock and redraw the map a second time
+        return (details_panel(None) if "dossier-title" in str(shown_now) else no_update), no_update

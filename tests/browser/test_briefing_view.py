@@ -9,13 +9,14 @@ import re
 from dashboard import ids
 from dashboard.feeds import SOURCE_LINE
 from dashboard.filters import FilterSpec, apply_filters, summary
-from tests.browser.conftest import plot, start, wait_until
+from tests.browser.conftest import open_tab, plot, start, wait_until
 
 D = dt.date
 
 
 def test_briefing001_passages_chart_downloads_an_svg_that_cites_itself(dash_duo, sightings, app_data):
     start(dash_duo, "/?from=2026-08-17&to=2026-09-15")
+    open_tab(dash_duo, "Statistics")
     spec = FilterSpec(start=D(2026, 8, 17), end=D(2026, 9, 15))
     sentence = summary(apply_filters(sightings, spec), spec, app_data.current_to)
     wait_until(lambda: (dash_duo.find_element(f"#{ids.STATS_BRIEFING}").text or "").startswith(

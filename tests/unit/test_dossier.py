@@ -91,8 +91,8 @@ def test_dossier05_panel_names_links_and_lists():
     ("?from=2016-01-01&hull=081", "s1", ("dossier", "081")),  # s1 does not list 081: the dossier replaces it
     ("?id=s3", None, ("sighting", "s3")),
     ("?id=s3&hull=548", None, ("sighting", "s3")),
-    ("?id=nope", None, ("hint", None)),
-    ("?id=nope&hull=548", None, ("hint", None)),
+    ("?id=nope", None, None),                   # an unknown id: the selection callback names it
+    ("?id=nope&hull=548", None, None),
     ("", "s2", None), ("", None, ("hint", None)), (None, None, ("hint", None)),
 ])
 def test_dossier06_what_the_url_opens(search, selected, expected):
