@@ -16,24 +16,29 @@ from dashboard.dossier import build_dossier, dossier_panel, url_panel
 from sightings.vessels import register as vessel_register
 
 
+#: The details panel's class, and its class while it shows a dossier.
+PANEL_CLASS = "details"
+DOSSIER_CLASS = "details dossier-shown"
+
+
 def register_dossier(app, data: AppData) -> None:
     """Wire the URL to the details panel: ``?id=<id>`` that sighting, ``?hull=<n>`` alone its dossier."""
     frame, known = data.sightings, vessel_register()
 
-    # URL (?id=, or one ?hull=) -> details panel (a sighting or a dossier) and the selected sighting
+    # URL (?id=, or one ?hull=) -> details panel (a dossier, or the hint where a dossier was shown)
+    # and the selected sighting; the panel's class says whether a dossier is shown
     @app.callback(Output(ids.DETAILS, "children", allow_duplicate=True),
+                  Output(ids.DETAILS, "className", allow_duplicate=True),
                   Output(ids.SELECTED, "data", allow_duplicate=True),
-                  Input(ids.URL, "search"), State(ids.SELECTED, "data"), State(ids.DETAILS, "children"),
+                  Input(ids.URL, "search"), State(ids.SELECTED, "data"), State(ids.DETAILS, "className"),
                   prevent_initial_call="initial_duplicate")
-    def open_from_url(search, selected, shown_now):
+    def open_from_url(search, selected, panel_class):
         shown = url_panel(search, frame, known, selected if isinstance(selected, str) else None)
-        if shown is None:
-            return no_update, no_update
-        kind, key = shown
-        if kind == "sighting":      # ?id= is the selection callback's (dashboard.callbacks): details, map, time bar
-            return no_update, no_update
+        kind, key = shown or (None, None)
         if kind == "dossier":
-            return dossier_panel(build_dossier(frame, known, key), key), None
-        # the hint again only where a dossier was shown: redrawing the panel on every filter change
-        # would resize the dock and redraw the map a second time
-        return (details_panel(None) if "dossier-title" in str(shown_now) else no_update), no_update
+            return dossier_panel(build_dossier(frame, known, key), key), DOSSIER_CLASS, None
+        if kind == "hint" and panel_class == DOSSIER_CLASS:
+            return details_panel(None), PANEL_CLASS, no_update
+        # ?id= is the selection callback's (details, map, time bar); re-drawing the hint on every
+        # filter change would resize the dock and redraw the map a second time
+        return no_update, no_update, no_update
