@@ -18,6 +18,7 @@ from dashboard.details import details_panel
 from dashboard.cite import cite_text
 from dashboard.downloads import download_href
 from dashboard.feeds import FEED_LINKS, feed_href
+from dashboard.i18n import language, with_language
 from dashboard.facets import COUNTED, FACETS, classes_in_cell
 from dashboard.figures import (
     base_layers, map_updates, selection_updates, table_rows, timeline_figure, upload_updates,
@@ -56,10 +57,10 @@ def register(app, data: AppData) -> None:
         Input(ids.URL, "search"), *(Input(button, "n_clicks") for button in PRESET_NAMES),
         Input(ids.RESET, "n_clicks"), Input(ids.TIMELINE, "selectedData"),
         Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
-        *(Input(facet.control, "value") for facet in FACETS),
+        *(Input(facet.control, "value") for facet in FACETS), State(ids.LANGUAGE, "data"),
     )
     def sync_filters(search, *inputs):
-        brushed, start, end, *values = inputs[len(PRESET_NAMES) + 1:]
+        brushed, start, end, *values, lang = inputs[len(PRESET_NAMES) + 1:]
         trigger = ctx.triggered_id
         controls = FilterSpec.clean(options, start=start, end=end,
                                     **{facet.field: value for facet, value in zip(FACETS, values, strict=True)})
@@ -83,7 +84,7 @@ def register(app, data: AppData) -> None:
         shown = (start, end, *values)
         month = spec.start or spec.end or frame["event_date"].max().date()   # the calendar opens on the range
         return (*(no_update if value == now else value for value, now in zip(wanted, shown, strict=True)),
-                month, spec_to_query(spec), spec_values(spec))
+                month, with_language(spec_to_query(spec), language(lang)), spec_values(spec))
 
     # spec -> summary, map markers, tracks, areas and view, timeline, table, download, feed and API
     # links, option counts, vessels table, statistics, "cite this view": one request and one map
@@ -99,22 +100,23 @@ def register(app, data: AppData) -> None:
         Output(ids.STATS_MONTHLY, "figure"), Output(ids.STATS_CHINESE, "figure"), Output(ids.STATS_DOWNLOAD, "href"),
         Output(ids.CITE, "children"),
         Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.SHOW_EVENTS, "value"),
-        State(ids.MAP_SIZE, "data"), State(ids.URL, "href"),
+        State(ids.MAP_SIZE, "data"), State(ids.URL, "href"), State(ids.LANGUAGE, "data"),
     )
-    def update_views(stored, selected, shown_events, map_size, page_href):
+    def update_views(stored, selected, shown_events, map_size, page_href, lang):
         spec = spec_of(stored)
+        lang = language(lang)
         rows = apply_filters(frame, spec)
         updates, note = map_updates(layers, rows, selected)
-        sentence = summary(rows, spec, data.current_to)
+        sentence = summary(rows, spec, data.current_to, lang)
         updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence, map_size)
         updates += track_updates(rows)
         counts = all_facet_counts(frame, spec)
-        return (sentence, as_patch(updates), note, map_summary(rows),
-                with_events(timeline_figure(rows, selected), data.events, shown_events), table_rows(rows),
+        return (sentence, as_patch(updates), note, map_summary(rows, lang),
+                with_events(timeline_figure(rows, selected, lang), data.events, shown_events), table_rows(rows),
                 download_href(spec, "csv"), download_href(spec, "geojson"),
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
-                *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
-                vessels.vessel_rows(rows), *stats_view.stats_figures(rows),
+                *(facet.labelled_options(options[facet.field], counts[facet.field], lang) for facet in COUNTED),
+                vessels.vessel_rows(rows), *stats_view.stats_figures(rows, lang),
                 stats_view.stats_href(spec), cite_text(page_href, spec, data.version, dt.date.today()))
 
     # layer checkboxes -> map layer visibility
@@ -132,9 +134,9 @@ def register(app, data: AppData) -> None:
         Input(ids.MAP, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.TABLE, "cellClicked"),
         Input(ids.TABLE, "selectedRows"),
         State(ids.SPEC, "data"), State(ids.SHOW_EVENTS, "value"), State(ids.SELECTED, "data"),
-        prevent_initial_call=True,
+        State(ids.LANGUAGE, "data"), prevent_initial_call=True,
     )
-    def select(map_click, timeline_click, cell, picked, stored, shown_events, current):
+    def select(map_click, timeline_click, cell, picked, stored, shown_events, current, lang):
         if ctx.triggered_prop_ids.keys() == {f"{ids.TABLE}.selectedRows"}:
             chosen = _picked_id(picked)
             if chosen == current:             # the grid echoing the selection this callback set
@@ -146,9 +148,9 @@ def register(app, data: AppData) -> None:
         if not isinstance(chosen, str) or chosen not in set(rows["id"]):
             return (no_update,) * 6
         return (chosen, as_patch(selection_updates(rows, chosen)),
-                with_events(timeline_figure(rows, chosen), data.events, shown_events),
+                with_events(timeline_figure(rows, chosen, language(lang)), data.events, shown_events),
                 {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"},
-                details_panel(rows[rows["id"] == chosen].iloc[0]))
+                details_panel(rows[rows["id"] == chosen].iloc[0], language(lang)))
 
     # uploaded CSV, or the name and size of a file too large to send -> black markers on the map
     # and the message under it, in this browser tab only (nothing is stored); read in a bounded
@@ -173,6 +175,14 @@ def register(app, data: AppData) -> None:
         return as_patch(updates), overlay.message(result, name)
 
     register_analyst_views(app, data, spec_of)
+
+    # language switch -> the choice remembered in this browser, and the same URL in that language
+    # (a full page load: the page is built in one language; assets/language.js, dashboard/i18n.py)
+    app.clientside_callback(
+        ClientsideFunction("language", "choose"),
+        Output(ids.LANGUAGE_CHOICE, "data"), Output(ids.LANGUAGE_LOCATION, "href"),
+        Input(ids.LANGUAGE_SWITCH, "value"), State(ids.LANGUAGE, "data"),
+    )
 
 
 # -- analyst views (issue 10): voyage tracks, vessels, statistics, playback, timeline events ----
@@ -200,9 +210,11 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
 
     # events checkbox -> timeline with or without the context events
     @app.callback(Output(ids.TIMELINE, "figure", allow_duplicate=True), Input(ids.SHOW_EVENTS, "value"),
-                  State(ids.SPEC, "data"), State(ids.SELECTED, "data"), prevent_initial_call=True)
-    def toggle_events(shown, stored, selected):
-        return with_events(timeline_figure(apply_filters(frame, spec_of(stored)), selected), data.events, shown)
+                  State(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.LANGUAGE, "data"),
+                  prevent_initial_call=True)
+    def toggle_events(shown, stored, selected, lang):
+        return with_events(timeline_figure(apply_filters(frame, spec_of(stored)), selected, language(lang)),
+                           data.events, shown)
 
     # play/pause, step, stop, a drawn window -> timer on or off, button label, URL fragment when paused (browser)
     app.clientside_callback(
@@ -220,9 +232,10 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
         Input(ids.URL, "hash"), Input(ids.SPEC, "data"), Input(ids.PLAY_TIMER, "n_intervals"),
         Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_STEP, "n_clicks"), Input(ids.PLAY_STOP, "n_clicks"),
         Input(ids.PLAY_WINDOW, "value"), Input(ids.PLAY_SPEED, "value"),
-        State(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), prevent_initial_call="initial_duplicate",
+        State(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), State(ids.LANGUAGE, "data"),
+        prevent_initial_call="initial_duplicate",
     )
-    def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused):
+    def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused, lang):
         action = "load"
         if ctx.triggered_id == ids.URL and (state or {}).get("fragment") == (fragment or ""):
             return (no_update,) * 5                  # the URL only caught up with the window shown
@@ -244,7 +257,7 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
         return ({"start": start.isoformat() if start else None, "fragment": playback.to_fragment(start, size),
                  "ended": action == "tick" and not playing},
                 playback.SPEEDS.get(speed, playback.SPEEDS[playback.DEFAULT_SPEED]), size,
-                playback.window_label(rows, start, size),
+                playback.window_label(rows, start, size, language(lang)),
                 no_update if idle else as_patch(playback.playback_updates(rows, start, size)))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.i18n import translator
 from geo.compass import BEARINGS
 from geo.locate import LocateError, locate
 from sightings.schema import COLUMNS
@@ -88,11 +89,13 @@ def date_story(row: pd.Series) -> str:
     return f"Date: {date}. Reported: {report}."
 
 
-def details_panel(row: pd.Series | None) -> list:
-    """The panel's content for ``row`` (None: how to choose one)."""
+def details_panel(row: pd.Series | None, lang: str = "en") -> list:
+    """The panel's content for ``row`` (None: how to choose one); its headings in ``lang`` (the
+    stories and field names stay English: they quote the record's own words and column names)."""
+    _ = translator(lang)
     if row is None:
-        return [html.H3("Details", className="details-title"),
-                html.P("Select a sighting (a table row, a map marker or a timeline point) to see all of it here.",
+        return [html.H3(_("Details"), className="details-title"),
+                html.P(_("Select a sighting (a table row, a map marker or a timeline point) to see all of it here."),
                        className="hint")]
     links = [html.Li(html.A(name or url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
              for name, url in zip(row["source_names"], row["source_urls"], strict=False) if _is_web(url)]
@@ -100,12 +103,12 @@ def details_panel(row: pd.Series | None) -> list:
         html.H3(f"{row['event_date']:%d %b %Y} · {row['id']}", className="details-title"),
         html.P(position_story(row), className="details-position"),
         html.P(date_story(row), className="details-dates"),
-        html.H4("As reported"), html.Blockquote(row["location_text"] or "—", lang="en"),
+        html.H4(_("As reported")), html.Blockquote(row["location_text"] or "—", lang="en"),
     ]
     if row["location_text_ja"]:
-        blocks += [html.H4("Joint Staff release (Japanese)"), html.Blockquote(row["location_text_ja"], lang="ja")]
-    blocks += [html.H4("Voyage"), html.Ul([html.Li(line) for line in voyage_story(row)], className="details-voyage")]
-    blocks += [html.H4("Sources"), html.Ul(links, className="details-sources"),
+        blocks += [html.H4(_("Joint Staff release (Japanese)")), html.Blockquote(row["location_text_ja"], lang="ja")]
+    blocks += [html.H4(_("Voyage")), html.Ul([html.Li(line) for line in voyage_story(row)], className="details-voyage")]
+    blocks += [html.H4(_("Sources")), html.Ul(links, className="details-sources"),
                html.Dl(className="details-fields",
                        children=[part for field in LISTED if field in row.index
                                  for part in (html.Dt(field.replace("_", " ")), html.Dd(_shown(row[field])))])]

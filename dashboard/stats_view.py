@@ -24,6 +24,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.filters import date_span
+from dashboard.i18n import figure_font, name, translator
 from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
@@ -45,12 +46,14 @@ def stats_href(spec) -> str:
     return STATS_PATH + spec_to_query(spec)
 
 
-def stats_figures(rows: pd.DataFrame) -> tuple[dict, dict, dict]:
-    """(passages per strait and year by heading, ship-sightings per month, share with Chinese ships)."""
+def stats_figures(rows: pd.DataFrame, lang: str = "en") -> tuple[dict, dict, dict]:
+    """(passages per strait and year by heading, ship-sightings per month, share with Chinese ships);
+    titles, axes and legend in ``lang`` (the sources note and hovers stay English)."""
     by_source = rows_by_source(rows)
     note = source_note(by_source)
     ticks = _year_ticks(by_source)
-    return passages_figure(rows, note, ticks), monthly_figure(rows, note), chinese_figure(rows, note, ticks)
+    return (passages_figure(rows, note, ticks, lang), monthly_figure(rows, note, lang),
+            chinese_figure(rows, note, ticks, lang))
 
 
 def heading_styles(headings) -> dict[str, dict]:
@@ -74,8 +77,9 @@ def tint(colour: str, share: float) -> str:
     return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in channels)
 
 
-def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
+def passages_figure(rows: pd.DataFrame, note: str, ticks: dict, lang: str = "en") -> dict:
     """Stacked bars of passages per year, one colour per strait, one fill pattern per stated heading."""
+    _ = translator(lang)
     table = passages(rows)              # straits in the schema's order, then years
     styles = heading_styles(table["heading"])
     bars: dict[tuple[str, str], list[tuple]] = {}        # (strait, heading) -> its bars, in year order
@@ -85,7 +89,8 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
     for strait, direction in sorted(bars, key=lambda pair: (STRAITS.index(pair[0]), list(styles).index(pair[1]))):
         part = bars[(strait, direction)]
         data.append({"type": "bar", "x": [r.year for r in part], "y": [r.passages for r in part],
-                     "name": f"{strait}: {direction}", "legendgroup": strait,
+                     "name": _("{strait}: {heading}").format(strait=name(strait, lang), heading=name(direction, lang)),
+                     "legendgroup": strait,
                      "customdata": [(r.ship_sightings, r.distinct_hulls, _without_count(r.unknown_counts))
                                     for r in part],
                      "marker": {"color": tint(LANE_COLOURS.get(strait, "#999999"), styles[direction]["tint"]),
@@ -95,39 +100,42 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
                                       "%{x}: %{y} passages (%{customdata[0]} ship-sightings, "
                                       "%{customdata[1]} distinct hull numbers%{customdata[2]})<extra></extra>"})
     unknown = int(table["unknown_counts"].sum())
-    flag = f"; {unknown} sighting{'s' if unknown != 1 else ''} without a ship count" if unknown else ""
-    return _figure(data, "Strait passages per year (colour: strait; pattern: heading)", note, ticks,
-                   {"barmode": "stack", "yaxis": {"title": {"text": "passages"}}}, flag)
+    flag = (_("; {count} sightings without a ship count") if unknown != 1
+            else _("; {count} sighting without a ship count")).format(count=unknown) if unknown else ""
+    return _figure(data, _("Strait passages per year (colour: strait; pattern: heading)"), note, ticks,
+                   {"barmode": "stack", "yaxis": {"title": {"text": _("passages")}}}, flag, lang)
 
 
-def monthly_figure(rows: pd.DataFrame, note: str) -> dict:
+def monthly_figure(rows: pd.DataFrame, note: str, lang: str = "en") -> dict:
     """Ship-sightings per month, each bar from the month's first day to the next month's."""
+    _ = translator(lang)
     table = ships_per_month(rows)
     starts = table["month"]
     widths = ((starts + pd.offsets.MonthBegin(1)) - starts) // pd.Timedelta(milliseconds=1)
     unknown = table["unknown_counts"].tolist()
     data = [{"type": "bar", "x": starts.dt.strftime("%Y-%m-%d").tolist(), "y": table["ship_sightings"].tolist(),
-             "width": [int(w) for w in widths.tolist()], "offset": 0, "name": "ship-sightings",
+             "width": [int(w) for w in widths.tolist()], "offset": 0, "name": _("ship-sightings"),
              "customdata": list(zip(table["sightings"].tolist(),
                                     [f"; {n} without a ship count (not in the sum)" if n else "" for n in unknown],
                                     strict=True)),
              "marker": {"color": "#4d4d4d", "pattern": {"shape": [UNKNOWN_PATTERN if n else "" for n in unknown]}},
              "hovertemplate": "%{x|%b %Y}: %{y} ship-sightings in %{customdata[0]} sightings%{customdata[1]}"
                               "<extra></extra>"}]
-    flag = "; hatched: some sightings give no ship count" if sum(unknown) else ""
-    return _figure(data, "Ship-sightings per month (a ship seen twice counts twice)", note, None,
-                   {"xaxis": {"type": "date"}, "yaxis": {"title": {"text": "ship-sightings"}}}, flag)
+    flag = _("; hatched: some sightings give no ship count") if sum(unknown) else ""
+    return _figure(data, _("Ship-sightings per month (a ship seen twice counts twice)"), note, None,
+                   {"xaxis": {"type": "date"}, "yaxis": {"title": {"text": _("ship-sightings")}}}, flag, lang)
 
 
-def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict) -> dict:
+def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict, lang: str = "en") -> dict:
     """Per year, the share of sightings sailing with Chinese ships."""
+    _ = translator(lang)
     table = chinese_share(rows)
     data = [{"type": "bar", "x": table["year"].tolist(), "y": (table["share"] * 100).round(1).tolist(),
              "customdata": list(zip(table["with_chinese"].tolist(), table["sightings"].tolist())),
-             "marker": {"color": "#CC79A7"}, "name": "with Chinese ships",
+             "marker": {"color": "#CC79A7"}, "name": _("with Chinese ships"),
              "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>"}]
-    return _figure(data, "Share of sightings sailing with Chinese ships (%)", note, ticks,
-                   {"yaxis": {"range": [0, 100], "ticksuffix": "%"}})
+    return _figure(data, _("Share of sightings sailing with Chinese ships (%)"), note, ticks,
+                   {"yaxis": {"range": [0, 100], "ticksuffix": "%"}}, lang=lang)
 
 
 def _without_count(n: int) -> str:
@@ -143,9 +151,10 @@ def _year_ticks(by_source: pd.DataFrame) -> dict:
                          in zip(years, by_source["releases"].tolist(), by_source["news"].tolist(), strict=True)]}
 
 
-def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict, flag: str = "") -> dict:
+def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict, flag: str = "",
+            lang: str = "en") -> dict:
     """A chart's layout: ``title`` (``flag`` after it, e.g. unknown counts), the sources ``note`` below the
-    axis (clear of the two-line year ticks), zoom kept across filter changes."""
+    axis (clear of the two-line year ticks), zoom kept across filter changes; Japanese in the bundled font."""
     below = 105 if ticks else 40                         # the year ticks are two lines, turned
     layout = {"title": {"text": title + flag, "font": {"size": 14}, "x": 0.01}, "height": 300 + below,
               "margin": {"l": 50, "r": 10, "t": 40, "b": below + 100}, "plot_bgcolor": "#fafafa",
@@ -153,6 +162,8 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
               "annotations": [{"text": "<br>".join(textwrap.wrap(escape_markup(note), 150)), "xref": "paper", "yref": "paper",
                                "x": 0, "y": 0, "yshift": -below, "yanchor": "top", "xanchor": "left", "showarrow": False,
                                "align": "left", "font": NOTE_FONT}]}
+    if figure_font(lang):
+        layout["font"] = figure_font(lang)
     if ticks:
         layout["xaxis"] = ticks
     for key, value in extra.items():
@@ -160,19 +171,21 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
     return {"data": data, "layout": layout}
 
 
-def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.DataFrame | None = None) -> html.Section:
+def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.DataFrame | None = None,
+            lang: str = "en") -> html.Section:
     """The statistics heading, its download link, the three charts (for the first rows shown) and,
-    given the whole ``record`` and the sourced ``counts``, how complete each year is."""
-    figures = stats_figures(rows)
+    given the whole ``record`` and the sourced ``counts``, how complete each year is (in ``lang``)."""
+    _ = translator(lang)
+    figures = stats_figures(rows, lang)
     return html.Section(className="stats", children=[
         html.Div(className="table-head", children=[
-            html.H2("Passage statistics", className="section-title"),
-            html.A("Download passages CSV", id=ids.STATS_DOWNLOAD, className="button secondary", href=STATS_PATH),
+            html.H2(_("Passage statistics"), className="section-title"),
+            html.A(_("Download passages CSV"), id=ids.STATS_DOWNLOAD, className="button secondary", href=STATS_PATH),
         ]),
-        html.P("Counts of reports in the current selection. A passage is one group's transit of one strait on "
-               "one heading, however often it was sighted; ship-sightings add up the ships of each sighting, so "
-               "a ship seen twice counts twice. Under each year: how many rows come from Joint Staff releases "
-               "and how many from news.", className="hint"),
+        html.P(_("Counts of reports in the current selection. A passage is one group's transit of one strait on "
+                 "one heading, however often it was sighted; ship-sightings add up the ships of each sighting, so "
+                 "a ship seen twice counts twice. Under each year: how many rows come from Joint Staff releases "
+                 "and how many from news."), className="hint"),
         *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=GRAPH_CONFIG)
           for graph, figure in zip((ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE), figures, strict=True)),
         *([coverage_table(coverage_years(record, counts))] if record is not None and counts is not None else []),
