@@ -66,6 +66,8 @@ DEFAULT = "en"
 PARAM = "lang"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
+#: The Japanese catalogue (``make messages`` updates it from the code).
+CATALOGUE_PATH = LOCALE_DIR / "ja" / "LC_MESSAGES" / f"{DOMAIN}.po"
 #: The bundled Japanese font's family name (assets/i18n.css, assets/fonts/).
 FONT_FAMILY = "Straitwatch Noto Sans JP"
 #: Chart text in Japanese: the bundled font first, so a machine without CJK fonts shows it too.
