@@ -117,7 +117,7 @@ def register(app, data: AppData) -> None:
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
                 *(facet.labelled_options(options[facet.field], counts[facet.field], lang) for facet in COUNTED),
                 vessels.vessel_rows(rows), *stats_view.stats_figures(rows, lang),
-                stats_view.stats_href(spec), cite_text(page_href, spec, data.version, dt.date.today()))
+                stats_view.stats_href(spec), cite_text(page_href, spec, data.version, dt.date.today(), lang))
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),

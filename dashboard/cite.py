@@ -12,20 +12,23 @@ import datetime as dt
 
 from dashboard.feeds import SOURCE_LINE
 from dashboard.filters import FilterSpec
+from dashboard.i18n import translate, with_language
 from dashboard.urlstate import spec_to_query
 
 
-def version_line(version: str) -> str:
-    """The line the page shows: ``'Dataset version 2026.12.1'``."""
-    return f"Dataset version {version}"
+def version_line(version: str, lang: str = "en") -> str:
+    """The line the page shows: ``'Dataset version 2026.12.1'`` (in ``lang``)."""
+    return translate("Dataset version {version}", lang).format(version=version)
 
 
-def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: dt.date) -> str:
+def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: dt.date, lang: str = "en") -> str:
     """The citation of the view ``spec`` on the page at ``page_href`` (its own query and fragment dropped).
 
     The view's URL is the page's address with ``spec``'s query string, the same one the
     downloads and feeds carry, so the cited link opens exactly these rows. Without an
-    address (before the browser reported it) the URL is the path alone.
+    address (before the browser reported it) the URL is the path alone. A page in another
+    language (``lang``) cites its URL with ``lang=`` (the link opens in that language); the
+    citation's words stay English, as a reference list quotes it.
 
     Examples
     --------
@@ -38,6 +41,6 @@ def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: d
     """
     page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]
     return (f"Straitwatch, Russian Navy movements around Japan. {version_line(version)}.\n"
-            f"View: {page}{spec_to_query(spec)}\n"
+            f"View: {page}{with_language(spec_to_query(spec), lang)}\n"
             f"Accessed: {accessed.isoformat()}\n"
             f"Source: {SOURCE_LINE}")

@@ -55,7 +55,7 @@ def build_layout(data: AppData, lang: str = "en") -> html.Div:
                                options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
             ]),
             html.P(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
-            _citation(data, _),
+            _citation(data, lang),
             html.Button(_("Filters"), id=ids.FILTERS_TOGGLE, className="button filters-toggle",
                         **{"aria-expanded": "false", "aria-controls": "filters"}),
         ]),
@@ -184,10 +184,11 @@ def _control(facet: Facet, options: list[dict], _=str):
     raise ValueError(f"facet {facet.field!r} has a kind no control is made for")
 
 
-def _citation(data: AppData, _=str) -> html.Div:
+def _citation(data: AppData, lang: str = "en") -> html.Div:
     """The dataset version and "Cite this view" (its text set by the views callback: URL, version, date)."""
+    _ = translator(lang)
     return html.Div(className="citation", children=[
-        html.Span(version_line(data.version), id=ids.DATASET_VERSION, className="dataset-version"),
+        html.Span(version_line(data.version, lang), id=ids.DATASET_VERSION, className="dataset-version"),
         html.Details(className="cite", children=[
             html.Summary(_("Cite this view")),
             html.Pre(id=ids.CITE, className="cite-text"),

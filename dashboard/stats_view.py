@@ -24,7 +24,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.filters import date_span
-from dashboard.i18n import figure_font, name, translator
+from dashboard.i18n import N_, figure_font, name, translator
 from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
@@ -188,13 +188,13 @@ def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.D
                  "and how many from news."), className="hint"),
         *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=GRAPH_CONFIG)
           for graph, figure in zip((ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE), figures, strict=True)),
-        *([coverage_table(coverage_years(record, counts))] if record is not None and counts is not None else []),
+        *([coverage_table(coverage_years(record, counts), lang)] if record is not None and counts is not None else []),
     ])
 
 
 # -- how complete each year is (issue 24, item 6) --------------------------------------------
 
-COVERAGE_TITLE = "How complete each year is"
+COVERAGE_TITLE = N_("How complete each year is")
 NO_COUNT = "no page at hand states a count"
 
 
@@ -259,19 +259,21 @@ def _count_entry(count) -> dict:
             "share": share, "source_name": count.source_name, "source_url": count.source_url, "quote": count.quote}
 
 
-def coverage_table(years: list[dict]) -> html.Div:
-    """The "How complete each year is" table of :func:`coverage_years`, each count linking its page."""
+def coverage_table(years: list[dict], lang: str = "en") -> html.Div:
+    """The "How complete each year is" table of :func:`coverage_years`, each count linking its page
+    (headings in ``lang``; the counts quote their pages in English)."""
+    _ = translator(lang)
     head = html.Tr([html.Th(text, scope="col") for text in (
-        "Year", "Rows in the record", "from Joint Staff releases", "from the press",
-        "Counts of announcements pages state: record rows in the same scope, estimated share covered")])
+        _("Year"), _("Rows in the record"), _("from Joint Staff releases"), _("from the press"),
+        _("Counts of announcements pages state: record rows in the same scope, estimated share covered"))])
     body = [html.Tr([html.Th(str(y["year"]), scope="row"), html.Td(y["rows"]), html.Td(y["from_releases"]),
                      html.Td(y["from_press"]), html.Td(_count_list(y["counts"]))]) for y in years]
     return html.Div(id=ids.STATS_COVERAGE, className="coverage", children=[
-        html.H3(COVERAGE_TITLE, className="section-title"),
-        html.P("Over the whole record, whatever the filters. The Defense Ministry announces most passages but "
-               "not all, and keeps no yearly totals; the counts below are the ones pages state, each linked. A "
-               "share is an estimate: one announced movement can be two rows (two straits, two days) and one "
-               "row two groups. A thin year in the record is a thin record, not a quiet year.", className="hint"),
+        html.H3(_(COVERAGE_TITLE), className="section-title"),
+        html.P(_("Over the whole record, whatever the filters. The Defense Ministry announces most passages but "
+                 "not all, and keeps no yearly totals; the counts below are the ones pages state, each linked. A "
+                 "share is an estimate: one announced movement can be two rows (two straits, two days) and one "
+                 "row two groups. A thin year in the record is a thin record, not a quiet year."), className="hint"),
         html.Div(className="coverage-scroll", children=html.Table(className="coverage-table", children=[
             html.Thead(head), html.Tbody(body)])),
     ])

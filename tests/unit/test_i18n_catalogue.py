@@ -150,3 +150,13 @@ def test_i18n009_bundled_font_draws_every_japanese_character_the_page_can_show()
     css = (FONT.parents[1] / "i18n.css").read_text(encoding="utf-8")
     assert f'font-family: "{FONT_FAMILY}"' in css and "fonts/NotoSansJP-subset.woff2" in css
     assert (FONT.parent / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE Version 1.1") == 1
+
+
+def test_i18n010_a_cited_japanese_view_links_to_the_japanese_page():
+    from dashboard.cite import cite_text, version_line
+    text = cite_text("https://straitwatch.example/?lang=ja&strait=Soya#map", FilterSpec(straits=("Tsugaru",)),
+                     "2026.12.1", dt.date(2026, 12, 7), "ja")
+    assert "View: https://straitwatch.example/?strait=Tsugaru&lang=ja\n" in text
+    assert "View: https://straitwatch.example/?strait=Tsugaru\n" in cite_text(
+        "https://straitwatch.example/", FilterSpec(straits=("Tsugaru",)), "2026.12.1", dt.date(2026, 12, 7))
+    assert version_line("2026.12.1", "ja") == "データセット版 2026.12.1"
