@@ -595,7 +595,8 @@ def _lane_axis(present: list[str], lang: str = "en") -> dict:
     """The y axis of the lanes: numbers (so a day's sightings can fan out) labelled with the lanes (in ``lang``)."""
     levels = _lane_levels(present)
     return {"domain": [0.28, 1.0], "tickmode": "array", "tickvals": list(levels.values()),
-            "ticktext": [name(lane, lang) for lane in levels], "range": [-0.5, max(len(present), 1) - 0.5], "zeroline": False,
+            "ticktext": [name(lane, lang) for lane in levels],
+            "range": [-0.5, max(len(present), 1) - 0.5], "zeroline": False,
             "showgrid": True, "fixedrange": True}
 
 

@@ -77,8 +77,8 @@ def build_layout(data: AppData, lang: str = "en") -> html.Div:
                             children=html.Div(className="map-wrap", children=[
                     dcc.Graph(id=ids.MAP, figure=analyst_map(
                         map_figure(base_layers(data.layers), rows, None, source=data.layer_files[0][0],
-                                   extra_layout=view_layout(list(data.labels), summary(rows, FilterSpec(), data.current_to, lang),
-                                                            lang)), rows),
+                                   extra_layout=view_layout(
+                                       list(data.labels), summary(rows, FilterSpec(), data.current_to, lang), lang)), rows),
                               className="map", config=MAP_CONFIG),
                     legend(lang),
                     html.P(map_summary(rows, lang), id=ids.MAP_SUMMARY, className="map-summary"),
