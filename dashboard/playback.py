@@ -146,7 +146,8 @@ def controls(lang: str = "en") -> html.Div:
     return html.Div(className="playback", children=[
         dcc.Store(id=ids.PLAY_STATE),
         dcc.Interval(id=ids.PLAY_TIMER, interval=SPEEDS[DEFAULT_SPEED], disabled=True),
-        html.Button(_("Play"), id=ids.PLAY, className="button"),
+        # the button's two words, in the page's language, for assets/playback.js to swap
+        html.Button(_("Play"), id=ids.PLAY, className="button", **{"data-play": _("Play"), "data-pause": _("Pause")}),
         html.Button(_("Step"), id=ids.PLAY_STEP, className="button secondary"),
         html.Button(_("Show all"), id=ids.PLAY_STOP, className="button secondary"),
         html.Label(_("Window"), htmlFor=ids.PLAY_WINDOW),

@@ -50,6 +50,12 @@ def test_i18n101_japanese_page_in_the_bundled_font_kept_across_filters_reloads_a
     assert abs(dash_duo.driver.execute_script(GLYPH_WIDTH) - 64) < 1
     assert dash_duo.driver.execute_script(SUMMARY_FONT).replace('"', "").startswith(FAMILY)
 
+    # playback's button swaps its words in the page's language (assets/playback.js)
+    dash_duo.find_element(f"#{ids.PLAY}").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PLAY}", "一時停止", timeout=10)
+    dash_duo.find_element(f"#{ids.PLAY_STOP}").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PLAY}", "再生", timeout=10)
+
     # a filter change keeps lang in the URL, and the summary in Japanese
     dash_duo.find_element(f"#{ids.PRESET_2022}").click()
     wait_until(lambda: "from=2022-01-01" in dash_duo.driver.execute_script(SEARCH), message="the 2022 filter in the URL")
