@@ -106,7 +106,7 @@ def register(app, data: AppData) -> None:
         spec = spec_of(stored)
         lang = language(lang)
         rows = apply_filters(frame, spec)
-        updates, note = map_updates(layers, rows, selected)
+        updates, note = map_updates(layers, rows, selected, lang)
         sentence = summary(rows, spec, data.current_to, lang)
         updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence, map_size)
         updates += track_updates(rows)

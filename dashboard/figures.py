@@ -403,8 +403,8 @@ Update = tuple[tuple, object]
 
 
 def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
-                selected: str | None) -> tuple[list[Update], list]:
-    """What changes in :func:`map_figure` when the rows change, and the note under the map.
+                selected: str | None, lang: str = "en") -> tuple[list[Update], list]:
+    """What changes in :func:`map_figure` when the rows change, and the note under the map (in ``lang``).
 
     The updates redraw the markers (or grid cells), the selection halo and the area styles;
     applied to any map figure they give ``map_figure(layers, rows, selected)``.
@@ -413,7 +413,7 @@ def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
     updates = _trace_updates(POINTS_TRACE, points_trace(rows, selected))
     updates += _trace_updates(AGGREGATE_TRACE, cells) + selection_updates(rows, selected)
     updates.append((("layout", "meta", "areas"), area_paint(layers, rows)))
-    return updates, map_note(rows, len(cells["lat"]))
+    return updates, map_note(rows, len(cells["lat"]), lang)
 
 
 def selection_updates(rows: pd.DataFrame, selected: str | None) -> list[Update]:
@@ -439,13 +439,14 @@ def _trace_updates(index: int, values: dict) -> list[Update]:
     return [(("data", index, key), value) for key, value in values.items()]
 
 
-def map_note(rows: pd.DataFrame, cells: int | None = None) -> list:
-    """Below-map note: empty state, aggregation, or what is not drawn as a marker.
+def map_note(rows: pd.DataFrame, cells: int | None = None, lang: str = "en") -> list:
+    """Below-map note: empty state, aggregation, or what is not drawn as a marker (in ``lang``).
 
     ``cells`` is the number of grid cells drawn (counted here when not given).
     """
+    _ = translator(lang)
     if rows.empty:
-        return [html.Strong("No sightings match these filters."), " Widen the dates or reset the filters."]
+        return [html.Strong(_("No sightings match these filters.")), _(" Widen the dates or reset the filters.")]
     points = len(point_rows(rows))
     if is_aggregated(rows):
         cells = len(aggregate_trace(rows)["lat"]) if cells is None else cells
@@ -454,8 +455,9 @@ def map_note(rows: pd.DataFrame, cells: int | None = None) -> list:
                 f"The table lists the latest {min(len(rows), MAX_TABLE_ROWS):,}; the downloads hold all "
                 f"{len(rows):,}."]
     kinds = rows["position_kind"]
-    return [f"{points} on the map as points · {int((kinds == 'area').sum())} area-only (highlighted violet) · "
-            f"{int((kinds == 'unlocated').sum())} without a position (table only)"]
+    return [_("{points} on the map as points · {areas} area-only (highlighted violet) · "
+              "{unlocated} without a position (table only)").format(
+        points=points, areas=int((kinds == "area").sum()), unlocated=int((kinds == "unlocated").sum()))]
 
 
 #: Rows sent to the table (the latest); the downloads always hold every filtered row.

@@ -19,6 +19,7 @@ from dashboard.filters import FilterSpec, summary
 from dashboard.i18n import (
     CATALOGUE_PATH, FONT_FAMILY, language, language_of_query, name, translate, vocabulary, with_language,
 )
+from dashboard.figures import map_note
 from dashboard.mapview import map_summary
 from geo.seas import SEAS
 from geo.straits import STRAITS
@@ -101,7 +102,7 @@ def test_i18n006_language_kept_in_the_query_string():
             language_of_query(None)) == ("ja", "en", "en")
 
 
-def test_i18n007_map_summary_in_japanese():
+def test_i18n007_map_summary_and_note_in_japanese():
     rows = pd.DataFrame({"id": ["a", "b", "c"], "lane": ["Tsugaru", "Tsugaru", "Open sea"],
                          "position_kind": ["derived", "reported", "unlocated"],
                          "lat": [41.5, 41.6, None], "lon": [140.5, 140.6, None], "strait": ["Tsugaru", "Tsugaru", ""],
@@ -109,6 +110,8 @@ def test_i18n007_map_summary_in_japanese():
     text = map_summary(rows.iloc[:2], "ja")
     assert text == "地図には確認2件を点で表示しています：津軽海峡2件。"
     assert map_summary(rows.iloc[0:0], "ja") == "地図に表示する確認はありません。この条件に合うものがありません。"
+    assert map_note(rows, lang="ja") == ["地図上の点2件 · 海域のみ0件（紫で強調） · 位置なし1件（表のみ）"]
+    assert map_note(rows) == ["2 on the map as points · 0 area-only (highlighted violet) · 1 without a position (table only)"]
 
 
 def test_i18n008_the_page_is_built_in_the_language_the_layout_request_asks_for(client):
