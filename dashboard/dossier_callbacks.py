@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
 from dashboard.dossier import build_dossier, dossier_panel, url_panel
+from dashboard.i18n import language
 from sightings.vessels import register as vessel_register
 
 
@@ -23,8 +24,10 @@ def register_dossier(app, data: AppData) -> None:
     # URL (?id=, or one ?hull=) -> details panel (a sighting or a dossier) and the selected sighting
     @app.callback(Output(ids.DETAILS, "children", allow_duplicate=True),
                   Output(ids.SELECTED, "data", allow_duplicate=True),
-                  Input(ids.URL, "search"), State(ids.SELECTED, "data"), prevent_initial_call="initial_duplicate")
-    def open_from_url(search, selected):
+                  Input(ids.URL, "search"), State(ids.SELECTED, "data"), State(ids.LANGUAGE, "data"),
+                  prevent_initial_call="initial_duplicate")
+    def open_from_url(search, selected, lang=None):
+        lang = language(lang)
         shown = url_panel(search, frame, known, selected if isinstance(selected, str) else None)
         if shown is None:
             return no_update, no_update
@@ -32,5 +35,5 @@ def register_dossier(app, data: AppData) -> None:
         if kind == "sighting":      # ?id= is the selection callback's (dashboard.callbacks): details, map, time bar
             return no_update, no_update
         if kind == "dossier":
-            return dossier_panel(build_dossier(frame, known, key), key), None
-        return details_panel(None), no_update
+            return dossier_panel(build_dossier(frame, known, key), key, lang), None
+        return details_panel(None, lang), no_update

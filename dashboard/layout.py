@@ -44,6 +44,7 @@ def build_layout(data: AppData, lang: str = "en") -> html.Div:
     """
     _ = translator(lang)
     rows = apply_filters(data.sightings, FilterSpec())
+    tabs = {key: _(label) for key, label in views.TABS.items()}
     return html.Div(className="page", lang=lang, children=[
         html.A(_("Skip to the results"), href=f"#{ids.RESULTS}", className="skip-link"),
         dcc.Location(id=ids.URL, refresh=False),
@@ -144,7 +145,7 @@ def build_layout(data: AppData, lang: str = "en") -> html.Div:
                   for link_id, label, path in FEED_LINKS),
             ]),
             dcc.Tabs(id=ids.VIEW_TABS, value=views.DEFAULT_TAB, className="view-tabs", children=[
-                dcc.Tab(label=_(views.TABS["table"]), value="table", children=[
+                dcc.Tab(label=tabs["table"], value="table", children=[
                     html.H2(_("Sightings"), className="visually-hidden"),
                     dag.AgGrid(id=ids.TABLE, columnDefs=translated_columns(TABLE_COLUMNS, lang), rowData=[],
                                getRowId="params.data.id", className="ag-theme-quartz table",
@@ -156,10 +157,10 @@ def build_layout(data: AppData, lang: str = "en") -> html.Div:
                                                 "animateRows": False, "tooltipShowDelay": 300,
                                                 "rowHeight": 36}),
                 ]),
-                dcc.Tab(label=_(views.TABS["vessels"]), value="vessels", children=[vessels.section(lang)]),
-                dcc.Tab(label=_(views.TABS["voyages"]), value="voyages", children=[views.voyages_section(lang)]),
+                dcc.Tab(label=tabs["vessels"], value="vessels", children=[vessels.section(lang)]),
+                dcc.Tab(label=tabs["voyages"], value="voyages", children=[views.voyages_section(lang)]),
                 # the charts start empty: the statistics callback draws them when the tab is opened
-                dcc.Tab(label=_(views.TABS["statistics"]), value="statistics", children=[
+                dcc.Tab(label=tabs["statistics"], value="statistics", children=[
                     stats_view.section(rows.iloc[0:0], record=data.sightings, counts=data.coverage_counts,
                                        lang=lang)]),
             ]),

@@ -85,7 +85,10 @@ def test_i18n004_summary_in_english_is_unchanged_by_the_catalogue():
 def test_i18n005_names_come_from_their_homes_and_options_are_labelled_in_japanese():
     assert name("Tsugaru", "ja") == STRAITS["Tsugaru"].japanese == "津軽海峡"
     assert name("Sea of Okhotsk", "ja") == SEAS["Sea of Okhotsk"] == "オホーツク海"
-    assert name("Destroyer", "ja") == "駆逐艦" and name("548", "ja") == "548" and name("Tsugaru", "en") == "Tsugaru"
+    assert name("Surface combatant", "ja") == "水上戦闘艦" and name("548", "ja") == "548" and name("Tsugaru", "en") == "Tsugaru"
+    assert [name(category, "ja") for category in ("Submarine", "Amphibious", "Mine warfare", "Auxiliary",
+                                                  "Intelligence", "Other / unspecified")] == [
+        "潜水艦", "揚陸艦", "機雷戦艦艇", "補助艦艇", "情報収集艦", "その他・不明"]
     assert BY_FIELD["straits"].labelled_options(("Tsugaru", "none"), {"Tsugaru": 4}, "ja") == [
         {"label": "津軽海峡 (4)", "value": "Tsugaru"}, {"label": "海峡なし（海峡外） (0)", "value": "none"}]
     assert BY_FIELD["chinese"].labelled_options(("any", "yes"), {"any": 10, "yes": 3}, "ja") == [
