@@ -14,6 +14,7 @@ from dashboard.data import AppData
 from dashboard.details import details_panel
 from dashboard.dossier import build_dossier, dossier_panel, url_panel
 from dashboard.i18n import language
+from dashboard.urlstate import selected_from_query
 from sightings.vessels import register as vessel_register
 
 
@@ -32,7 +33,9 @@ def register_dossier(app, data: AppData) -> None:
         if shown is None:
             return no_update, no_update
         kind, key = shown
-        if kind == "sighting":      # ?id= is the selection callback's (dashboard.callbacks): details, map, time bar
+        if kind == "sighting" or selected_from_query(search):
+            # ?id= is the selection callback's (dashboard.callbacks): details, map, time bar, and the
+            # naming of an id the record lacks (a hint here would race with it and could hide it)
             return no_update, no_update
         if kind == "dossier":
             return dossier_panel(build_dossier(frame, known, key), key, lang), None
