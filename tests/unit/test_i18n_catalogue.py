@@ -166,3 +166,37 @@ def test_i18n010_a_cited_japanese_view_links_to_the_japanese_page():
     assert "View: https://straitwatch.example/?strait=Tsugaru\n" in cite_text(
         "https://straitwatch.example/", FilterSpec(straits=("Tsugaru",)), "2026.12.1", dt.date(2026, 12, 7))
     assert version_line("2026.12.1", "ja") == "データセット版 2026.12.1"
+
+
+def test_i18n011_the_workspace_layout_is_japanese_too(client):
+    page = json.dumps(client.get("/_dash-layout?lang=ja").get_json(), ensure_ascii=False)
+    for text in ("結果へ移動", "時間軸", "閉じる", "表", "航海", "統計", "貼り付け用の要約", "要約をコピー",
+                 "同時最大隻数", "一致した項目", "言語"):
+        assert text in page, text
+    for text in ("Skip to the results", "Summary to paste", "Copy summary", "Most ships at once", "Matched in"):
+        assert text not in page, text
+
+
+def test_i18n012_the_views_take_the_pages_language():
+    from dashboard.callbacks import tab_callback
+    from dashboard.urlstate import ignored_params
+    from dashboard.views import sighting_link, unknown_sighting
+    rows = pd.DataFrame({"id": ["a"]})                       # the stand-in view below reads nothing
+    calls = []
+
+    def statistics(frame, spec, context):
+        calls.append(context.lang)
+        return ("figure",)
+    import dashboard.views as views
+    original = views.VIEWS["statistics"]
+    views.VIEWS["statistics"] = statistics
+    try:
+        tab_callback("statistics", rows, lambda stored: FilterSpec(), 1)(None, "statistics", None, "ja")
+        tab_callback("statistics", rows, lambda stored: FilterSpec(), 1)(None, "statistics", None, "xx")
+    finally:
+        views.VIEWS["statistics"] = original
+    assert calls == ["ja", "en"]                              # an unknown language is the default
+    link = sighting_link("a", "ja")
+    assert link.children[0].children == "この確認へのリンク" and link.children[0].href == "?id=a&lang=ja"
+    assert "ID「nope」の確認はありません" in str(unknown_sighting("nope", "ja"))
+    assert ignored_params("?lang=ja&colour=red", {"straits": ("Soya",)}) == ["colour=red"]
