@@ -86,9 +86,9 @@ def view_bounds(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict[str, t
     points = point_rows(rows)
     parts = [np.column_stack([points["lon"].to_numpy(float), points["lat"].to_numpy(float)])]
     highlighted = {key.split(":", 1)[1] for key in area_ids(rows) if key.startswith("strait:")}
-    for name in sorted(set(straits) | highlighted):
-        if name in boxes:
-            west, south, east, north = boxes[name]
+    for strait in sorted(set(straits) | highlighted):
+        if strait in boxes:
+            west, south, east, north = boxes[strait]
             parts.append(np.array([[west, south], [east, north]]))
     stacked = np.vstack(parts)
     if not len(stacked):
