@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test browser layers layers-test dataset screenshot bench mutation clean
+.PHONY: run serve test browser layers layers-test dataset screenshot bench mutation clean font messages
 
 run: $(VENV)/.runtime
 	$(PY) app.py --host $(HOST) --port $(PORT)
@@ -34,6 +34,14 @@ layers: $(VENV)/.dev
 # Check that rebuilding the layers gives the committed files byte for byte (runs npm; maintainers).
 layers-test: $(VENV)/.dev
 	STRAITWATCH_REBUILD_LAYERS=1 $(PY) -m pytest -m rebuild_layers
+
+# Rebuild assets/fonts/ (Noto Sans JP cut to the characters the page shows; npm pack once, maintainers).
+font: $(VENV)/.dev
+	$(PY) tools/font_subset.py
+
+# Update the Japanese catalogue from the code's _()/N_() messages (new ones arrive untranslated).
+messages: $(VENV)/.dev
+	$(PY) tools/messages.py
 
 # Rebuild data/sightings.csv from data/sources/ (news files, corrections, JSO releases).
 dataset: $(VENV)/.dev

@@ -21,7 +21,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       // step and stop wait for the window the server draws (it comes back in play-state)
       var drawn = fired.indexOf('play-state') >= 0 || fired.indexOf('play') >= 0;
       var fragment = drawn && !running && state && typeof state.fragment === 'string' ? state.fragment : noUpdate;
-      return [!running, running ? 'Pause' : 'Play', fragment];
+      var words = (document.getElementById('play') || {}).dataset || {};   // in the page's language
+      return [!running, running ? (words.pause || 'Pause') : (words.play || 'Play'), fragment];
     }
   }
 });

@@ -127,7 +127,11 @@ def _value_problem(item: dict, contract: Contract) -> str | None:
 
 
 def _component_classes(layout) -> dict[str, type]:
-    """Component class by id for every component of a static layout (none for a layout function)."""
+    """Component class by id for every component of the layout. A layout function (one page per
+    language, :mod:`dashboard.i18n`) is called once here, outside a request: its pages share
+    every id and class, so the default language's page declares them for all."""
+    if callable(layout) and not isinstance(layout, Component):
+        layout = layout()
     if not isinstance(layout, Component):
         return {}
     components = [layout, *layout._traverse()]

@@ -19,6 +19,7 @@ from dashboard.details import details_panel
 from dashboard.cite import cite_text
 from dashboard.downloads import download_href
 from dashboard.feeds import FEED_LINKS, feed_href
+from dashboard.i18n import language, translate, with_language
 from dashboard.facets import COUNTED, FACETS, classes_in_cell
 from dashboard.figures import (
     PLAYBACK_BAND, base_layers, map_updates, selection_updates, timeline_figure, upload_updates, visibility_updates,
@@ -71,10 +72,10 @@ def register(app, data: AppData) -> None:
         Input(ids.RESET, "n_clicks"), Input(ids.TIMELINE, "selectedData"),
         Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
         *(Input(facet.control, "value") for facet in FACETS),
-        State(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.FOCUS, "data"),
+        State(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.FOCUS, "data"), State(ids.LANGUAGE, "data"),
     )
     def sync_filters(search, *inputs):
-        *inputs, stored, selected, focus = inputs
+        *inputs, stored, selected, focus, lang = inputs
         brushed, start, end, *values = inputs[len(PRESET_NAMES) + 1:]
         trigger = ctx.triggered_id
         unchanged = (no_update,) * (len(FACETS) + 7)
@@ -88,7 +89,7 @@ def register(app, data: AppData) -> None:
                 return unchanged                 # the URL caught up with a selection or filters shown already
             focus = linked
             ignored = ignored_params(search, options)
-            note = f"ignored: {', '.join(ignored)}" if ignored else ""
+            note = translate("ignored: {params}", lang).format(params=", ".join(ignored)) if ignored else ""
             selected = linked
         elif trigger == ids.RESET:
             spec = FilterSpec()
@@ -110,7 +111,8 @@ def register(app, data: AppData) -> None:
         shown = (start, end, *values)
         month = spec.start or spec.end or frame["event_date"].max().date()   # the calendar opens on the range
         return (*(no_update if value == now else value for value, now in zip(wanted, shown, strict=True)),
-                month, with_selected(spec_to_query(spec), selected), spec_values(spec), focus, note)
+                month, with_language(with_selected(spec_to_query(spec), selected), language(lang)), spec_values(spec),
+                focus, note)
 
     # spec -> what is always on screen: summary, map markers, tracks, areas and view (framed on the
     # sighting a link names, on its first view), time bar, download, feed and API links, option
@@ -125,14 +127,16 @@ def register(app, data: AppData) -> None:
         Output(ids.CITE, "children"),
         Input(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.FOCUS, "data"),
         State(ids.SHOW_EVENTS, "value"), State(ids.MAP_SIZE, "data"), State(ids.URL, "href"),
-        State(ids.PLAY_STATE, "data"),
+        State(ids.PLAY_STATE, "data"), State(ids.LANGUAGE, "data"),
     )
-    def update_views(stored, selected, focus, shown_events, map_size, page_href, play_state):
+    def update_views(stored, selected, focus, shown_events, map_size, page_href, play_state, lang):
+        lang = language(lang)
         spec = spec_of(stored)
+        lang = language(lang)
         rows = apply_filters(frame, spec)
         selected = focus or selected
-        updates, note = map_updates(layers, rows, selected)
-        sentence = summary(rows, spec, data.current_to)
+        updates, note = map_updates(layers, rows, selected, lang)
+        sentence = summary(rows, spec, data.current_to, lang)
         focused = rows[rows["id"] == focus] if isinstance(focus, str) else rows.iloc[0:0]
         if len(focused):         # a link to one sighting: the map frames it (the same framing as results)
             updates += view_updates(focused, (), data.strait_boxes, f"{spec_to_query(spec)}#id={focus}", sentence,
@@ -141,18 +145,19 @@ def register(app, data: AppData) -> None:
             updates += view_updates(rows, spec.straits, data.strait_boxes, spec_to_query(spec), sentence, map_size)
         updates += track_updates(rows)
         counts = all_facet_counts(frame, spec)
-        return (sentence, as_patch(updates), note, map_summary(rows),
-                time_bar(data, rows, spec, selected, shown_events, play_state),
+        return (sentence, as_patch(updates), note, map_summary(rows, lang),
+                time_bar(data, rows, spec, selected, shown_events, play_state, lang),
                 download_href(spec, "csv"), download_href(spec, "geojson"), download_href(spec, "csv.json"),
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
-                *(facet.labelled_options(options[facet.field], counts[facet.field]) for facet in COUNTED),
-                cite_text(page_href, spec, data.version, dt.date.today()))
+                *(facet.labelled_options(options[facet.field], counts[facet.field], lang) for facet in COUNTED),
+                cite_text(page_href, spec, data.version, dt.date.today(), lang))
 
-    # spec, the tab shown -> that tab's view (table, vessels, voyages, statistics); a hidden tab's
-    # callback sends nothing, and opening a tab computes it for the current filters
+    # spec, the tab shown -> that tab's view (table, vessels, voyages, statistics) in the page's
+    # language; a hidden tab's callback sends nothing, and opening a tab computes it for the current filters
     for tab, outputs in TAB_OUTPUTS.items():
         app.callback(*(Output(component, prop) for component, prop in outputs),
-                     Input(ids.SPEC, "data"), Input(ids.VIEW_TABS, "value"), State(ids.URL, "href"))(
+                     Input(ids.SPEC, "data"), Input(ids.VIEW_TABS, "value"), State(ids.URL, "href"),
+                     State(ids.LANGUAGE, "data"))(
             tab_callback(tab, frame, spec_of, len(outputs), context))
 
     # layer checkboxes -> map layer visibility
@@ -171,10 +176,12 @@ def register(app, data: AppData) -> None:
         Input(ids.MAP, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.TABLE, "cellClicked"),
         Input(ids.TABLE, "selectedRows"), Input(ids.FOCUS, "data"),
         State(ids.SPEC, "data"), State(ids.SHOW_EVENTS, "value"), State(ids.SELECTED, "data"),
-        State(ids.URL, "search"), State(ids.PLAY_STATE, "data"),
+        State(ids.URL, "search"), State(ids.PLAY_STATE, "data"), State(ids.LANGUAGE, "data"),
         prevent_initial_call=True,
     )
-    def select(map_click, timeline_click, cell, picked, focus, stored, shown_events, current, search, play_state):
+    def select(map_click, timeline_click, cell, picked, focus, stored, shown_events, current, search, play_state,
+               lang):
+        lang = language(lang)
         nothing = (no_update,) * 7
         triggered = set(ctx.triggered_prop_ids)
         if f"{ids.FOCUS}.data" in triggered:
@@ -191,13 +198,13 @@ def register(app, data: AppData) -> None:
         spec = spec_of(stored)
         rows = apply_filters(frame, spec)
         if chosen == focus and chosen not in set(frame["id"]):
-            return (None, no_update, no_update, no_update, no_update, unknown_sighting(chosen), no_update)
+            return (None, no_update, no_update, no_update, no_update, unknown_sighting(chosen, lang), no_update)
         if not isinstance(chosen, str) or chosen not in set(rows["id"]) | ({focus} & set(frame["id"])):
             return nothing
         return (chosen, as_patch(selection_updates(rows, chosen)),
-                time_bar(data, rows, spec, chosen, shown_events, play_state),
+                time_bar(data, rows, spec, chosen, shown_events, play_state, lang),
                 {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"},
-                [sighting_link(chosen), *details_panel(frame[frame["id"] == chosen].iloc[0])],
+                [sighting_link(chosen, lang), *details_panel(frame[frame["id"] == chosen].iloc[0], lang)],
                 no_update if f"{ids.FOCUS}.data" in triggered else with_selected(search, chosen))
 
     # uploaded CSV, or the name and size of a file too large to send -> black markers on the map
@@ -224,6 +231,14 @@ def register(app, data: AppData) -> None:
 
     register_analyst_views(app, data, spec_of)
     register_dossier(app, data)
+
+    # language switch -> the choice remembered in this browser, and the same URL in that language
+    # (a full page load: the page is built in one language; assets/language.js, dashboard/i18n.py)
+    app.clientside_callback(
+        ClientsideFunction("language", "choose"),
+        Output(ids.LANGUAGE_CHOICE, "data"), Output(ids.LANGUAGE_LOCATION, "href"),
+        Input(ids.LANGUAGE_SWITCH, "value"), State(ids.LANGUAGE, "data"),
+    )
 
 
 # -- analyst views (issue 10): voyage tracks, vessels, statistics, playback, timeline events ----
@@ -254,10 +269,10 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
     # events checkbox -> timeline with or without the context events
     @app.callback(Output(ids.TIMELINE, "figure", allow_duplicate=True), Input(ids.SHOW_EVENTS, "value"),
                   State(ids.SPEC, "data"), State(ids.SELECTED, "data"), State(ids.PLAY_STATE, "data"),
-                  prevent_initial_call=True)
-    def toggle_events(shown, stored, selected, play_state):
+                  State(ids.LANGUAGE, "data"), prevent_initial_call=True)
+    def toggle_events(shown, stored, selected, play_state, lang):
         spec = spec_of(stored)
-        return time_bar(data, apply_filters(frame, spec), spec, selected, shown, play_state)
+        return time_bar(data, apply_filters(frame, spec), spec, selected, shown, play_state, language(lang))
 
     # play/pause, step, stop, a drawn window -> timer on or off, button label, URL fragment when paused (browser)
     app.clientside_callback(
@@ -276,9 +291,10 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
         Input(ids.URL, "hash"), Input(ids.SPEC, "data"), Input(ids.PLAY_TIMER, "n_intervals"),
         Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_STEP, "n_clicks"), Input(ids.PLAY_STOP, "n_clicks"),
         Input(ids.PLAY_WINDOW, "value"), Input(ids.PLAY_SPEED, "value"),
-        State(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), prevent_initial_call="initial_duplicate",
+        State(ids.PLAY_STATE, "data"), State(ids.PLAY_TIMER, "disabled"), State(ids.LANGUAGE, "data"),
+        prevent_initial_call="initial_duplicate",
     )
-    def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused):
+    def play(fragment, stored, _ticks, _play, _step, _stop, size, speed, state, paused, lang):
         action = "load"
         if ctx.triggered_id == ids.URL and (state or {}).get("fragment") == (fragment or ""):
             return (no_update,) * 6                  # the URL only caught up with the window shown
@@ -300,15 +316,15 @@ def register_analyst_views(app, data: AppData, spec_of) -> None:
         return ({"start": start.isoformat() if start else None, "fragment": playback.to_fragment(start, size),
                  "ended": action == "tick" and not playing},
                 playback.SPEEDS.get(speed, playback.SPEEDS[playback.DEFAULT_SPEED]), size,
-                playback.window_label(rows, start, size),
+                playback.window_label(rows, start, size, language(lang)),
                 no_update if idle else as_patch(playback.playback_updates(rows, start, size, layers)),
                 no_update if idle else as_patch(playback.band_updates(start, size)))
 
 
-def time_bar(data: AppData, rows, spec: FilterSpec, selected, shown_events, play_state) -> dict:
-    """The time bar for ``rows``: its axis on the date filter, the context events, and the
-    playback window's band while a window is shown (``play_state``, the playback store)."""
-    figure = with_events(timeline_figure(rows, selected, (spec.start, spec.end)), data.events, shown_events)
+def time_bar(data: AppData, rows, spec: FilterSpec, selected, shown_events, play_state, lang: str = "en") -> dict:
+    """The time bar for ``rows`` (its words in ``lang``): its axis on the date filter, the context
+    events, and the playback window's band while a window is shown (``play_state``, the playback store)."""
+    figure = with_events(timeline_figure(rows, selected, (spec.start, spec.end), lang), data.events, shown_events)
     start, size = playback.from_fragment((play_state or {}).get("fragment"))
     if start is not None:
         figure["layout"]["shapes"][PLAYBACK_BAND] = playback.band_updates(start, size)[0][1]
@@ -316,16 +332,17 @@ def time_bar(data: AppData, rows, spec: FilterSpec, selected, shown_events, play
 
 
 def tab_callback(tab: str, frame, spec_of, outputs: int, context: views.ViewContext | None = None):
-    """The callback of one tab: (spec store, active tab, page address) -> its view, or ``no_update``
-    for each of its ``outputs`` while another tab is shown (nothing computed, nothing sent).
-    ``context`` holds the dataset's version, data-current-to date and ship names; the page address
-    and today's date are added per request.
+    """The callback of one tab: (spec store, active tab, page address, page language) -> its view,
+    or ``no_update`` for each of its ``outputs`` while another tab is shown (nothing computed,
+    nothing sent). ``context`` holds the dataset's version, data-current-to date and ship names;
+    the page address, today's date and the page's language are added per request.
 
     >>> tab_callback("vessels", frame, spec_of, 1)(None, "table") is no_update  # doctest: +SKIP
     True
     """
-    def update(stored, active, page_href=None):
-        here = dataclasses.replace(context or views.ViewContext(), page_href=page_href, today=dt.date.today())
+    def update(stored, active, page_href=None, lang=None):
+        here = dataclasses.replace(context or views.ViewContext(), page_href=page_href, today=dt.date.today(),
+                                   lang=language(lang))
         view = views.shown_view(tab, active, frame, spec_of(stored), here)
         if view is None:
             return no_update if outputs == 1 else (no_update,) * outputs

@@ -12,20 +12,23 @@ import datetime as dt
 
 from dashboard.feeds import SOURCE_LINE
 from dashboard.filters import FilterSpec
+from dashboard.i18n import translate, with_language
 from dashboard.urlstate import spec_to_query
 
 
-def version_line(version: str) -> str:
-    """The line the page shows: ``'Dataset version 2026.12.1'``."""
-    return f"Dataset version {version}"
+def version_line(version: str, lang: str = "en") -> str:
+    """The line the page shows: ``'Dataset version 2026.12.1'`` (in ``lang``)."""
+    return translate("Dataset version {version}", lang).format(version=version)
 
 
-def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: dt.date) -> str:
+def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: dt.date, lang: str = "en") -> str:
     """The citation of the view ``spec`` on the page at ``page_href`` (its own query and fragment dropped).
 
     The view's URL is the page's address with ``spec``'s query string, the same one the
     downloads and feeds carry, so the cited link opens exactly these rows. Without an
-    address (before the browser reported it) the URL is the path alone.
+    address (before the browser reported it) the URL is the path alone. A page in another
+    language (``lang``) cites its URL with ``lang=`` (the link opens in that language); the
+    citation's words stay English, as a reference list quotes it.
 
     Examples
     --------
@@ -37,17 +40,18 @@ def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: d
     Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch
     """
     return (f"Straitwatch, Russian Navy movements around Japan. {version_line(version)}.\n"
-            f"View: {view_link(page_href, spec)}\n"
+            f"View: {view_link(page_href, spec, lang)}\n"
             f"Accessed: {accessed.isoformat()}\n"
             f"Source: {SOURCE_LINE}")
 
 
-def view_link(page_href: str | None, spec: FilterSpec) -> str:
+def view_link(page_href: str | None, spec: FilterSpec, lang: str = "en") -> str:
     """The permalink of ``spec``'s view: the page's address (its query and fragment dropped) with the
-    spec's query string (the path alone before the browser reported the address).
+    spec's query string (the path alone before the browser reported the address), with ``lang=``
+    for a page in another language (the link opens in that language).
 
     >>> view_link("https://straitwatch.example/?strait=Soya#map", FilterSpec(straits=("Tsugaru",)))
     'https://straitwatch.example/?strait=Tsugaru'
     """
     page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]
-    return f"{page}{spec_to_query(spec)}"
+    return f"{page}{with_language(spec_to_query(spec), lang)}"

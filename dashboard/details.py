@@ -14,6 +14,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.dossier import hull_href, sighting_href
+from dashboard.i18n import translator
 from geo.compass import BEARINGS
 from sightings.schema import COLUMNS, is_release_url
 from sightings.voyages import parse_reference, reference_phrase
@@ -93,11 +94,13 @@ def date_story(row: pd.Series) -> str:
     return f"Date: {date}. Reported: {report}."
 
 
-def details_panel(row: pd.Series | None) -> list:
-    """The panel's content for ``row`` (None: how to choose one)."""
+def details_panel(row: pd.Series | None, lang: str = "en") -> list:
+    """The panel's content for ``row`` (None: how to choose one); its headings in ``lang`` (the
+    stories and field names stay English: they quote the record's own words and column names)."""
+    _ = translator(lang)
     if row is None:
-        return [html.H3("Details", className="details-title"),
-                html.P("Select a sighting (a table row, a map marker or a timeline point) to see all of it here.",
+        return [html.H3(_("Details"), className="details-title"),
+                html.P(_("Select a sighting (a table row, a map marker or a timeline point) to see all of it here."),
                        className="hint")]
     links = [html.Li(html.A(name or url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
              for name, url in zip(row["source_names"], row["source_urls"], strict=False) if _is_web(url)]
@@ -105,15 +108,15 @@ def details_panel(row: pd.Series | None) -> list:
         html.H3(f"{row['event_date']:%d %b %Y} · {row['id']}", className="details-title"),
         html.P(position_story(row), className="details-position"),
         html.P(date_story(row), className="details-dates"),
-        *([html.P("Checks: " + ("; ".join(row["checks"]) or "none raised"),
+        *([html.P(_("Checks") + ": " + ("; ".join(row["checks"]) or _("none raised")),
                   className="details-checks")] if "checks" in row.index else []),
-        html.H4("As reported"), html.Blockquote(row["location_text"] or "—", lang="en"),
+        html.H4(_("As reported")), html.Blockquote(row["location_text"] or "—", lang="en"),
     ]
     if row["location_text_ja"]:
-        blocks += [html.H4("Joint Staff release (Japanese)"), html.Blockquote(row["location_text_ja"], lang="ja")]
+        blocks += [html.H4(_("Joint Staff release (Japanese)")), html.Blockquote(row["location_text_ja"], lang="ja")]
     same = same_as_links(row)
     if same:
-        blocks += [html.H4("Same ships as (the release says so)"), html.Ul(className="details-same-as", children=[
+        blocks += [html.H4(_("Same ships as (the release says so)")), html.Ul(className="details-same-as", children=[
             html.Li([entry, *([" · ", dcc.Link(f"open {target}", href=sighting_href(target)),
                                f" ({release} says so)"] if target else [" · no link stored for this reference "
                                                                         "(the voyage below says how this sighting is linked)"])])
@@ -125,14 +128,14 @@ def details_panel(row: pd.Series | None) -> list:
                                   for url in releases],
                                   "; its sentence on this sighting is quoted above (the back-reference sentence "
                                   "itself is not stored in the record)."], className="details-same-as-source"))
-    blocks += [html.H4("Voyage"), html.Ul([html.Li([line, *_voyage_link(link)]) for line, link
+    blocks += [html.H4(_("Voyage")), html.Ul([html.Li([line, *_voyage_link(link)]) for line, link
                                            in zip(voyage_story(row), _links_or_none(row), strict=True)],
                                           className="details-voyage")]
-    blocks += [html.H4("Sources"), html.Ul(links, className="details-sources"),
+    blocks += [html.H4(_("Sources")), html.Ul(links, className="details-sources"),
                html.Dl(className="details-fields",
                        children=[part for field in LISTED if field in row.index
                                  for part in (html.Dt(field.replace("_", " ")), html.Dd(_field(field, row[field])))])]
-    blocks.append(html.P(["Permalink: ", dcc.Link(sighting_href(row["id"]), href=sighting_href(row["id"]))],
+    blocks.append(html.P([_("Permalink") + ": ", dcc.Link(sighting_href(row["id"]), href=sighting_href(row["id"]))],
                          className="details-permalink"))
     return blocks
 

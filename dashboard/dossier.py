@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlencode
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.i18n import PARAM as LANGUAGE_PARAM, translator
 from sightings.classes import ship_classes
 from sightings.hulls import NO_CLASS, hull_table
 from sightings.schema import STRAITS
@@ -81,15 +82,17 @@ def build_dossier(frame: pd.DataFrame, register: pd.DataFrame, hull: str) -> Dos
                    _sources(rows))
 
 
-def dossier_panel(dossier: Dossier | None, hull: str = "") -> list:
-    """The details panel's content for ``dossier`` (None: the hull is in neither record nor register)."""
+def dossier_panel(dossier: Dossier | None, hull: str = "", lang: str = "en") -> list:
+    """The details panel's content for ``dossier`` (None: the hull is in neither record nor register);
+    headings and hints in ``lang`` (the entries quote the register and the record as they are)."""
+    _ = translator(lang)
     if dossier is None:
-        return [html.H3(f"Hull {hull[:8]}", className="details-title dossier-title"),
-                html.P("No sighting in the record lists this hull number, and no page in the vessel register "
-                       "names it.", className="hint")]
-    title = dossier.names[0]["name"] if dossier.names else "name not known"
-    blocks = [html.H3(f"Hull {dossier.hull} · {title}", className="details-title dossier-title"),
-              html.H4("Name")]
+        return [html.H3(_("Hull {hull}").format(hull=hull[:8]), className="details-title dossier-title"),
+                html.P(_("No sighting in the record lists this hull number, and no page in the vessel register "
+                         "names it."), className="hint")]
+    title = dossier.names[0]["name"] if dossier.names else _("name not known")
+    blocks = [html.H3(_("Hull {hull}").format(hull=dossier.hull) + f" · {title}", className="details-title dossier-title"),
+              html.H4(_("Name"))]
     if dossier.names:
         blocks.append(html.Ul(className="dossier-names", children=[html.Li([
             f"{entry['name']}" + (f" ({entry['name_ja']})" if entry["name_ja"] else "") + _carried(entry) + ", per ",
@@ -98,25 +101,25 @@ def dossier_panel(dossier: Dossier | None, hull: str = "") -> list:
             html.Span(f": {entry['source_note']}", className="dossier-note"),
         ]) for entry in dossier.names]))
     else:
-        blocks.append(html.P("No page at hand names the ship carrying this number; the vessel register "
-                             "(data/vessels.csv) leaves it out rather than guess.", className="hint"))
-    blocks += [html.H4("Class"), html.Ul(className="dossier-classes", children=[
+        blocks.append(html.P(_("No page at hand names the ship carrying this number; the vessel register "
+                               "(data/vessels.csv) leaves it out rather than guess."), className="hint"))
+    blocks += [html.H4(_("Class")), html.Ul(className="dossier-classes", children=[
         html.Li(f"{name}" + (f", {project}" if project else "") + f" ({where})") for name, project, where
         in dossier.classes] or [html.Li(f"{NO_CLASS} by any report")])]
-    blocks += [html.H4(f"Sightings ({len(dossier.sightings)}, the whole record)"),
+    blocks += [html.H4(_("Sightings ({count}, the whole record)").format(count=len(dossier.sightings))),
                html.Ol(className="dossier-sightings", children=[html.Li([
                    dcc.Link(sighting["date"], href=sighting_href(sighting["id"])),
                    f" · {sighting['strait'] + ' Strait · ' if sighting['strait'] else ''}{sighting['where'] or '—'}",
                ]) for sighting in dossier.sightings])]
-    blocks += [html.H4("Voyages"), html.Ul(className="dossier-voyages", children=[
+    blocks += [html.H4(_("Voyages")), html.Ul(className="dossier-voyages", children=[
         html.Li(f"{v['voyage_id']}: {v['first']} to {v['last']}, {v['sightings']} sighting"
                 f"{'s' if v['sightings'] != 1 else ''}") for v in dossier.voyages])]
-    blocks += [html.H4("Straits used, in order"),
+    blocks += [html.H4(_("Straits used, in order")),
                html.Ol(className="dossier-straits", children=[
                    html.Li(f"{p['date']} {p['strait']}" + (f", heading {p['direction']}" if p["direction"] else ""))
-                   for p in dossier.straits]) if dossier.straits else html.P("No strait passage recorded.",
+                   for p in dossier.straits]) if dossier.straits else html.P(_("No strait passage recorded."),
                                                                             className="hint")]
-    blocks += [html.H4("Sources"), html.Ul(className="details-sources", children=[
+    blocks += [html.H4(_("Sources")), html.Ul(className="details-sources", children=[
         html.Li(html.A(name or url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
         for name, url in dossier.sources])]
     return blocks
@@ -180,7 +183,7 @@ def url_panel(search: str | None, frame: pd.DataFrame, register: pd.DataFrame, s
         return None
     if len(hulls) == 1 and not wanted:
         hull = hulls[0][:8]
-        bare = params.keys() == {"hull"}
+        bare = params.keys() - {LANGUAGE_PARAM} == {"hull"}       # the page's language is no filter
         if not bare and selected in known and hull in frame.loc[frame["id"] == selected, "hull_numbers"].iloc[0]:
             return None
         return "dossier", hull

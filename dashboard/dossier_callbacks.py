@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.data import AppData
 from dashboard.details import details_panel
 from dashboard.dossier import build_dossier, dossier_panel, url_panel
+from dashboard.i18n import language
 from sightings.vessels import register as vessel_register
 
 
@@ -31,14 +32,15 @@ def register_dossier(app, data: AppData) -> None:
                   Output(ids.DETAILS, "className", allow_duplicate=True),
                   Output(ids.SELECTED, "data", allow_duplicate=True),
                   Input(ids.URL, "search"), State(ids.SELECTED, "data"), State(ids.DETAILS, "className"),
-                  prevent_initial_call="initial_duplicate")
-    def open_from_url(search, selected, panel_class):
+                  State(ids.LANGUAGE, "data"), prevent_initial_call="initial_duplicate")
+    def open_from_url(search, selected, panel_class, lang=None):
+        lang = language(lang)
         shown = url_panel(search, frame, known, selected if isinstance(selected, str) else None)
         kind, key = shown or (None, None)
         if kind == "dossier":
-            return dossier_panel(build_dossier(frame, known, key), key), DOSSIER_CLASS, None
+            return dossier_panel(build_dossier(frame, known, key), key, lang), DOSSIER_CLASS, None
         if kind == "hint" and panel_class == DOSSIER_CLASS:
-            return details_panel(None), PANEL_CLASS, no_update
-        # ?id= is the selection callback's (details, map, time bar); re-drawing the hint on every
-        # filter change would resize the dock and redraw the map a second time
+            return details_panel(None, lang), PANEL_CLASS, no_update
+        # ?id= is the selection callback's (details, map, time bar, and naming an id the record
+        # lacks); re-drawing the hint on every filter change would resize the dock and redraw the map
         return no_update, no_update, no_update

@@ -17,6 +17,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.figures import escape_markup
+from dashboard.i18n import translator
 
 EVENTS = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 COLUMNS = ("start_date", "end_date", "label", "kind", "source_url", "source_name")
@@ -86,12 +87,14 @@ def with_events(figure: dict, events: tuple[Event, ...], shown) -> dict:
                                  "margin": {**layout.get("margin", {}), "t": 24}}}
 
 
-def section(events: tuple[Event, ...]) -> html.Div:
-    """The "show events" checkbox and the numbered, sourced list the timeline's numbers refer to."""
+def section(events: tuple[Event, ...], lang: str = "en") -> html.Div:
+    """The "show events" checkbox and the numbered, sourced list the timeline's numbers refer to
+    (the events' own labels are as their source states them, in English)."""
+    _ = translator(lang)
     return html.Div(className="events", children=[
-        html.Label("Timeline events", htmlFor=ids.SHOW_EVENTS, className="visually-hidden"),
+        html.Label(_("Timeline events"), htmlFor=ids.SHOW_EVENTS, className="visually-hidden"),
         dcc.Checklist(id=ids.SHOW_EVENTS, value=[SHOW], className="radio",
-                      options=[{"label": "Show context events on the timeline (numbered below)", "value": SHOW}]),
+                      options=[{"label": _("Show context events on the timeline (numbered below)"), "value": SHOW}]),
         html.Ol(id=ids.EVENTS_LIST, className="events-list", children=[
             html.Li([f"{e.start:%d %b %Y}" + (f" - {e.end:%d %b %Y}" if e.end != e.start else "") + f": {e.label} (",
                      html.A(e.source_name, href=e.source_url, target="_blank", rel="noopener noreferrer",

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import ids, search
+from dashboard.i18n import N_, either, name, translate, translator
 from sightings.pipeline import (
     ACTIVITY_KINDS, HULL_DELIMITER, NO_STRAIT, NOT_STATED, SHIP_CATEGORY_NAMES, activity_column, type_column,
 )
@@ -90,8 +91,10 @@ RENAMED_TYPES = {"Landing ship": "Amphibious", "Intelligence ship": "Intelligenc
 @dataclass(frozen=True)
 class Facet:
     """One filter dimension. ``mask(frame, value)`` selects rows (a bool array); ``counts(frame,
-    keep)`` says how many of the ``keep`` rows each option would match; ``phrase(value)`` is its part of the summary sentence;
-    ``file_part(value)`` its part of the download name (None: the name just says "filtered")."""
+    keep)`` says how many of the ``keep`` rows each option would match; ``phrase(value, lang="en")`` is its part of the
+    summary sentence in the page's language (:mod:`dashboard.i18n`); ``file_part(value)`` its part of the download
+    name (None: the name just says "filtered"). ``label``, ``placeholder`` and the option labels are English message
+    ids, shown through the catalogue."""
 
     field: str
     param: str
@@ -99,7 +102,7 @@ class Facet:
     label: str
     kind: Kind
     mask: Callable[[pd.DataFrame, Any], np.ndarray]
-    phrase: Callable[[Any], str]
+    phrase: Callable[..., str]
     options: Callable[[pd.DataFrame], tuple[str, ...]] = lambda frame: ()
     counts: Callable[[pd.DataFrame, np.ndarray], dict[str, int]] | None = None
     option_label: Callable[[str], str] = str
@@ -119,9 +122,9 @@ class Facet:
         """Whether ``value`` filters anything (the default does not)."""
         return value != self.kind.default
 
-    def labelled_options(self, choices: tuple[str, ...], counts: dict[str, int]) -> list[dict]:
-        """Control options labelled with how many sightings each would match."""
-        return [{"label": f"{self.option_label(value)} ({counts.get(value, 0)})", "value": value}
+    def labelled_options(self, choices: tuple[str, ...], counts: dict[str, int], lang: str = "en") -> list[dict]:
+        """Control options labelled (in ``lang``) with how many sightings each would match."""
+        return [{"label": f"{name(self.option_label(value), lang)} ({counts.get(value, 0)})", "value": value}
                 for value in choices]
 
 
@@ -232,23 +235,42 @@ def classes_in_cell(text, known: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name in dict.fromkeys(part.strip() for part in text[:1000].split(";")) if name in known)
 
 
-def _either(names: tuple[str, ...]) -> str:
-    return " or ".join(names)
+def _either(names: tuple[str, ...], lang: str = "en") -> str:
+    """The chosen names as alternatives, each as ``lang`` names it: 'frigate or destroyer'."""
+    return either([name(n, lang) for n in names], lang)
 
 
-def _strait_phrase(chosen: tuple[str, ...]) -> str:
+def _strait_phrase(chosen: tuple[str, ...], lang: str = "en") -> str:
+    """'Tsugaru Strait', 'Soya or Tsugaru straits', '... or no strait'; the Japanese names carry
+    their own 海峡 ('宗谷海峡または津軽海峡')."""
+    _ = translator(lang)
     names = [s for s in chosen if s != NO_STRAIT]
-    text = _either(names) + (" Strait" if len(names) == 1 else " straits") if names else ""
+    if lang == "en":
+        text = _either(names) + (" Strait" if len(names) == 1 else " straits") if names else ""
+    else:
+        text = _either(names, lang)
     if NO_STRAIT in chosen:
-        text = f"{text} or no strait" if text else "no strait"
+        text = _("{straits} or no strait").format(straits=text) if text else _("no strait")
     return text
 
 
-CHINESE_LABELS = {ANY: "any", "yes": "with Chinese ships", "no": "Russian ships only"}
-PRIMARY_LABEL = "Joint Staff releases only"
+def _hull_phrase(hulls: tuple[str, ...], lang: str = "en") -> str:
+    _ = translator(lang)
+    return (_("hull {hulls}") if len(hulls) == 1 else _("hulls {hulls}")).format(hulls=_either(hulls, lang))
+
+
+def _flag_phrase(codes: tuple[str, ...], lang: str = "en") -> str:
+    """'flagged: position names only an area' (the flags' labels, :data:`sightings.plausibility.FLAGS`,
+    as ``lang`` names them through the catalogue)."""
+    labels = [FLAGS[code].lower() if lang == "en" else name(FLAGS[code], lang) for code in codes]
+    return translate("flagged: {flags}", lang).format(flags=either(labels, lang))
+
+
+CHINESE_LABELS = {ANY: N_("any"), "yes": N_("with Chinese ships"), "no": N_("Russian ships only")}
+PRIMARY_LABEL = N_("Joint Staff releases only")
 #: The ``date_basis`` (:data:`sightings.schema.DATE_BASES`) of a day a source states.
 STATED = DATE_BASES[0]
-STATED_LABEL = "Stated dates only"
+STATED_LABEL = N_("Stated dates only")
 
 
 def _stated(frame: pd.DataFrame) -> np.ndarray:
@@ -261,49 +283,50 @@ def _stated(frame: pd.DataFrame) -> np.ndarray:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("straits", "strait", ids.STRAITS, "Strait", SEVERAL, _in_column("facet:straits"), _strait_phrase,
+    Facet("straits", "strait", ids.STRAITS, N_("Strait"), SEVERAL, _in_column("facet:straits"), _strait_phrase,
           options=lambda frame: (*STRAITS, NO_STRAIT), counts=_column_counts("facet:straits"),
-          option_label=lambda v: "no strait (open sea)" if v == NO_STRAIT else v,
-          file_part=lambda chosen: [s.lower() for s in chosen], placeholder="any strait"),
-    Facet("seas", "sea", ids.SEAS, "Sea area", SEVERAL, _has_item("facet:seas"), _either,
-          options=_sea_options, counts=_item_counts("facet:seas"), placeholder="any sea"),
-    Facet("ship_types", "type", ids.SHIP_TYPES, "Ship type", SEVERAL, _any_indicator(type_column), _either,
+          option_label=lambda v: N_("no strait (open sea)") if v == NO_STRAIT else v,
+          file_part=lambda chosen: [s.lower() for s in chosen], placeholder=N_("any strait")),
+    Facet("seas", "sea", ids.SEAS, N_("Sea area"), SEVERAL, _has_item("facet:seas"), _either,
+          options=_sea_options, counts=_item_counts("facet:seas"), placeholder=N_("any sea")),
+    Facet("ship_types", "type", ids.SHIP_TYPES, N_("Ship type"), SEVERAL, _any_indicator(type_column), _either,
           options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
-          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder="any type",
+          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder=N_("any type"),
           renamed=tuple(RENAMED_TYPES.items())),
-    Facet("classes", "class", ids.CLASSES, "Ship class", SEVERAL, _has_item("facet:classes"), _either,
-          options=_class_options, counts=_item_counts("facet:classes"), placeholder="any class"),
-    Facet("search", "q", ids.SEARCH, "Search", TEXT, search.mask,
-          lambda text: f"matching “{text}”", placeholder="e.g. Vilkov, 襟裳岬, Udaloy or 548"),
-    Facet("hulls", "hull", ids.HULLS, "Hull number", SEVERAL, _has_item("facet:hulls"),
-          lambda hulls: ("hull " if len(hulls) == 1 else "hulls ") + _either(hulls),
+    Facet("classes", "class", ids.CLASSES, N_("Ship class"), SEVERAL, _has_item("facet:classes"), _either,
+          options=_class_options, counts=_item_counts("facet:classes"), placeholder=N_("any class")),
+    Facet("search", "q", ids.SEARCH, N_("Search"), TEXT, search.mask,
+          lambda text, lang="en": translate("matching “{text}”", lang).format(text=text),
+          placeholder=N_("e.g. Vilkov, 襟裳岬, Udaloy or 548")),
+    Facet("hulls", "hull", ids.HULLS, N_("Hull number"), SEVERAL, _has_item("facet:hulls"), _hull_phrase,
           options=_hull_options, counts=_item_counts("facet:hulls"),
-          file_part=lambda hulls: [f"hull-{h}" for h in hulls], placeholder="any hull number"),
-    Facet("activities", "activity", ids.ACTIVITIES, "Activity", SEVERAL, _any_indicator(activity_column), _either,
-          options=lambda frame: ACTIVITY_KINDS, counts=_indicator_counts(activity_column, ACTIVITY_KINDS),
-          placeholder="any activity"),
-    Facet("chinese", "chinese", ids.CHINESE, "Joint with Chinese ships", ONE,
+          file_part=lambda hulls: [f"hull-{h}" for h in hulls], placeholder=N_("any hull number")),
+    Facet("activities", "activity", ids.ACTIVITIES, N_("Activity"), SEVERAL, _any_indicator(activity_column),
+          _either, options=lambda frame: ACTIVITY_KINDS, counts=_indicator_counts(activity_column, ACTIVITY_KINDS),
+          placeholder=N_("any activity")),
+    Facet("chinese", "chinese", ids.CHINESE, N_("Joint with Chinese ships"), ONE,
           lambda frame, value: _flag(frame, "with_chinese_ships") == (value == "yes"),
-          lambda value: "with Chinese ships" if value == "yes" else "without Chinese ships",
+          lambda value, lang="en": (translate("with Chinese ships", lang) if value == "yes"
+                                    else translate("without Chinese ships", lang)),
           options=lambda frame: tuple(CHINESE_LABELS),
           counts=lambda frame, keep: {ANY: int(np.count_nonzero(keep)),
                                       "yes": int(np.count_nonzero(_flag(frame, "with_chinese_ships") & keep)),
                                       "no": int(np.count_nonzero(~_flag(frame, "with_chinese_ships") & keep))},
           option_label=CHINESE_LABELS.get),
-    Facet("primary", "primary", ids.PRIMARY, "Primary source", FLAG,
-          lambda frame, on: _flag(frame, "primary_source"), lambda on: "from Joint Staff releases",
+    Facet("primary", "primary", ids.PRIMARY, N_("Primary source"), FLAG,
+          lambda frame, on: _flag(frame, "primary_source"),
+          lambda on, lang="en": translate("from Joint Staff releases", lang),
           options=lambda frame: (ON,),
           counts=lambda frame, keep: {ON: int(np.count_nonzero(_flag(frame, "primary_source") & keep))},
           option_label=lambda value: PRIMARY_LABEL, file_part=lambda on: ["primary-source"]),
-    Facet("stated", "stated", ids.STATED_DATES, "Date basis", FLAG,
-          lambda frame, on: _stated(frame), lambda on: "with stated dates",
+    Facet("stated", "stated", ids.STATED_DATES, N_("Date basis"), FLAG,
+          lambda frame, on: _stated(frame), lambda on, lang="en": translate("with stated dates", lang),
           options=lambda frame: (ON,),
           counts=lambda frame, keep: {ON: int(np.count_nonzero(_stated(frame) & keep))},
           option_label=lambda value: STATED_LABEL, file_part=lambda on: ["stated-dates"]),
-    Facet("flags", "flag", ids.FLAGS, "Checks", SEVERAL, _has_item("facet:flags"),
-          lambda chosen: "flagged: " + _either([FLAGS[code].lower() for code in chosen]),
+    Facet("flags", "flag", ids.FLAGS, N_("Checks"), SEVERAL, _has_item("facet:flags"), _flag_phrase,
           options=lambda frame: tuple(FLAGS), counts=_item_counts("facet:flags"), option_label=FLAGS.get,
-          file_part=lambda chosen: [f"flag-{code}" for code in chosen], placeholder="all sightings"),
+          file_part=lambda chosen: [f"flag-{code}" for code in chosen], placeholder=N_("all sightings")),
 )
 BY_FIELD = {facet.field: facet for facet in FACETS}
 #: Facets whose control lists options with counts.

@@ -16,6 +16,7 @@ from dashboard.callbacks import register
 from dashboard.data import load_app_data
 from dashboard.downloads import register_downloads, register_layer_files, register_stats
 from dashboard.feeds import register_feeds
+from dashboard.i18n import LANGUAGES, request_language
 from dashboard.layout import build_layout
 from dashboard.security import harden
 from geo.layers import LayerError
@@ -33,7 +34,10 @@ def create_app(data_path: str | Path) -> Dash:
     app = Dash(__name__, title="Straitwatch", assets_folder=str(ASSETS), update_title=None,
                serve_locally=True, compress=True, use_async=False)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)   # screen readers, translators
-    app.layout = build_layout(data)
+    # the page in each language, built once; Dash calls the layout function per /_dash-layout
+    # request, which assets/language.js makes with ?lang= (dashboard/i18n.py)
+    pages = {lang: build_layout(data, lang) for lang in LANGUAGES}
+    app.layout = lambda: pages[request_language()]
     register(app, data)
     register_downloads(app.server, data.sightings, data.options, data.version)
     register_layer_files(app.server, data.layer_files)

@@ -17,6 +17,7 @@ from flask import Flask, Response, request, stream_with_context
 
 from dashboard import ids
 from dashboard.export import geojson_chunks
+from dashboard.i18n import N_
 from sightings.export import export_frame
 from dashboard.filters import FilterSpec, apply_filters, summary
 from dashboard.urlstate import spec_from_query, spec_to_query
@@ -28,8 +29,8 @@ FEED_ENTRIES = 200
 JAPAN = dt.timezone(dt.timedelta(hours=9))
 SOURCE_LINE = "Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch"
 #: The links shown beside the downloads: (component id, label, path), each given the page's query string.
-FEED_LINKS = ((ids.FEED_ATOM, "Atom feed", FEED_PATH), (ids.FEED_JSON, "JSON", JSON_PATH),
-              (ids.FEED_GEOJSON, "GeoJSON API", GEOJSON_PATH))
+FEED_LINKS = ((ids.FEED_ATOM, N_("Atom feed"), FEED_PATH), (ids.FEED_JSON, N_("JSON"), JSON_PATH),
+              (ids.FEED_GEOJSON, N_("GeoJSON API"), GEOJSON_PATH))
 
 
 def feed_href(spec: FilterSpec, path: str) -> str:

@@ -27,6 +27,7 @@ from dash import html
 from sightings.pipeline import OPEN_SEA, release_urls
 from sightings.schema import POINT_KINDS
 from geo.straits import STRAITS
+from dashboard.i18n import N_, figure_font, name, translator
 
 #: One colour per timeline lane / map trace: the straits' (geo.straits: Okabe-Ito, colour-blind
 #: safe), then open sea.
@@ -39,11 +40,11 @@ ZOOM = 3.7
 TRACKS_GROUP = "tracks"
 #: Map layer groups a person can switch off; "base" (land and coast) always shows.
 LAYER_GROUPS = {
-    "seas": "Sea areas (IHO S-23 limits)",
-    "territorial": "Japan's territorial sea: 12 nm, 3 nm in the specified straits",
-    "straits": "Straits",
-    "kurils": "Kuril Islands (Northern Territories shaded darker)",
-    TRACKS_GROUP: "Voyages as tracks (faint dashes: inferred strait passage; faint dots: route unknown)",
+    "seas": N_("Sea areas (IHO S-23 limits)"),
+    "territorial": N_("Japan's territorial sea: 12 nm, 3 nm in the specified straits"),
+    "straits": N_("Straits"),
+    "kurils": N_("Kuril Islands (Northern Territories shaded darker)"),
+    TRACKS_GROUP: N_("Voyages as tracks (faint dashes: inferred strait passage; faint dots: route unknown)"),
 }
 #: Where the browser fetches each base layer's GeoJSON (served by :mod:`dashboard.downloads`).
 #: Every chart's toolbar: nothing that needs the internet ("Share chart" uploads to a cloud service).
@@ -369,8 +370,8 @@ Update = tuple[tuple, object]
 
 
 def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
-                selected: str | None) -> tuple[list[Update], list]:
-    """What changes in :func:`map_figure` when the rows change, and the note under the map.
+                selected: str | None, lang: str = "en") -> tuple[list[Update], list]:
+    """What changes in :func:`map_figure` when the rows change, and the note under the map (in ``lang``).
 
     The updates redraw the markers, the selection halo and the area styles; applied to any
     map figure they give ``map_figure(layers, rows, selected)``.
@@ -378,7 +379,7 @@ def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
     updates = _trace_updates(POINTS_TRACE, points_trace(rows, selected))
     updates += _trace_updates(TRACE_SELECTION, selection_trace(rows, selected))
     updates.append((("layout", "meta", "areas"), area_paint(layers, rows)))
-    return updates, map_note(rows)
+    return updates, map_note(rows, lang)
 
 
 def selection_updates(rows: pd.DataFrame, selected: str | None) -> list[Update]:
@@ -404,18 +405,22 @@ def _trace_updates(index: int, values: dict) -> list[Update]:
     return [(("data", index, key), value) for key, value in values.items()]
 
 
-def map_note(rows: pd.DataFrame) -> list:
-    """Below-map note: the empty state, or what is not drawn as a marker (and, for large
+def map_note(rows: pd.DataFrame, lang: str = "en") -> list:
+    """Below-map note (in ``lang``): the empty state, or what is not drawn as a marker (and, for large
     selections, that the table lists only the latest and the voyage layer is empty)."""
+    _ = translator(lang)
     if rows.empty:
-        return [html.Strong("No sightings match these filters."), " Widen the dates or reset the filters."]
+        return [html.Strong(_("No sightings match these filters.")), _(" Widen the dates or reset the filters.")]
     points = len(point_rows(rows))
     kinds = rows["position_kind"]
-    table = (f" · the table lists the latest {MAX_TABLE_ROWS:,}; the downloads hold all {len(rows):,}"
-             if len(rows) > MAX_TABLE_ROWS else "")
-    table += f" · voyage tracks are drawn for {MAX_MARKERS:,} sightings or fewer" if is_aggregated(rows) else ""
-    return [f"{points:,} on the map as points · {int((kinds == 'area').sum()):,} area-only (highlighted violet) · "
-            f"{int((kinds == 'unlocated').sum()):,} without a position (table only){table}"]
+    table = (_(" · the table lists the latest {shown}; the downloads hold all {count}").format(
+        shown=f"{MAX_TABLE_ROWS:,}", count=f"{len(rows):,}") if len(rows) > MAX_TABLE_ROWS else "")
+    table += (_(" · voyage tracks are drawn for {count} sightings or fewer").format(count=f"{MAX_MARKERS:,}")
+              if is_aggregated(rows) else "")
+    return [_("{points} on the map as points · {areas} area-only (highlighted violet) · "
+              "{unlocated} without a position (table only)").format(
+        points=f"{points:,}", areas=f"{int((kinds == 'area').sum()):,}",
+        unlocated=f"{int((kinds == 'unlocated').sum()):,}") + table]
 
 
 #: Rows sent to the table (the latest); the downloads always hold every filtered row.
@@ -423,30 +428,30 @@ MAX_TABLE_ROWS = 1_000
 #: Table columns, one line per row (no wrapping), so ten or more rows show at once; long
 #: text is cut with an ellipsis and shown whole on hover (``tooltipField``).
 TABLE_COLUMNS = [
-    {"field": "event_date", "headerName": "Date", "width": 108, "sort": "desc"},
-    {"field": "date_basis", "headerName": "Date basis", "width": 120, "tooltipField": "date_basis"},
-    {"field": "report_date", "headerName": "Reported", "width": 108},
-    {"field": "report_date_basis", "headerName": "Reported basis", "width": 150, "tooltipField": "report_date_basis"},
+    {"field": "event_date", "headerName": N_("Date"), "width": 108, "sort": "desc"},
+    {"field": "date_basis", "headerName": N_("Date basis"), "width": 120, "tooltipField": "date_basis"},
+    {"field": "report_date", "headerName": N_("Reported"), "width": 108},
+    {"field": "report_date_basis", "headerName": N_("Reported basis"), "width": 150, "tooltipField": "report_date_basis"},
     # which fields the search box matched (dashboard.search.matched_in); empty with no search
-    {"field": "matched_in", "headerName": "Matched in", "width": 150, "tooltipField": "matched_in"},
-    {"field": "ships", "headerName": "Ships", "width": 76, "type": "numericColumn"},
-    {"field": "ship_types", "headerName": "Ship types", "width": 220, "tooltipField": "ship_types"},
-    {"field": "strait", "headerName": "Strait", "width": 96},
-    {"field": "direction", "headerName": "Direction", "width": 150, "tooltipField": "direction"},
-    {"field": "location_text", "headerName": "Where (as reported)", "width": 280, "tooltipField": "location_text"},
-    {"field": "position_kind", "headerName": "Position", "width": 92},
-    {"field": "notes", "headerName": "Notes", "width": 200, "tooltipField": "notes"},
-    {"field": "sources", "headerName": "Sources", "width": 240, "cellRenderer": "SourceLinks",
+    {"field": "matched_in", "headerName": N_("Matched in"), "width": 150, "tooltipField": "matched_in"},
+    {"field": "ships", "headerName": N_("Ships"), "width": 76, "type": "numericColumn"},
+    {"field": "ship_types", "headerName": N_("Ship types"), "width": 220, "tooltipField": "ship_types"},
+    {"field": "strait", "headerName": N_("Strait"), "width": 96},
+    {"field": "direction", "headerName": N_("Direction"), "width": 150, "tooltipField": "direction"},
+    {"field": "location_text", "headerName": N_("Where (as reported)"), "width": 280, "tooltipField": "location_text"},
+    {"field": "position_kind", "headerName": N_("Position"), "width": 92},
+    {"field": "notes", "headerName": N_("Notes"), "width": 200, "tooltipField": "notes"},
+    {"field": "sources", "headerName": N_("Sources"), "width": 240, "cellRenderer": "SourceLinks",
      "sortable": False, "cellDataType": False},
-    {"field": "release", "headerName": "Joint Staff release", "width": 150, "cellRenderer": "SourceLinks",
+    {"field": "release", "headerName": N_("Joint Staff release"), "width": 150, "cellRenderer": "SourceLinks",
      "sortable": False, "cellDataType": False},
-    {"field": "hull_numbers", "headerName": "Hulls", "width": 100, "tooltipField": "hull_numbers"},
-    {"field": "sea_area", "headerName": "Sea area", "width": 130},
-    {"field": "activity", "headerName": "Activity", "width": 180, "tooltipField": "activity"},
-    {"field": "location_text_ja", "headerName": "Where (release, Japanese)", "width": 240,
+    {"field": "hull_numbers", "headerName": N_("Hulls"), "width": 100, "tooltipField": "hull_numbers"},
+    {"field": "sea_area", "headerName": N_("Sea area"), "width": 130},
+    {"field": "activity", "headerName": N_("Activity"), "width": 180, "tooltipField": "activity"},
+    {"field": "location_text_ja", "headerName": N_("Where (release, Japanese)"), "width": 240,
      "tooltipField": "location_text_ja"},
-    {"field": "distance_to_japan_km", "headerName": "km to Japan", "width": 110, "type": "numericColumn"},
-    {"field": "primary_source", "headerName": "Primary source", "width": 110},
+    {"field": "distance_to_japan_km", "headerName": N_("km to Japan"), "width": 110, "type": "numericColumn"},
+    {"field": "primary_source", "headerName": N_("Primary source"), "width": 110},
 ]
 _TABLE_SOURCE_COLUMNS = ("id", "event_date", "date_basis", "report_date", "report_date_basis", "ships", "ship_types", "hull_numbers", "strait",
                          "sea_area", "activity", "direction", "location_text", "location_text_ja", "position_kind",
@@ -553,11 +558,12 @@ def _lane_levels(present: list[str]) -> dict[str, int]:
     return {lane: len(present) - 1 - i for i, lane in enumerate(present)}
 
 
-def _lane_axis(present: list[str]) -> dict:
-    """The y axis of the lanes: numbers (so a day's sightings can fan out) labelled with the lanes."""
+def _lane_axis(present: list[str], lang: str = "en") -> dict:
+    """The y axis of the lanes: numbers (so a day's sightings can fan out) labelled with the lanes (in ``lang``)."""
     levels = _lane_levels(present)
     return {"domain": [0.28, 1.0], "tickmode": "array", "tickvals": list(levels.values()),
-            "ticktext": list(levels), "range": [-0.5, max(len(present), 1) - 0.5], "zeroline": False,
+            "ticktext": [name(lane, lang) for lane in levels],
+            "range": [-0.5, max(len(present), 1) - 0.5], "zeroline": False,
             "showgrid": True, "fixedrange": True}
 
 
@@ -608,12 +614,14 @@ def time_range(rows: pd.DataFrame, span: tuple | None = None) -> list[str] | Non
     return [low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")]
 
 
-def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None = None) -> dict:
+def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None = None, lang: str = "en") -> dict:
     """Sightings over time (a figure dict), one lane per strait plus open sea, with a monthly count strip.
 
     ``span`` is the date filter's (start, end): the x axis shows it (:func:`time_range`). With no
     sightings and no dates the axis is hidden (no empty year 2000 is drawn) and a note says so.
+    Its words are in ``lang`` (:mod:`dashboard.i18n`).
     """
+    _ = translator(lang)
     lanes = rows["facet:lane"].array if "facet:lane" in rows else pd.Categorical(rows["lane"])
     counted = np.bincount(lanes.codes[lanes.codes >= 0], minlength=len(lanes.categories))
     present = [lane for lane in LANES if lane in lanes.categories and counted[lanes.categories.get_loc(lane)] > 0]
@@ -628,23 +636,24 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None
     else:
         bar_x, bar_y = [], []
     # xperiod: each bar spans its calendar month (a lone month too), not a width guessed from gaps
-    data.append({"type": "bar", "x": bar_x, "y": bar_y, "name": "per month",
+    data.append({"type": "bar", "x": bar_x, "y": bar_y, "name": _("per month"),
                  "xperiod": "M1", "xperiodalignment": "middle",
                  "showlegend": False, "marker": {"color": "#6b6b6b"}, "xaxis": "x", "yaxis": "y2",
-                 "hovertemplate": "%{x|%b %Y}: %{y} sightings<extra></extra>"})
+                 "hovertemplate": _("%{x|%b %Y}: %{y} sightings") + "<extra></extra>"})
     x_range = time_range(rows, span)
     xaxis = {"anchor": "y2", "type": "date"}
     xaxis.update({"range": x_range, "autorange": False} if x_range else {"visible": False})
     layout = {
         "xaxis": xaxis,
-        "yaxis": _lane_axis(present),
-        "yaxis2": {"domain": [0.0, 0.22], "anchor": "x", "title": {"text": "per month"}, "rangemode": "tozero"},
+        "yaxis": _lane_axis(present, lang),
+        "yaxis2": {"domain": [0.0, 0.22], "anchor": "x", "title": {"text": _("per month")}, "rangemode": "tozero"},
         "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 200, "dragmode": "select",
         "selectdirection": "h", "plot_bgcolor": "#fafafa", "clickmode": "event+select",
         "uirevision": f"timeline:{x_range}", "shapes": [playback_band()],
+        **({"font": figure_font(lang)} if figure_font(lang) else {}),
     }
     if rows.empty:
-        layout["annotations"] = [{"text": "No sightings match these filters", "showarrow": False,
+        layout["annotations"] = [{"text": _("No sightings match these filters"), "showarrow": False,
                                   "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.6}]
         if not x_range:
             layout["yaxis"]["visible"] = layout["yaxis2"]["visible"] = False

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facets import BY_FIELD, COUNTED, FACETS
+from dashboard.i18n import N_, language, translator
 from sightings.stats import announcement_mask
 
 
@@ -47,7 +48,7 @@ FilterSpec = dataclasses.make_dataclass(
                "__doc__": "What a person has asked to see (see :mod:`dashboard.filters`)."},
 )
 #: Preset date ranges, by name: what the preset buttons offer.
-PRESETS = {"all": "All dates", "2022": "2022 (invasion year)", "last-12-months": "Last 12 months"}
+PRESETS = {"all": N_("All dates"), "2022": N_("2022 (invasion year)"), "last-12-months": N_("Last 12 months")}
 
 
 def parse_date(value) -> dt.date | None:
@@ -140,7 +141,7 @@ def all_facet_counts(frame: pd.DataFrame, spec: FilterSpec, facets=COUNTED) -> d
     return {facet.field: facet.counts(window, _keep(window, masks, facet.field)) for facet in facets}
 
 
-def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = None) -> str:
+def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = None, lang: str = "en") -> str:
     """The sentence above the views: '14 sightings, 38 ship-sightings, 1 Jan - 31 Dec 2022, Tsugaru Strait'.
 
     The ships each sighting reports are summed as *ship-sightings* (one ship seen on three days
@@ -155,37 +156,43 @@ def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = N
     ('1 Jul - 30 Sep 2026 (partial: data to 15 Sep 2026)'), otherwise the sentence ends
     ', data current to 15 Sep 2026'. ``None`` (no record loaded) leaves the clause out.
 
+    ``lang`` is the page's language (:mod:`dashboard.i18n`): the same parts, in Japanese
+    '確認14件、艦艇のべ38隻、2022年1月1日～12月31日、津軽海峡、データは2026年9月15日現在'.
+
     Example: ``summary(rows, FilterSpec(start=date(2026, 7, 1), end=date(2026, 9, 30)), date(2026, 9, 15))``
     is ``'3 sightings, 7 ship-sightings, 1 Jul - 30 Sep 2026 (partial: data to 15 Sep 2026)'``.
     """
+    _ = translator(lang)
     if rows.empty:
-        return "No sightings match these filters." + (
-            f" Data current to {_day(current_to)}." if current_to else "")
+        return _("No sightings match these filters.") + (
+            _(" Data current to {day}.").format(day=_day(current_to, lang)) if current_to else "")
     announced = announcement_mask(rows).to_numpy()        # announced exercises: events, not sightings
     seen = rows[~announced]
     ships = int(seen["ships"].sum(skipna=True))
     unknown = int(seen["ships"].isna().sum())
     first = spec.start or rows["event_date"].min().date()
     last = spec.end or rows["event_date"].max().date()
-    counted = f"{ships} ship-sighting{'s' if ships != 1 else ''}"
+    counted = (_("{count} ship-sightings") if ships != 1 else _("{count} ship-sighting")).format(count=ships)
     if unknown:
-        counted += f" ({unknown} sighting{'s' if unknown != 1 else ''} without a ship count)"
-    span = date_span(first, last)
+        counted += (_(" ({count} sightings without a ship count)") if unknown != 1
+                    else _(" ({count} sighting without a ship count)")).format(count=unknown)
+    span = date_span(first, last, lang)
     partial = current_to is not None and last > current_to
     if partial:
-        span += f" (partial: data to {_day(current_to)})"
-    parts = [f"{len(seen)} sighting{'s' if len(seen) != 1 else ''}", counted]
+        span += _(" (partial: data to {day})").format(day=_day(current_to, lang))
+    parts = [(_("{count} sightings") if len(seen) != 1 else _("{count} sighting")).format(count=len(seen)), counted]
     if announced.any():
         n = int(announced.sum())
-        parts.append(f"{n} announced exercise{'s' if n != 1 else ''} (not counted as sightings)")
+        parts.append((_("{count} announced exercises (not counted as sightings)") if n != 1
+                      else _("{count} announced exercise (not counted as sightings)")).format(count=n))
     parts.append(span)
     for facet in FACETS:
         value = getattr(spec, facet.field)
         if facet.is_set(value):
-            parts.append(facet.phrase(value))
+            parts.append(facet.phrase(value, lang))
     if current_to is not None and not partial:
-        parts.append(f"data current to {_day(current_to)}")
-    return ", ".join(parts)
+        parts.append(_("data current to {day}").format(day=_day(current_to, lang)))
+    return _(", ").join(parts)
 
 
 def data_current_to(frame: pd.DataFrame) -> dt.date | None:
@@ -201,12 +208,26 @@ def data_current_to(frame: pd.DataFrame) -> dt.date | None:
     return pd.Timestamp(frame["report_date"].max()).date()
 
 
-def _day(d: dt.date) -> str:
+def _day(d: dt.date, lang: str = "en") -> str:
+    """'15 Sep 2026'; in Japanese '2026年9月15日'."""
+    if language(lang) == "ja":
+        return f"{d.year}年{d.month}月{d.day}日"
     return f"{d.day} {d:%b} {d.year}"
 
 
-def date_span(first: dt.date, last: dt.date) -> str:
-    """'1 Jan - 31 Dec 2022', '15 Feb - 17 Mar 2022', '3 Nov 2021 - 2 Jan 2022', '5 May 2011'."""
+def date_span(first: dt.date, last: dt.date, lang: str = "en") -> str:
+    """'1 Jan - 31 Dec 2022', '15 Feb - 17 Mar 2022', '3 Nov 2021 - 2 Jan 2022', '5 May 2011';
+    in Japanese '2022年1月1日～12月31日', '2021年11月3日～2022年1月2日'.
+
+    >>> date_span(dt.date(2022, 1, 1), dt.date(2022, 12, 31), "ja")
+    '2022年1月1日～12月31日'
+    """
+    if language(lang) == "ja":
+        if first == last:
+            return _day(first, lang)
+        end = _day(last, lang) if first.year != last.year else f"{last.month}月{last.day}日"
+        return f"{_day(first, lang)}～{end}"
+
     def day(d: dt.date, year: bool) -> str:
         return f"{d.day} {d:%b}" + (f" {d.year}" if year else "")
     if first == last:

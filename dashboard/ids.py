@@ -97,3 +97,12 @@ DETAILS_TOGGLE = "details-toggle"
 DETAILS_CLOSE = "details-close"
 #: The tabs' section, the skip link's target.
 RESULTS = "results"
+
+# -- the page's language (issue 21; dashboard/i18n.py)
+#: The language the page was built in (a dcc.Store the server fills; callbacks read it).
+LANGUAGE = "page-language"
+#: The language last chosen in this browser (a dcc.Store, storage_type="local").
+LANGUAGE_CHOICE = "language-choice"
+#: The page-language switch (radio), and the full-page navigation it makes (dcc.Location, refresh=True).
+LANGUAGE_SWITCH = "language-switch"
+LANGUAGE_LOCATION = "language-location"

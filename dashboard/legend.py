@@ -11,31 +11,33 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids
+from dashboard.i18n import name, translator
 from dashboard.figures import AREA_HIGHLIGHT, KURIL_COLOURS, LANE_COLOURS, OPACITY, TERRITORIAL_LINES, marker_size
 
 #: Ship counts shown as example marker sizes.
 SIZE_EXAMPLES = (1, 5, 10, 20)
 
 
-def legend() -> html.Div:
-    """Colour per strait, marker size, faded = derived, the area highlight and the layers."""
+def legend(lang: str = "en") -> html.Div:
+    """Colour per strait, marker size, faded = derived, the area highlight and the layers (in ``lang``)."""
+    _ = translator(lang)
     sizes = marker_size(pd.Series(SIZE_EXAMPLES, dtype=float))
-    return html.Div(id=ids.MAP_LEGEND, className="legend", role="group", **{"aria-label": "Map legend"}, children=[
+    return html.Div(id=ids.MAP_LEGEND, className="legend", role="group", **{"aria-label": _("Map legend")}, children=[
         html.Div(className="legend-row", children=[
-            html.Span("Colour: strait", className="legend-title"),
-            *(_item(_dot(colour), lane) for lane, colour in LANE_COLOURS.items())]),
+            html.Span(_("Colour: strait"), className="legend-title"),
+            *(_item(_dot(colour), name(lane, lang)) for lane, colour in LANE_COLOURS.items())]),
         html.Div(className="legend-row", children=[
-            html.Span("Size: ships", className="legend-title"),
+            html.Span(_("Size: ships"), className="legend-title"),
             *(_item(_dot("#666666", size), str(count)) for count, size in zip(SIZE_EXAMPLES, sizes, strict=True)),
-            html.Span("Faded:", className="legend-title"),
-            _item(_dot("#0072B2", opacity=OPACITY["derived"]), "position derived from a phrase"),
-            _item(_dot("#0072B2"), "reported position")]),
+            html.Span(_("Faded:"), className="legend-title"),
+            _item(_dot("#0072B2", opacity=OPACITY["derived"]), _("position derived from a phrase")),
+            _item(_dot("#0072B2"), _("reported position"))]),
         html.Div(className="legend-row", children=[
-            _item(_patch(AREA_HIGHLIGHT, 0.7), "area named by an area-only report (no point invented)"),
-            _item(_line(*TERRITORIAL_LINES["12 nm"]), "territorial sea, 12 nm"),
-            _item(_line(*TERRITORIAL_LINES["3 nm specified area"]), "3 nm specified areas"),
-            _item(_patch(KURIL_COLOURS[True], 1.0), "Northern Territories (southern Kurils)"),
-            _item(_dot("#000000"), "your file")]),
+            _item(_patch(AREA_HIGHLIGHT, 0.7), _("area named by an area-only report (no point invented)")),
+            _item(_line(*TERRITORIAL_LINES["12 nm"]), _("territorial sea, 12 nm")),
+            _item(_line(*TERRITORIAL_LINES["3 nm specified area"]), _("3 nm specified areas")),
+            _item(_patch(KURIL_COLOURS[True], 1.0), _("Northern Territories (southern Kurils)")),
+            _item(_dot("#000000"), _("your file"))]),
     ])
 
 

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.figures import Update, area_ids, point_rows
+from dashboard.i18n import N_, figure_font, name, translator
 from geo.layers import LAYERS_DIR
 from sightings.pipeline import OPEN_SEA
 
@@ -40,9 +41,8 @@ FIT_PADDING = 28.0
 FIT_MAX_ZOOM = 7.5
 #: Map sizes (px) believed when the browser reports one; anything else frames in the browser.
 MIN_MAP_PX, MAX_MAP_PX = 50, 20_000
-LANGUAGES = {"en": "English", "ja": "日本語"}
-ATTRIBUTION = ("Sightings: Japan Joint Staff Office releases and press reports (processed by Straitwatch) · "
-               "Map: Natural Earth (public domain), IHO S-23 limits")
+ATTRIBUTION = N_("Sightings: Japan Joint Staff Office releases and press reports (processed by Straitwatch) · "
+                 "Map: Natural Earth (public domain), IHO S-23 limits")
 
 
 def anchors_used(frame: pd.DataFrame) -> set[str]:
@@ -86,9 +86,9 @@ def view_bounds(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict[str, t
     points = point_rows(rows)
     parts = [np.column_stack([points["lon"].to_numpy(float), points["lat"].to_numpy(float)])]
     highlighted = {key.split(":", 1)[1] for key in area_ids(rows) if key.startswith("strait:")}
-    for name in sorted(set(straits) | highlighted):
-        if name in boxes:
-            west, south, east, north = boxes[name]
+    for strait in sorted(set(straits) | highlighted):
+        if strait in boxes:
+            west, south, east, north = boxes[strait]
             parts.append(np.array([[west, south], [east, north]]))
     stacked = np.vstack(parts)
     if not len(stacked):
@@ -153,35 +153,41 @@ def _mercator_y(lat: float) -> float:
     return float((1 - np.log(np.tan(phi) + 1 / np.cos(phi)) / np.pi) / 2)
 
 
-def view_layout(labels: list[dict], title: str) -> dict:
-    """The map figure's layout parts owned here: labels, first fit, title and attribution."""
+def view_layout(labels: list[dict], title: str, lang: str = "en") -> dict:
+    """The map figure's layout parts owned here: labels, first fit, title and attribution (in ``lang``)."""
     return {
-        "meta": {"labels": labels, "lang": "en", "fit": {"key": "region", "bounds": list(REGION_BOUNDS)}},
+        **({"font": figure_font(lang)} if figure_font(lang) else {}),
+        "meta": {"labels": labels, "lang": lang, "fit": {"key": "region", "bounds": list(REGION_BOUNDS)}},
         "title": {"text": _title(title), "x": 0.005, "xanchor": "left", "y": 0.985, "yanchor": "top",
                   "font": {"size": 13}},
-        "annotations": [{"text": ATTRIBUTION, "xref": "paper", "yref": "paper", "x": 1, "y": 0, "xanchor": "right",
+        "annotations": [{"text": translator(lang)(ATTRIBUTION), "xref": "paper", "yref": "paper", "x": 1, "y": 0, "xanchor": "right",
                          "yanchor": "top", "yshift": -3, "showarrow": False, "font": {"size": 10, "color": "#4a5560"}}],
     }
 
 
-def map_summary(rows: pd.DataFrame) -> str:
-    """The map in one paragraph, for people who cannot see it (and a check for those who can)."""
+def map_summary(rows: pd.DataFrame, lang: str = "en") -> str:
+    """The map in one paragraph, for people who cannot see it (and a check for those who can), in ``lang``."""
+    _ = translator(lang)
     points = point_rows(rows)
     if rows.empty:
-        return "The map shows no sightings: none match these filters."
+        return _("The map shows no sightings: none match these filters.")
     by_lane = points["lane"].value_counts()
-    lanes = ", ".join(f"{count} {'in open sea' if lane == OPEN_SEA else f'in the {lane} Strait'}"
-                      for lane, count in by_lane.items())
+    lanes = _(", ").join((_("{count} in open sea") if lane == OPEN_SEA else _("{count} in the {strait} Strait"))
+                         .format(count=count, strait=name(lane, lang)) for lane, count in by_lane.items())
     areas = area_ids(rows)
-    highlighted = ", ".join(f"{key.split(':', 1)[1]}{' Strait' if key.startswith('strait:') else ''} ({count})"
-                            for key, count in sorted(areas.items(), key=lambda item: -item[1]))
-    text = f"The map shows {len(points)} sightings as points" + (f": {lanes}." if lanes else ".")
+    highlighted = _(", ").join(
+        (_("{strait} Strait ({count})") if key.startswith("strait:") else _("{sea} ({count})")).format(
+            strait=name(key.split(":", 1)[1], lang), sea=name(key.split(":", 1)[1], lang), count=count)
+        for key, count in sorted(areas.items(), key=lambda item: -item[1]))
+    text = (_("The map shows {count} sightings as points: {lanes}.") if lanes
+            else _("The map shows {count} sightings as points.")).format(count=len(points), lanes=lanes)
     if highlighted:
-        text += f" Areas highlighted for reports that name only an area: {highlighted}."
+        text += _(" Areas highlighted for reports that name only an area: {areas}.").format(areas=highlighted)
     unlocated = int((rows["position_kind"] == "unlocated").sum())
     if unlocated:
-        text += f" {unlocated} without a position are listed in the table only."
+        text += _(" {count} without a position are listed in the table only.").format(count=unlocated)
     return text
+
 
 
 def _title(sentence: str) -> str:

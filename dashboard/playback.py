@@ -23,6 +23,7 @@ from dashboard.figures import (
     PLAYBACK_BAND, POINTS_TRACE, Update, area_paint, playback_band, point_rows, stacked_markers,
 )
 from dashboard.filters import date_span, parse_date
+from dashboard.i18n import N_, translator
 from dashboard.tracks_figure import INFERRED_TRACE
 
 PLAYBACK_TRACE = INFERRED_TRACE + 1
@@ -42,14 +43,16 @@ class Window:
 
 
 WINDOWS = {
-    "1-week": Window("1 week", pd.DateOffset(weeks=1), pd.DateOffset(weeks=1), False),
-    "4-weeks": Window("4 weeks", pd.DateOffset(weeks=4), pd.DateOffset(weeks=1), False),
-    "1-month": Window("1 month", pd.DateOffset(months=1), pd.DateOffset(months=1), True),
-    "3-months": Window("3 months", pd.DateOffset(months=3), pd.DateOffset(months=1), True),
+    "1-week": Window(N_("1 week"), pd.DateOffset(weeks=1), pd.DateOffset(weeks=1), False),
+    "4-weeks": Window(N_("4 weeks"), pd.DateOffset(weeks=4), pd.DateOffset(weeks=1), False),
+    "1-month": Window(N_("1 month"), pd.DateOffset(months=1), pd.DateOffset(months=1), True),
+    "3-months": Window(N_("3 months"), pd.DateOffset(months=3), pd.DateOffset(months=1), True),
 }
 DEFAULT_WINDOW = "4-weeks"
 #: Milliseconds between steps while playing.
 SPEEDS = {"slow": 2000, "normal": 1000, "fast": 500}
+#: How the speed control names each speed (message ids, :mod:`dashboard.i18n`).
+SPEED_NAMES = {"slow": N_("slow"), "normal": N_("normal"), "fast": N_("fast")}
 DEFAULT_SPEED = "normal"
 #: What a control asks of :func:`transition`.
 ACTIONS = ("load", "filters", "tick", "play", "step", "stop", "window")
@@ -115,13 +118,14 @@ def from_fragment(fragment: str | None) -> tuple[dt.date | None, str]:
     return (aligned(start, size) if start else None), size
 
 
-def window_label(rows: pd.DataFrame, start: dt.date | None, size: str) -> str:
-    """'4 weeks, 7 Feb - 6 Mar 2022: 3 sightings' for the window (or how to start playback)."""
+def window_label(rows: pd.DataFrame, start: dt.date | None, size: str, lang: str = "en") -> str:
+    """'4 weeks, 7 Feb - 6 Mar 2022: 3 sightings' for the window (or how to start playback), in ``lang``."""
+    _ = translator(lang)
     if start is None:
-        return "Playback: press Play or Step to show the selection a window at a time."
+        return _("Playback: press Play or Step to show the selection a window at a time.")
     count = len(window_rows(rows, start, size))
-    return (f"{WINDOWS[size].label}, {date_span(start, window_end(start, size))}: "
-            f"{count} sighting{'s' if count != 1 else ''}")
+    return (_("{window}, {dates}: {count} sightings") if count != 1 else _("{window}, {dates}: {count} sighting")).format(
+        window=_(WINDOWS[size].label), dates=date_span(start, window_end(start, size), lang), count=count)
 
 
 def playback_updates(rows: pd.DataFrame, start: dt.date | None, size: str, layers: list | None = None) -> list[Update]:
@@ -151,19 +155,23 @@ def playback_trace() -> dict:
             "showlegend": False, "lat": [], "lon": [], "customdata": [], "text": [], "marker": {"size": []}}
 
 
-def controls() -> html.Div:
-    """Play / pause, step, stop, the window size and the speed, and the window's label."""
+def controls(lang: str = "en") -> html.Div:
+    """Play / pause, step, stop, the window size and the speed, and the window's label (in ``lang``)."""
+    _ = translator(lang)
     return html.Div(className="playback", children=[
         dcc.Store(id=ids.PLAY_STATE),
         dcc.Interval(id=ids.PLAY_TIMER, interval=SPEEDS[DEFAULT_SPEED], disabled=True),
-        html.Button("Play", id=ids.PLAY, className="button"),
-        html.Button("Step", id=ids.PLAY_STEP, className="button secondary"),
-        html.Button("Show all", id=ids.PLAY_STOP, className="button secondary"),
-        html.Label("Window", htmlFor=ids.PLAY_WINDOW),
+        # the button's two words, in the page's language, for assets/playback.js to swap
+        html.Button(_("Play"), id=ids.PLAY, className="button", **{"data-play": _("Play"), "data-pause": _("Pause")}),
+        html.Button(_("Step"), id=ids.PLAY_STEP, className="button secondary"),
+        html.Button(_("Show all"), id=ids.PLAY_STOP, className="button secondary"),
+        html.Label(_("Window"), htmlFor=ids.PLAY_WINDOW),
         dcc.Dropdown(id=ids.PLAY_WINDOW, value=DEFAULT_WINDOW, clearable=False, className="play-window",
-                     options=[{"label": w.label, "value": key} for key, w in WINDOWS.items()]),
-        html.Label("Speed", htmlFor=ids.PLAY_SPEED),
+                     options=[{"label": _(w.label), "value": key} for key, w in WINDOWS.items()]),
+        html.Label(_("Speed"), htmlFor=ids.PLAY_SPEED),
         dcc.Dropdown(id=ids.PLAY_SPEED, value=DEFAULT_SPEED, clearable=False, className="play-speed",
-                     options=[{"label": f"{key} ({ms / 1000:g} s a step)", "value": key} for key, ms in SPEEDS.items()]),
+                     options=[{"label": _("{speed} ({seconds} s a step)").format(speed=_(SPEED_NAMES[key]),
+                                                                                   seconds=f"{ms / 1000:g}"),
+                               "value": key} for key, ms in SPEEDS.items()]),
         html.Span(id=ids.PLAY_LABEL, className="play-label", role="status"),
     ])

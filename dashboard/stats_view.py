@@ -28,6 +28,7 @@ from dashboard.cite import view_link
 from dashboard.export import filename
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.filters import FilterSpec, apply_filters, date_span, summary
+from dashboard.i18n import N_, figure_font, name, translator
 from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
@@ -69,52 +70,57 @@ def sidecar_href(spec) -> str:
     return STATS_PATH + ".json" + spec_to_query(spec)
 
 
-def stats_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple[dict, dict, dict]:
+def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = "en") -> tuple[dict, dict, dict]:
     """(passages per strait and year by heading, ship-sightings per month, share with Chinese ships).
 
     Each carries ``citation`` (filters, unit, source, version, access date, link) under its plot,
     so a chart downloaded from its modebar cites itself; years and months cut short by the
     citation's period or data-current-to date are drawn paler and named partial. Announced
     exercises (:func:`sightings.stats.announcement_mask`) are kept out of every count and shown as
-    events on the monthly chart.
+    events on the monthly chart. Titles, axes and legend are in ``lang`` (the sources note, the
+    citation and the hovers stay English: a citation is quoted as it is).
     """
     ships = ship_rows(rows)
     by_source = rows_by_source(ships)
     note = source_note(by_source)
     ticks = _year_ticks(by_source, citation)
     captions = {graph: caption(citation, unit) if citation else "" for graph, _, unit in CHARTS}
-    return (passages_figure(ships, note, ticks, citation, captions[ids.STATS_PASSAGES]),
-            monthly_figure(rows, note, citation, captions[ids.STATS_MONTHLY]),
-            chinese_figure(ships, note, ticks, citation, captions[ids.STATS_CHINESE]))
+    return (passages_figure(ships, note, ticks, citation, captions[ids.STATS_PASSAGES], lang),
+            monthly_figure(rows, note, citation, captions[ids.STATS_MONTHLY], lang),
+            chinese_figure(ships, note, ticks, citation, captions[ids.STATS_CHINESE], lang))
 
 
-def month_figures(rows: pd.DataFrame, citation: Citation | None = None) -> tuple[dict, dict]:
-    """(sightings per year and month, sightings per calendar month), each carrying ``citation``."""
+def month_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = "en") -> tuple[dict, dict]:
+    """(sightings per year and month, sightings per calendar month), each carrying ``citation``; words in ``lang``."""
     cite = caption(citation, UNITS["sightings"]) if citation else ""
-    return heatmap_figure(rows, citation, cite), months_figure(rows, citation, cite)
+    return heatmap_figure(rows, citation, cite, lang), months_figure(rows, citation, cite, lang)
 
 
 def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current_to: dt.date | None,
-                 page_href: str | None, today: dt.date, names: dict[str, str] | None = None) -> tuple:
+                 page_href: str | None, today: dt.date, names: dict[str, str] | None = None,
+                 lang: str = "en") -> tuple:
     """Everything the statistics callback returns (:data:`STATS_OUTPUTS`, in order) for the filters ``spec``.
 
     ``frame`` is the whole record (the period comparison moves the dates); the charts, table and
     paragraph are of ``apply_filters(frame, spec)``; ``names`` (hull -> ship name, from the vessel
-    register) names the paragraph's most-seen ships.
+    register) names the paragraph's most-seen ships. ``lang`` is the page's language: the charts'
+    and the comparison's words follow it; the citation and the paragraph stay English
+    (:mod:`dashboard.briefing` has English words only), the cited link opens the page in ``lang``.
     """
     rows = apply_filters(frame, spec)
-    citation = make_citation(rows, spec, version, current_to, page_href, today)
+    citation = make_citation(rows, spec, version, current_to, page_href, today, lang)
     configs = tuple(graph_config(GRAPH_CONFIG, citation, chart) for _, chart, _ in CHARTS)
     paragraph = briefing_text(rows, spec, citation, joint_movements(rows), names=names)
-    return (*stats_figures(rows, citation), *month_figures(rows, citation), *configs, stats_href(spec), sidecar_href(spec),
-            comparison_table(compare_periods(frame, spec, current_to)), paragraph)
+    return (*stats_figures(rows, citation, lang), *month_figures(rows, citation, lang), *configs, stats_href(spec),
+            sidecar_href(spec), comparison_table(compare_periods(frame, spec, current_to), lang), paragraph)
 
 
 def make_citation(rows: pd.DataFrame, spec: FilterSpec, version: str, current_to: dt.date | None,
-                  page_href: str | None, today: dt.date) -> Citation:
-    """The :class:`dashboard.briefing.Citation` of the view ``spec`` over the selected ``rows``."""
+                  page_href: str | None, today: dt.date, lang: str = "en") -> Citation:
+    """The :class:`dashboard.briefing.Citation` of the view ``spec`` over the selected ``rows`` (its words
+    English, its link to the page in ``lang``)."""
     return Citation(sentence=summary(rows, spec, current_to), version=version, accessed=today, current_to=current_to,
-                    stem=filename(spec, "x")[:-2], link=view_link(page_href, spec), start=spec.start, end=spec.end)
+                    stem=filename(spec, "x")[:-2], link=view_link(page_href, spec, lang), start=spec.start, end=spec.end)
 
 
 def heading_styles(headings) -> dict[str, dict]:
@@ -139,9 +145,11 @@ def tint(colour: str, share: float) -> str:
 
 
 def passages_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citation | None = None,
-                    cite: str = "") -> dict:
+                    cite: str = "", lang: str = "en") -> dict:
     """Stacked bars of passages per year, one colour per strait, one fill pattern per stated heading;
-    a year cut short (:func:`sightings.stats.year_is_partial` of ``citation``'s period) drawn paler."""
+    a year cut short (:func:`sightings.stats.year_is_partial` of ``citation``'s period) drawn paler;
+    titles and legend in ``lang``."""
+    _ = translator(lang)
     table = passages(rows)              # straits in the schema's order, then years
     cut = _partial_years(table["year"].tolist(), citation)
     styles = heading_styles(table["heading"])
@@ -152,7 +160,8 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citati
     for strait, direction in sorted(bars, key=lambda pair: (STRAITS.index(pair[0]), list(styles).index(pair[1]))):
         part = bars[(strait, direction)]
         data.append({"type": "bar", "x": [r.year for r in part], "y": [r.passages for r in part],
-                     "name": f"{strait}: {direction}", "legendgroup": strait,
+                     "name": _("{strait}: {heading}").format(strait=name(strait, lang), heading=name(direction, lang)),
+                     "legendgroup": strait,
                      "customdata": [(r.ship_sightings, r.distinct_hulls, _without_count(r.unknown_counts))
                                     for r in part],
                      "marker": {"color": tint(LANE_COLOURS.get(strait, "#999999"), styles[direction]["tint"]),
@@ -164,16 +173,19 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citati
                                       "%{x}: %{y} passages (%{customdata[0]} ship-sightings, "
                                       "%{customdata[1]} distinct hull numbers%{customdata[2]})<extra></extra>"})
     unknown = int(table["unknown_counts"].sum())
-    flag = f"; {unknown} sighting{'s' if unknown != 1 else ''} without a ship count" if unknown else ""
-    flag += "; pale: partial year" if cut else ""
-    return _figure(data, "Passages per year through each strait<br><sub>unit: passages (one group's transit of "
-                   "one strait on one heading); colour: strait; pattern: heading</sub>", note, ticks,
-                   {"barmode": "stack", "yaxis": {"title": {"text": "passages"}}}, flag, cite)
+    flag = (_("; {count} sightings without a ship count") if unknown != 1
+            else _("; {count} sighting without a ship count")).format(count=unknown) if unknown else ""
+    flag += _("; pale: partial year") if cut else ""
+    return _figure(data, _("Passages per year through each strait<br><sub>unit: passages (one group's transit of "
+                           "one strait on one heading); colour: strait; pattern: heading</sub>"), note, ticks,
+                   {"barmode": "stack", "yaxis": {"title": {"text": _("passages")}}}, flag, cite, lang=lang)
 
 
-def monthly_figure(rows: pd.DataFrame, note: str, citation: Citation | None = None, cite: str = "") -> dict:
+def monthly_figure(rows: pd.DataFrame, note: str, citation: Citation | None = None, cite: str = "",
+                   lang: str = "en") -> dict:
     """Ship-sightings per month, each bar from the month's first day to the next month's; a month
     cut short drawn paler; announced exercises as events on the axis, never in the sums."""
+    _ = translator(lang)
     announced = rows[announcement_mask(rows).to_numpy()]
     table = ships_per_month(ship_rows(rows))
     cut = [_month_cut(month, citation) for month in table["month"]]
@@ -181,7 +193,7 @@ def monthly_figure(rows: pd.DataFrame, note: str, citation: Citation | None = No
     widths = ((starts + pd.offsets.MonthBegin(1)) - starts) // pd.Timedelta(milliseconds=1)
     unknown = table["unknown_counts"].tolist()
     data = [{"type": "bar", "x": starts.dt.strftime("%Y-%m-%d").tolist(), "y": table["ship_sightings"].tolist(),
-             "width": [int(w) for w in widths.tolist()], "offset": 0, "name": "ship-sightings",
+             "width": [int(w) for w in widths.tolist()], "offset": 0, "name": _("ship-sightings"),
              "customdata": list(zip(table["sightings"].tolist(),
                                     [f"; {n} without a ship count (not in the sum)" if n else "" for n in unknown],
                                     strict=True)),
@@ -191,35 +203,39 @@ def monthly_figure(rows: pd.DataFrame, note: str, citation: Citation | None = No
                               "<extra></extra>"}]
     if len(announced):
         data.append({"type": "scatter", "mode": "markers", "x": announced["event_date"].dt.strftime("%Y-%m-%d").tolist(),
-                     "y": [0] * len(announced), "name": "announced exercise (an event, not a sighting)",
+                     "y": [0] * len(announced), "name": _("announced exercise (an event, not a sighting)"),
                      "marker": {"symbol": "diamond-open", "size": 10, "color": "#D55E00"}, "cliponaxis": False,
                      "text": [escape_markup(a) for a in announced["activity"].tolist()],
                      "hovertemplate": "%{x|%d %b %Y}: %{text} (not counted)<extra></extra>"})
-    flag = "; hatched: some sightings give no ship count" if sum(unknown) else ""
-    flag += "; pale: partial month" if any(cut) else ""
-    return _figure(data, "Ship-sightings per month<br><sub>unit: ship-sightings (a ship seen twice counts twice); "
-                   "announced exercises not counted, shown as events</sub>", note, None,
-                   {"xaxis": {"type": "date"}, "yaxis": {"title": {"text": "ship-sightings"}}}, flag, cite)
+    flag = _("; hatched: some sightings give no ship count") if sum(unknown) else ""
+    flag += _("; pale: partial month") if any(cut) else ""
+    return _figure(data, _("Ship-sightings per month<br><sub>unit: ship-sightings (a ship seen twice counts twice); "
+                           "announced exercises not counted, shown as events</sub>"), note, None,
+                   {"xaxis": {"type": "date"}, "yaxis": {"title": {"text": _("ship-sightings")}}}, flag, cite, lang=lang)
 
 
 def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citation | None = None,
-                   cite: str = "") -> dict:
+                   cite: str = "", lang: str = "en") -> dict:
     """Per year, the share of sightings sailing with Chinese ships (a partial year paler)."""
+    _ = translator(lang)
     table = chinese_share(rows)
     cut = _partial_years(table["year"].tolist(), citation)
     data = [{"type": "bar", "x": table["year"].tolist(), "y": (table["share"] * 100).round(1).tolist(),
              "customdata": list(zip(table["with_chinese"].tolist(), table["sightings"].tolist())),
              "marker": {"color": "#CC79A7", **({"opacity": [PARTIAL_OPACITY if y in cut else 1.0
                                                            for y in table["year"].tolist()]} if cut else {})},
-             "name": "share of sightings with Chinese ships",
+             "name": _("share of sightings with Chinese ships"),
              "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>"}]
-    return _figure(data, "Share of sightings sailing with Chinese ships (%)<br><sub>unit: sightings</sub>", note, ticks,
-                   {"yaxis": {"range": [0, 100], "ticksuffix": "%"}}, "; pale: partial year" if cut else "", cite)
+    return _figure(data, _("Share of sightings sailing with Chinese ships (%)<br><sub>unit: sightings</sub>"), note,
+                   ticks, {"yaxis": {"range": [0, 100], "ticksuffix": "%"}}, _("; pale: partial year") if cut else "",
+                   cite, lang=lang)
 
 
-def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "") -> dict:
+def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "", lang: str = "en") -> dict:
     """Sightings per year (rows) and month (columns), every month of every year shown: a zero is a
-    zero, a month the period or the record does not reach is blank, a partial month is starred."""
+    zero, a month the period or the record does not reach is blank, a partial month is starred
+    (titles in ``lang``)."""
+    _ = translator(lang)
     grid = month_grid(rows, *((citation.start, citation.end, citation.current_to) if citation else ()))
     years = grid.index.tolist()
     z, text = [], []
@@ -237,33 +253,34 @@ def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: s
         z.append(line)
         text.append(words)
     data = [{"type": "heatmap", "x": list(MONTHS), "y": [str(y) for y in years], "z": z, "text": text,
-             "texttemplate": "%{text}", "colorscale": "Blues", "reversescale": True, "zmin": 0, "name": "sightings",
+             "texttemplate": "%{text}", "colorscale": "Blues", "reversescale": True, "zmin": 0, "name": _("sightings"),
              "xgap": 1, "ygap": 1,
-             "colorbar": {"title": {"text": "sightings"}},
+             "colorbar": {"title": {"text": _("sightings")}},
              "hovertemplate": "%{x} %{y}: %{text} sightings<extra></extra>"}]
-    flag = "; * partial month, blank: outside the period or the record" if any("*" in w for t in text for w in t) \
+    flag = _("; * partial month, blank: outside the period or the record") if any("*" in w for t in text for w in t) \
         else ""
-    return _figure(data, "Sightings per month and year<br><sub>unit: sightings; announced exercises not counted"
-                   "</sub>", "", None, {"yaxis": {"type": "category", "autorange": "reversed"}}, flag, cite,
-                   plot_height=120 + 22 * len(years))
+    return _figure(data, _("Sightings per month and year<br><sub>unit: sightings; announced exercises not counted"
+                           "</sub>"), "", None, {"yaxis": {"type": "category", "autorange": "reversed"}}, flag, cite,
+                   plot_height=120 + 22 * len(years), lang=lang)
 
 
-def months_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "") -> dict:
+def months_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "", lang: str = "en") -> dict:
     """Month-of-year totals: the sightings of every selected year together, per calendar month,
-    the busiest months named in the title."""
+    the busiest months named in the title (titles in ``lang``)."""
+    _ = translator(lang)
     totals = month_totals(rows, *((citation.start, citation.end, citation.current_to) if citation else ()))
     years = totals["years"].tolist()
     busiest = ", ".join(f"{name} ({n})" for name, n in busiest_months(rows))
     data = [{"type": "bar", "x": totals["name"].tolist(), "y": totals["sightings"].tolist(),
-             "customdata": years, "marker": {"color": "#0072B2"}, "name": "sightings, all selected years",
+             "customdata": years, "marker": {"color": "#0072B2"}, "name": _("sightings, all selected years"),
              "hovertemplate": "%{x}: %{y} sightings in %{customdata} year(s)<extra></extra>"}]
     ticks = {"tickmode": "array", "tickvals": totals["name"].tolist(),
              "ticktext": [f"{name}<br>{n} yr" for name, n in zip(totals["name"], years, strict=True)]}
-    flag = f"; busiest: {busiest}" if busiest else ""
-    flag += "; months sum different numbers of years (under each month)" if len(set(years)) > 1 else ""
-    return _figure(data, "Sightings per calendar month, all selected years together<br><sub>unit: sightings; "
-                   "announced exercises not counted</sub>", "",
-                   None, {"xaxis": ticks, "yaxis": {"title": {"text": "sightings"}}}, flag, cite)
+    flag = _("; busiest: {months}").format(months=busiest) if busiest else ""
+    flag += _("; months sum different numbers of years (under each month)") if len(set(years)) > 1 else ""
+    return _figure(data, _("Sightings per calendar month, all selected years together<br><sub>unit: sightings; "
+                           "announced exercises not counted</sub>"), "",
+                   None, {"xaxis": ticks, "yaxis": {"title": {"text": _("sightings")}}}, flag, cite, lang=lang)
 
 
 def _partial_years(years: list[int], citation: Citation | None) -> set[int]:
@@ -303,11 +320,11 @@ NOTE_LINE = 13
 
 
 def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict, flag: str = "",
-            cite: str = "", plot_height: int = 300) -> dict:
+            cite: str = "", plot_height: int = 300, lang: str = "en") -> dict:
     """A chart's layout: ``title`` (``flag`` after it, e.g. unknown counts), the sources ``note`` below the
     axis (clear of the two-line year ticks) and under it the ``cite`` lines (filters, unit, source,
     version, access date, link: :func:`dashboard.briefing.caption`), so a downloaded image cites
-    itself; the legend always shown; zoom kept across filter changes."""
+    itself; the legend always shown; zoom kept across filter changes; Japanese (``lang``) in the bundled font."""
     below = 105 if ticks else 40                         # the year ticks are two lines, turned
     note_lines = textwrap.wrap(escape_markup(note), 150)
     cite_lines = [piece for line in cite.split("\n") for piece in textwrap.wrap(escape_markup(line), 150)] if cite else []
@@ -323,6 +340,8 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
               "margin": {"l": 50, "r": 10, "t": 70, "b": bottom}, "plot_bgcolor": "#fafafa",
               "legend": {"font": {"size": 10}}, "showlegend": True, "uirevision": title,
               "annotations": annotations}
+    if figure_font(lang):
+        layout["font"] = figure_font(lang)
     if ticks:
         layout["xaxis"] = ticks
     for key, value in extra.items():
@@ -331,61 +350,71 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
 
 
 def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.DataFrame | None = None,
-            citation: Citation | None = None) -> html.Section:
+            citation: Citation | None = None, lang: str = "en") -> html.Section:
     """The statistics heading, its download links, "Copy summary", the charts (for the first rows
     shown), the periods compared and, given the whole ``record`` and the sourced ``counts``, how
     complete each year is. The statistics callback fills the parts that follow the filters
-    (:data:`STATS_OUTPUTS`, :func:`stats_update`)."""
-    figures = (*stats_figures(rows, citation), *month_figures(rows, citation))
+    (:data:`STATS_OUTPUTS`, :func:`stats_update`). Its words are in ``lang``."""
+    _ = translator(lang)
+    figures = (*stats_figures(rows, citation, lang), *month_figures(rows, citation, lang))
     return html.Section(className="stats", children=[
         html.Div(className="table-head", children=[
-            html.H2("Passage statistics", className="section-title"),
-            html.A("Download passages CSV", id=ids.STATS_DOWNLOAD, className="button secondary", href=STATS_PATH),
-            html.A("About this file (version, licence)", id=ids.STATS_SIDECAR, className="button secondary",
+            html.H2(_("Passage statistics"), className="section-title"),
+            html.A(_("Download passages CSV"), id=ids.STATS_DOWNLOAD, className="button secondary", href=STATS_PATH),
+            html.A(_("About this file (version, licence)"), id=ids.STATS_SIDECAR, className="button secondary",
                    href=STATS_PATH + ".json"),
         ]),
-        html.P("Counts of reports in the current selection, each chart naming its unit: passages (one group's "
-               "transit of one strait on one heading, however often it was sighted), ship groups (voyages), "
-               "distinct ships (hull numbers) and sightings; ship-sightings add up the ships of each sighting, "
-               "so a ship seen twice counts twice. Announced exercises are events, not sightings, and no count "
-               "includes them. Under each year: how many rows come from Joint Staff releases and how many from "
-               "news. A year or month cut short by the dates chosen or by the data-current-to date is drawn "
-               "paler and marked partial. A chart's download (camera button) is an SVG that carries the filters, "
-               "unit, source, dataset version and access date.", className="hint"),
+        html.P(_("Counts of reports in the current selection, each chart naming its unit: passages (one group's "
+                 "transit of one strait on one heading, however often it was sighted), ship groups (voyages), "
+                 "distinct ships (hull numbers) and sightings; ship-sightings add up the ships of each sighting, "
+                 "so a ship seen twice counts twice. Announced exercises are events, not sightings, and no count "
+                 "includes them. Under each year: how many rows come from Joint Staff releases and how many from "
+                 "news. A year or month cut short by the dates chosen or by the data-current-to date is drawn "
+                 "paler and marked partial. A chart's download (camera button) is an SVG that carries the filters, "
+                 "unit, source, dataset version and access date."), className="hint"),
         html.Div(className="briefing", children=[
-            html.H3("Summary to paste", className="section-title"),
+            html.H3(_("Summary to paste"), className="section-title"),
             html.Div(className="briefing-copy", children=[
                 html.P(id=ids.STATS_BRIEFING, className="briefing-text"),
-                dcc.Clipboard(id=ids.STATS_COPY, target_id=ids.STATS_BRIEFING, title="Copy summary",
+                dcc.Clipboard(id=ids.STATS_COPY, target_id=ids.STATS_BRIEFING, title=_("Copy summary"),
                               className="button secondary"),
             ]),
         ]),
         *(dcc.Graph(id=graph, figure=figure, className="stats-chart", config=graph_config(GRAPH_CONFIG, citation, name))
-          for (graph, name, _), figure in zip(CHARTS, figures, strict=True)),
+          for (graph, name, _unit), figure in zip(CHARTS, figures, strict=True)),
         html.Div(id=ids.STATS_COMPARE, className="stats-compare"),
-        *([coverage_table(coverage_years(record, counts))] if record is not None and counts is not None else []),
+        *([coverage_table(coverage_years(record, counts), lang)] if record is not None and counts is not None else []),
     ])
 
 
-def comparison_table(comparison: dict) -> html.Div:
+#: The periods' labels (:func:`dashboard.briefing.comparison_periods`) and the comparison's units, for
+#: the catalogue: the table shows them in the page's language.
+PERIOD_WORDS = (N_("This period"), N_("A year earlier"), N_("Previous period of equal length"),
+                N_("passages"), N_("sightings"))
+
+
+def comparison_table(comparison: dict, lang: str = "en") -> html.Div:
     """The periods compared (:func:`dashboard.briefing.compare_periods`): one column per period with its
     dates, days and whether it is partial; one line per strait (passages) and per ship type
-    (sightings), zeros written out."""
+    (sightings), zeros written out. Headings, period labels and names in ``lang`` (a partial period's
+    note stays English)."""
+    _ = translator(lang)
     periods = comparison["periods"]
-    head = html.Tr([html.Th("Count (unit)", scope="col"), *(html.Th([
-        p.label, html.Br(), date_span(p.start, p.end), html.Br(), f"{p.days} days",
-        *([html.Br(), html.Span(p.partial, className="muted")] if p.partial else [])], scope="col") for p in periods)])
-    body = [html.Tr([html.Th(f"{line['what']} ({line['unit']})", scope="row"),
+    head = html.Tr([html.Th(_("Count (unit)"), scope="col"), *(html.Th([
+        _(p.label), html.Br(), date_span(p.start, p.end, lang), html.Br(), _("{days} days").format(days=p.days),
+        *([html.Br(), html.Span(p.partial, className="muted")] if p.partial else [])], scope="col")
+        for p in periods)])
+    body = [html.Tr([html.Th(f"{name(line['what'], lang)} ({_(line['unit'])})", scope="row"),
                      *(html.Td(str(n)) for n in line["counts"])]) for line in comparison["lines"]]
     partial = any(p.partial for p in periods)
     return html.Div(children=[
-        html.H3("This period compared", className="section-title"),
-        html.P("The current filters over this period, the same dates a year earlier and the period of equal "
-               "length just before. Passages per strait (every strait, zeros included) and sightings per ship "
-               "type (types seen in any of the three periods). Counts are not normalised per day"
-               + ("; a partial period holds fewer days of data than its dates say." if partial else ".")
-               + " The record is not equally complete every year (see the sources under each chart): a rise "
-                 "where the source changes is not a rise in activity.",
+        html.H3(_("This period compared"), className="section-title"),
+        html.P(_("The current filters over this period, the same dates a year earlier and the period of equal "
+                 "length just before. Passages per strait (every strait, zeros included) and sightings per ship "
+                 "type (types seen in any of the three periods). Counts are not normalised per day")
+               + (_("; a partial period holds fewer days of data than its dates say.") if partial else _("."))
+               + _(" The record is not equally complete every year (see the sources under each chart): a rise "
+                   "where the source changes is not a rise in activity."),
                className="hint"),
         html.Div(className="coverage-scroll", children=html.Table(className="coverage-table compare-table", children=[
             html.Thead(head), html.Tbody(body)])),
@@ -394,7 +423,7 @@ def comparison_table(comparison: dict) -> html.Div:
 
 # -- how complete each year is (issue 24, item 6) --------------------------------------------
 
-COVERAGE_TITLE = "How complete each year is"
+COVERAGE_TITLE = N_("How complete each year is")
 NO_COUNT = "no page at hand states a count"
 
 
@@ -459,19 +488,21 @@ def _count_entry(count) -> dict:
             "share": share, "source_name": count.source_name, "source_url": count.source_url, "quote": count.quote}
 
 
-def coverage_table(years: list[dict]) -> html.Div:
-    """The "How complete each year is" table of :func:`coverage_years`, each count linking its page."""
+def coverage_table(years: list[dict], lang: str = "en") -> html.Div:
+    """The "How complete each year is" table of :func:`coverage_years`, each count linking its page
+    (headings in ``lang``; the counts quote their pages in English)."""
+    _ = translator(lang)
     head = html.Tr([html.Th(text, scope="col") for text in (
-        "Year", "Rows in the record", "from Joint Staff releases", "from the press",
-        "Counts of announcements pages state: record rows in the same scope, estimated share covered")])
+        _("Year"), _("Rows in the record"), _("from Joint Staff releases"), _("from the press"),
+        _("Counts of announcements pages state: record rows in the same scope, estimated share covered"))])
     body = [html.Tr([html.Th(str(y["year"]), scope="row"), html.Td(y["rows"]), html.Td(y["from_releases"]),
                      html.Td(y["from_press"]), html.Td(_count_list(y["counts"]))]) for y in years]
     return html.Div(id=ids.STATS_COVERAGE, className="coverage", children=[
-        html.H3(COVERAGE_TITLE, className="section-title"),
-        html.P("Over the whole record, whatever the filters. The Defense Ministry announces most passages but "
-               "not all, and keeps no yearly totals; the counts below are the ones pages state, each linked. A "
-               "share is an estimate: one announced movement can be two rows (two straits, two days) and one "
-               "row two groups. A thin year in the record is a thin record, not a quiet year.", className="hint"),
+        html.H3(_(COVERAGE_TITLE), className="section-title"),
+        html.P(_("Over the whole record, whatever the filters. The Defense Ministry announces most passages but "
+                 "not all, and keeps no yearly totals; the counts below are the ones pages state, each linked. A "
+                 "share is an estimate: one announced movement can be two rows (two straits, two days) and one "
+                 "row two groups. A thin year in the record is a thin record, not a quiet year."), className="hint"),
         html.Div(className="coverage-scroll", children=html.Table(className="coverage-table", children=[
             html.Thead(head), html.Tbody(body)])),
     ])

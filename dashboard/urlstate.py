@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, parse_qsl, urlencode
 
 from dashboard.facets import FACETS
 from dashboard.filters import FilterSpec
+from dashboard.i18n import PARAM as LANGUAGE_PARAM
 
 DATE_PARAMS = {"start": "from", "end": "to"}
 MAX_QUERY = 4000
@@ -69,11 +70,11 @@ def with_selected(query: str | None, sighting_id: str | None) -> str:
 def ignored_params(query: str | None, options: dict[str, tuple[str, ...]]) -> list[str]:
     """``name=value`` of every parameter of ``query`` the page does not use: an unknown name, a
     value no option has, a date that does not parse. The id is not judged here (an unknown id
-    is named in the details panel).
+    is named in the details panel), nor the page's language (``lang``, :mod:`dashboard.i18n`).
 
     >>> ignored_params("?strait=Atlantis&strait=Soya&colour=red", {"straits": ("Soya",)})  # doctest: +SKIP
     ['strait=Atlantis', 'colour=red']
     """
     used = {(k, v.casefold()) for k, v in parse_qsl(spec_to_query(spec_from_query(query, options)).lstrip("?"))}
     return [f"{k}={v}" for k, v in parse_qsl((query or "").lstrip("?")[:MAX_QUERY])
-            if k != ID_PARAM and (k, v.strip().casefold()) not in used]
+            if k not in (ID_PARAM, LANGUAGE_PARAM) and (k, v.strip().casefold()) not in used]

@@ -16,17 +16,18 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids
+from dashboard.i18n import N_, translated_columns, translator
 from sightings.hulls import NO_CLASS, hull_table
 
 #: The hull column keeps the table's order (hull numbers as numbers, :func:`sightings.hulls.hull_sort_key`):
 #: the grid's own sort would compare the text and put "80" after "715".
 COLUMNS = [
-    {"field": "hull", "headerName": "Hull", "width": 80, "sortable": False},
-    {"field": "class", "headerName": "Class (as reported)", "width": 300, "wrapText": True, "autoHeight": True},
-    {"field": "first", "headerName": "First seen", "width": 110},
-    {"field": "last", "headerName": "Last seen", "width": 110},
-    {"field": "sightings", "headerName": "Sightings", "width": 100, "type": "numericColumn"},
-    {"field": "straits", "headerName": "Straits used", "width": 260, "wrapText": True, "autoHeight": True},
+    {"field": "hull", "headerName": N_("Hull"), "width": 80, "sortable": False},
+    {"field": "class", "headerName": N_("Class (as reported)"), "width": 300, "wrapText": True, "autoHeight": True},
+    {"field": "first", "headerName": N_("First seen"), "width": 110},
+    {"field": "last", "headerName": N_("Last seen"), "width": 110},
+    {"field": "sightings", "headerName": N_("Sightings"), "width": 100, "type": "numericColumn"},
+    {"field": "straits", "headerName": N_("Straits used"), "width": 260, "wrapText": True, "autoHeight": True},
 ]
 
 
@@ -50,16 +51,18 @@ def picked(cell: dict | None) -> tuple[str, str] | None:
     return "hulls", cell["rowId"]
 
 
-def section() -> html.Section:
-    """The vessels heading, hint and grid."""
+def section(lang: str = "en") -> html.Section:
+    """The vessels heading, hint and grid (in ``lang``)."""
+    _ = translator(lang)
     return html.Section(className="vessels", children=[
-        html.H2("Vessels", className="section-title"),
-        html.P("Each hull number in the selection. Click a row to see that vessel's history (its sightings "
-               "and voyages) and its dossier beside the map (?hull=548: its sourced name, class, sightings, "
-               "straits and sources); click a class to search for every ship of that class.", className="hint"),
-        dag.AgGrid(id=ids.VESSELS, columnDefs=COLUMNS, rowData=[], getRowId="params.data.hull",
+        html.H2(_("Vessels"), className="section-title"),
+        html.P(_("Each hull number in the selection. Click a row to see that vessel's history (its sightings "
+                 "and voyages) and its dossier beside the map (?hull=548: its sourced name, class, sightings, "
+                 "straits and sources); click a class to search for every ship of that class."), className="hint"),
+        dag.AgGrid(id=ids.VESSELS, columnDefs=translated_columns(COLUMNS, lang),
+                   rowData=[], getRowId="params.data.hull",
                    className="ag-theme-quartz vessels-table",
                    defaultColDef={"sortable": True, "resizable": True, "filter": False},
-                   dashGridOptions={"localeText": {"noRowsToShow": "No hull numbers in this selection."},
+                   dashGridOptions={"localeText": {"noRowsToShow": _("No hull numbers in this selection.")},
                                     "animateRows": False, "domLayout": "autoHeight"}),
     ])

@@ -22,11 +22,12 @@ from dash import html
 from dashboard import ids, search, stats_view
 from dashboard.figures import table_rows
 from dashboard.filters import FilterSpec, apply_filters
+from dashboard.i18n import N_, translated_columns, translator, with_language
 from dashboard.urlstate import ID_PARAM
 from dashboard.vessels import vessel_rows
 
 #: Tab value -> its label, in the order the tabs show.
-TABS = {"table": "Table", "vessels": "Vessels", "voyages": "Voyages", "statistics": "Statistics"}
+TABS = {"table": N_("Table"), "vessels": N_("Vessels"), "voyages": N_("Voyages"), "statistics": N_("Statistics")}
 DEFAULT_TAB = "table"
 
 
@@ -34,12 +35,14 @@ DEFAULT_TAB = "table"
 class ViewContext:
     """What a view needs beside (frame, spec): the dataset's version and data-current-to date,
     hull -> ship name (the vessel register), and the page's address and today's date (read per
-    request, for the statistics' citations)."""
+    request, for the statistics' citations), and the page's language (``lang``, from
+    :data:`dashboard.ids.LANGUAGE`) the views' words are in."""
     version: str = ""
     current_to: dt.date | None = None
     names: dict = dataclasses.field(default_factory=dict)
     page_href: str | None = None
     today: dt.date | None = None
+    lang: str = "en"
 
 
 def table_view(frame: pd.DataFrame, spec: FilterSpec, context: ViewContext | None = None) -> list[dict]:
@@ -66,7 +69,7 @@ def statistics_view(frame: pd.DataFrame, spec: FilterSpec, context: ViewContext 
     context = context or ViewContext()
     return stats_view.stats_update(frame, spec, version=context.version, current_to=context.current_to,
                                    page_href=context.page_href, today=context.today or dt.date.today(),
-                                   names=context.names)
+                                   names=context.names, lang=context.lang)
 
 
 #: Tab value -> its view.
@@ -119,46 +122,50 @@ def voyage_rows(rows: pd.DataFrame) -> list[dict]:
 
 
 VOYAGE_COLUMNS = [
-    {"field": "voyage_id", "headerName": "Voyage", "width": 190},
-    {"field": "first", "headerName": "First day", "width": 110, "sort": "desc"},
-    {"field": "last", "headerName": "Last day", "width": 110},
-    {"field": "sightings", "headerName": "Sightings", "width": 100, "type": "numericColumn"},
-    {"field": "straits", "headerName": "Straits (in order)", "width": 200, "wrapText": True, "autoHeight": True},
-    {"field": "ships", "headerName": "Most ships at once", "width": 120, "type": "numericColumn"},
-    {"field": "hulls", "headerName": "Hull numbers", "width": 150, "wrapText": True, "autoHeight": True},
-    {"field": "links", "headerName": "Why linked (as stored)", "flex": 1, "minWidth": 260, "wrapText": True,
+    {"field": "voyage_id", "headerName": N_("Voyage"), "width": 190},
+    {"field": "first", "headerName": N_("First day"), "width": 110, "sort": "desc"},
+    {"field": "last", "headerName": N_("Last day"), "width": 110},
+    {"field": "sightings", "headerName": N_("Sightings"), "width": 100, "type": "numericColumn"},
+    {"field": "straits", "headerName": N_("Straits (in order)"), "width": 200, "wrapText": True, "autoHeight": True},
+    {"field": "ships", "headerName": N_("Most ships at once"), "width": 120, "type": "numericColumn"},
+    {"field": "hulls", "headerName": N_("Hull numbers"), "width": 150, "wrapText": True, "autoHeight": True},
+    {"field": "links", "headerName": N_("Why linked (as stored)"), "flex": 1, "minWidth": 260, "wrapText": True,
      "autoHeight": True},
 ]
 
 
-def voyages_section() -> html.Section:
-    """The voyages heading, hint and grid."""
+def voyages_section(lang: str = "en") -> html.Section:
+    """The voyages heading, hint and grid (in ``lang``)."""
+    _ = translator(lang)
     return html.Section(className="voyages", children=[
-        html.H2("Voyages", className="section-title"),
-        html.P("Sightings linked into one voyage, with the reason each link was made (stored with the data). "
-               "Only the sightings in the current selection count.", className="hint"),
-        dag.AgGrid(id=ids.VOYAGES, columnDefs=VOYAGE_COLUMNS, rowData=[], getRowId="params.data.voyage_id",
+        html.H2(_("Voyages"), className="section-title"),
+        html.P(_("Sightings linked into one voyage, with the reason each link was made (stored with the data). "
+                 "Only the sightings in the current selection count."), className="hint"),
+        dag.AgGrid(id=ids.VOYAGES, columnDefs=translated_columns(VOYAGE_COLUMNS, lang), rowData=[], getRowId="params.data.voyage_id",
                    className="ag-theme-quartz voyages-table",
                    defaultColDef={"sortable": True, "resizable": True, "filter": False},
-                   dashGridOptions={"localeText": {"noRowsToShow": "No voyages in this selection."},
+                   dashGridOptions={"localeText": {"noRowsToShow": _("No voyages in this selection.")},
                                     "animateRows": False, "domLayout": "autoHeight"}),
     ])
 
 
 # -- a link to every sighting (issue 21) ------------------------------------------------------
 
-def sighting_link(sighting_id: str) -> html.P:
+def sighting_link(sighting_id: str, lang: str = "en") -> html.P:
     """The selected sighting's own link (``?id=...``), to copy or share: it opens these details,
-    selects the sighting on the map and the time bar and frames the map on it."""
-    href = "?" + urlencode({ID_PARAM: sighting_id})
+    selects the sighting on the map and the time bar and frames the map on it (in ``lang``: the
+    link keeps ``lang=`` for a page in another language)."""
+    _ = translator(lang)
+    href = with_language("?" + urlencode({ID_PARAM: sighting_id}), lang)
     return html.P(className="permalink", children=[
-        html.A("Link to this sighting", href=href, className="permalink-link", title=href),
-        " (copy it to share this sighting)"])
+        html.A(_("Link to this sighting"), href=href, className="permalink-link", title=href),
+        _(" (copy it to share this sighting)")])
 
 
-def unknown_sighting(sighting_id: str) -> list:
-    """The details panel for a link whose ``?id=`` names no sighting of the record."""
-    return [html.H3("Details", className="details-title"),
-            html.P(f"No sighting has the id “{sighting_id}”: the link may be cut short or mistyped. "
-                   "Select a sighting on the map, the time bar or the table to see it here.",
+def unknown_sighting(sighting_id: str, lang: str = "en") -> list:
+    """The details panel for a link whose ``?id=`` names no sighting of the record (in ``lang``)."""
+    _ = translator(lang)
+    return [html.H3(_("Details"), className="details-title"),
+            html.P(_("No sighting has the id “{id}”: the link may be cut short or mistyped. "
+                     "Select a sighting on the map, the time bar or the table to see it here.").format(id=sighting_id),
                    className="details-unknown", role="alert")]

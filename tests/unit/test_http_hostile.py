@@ -97,7 +97,8 @@ CALLBACK_CASES = [
     ("input without a property", lambda d: {**views(d, {}), "inputs": [{"id": ids.SPEC, "value": {}}]}, 400,
      "'inputs' must list filter-spec.data, in that order"),
     ("state missing", lambda d: {k: v for k, v in views(d, {}).items() if k != "state"}, 400,
-     "'state' must list selected-id.data, focus-id.data, show-events.value, map-size.data, url.href, play-state.data, in that order"),
+     "'state' must list selected-id.data, focus-id.data, show-events.value, map-size.data, url.href, play-state.data, "
+     "page-language.data, in that order"),
     ("changedPropIds not an input", lambda d: {**views(d, {}), "changedPropIds": ["map.figure"]}, 400,
      "'changedPropIds' must name inputs of this callback, got ['map.figure']"),
     ("changedPropIds a string", lambda d: {**views(d, {}), "changedPropIds": "filter-spec.data"}, 400,
