@@ -65,10 +65,8 @@ $(VENV)/.mutation: $(VENV)/.dev requirements-mutation.txt
 	touch $@
 
 # Redraw docs/screenshot.png and docs/screenshot-phone.png (the README's pictures) in headless
-# chromium; a Japanese font (Debian's fonts-noto-cjk) is installed first so 日本語 names show.
+# chromium; Japanese names show in the bundled font (assets/fonts/), nothing is installed.
 screenshot: $(VENV)/.dev browser
-	@fc-list :lang=ja | grep -q . || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk; }
 	$(PY) docs/screenshot.py
 
 $(VENV)/.runtime: requirements.txt

@@ -34,6 +34,12 @@ from dashboard.mapview import map_summary, view_layout
 from sightings.importer import MAX_UPLOAD_BYTES
 
 
+def language_options() -> list[dict]:
+    """The language choices, each name in its own language (``lang`` on it, so "日本語" is drawn in
+    the bundled Japanese font on an English page too)."""
+    return [{"label": html.Span(label, lang=code), "value": code} for code, label in LANGUAGES.items()]
+
+
 def build_layout(data: AppData, lang: str = "en") -> html.Div:
     """The whole page for one dataset in ``lang``: one screen of filters, map, time bar and details,
     the tabbed views below (figures start with every sighting shown; the tabs start empty and are
@@ -64,7 +70,7 @@ def build_layout(data: AppData, lang: str = "en") -> html.Div:
                 html.Div(className="page-language", children=[
                     html.Label(_("Language:"), className="control-label", htmlFor=ids.LANGUAGE_SWITCH),
                     dcc.RadioItems(id=ids.LANGUAGE_SWITCH, value=lang, inline=True, className="language",
-                                   options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
+                                   options=language_options()),
                 ]),
                 html.Div(className="drawer-toggles", children=[
                     html.Button(_("Filters"), id=ids.FILTERS_TOGGLE, className="button filters-toggle",
@@ -85,7 +91,7 @@ def build_layout(data: AppData, lang: str = "en") -> html.Div:
                     html.Div(className="map-language", children=[   # the label stays with its choices
                         html.Label(_("Place names:"), className="control-label", htmlFor=ids.MAP_LANGUAGE),
                         dcc.RadioItems(id=ids.MAP_LANGUAGE, value=lang, inline=True, className="language",
-                                       options=[{"label": label, "value": code} for code, label in LANGUAGES.items()]),
+                                       options=language_options()),
                     ]),
                 ]),
                 dcc.Loading(id=ids.MAP_LOADING, target_components={ids.MAP_NOTE: "children"}, delay_show=120,

@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> None:
                 driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
                 driver.get(runner.url.rstrip("/") + "/" + args.query)
                 wait_until(lambda: driver.execute_script(MAP_READY), 30, "the map to draw")
+                driver.execute_async_script("document.fonts.ready.then(arguments[0])")   # the bundled font drawn
                 time.sleep(1.0)   # let the fit and the last MapLibre frame reach the screen
                 driver.save_screenshot(str(out))
                 print(f"wrote {out}")

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+#: pytest.ini's ``--doctest-modules`` is for geo/ and sightings/; the conftest files here share one
+#: basename (no __init__.py), so importing them again as doctest modules would clash.
+collect_ignore = ["conftest.py", "unit/conftest.py", "browser/conftest.py"]
+
 REBUILD_LAYERS = "STRAITWATCH_REBUILD_LAYERS"
 
 
