@@ -47,6 +47,20 @@ def test_dossier_b002_searching_vilkov_shows_the_rows_pandas_finds(dash_duo, sig
     assert dash_duo.get_logs() == []
 
 
+def test_dossier_b004_searching_erimo_in_japanese_shows_the_rows_pandas_finds(dash_duo, sightings):
+    """"襟裳岬" finds the rows whose phrase names Cape Erimo or whose release sentence names 襟裳岬
+    (places are read from the phrase and the Japanese sentence, not the notes)."""
+    start(dash_duo)
+    want = sightings[sightings["location_text"].str.contains("Cape Erimo", case=False)
+                     | sightings["location_text_ja"].str.contains("襟裳岬")]
+    assert len(want) >= 1
+    box = dash_duo.wait_for_element(f"#{ids.SEARCH}", timeout=20)
+    box.send_keys("襟裳岬", Keys.ENTER)
+    wait_until(lambda: "q=" in dash_duo.driver.current_url, message="q= in the URL")
+    wait_until(lambda: _table_ids(dash_duo) == sorted(want["id"]), timeout=20, message="the table's rows")
+    assert dash_duo.get_logs() == []
+
+
 def test_dossier_b003_a_dossier_sighting_link_opens_its_details_and_a_hull_link_comes_back(dash_duo, sightings):
     start(dash_duo, "/?hull=548")
     first = sightings[sightings["hull_numbers"].map(lambda hulls: "548" in hulls)].sort_values(
