@@ -220,6 +220,7 @@ def measure_datasette(data: Path, reps: int) -> dict:
     """The same filter and CSV through Datasette's URL filters, on a SQLite copy of the rows."""
     import pandas as pd
     db = ROOT / "bench" / "out" / f"{data.stem}.db"
+    db.parent.mkdir(parents=True, exist_ok=True)      # git-ignored; a fresh clone has no bench/out/
     if not db.exists():
         frame = pd.read_csv(data, dtype=str, keep_default_na=False)
         with sqlite3.connect(db) as connection:
