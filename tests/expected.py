@@ -80,3 +80,18 @@ def coverage_rows() -> pd.DataFrame:
         "with_chinese_ships": [False, False, True, False, False, False],
         "ships": pd.array([3, 2, 1, 9, 10, 1], dtype="Int64"),
     })
+
+
+#: The columns of ``/stats/passages.csv``, written out here.
+PASSAGE_COLUMNS = ["strait", "year", "heading", "passages", "ship_sightings", "distinct_hulls", "unknown_counts",
+                   "partial"]
+
+
+def assert_passage_sums_match(stats: pd.DataFrame, rows: pd.DataFrame) -> None:
+    """The passages CSV (``stats``) sums, per strait, the ships and the shipless rows of the CSV
+    download of the same query (``rows``): plain pandas group-bys of the download."""
+    assert list(stats.columns) == PASSAGE_COLUMNS
+    got = stats.groupby("strait")[["ship_sightings", "unknown_counts"]].sum()
+    want = rows.assign(unknown=rows["ships"].isna()).groupby("strait").agg(
+        ship_sightings=("ships", "sum"), unknown_counts=("unknown", "sum"))
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
