@@ -6,6 +6,8 @@ voyage and no ship count; d names no strait; e and g are Tsushima rows of no voy
 compass word (heading "not stated"), one heading north; f is Tsugaru heading northwest in 2024.
 """
 
+import datetime as dt
+
 import pandas as pd
 
 from sightings.stats import (PASSAGE_COLUMNS, chinese_share, passage_rows, passage_table, passages, rows_by_source,
@@ -125,3 +127,37 @@ def test_stats_mutant007_straits_in_the_schema_order_and_integer_years():
     share = chinese_share(pd.DataFrame({"event_date": pd.to_datetime(["2021-10-18"]), "with_chinese_ships": [True]}))
     assert {name: str(dtype) for name, dtype in share.dtypes.items()} == {
         "year": "int64", "sightings": "int64", "with_chinese": "int64", "share": "float64"}
+
+
+# -- passage_table's period, partial years and empty selections (survivors of make mutation) ----------
+
+def _tsugaru(*rows):
+    """(id, day, heading, ships, hulls) rows through the Tsugaru Strait, each a voyage of its own."""
+    return pd.DataFrame({"id": [r[0] for r in rows], "event_date": pd.to_datetime([r[1] for r in rows]),
+                         "strait": ["Tsugaru"] * len(rows), "direction": [r[2] for r in rows],
+                         "voyage_id": [""] * len(rows), "ships": pd.array([r[3] for r in rows], dtype="Int64"),
+                         "hull_numbers": [r[4] for r in rows]})
+
+
+def test_stats_mutant101_no_rows_is_no_lines_even_with_the_partial_column():
+    got = passage_table(_tsugaru(("a", "2022-03-14", "west", 4, ["011"])).iloc[0:0], ("Tsugaru",), partial=True)
+    assert got.empty and list(got.columns) == ["strait", "year", "heading", "passages", "ship_sightings",
+                                                "distinct_hulls", "unknown_counts", "partial"]
+    assert passage_table(_tsugaru(("a", "2022-03-14", "west", 4, ["011"])), ()).empty
+
+
+def test_stats_mutant102_the_period_end_not_the_data_date_bounds_the_years():
+    """One 2022 passage; the period ends 31 Dec 2024 and the data run to 2026: zero lines for 2023
+    and 2024, none for 2025 or 2026."""
+    got = passage_table(_tsugaru(("a", "2022-03-14", "west", 4, ["011"])), ("Tsugaru",),
+                        end=dt.date(2024, 12, 31), current_to=dt.date(2026, 1, 1))
+    assert got.values.tolist() == [["Tsugaru", 2022, "west", 1, 4, 1, 0], ["Tsugaru", 2023, "all", 0, 0, 0, 0],
+                                   ["Tsugaru", 2024, "all", 0, 0, 0, 0]]
+
+
+def test_stats_mutant103_a_year_cut_by_the_periods_start_is_partial():
+    """From 1 Mar 2022: 2022 is cut short (partial), 2023 whole (the data run to 2026)."""
+    got = passage_table(_tsugaru(("a", "2022-03-14", "west", 4, ["011"]), ("b", "2023-05-01", "east", 2, [])),
+                        ("Tsugaru",), start=dt.date(2022, 3, 1), current_to=dt.date(2026, 1, 1), partial=True)
+    assert got.values.tolist() == [["Tsugaru", 2022, "west", 1, 4, 1, 0, True],
+                                   ["Tsugaru", 2023, "east", 1, 2, 0, 0, False]]
