@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from sightings.stats import (PASSAGE_COLUMNS, chinese_share, passage_rows, passage_table, passages, rows_by_source,
+from sightings.stats import (PASSAGE_COLUMNS, busiest_months, chinese_share, passage_rows, passage_table, passages, rows_by_source,
                              ships_per_month, source_note)
 
 ROWS = pd.DataFrame({
@@ -161,3 +161,11 @@ def test_stats_mutant103_a_year_cut_by_the_periods_start_is_partial():
                         ("Tsugaru",), start=dt.date(2022, 3, 1), current_to=dt.date(2026, 1, 1), partial=True)
     assert got.values.tolist() == [["Tsugaru", 2022, "west", 1, 4, 1, 0, True],
                                    ["Tsugaru", 2023, "east", 1, 2, 0, 0, False]]
+
+
+def test_stats_mutant104_three_busiest_months_by_default_ties_in_calendar_order():
+    """Four months with sightings: March 2, then January, June and December 1 each; the default is
+    three months, a tie in calendar order (January, June), December left out."""
+    rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-12-01", "2022-06-01", "2023-03-14", "2024-03-02",
+                                                       "2024-01-20"])})
+    assert busiest_months(rows) == [("Mar", 2), ("Jan", 1), ("Jun", 1)]
