@@ -10,8 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
-from sightings.stats import (PASSAGE_COLUMNS, busiest_months, chinese_share, passage_rows, passage_table, passages, rows_by_source,
-                             ships_per_month, source_note)
+from sightings.stats import (PASSAGE_COLUMNS, busiest_months, chinese_share, passage_rows, passage_table, passages,
+                             rows_by_source, ships_per_month, source_note)
 
 ROWS = pd.DataFrame({
     "id": ["a", "b", "c", "d", "e", "f", "g"],
