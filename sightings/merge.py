@@ -129,7 +129,14 @@ def report_pairs(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame
 
 
 def merge_row(old: dict, new: dict) -> Decision:
-    """One row from an existing row ``old`` and the release row ``new`` describing the same sighting."""
+    """One row from an existing row ``old`` and the release row ``new`` describing the same sighting.
+
+    The release is the primary source: its facts replace the news row's, and what the news
+    said differently is kept in the notes ("Before the release, news reports said: ...").
+    A news value a correction had changed is kept there too, marked "as corrected above", so
+    the correction's sentence never reads as the row's current value (2022-09-27: the press
+    frigates corrected away, then the release naming three Steregushchiy-class frigates).
+    """
     merged = dict(old)
     conflicts, kept = [], []
     for field in FACTS:
@@ -145,6 +152,8 @@ def merge_row(old: dict, new: dict) -> Decision:
         if not _empty(new[field]):
             if field == "location_text" and old[field] != new[field]:
                 kept.append(f"phrase '{old[field]}'")
+            elif f"Corrected {field} from " in old["notes"] and not _same(old[field], new[field]):
+                kept.append(f"{field} {_listed(old[field])!r} (as corrected above)")
             merged[field] = new[field]
     every = _union(old["source_urls"], new["source_urls"])
     merged["source_urls"] = [u for u in every if is_release_url(u)] + [u for u in every if not is_release_url(u)]
@@ -214,6 +223,11 @@ def _same(a, b) -> bool:
     if _empty(a) or _empty(b):
         return _empty(a) and _empty(b)
     return bool(a == b)
+
+
+def _listed(value) -> str:
+    """A cell as the dataset writes it: a list joined by "; ", anything else as it is."""
+    return "; ".join(value) if isinstance(value, list) else str(value)
 
 
 def _shown(value):

@@ -113,3 +113,20 @@ def test_merge006_new_sighting_is_added_in_date_order():
     later = release(id="rel-9", event_date="2026-03-01", hull_numbers=["548"], strait="Soya")
     result = apply_decisions(frame(NEWS), plan_merge(frame(NEWS), pd.DataFrame([later], columns=list(COLUMNS))))
     assert result["id"].tolist() == ["news-335", "rel-9"]
+
+
+def test_merge013_a_corrected_news_value_the_release_replaces_is_history_not_the_row():
+    """A correction changed the news row's ship types; the release then names more. The note
+    must say the corrected value was the news reports', so it does not contradict the row."""
+    corrected = row(id="news-543", event_date="2022-09-27", ships=4, ship_types=["Udaloy I-class destroyer"],
+                    notes="Corrected ship_types from 'Udaloy I-class destroyer; frigates' to "
+                          "'Udaloy I-class destroyer' (Taiwan News): 'frigates' is not in the cited pages.")
+    incoming = release(event_date="2022-09-27", ships=4, strait="", location_text=corrected["location_text"],
+                       ship_types=["Udaloy I-class destroyer", "Steregushchiy-class frigate"])
+    merged = merge_row(corrected, incoming).row
+    assert merged["ship_types"] == ["Udaloy I-class destroyer", "Steregushchiy-class frigate"]
+    assert merged["notes"].endswith("Before the release, news reports said: "
+                                    "ship_types 'Udaloy I-class destroyer' (as corrected above).")
+    untouched = merge_row(row(id="news-1", event_date="2022-09-27", ships=4, ship_types=["Udaloy I-class destroyer"]),
+                          incoming).row
+    assert "as corrected above" not in untouched["notes"]
