@@ -250,10 +250,11 @@ def source_note(by_source: pd.DataFrame) -> str:
 
 # -- briefing-ready statistics (issue 25): partial periods, the units, months, periods compared --
 
-#: An exercise a navy announced (``activity`` "exercise (announced by Russian MOD, ...)"): an
-#: announcement, not a sighting of ships, so its ship numbers (often "about 40") never enter a count
-#: of sightings or ships; the views list such rows as events beside the counts.
-ANNOUNCED = "announced by"
+#: An exercise a navy announced (``activity`` "exercise (announced by Russian MOD, ...)", or
+#: "exercise (announced)" where the report does not say by whom): an announcement, not a sighting
+#: of ships, so its ship numbers (often "about 40") never enter a count of sightings or ships; the
+#: views list such rows as events beside the counts.
+ANNOUNCED = "(announced"
 #: Column of :func:`passage_table` when a period is given: whether the year is cut short.
 PARTIAL = "partial"
 #: The four units a count may be in, with the words every title and header uses for them.
@@ -271,8 +272,9 @@ def announcement_mask(rows: pd.DataFrame) -> pd.Series:
 
     Examples
     --------
-    >>> announcement_mask(pd.DataFrame({"activity": ["transit", "exercise (announced by Russian MOD)"]})).tolist()
-    [False, True]
+    >>> announcement_mask(pd.DataFrame({"activity": ["transit", "exercise (announced by Russian MOD)",
+    ...                                               "exercise (announced)"]})).tolist()
+    [False, True, True]
     """
     if "activity" not in rows:
         return pd.Series(False, index=rows.index)

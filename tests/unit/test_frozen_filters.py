@@ -115,8 +115,10 @@ def test_frozen_filters005_data_current_to_is_the_last_report_date_of_all_rows(f
 
 
 @pytest.mark.parametrize(("spec", "sentence"), [
-    # 23 rows with a count sum to 34; fx-06 and fx-12 give none
-    (FilterSpec(), "25 sightings, 34 ship-sightings (2 sightings without a ship count), 6 Mar 2023 - 5 Nov 2025, "
+    # 23 rows with a count sum to 34; fx-06 and fx-12 give none; fx-11 (4 ships) is an announced
+    # exercise, not a sighting: 24 sightings, 30 ship-sightings
+    (FilterSpec(), "24 sightings, 30 ship-sightings (2 sightings without a ship count), "
+                   "1 announced exercise (not counted as sightings), 6 Mar 2023 - 5 Nov 2025, "
                    "data current to 7 Nov 2025"),
     # fx-03 (1), fx-04 (1), fx-12 (no count)
     (FilterSpec(straits=("Tsugaru",)), "3 sightings, 2 ship-sightings (1 sighting without a ship count), "
