@@ -103,14 +103,14 @@ def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current
 
     ``frame`` is the whole record (the period comparison moves the dates); the charts, table and
     paragraph are of ``apply_filters(frame, spec)``; ``names`` (hull -> ship name, from the vessel
-    register) names the paragraph's most-seen ships. ``lang`` is the page's language: the charts'
-    and the comparison's words follow it; the citation and the paragraph stay English
-    (:mod:`dashboard.briefing` has English words only), the cited link opens the page in ``lang``.
+    register) names the paragraph's most-seen ships. ``lang`` is the page's language: the charts',
+    the comparison's and the "Copy summary" paragraph's words follow it; the charts' citation stays
+    English, the cited link opens the page in ``lang``.
     """
     rows = apply_filters(frame, spec)
     citation = make_citation(rows, spec, version, current_to, page_href, today, lang)
     configs = tuple(graph_config(GRAPH_CONFIG, citation, chart) for _, chart, _ in CHARTS)
-    paragraph = briefing_text(rows, spec, citation, joint_movements(rows), names=names)
+    paragraph = briefing_text(rows, spec, citation, joint_movements(rows), names=names, lang=lang)
     return (*stats_figures(rows, citation, lang), *month_figures(rows, citation, lang), *configs, stats_href(spec),
             sidecar_href(spec), comparison_table(compare_periods(frame, spec, current_to), lang), paragraph)
 
