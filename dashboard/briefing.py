@@ -68,18 +68,32 @@ class Citation:
     end: dt.date | None = None
 
 
-def caption(citation: Citation, unit: str) -> str:
+def caption(citation: Citation, unit: str, lang: str = "en") -> str:
     """The lines an exported chart carries under its plot: filters, unit, source, version, access date, link.
+
+    ``unit`` is a message id (:data:`sightings.stats.UNITS`, in the catalogue through
+    :func:`dashboard.i18n.vocabulary`); in Japanese (``lang``) the lines are the catalogue's, the
+    source the JSO's own credit and the access date written out, as in :func:`briefing_text`.
 
     >>> print(caption(Citation("3 sightings, 1 Sep - 30 Sep 2026", "2026.12.1", dt.date(2026, 12, 7)), "passages"))
     Filters: 3 sightings, 1 Sep - 30 Sep 2026
     Unit: passages
     Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch
     Dataset version 2026.12.1, accessed 2026-12-07. View: /
+    >>> print(caption(Citation("確認3件、2026年9月1日～9月30日", "2026.12.1", dt.date(2026, 12, 7), link="/?lang=ja"),
+    ...               "sightings (reports of ships at one place and time)", "ja"))
+    条件：確認3件、2026年9月1日～9月30日
+    単位：確認（ある場所・時点の艦艇についての報告）
+    出典：統合幕僚監部ウェブサイトを加工して作成
+    データセット版 2026.12.1、2026年12月7日閲覧。この表示のリンク：/?lang=ja
     """
-    return (f"Filters: {citation.sentence}\n"
-            f"Unit: {unit}\nSource: {SOURCE_LINE}\n"
-            f"{version_line(citation.version)}, accessed {citation.accessed.isoformat()}. View: {citation.link}")
+    _ = translator(lang)
+    return "\n".join((_("Filters: {sentence}").format(sentence=citation.sentence),
+                      _("Unit: {unit}").format(unit=_(unit)),
+                      _("Source: {source}").format(source=SOURCE_LINES[lang]),
+                      _("{version}, accessed {accessed}. View: {link}").format(
+                          version=version_line(citation.version, lang), accessed=_accessed(citation.accessed, lang),
+                          link=citation.link)))
 
 
 def graph_config(base: dict, citation: Citation | None, chart: str, fmt: str = "svg") -> dict:

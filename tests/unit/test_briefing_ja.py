@@ -132,3 +132,24 @@ def test_briefja006_the_callback_on_a_japanese_page_sends_the_japanese_paragraph
     assert "海峡通過（1グループが1海峡を1方向に通過したものを1件とする）：宗谷海峡" in paragraph
     assert "出典：統合幕僚監部ウェブサイトを加工して作成。" in paragraph
     assert paragraph.endswith("この表示のリンク：https://sw.example/?from=2026-08-17&to=2026-09-15&strait=Soya&lang=ja")
+
+
+def test_briefja008_charts_of_a_japanese_page_cite_themselves_in_japanese(frozen):
+    """The lines under each exported chart on a ja page: the filter sentence, the chart's unit, the
+    JSO's credit, version, access date and the link keeping ``lang=ja`` (same window as briefja001)."""
+    spec = FilterSpec(start=D(2025, 8, 10), end=D(2025, 9, 8))
+    out = dict(zip(STATS_OUTPUTS, stats_update(frozen, spec, version="2026.12.1", current_to=CURRENT_TO,
+                                               page_href=PAGE, today=D(2026, 12, 7), lang="ja"), strict=True))
+    cited = {
+        ids.STATS_PASSAGES: "単位：海峡通過（1グループが1海峡を1方向に通過したものを1件とする）",
+        ids.STATS_MONTHLY: "単位：艦艇のべ隻数（各確認の隻数の合計。2回確認された艦は2と数える）",
+        ids.STATS_HEATMAP: "単位：確認（ある場所・時点の艦艇についての報告）",
+    }
+    for graph, unit in cited.items():
+        citation = [a["text"] for a in out[(graph, "figure")]["layout"]["annotations"] if a["name"] == "citation"]
+        assert citation == ["<br>".join([
+            "条件：確認3件、艦艇のべ4隻、2025年8月10日～9月8日、データは2025年11月7日現在",
+            unit,
+            "出典：統合幕僚監部ウェブサイトを加工して作成",
+            "データセット版 2026.12.1、2026年12月7日閲覧。この表示のリンク：https://sw.example/?from=2025-08-10&amp;"
+            "to=2025-09-08&amp;lang=ja"])], graph
