@@ -351,11 +351,13 @@ def _joint_sentence(joint: pd.DataFrame, lang: str = "en") -> str:
 # -- downloads that describe themselves (issue 25 item 5) -----------------------------------------
 
 def download_description(file: str, href: str, rows: pd.DataFrame, spec: FilterSpec, version: str,
-                         current_to: dt.date | None, exported: dt.date) -> dict:
+                         current_to: dt.date | None, exported: dt.date, lang: str = "en") -> dict:
     """The JSON sidecar of a download (``<file>.json``): what the file holds, the dataset version,
     licence, sources, the data-current-to date and the day it was exported.
 
     A sidecar rather than a comment line, so every CSV and GeoJSON reader still reads the file.
+    Its keys and dates are the same in every language; ``lang`` (the page's, sent as ``?lang=``)
+    writes the title, the filter sentence and the source line (in Japanese the JSO's own credit).
 
     Examples
     --------
@@ -365,8 +367,9 @@ def download_description(file: str, href: str, rows: pd.DataFrame, spec: FilterS
     >>> d["dataset_version"], d["exported"], d["licenses"][0]["name"], d["filters"]
     ('2026.12.1', '2026-12-07', 'GJSTU-2.0', '1 sighting, 2 ship-sightings, 1 Sep 2026, data current to 15 Sep 2026')
     """
-    return {"file": file, "href": href, "title": "Straitwatch: Russian Navy movements around Japan",
-            "filters": summary(rows, spec, current_to), "query": spec_to_query(spec),
+    _ = translator(lang)
+    return {"file": file, "href": href, "title": _("Straitwatch: Russian Navy movements around Japan"),
+            "filters": summary(rows, spec, current_to, lang), "query": spec_to_query(spec),
             "dataset_version": version, "data_current_to": current_to.isoformat() if current_to else None,
-            "exported": exported.isoformat(), "source": SOURCE_LINE, "licenses": LICENSES, "sources": SOURCES,
+            "exported": exported.isoformat(), "source": SOURCE_LINES[lang], "licenses": LICENSES, "sources": SOURCES,
             "rows_selected": len(rows)}

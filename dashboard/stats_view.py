@@ -28,7 +28,7 @@ from dashboard.cite import view_link
 from dashboard.export import filename
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.filters import FilterSpec, apply_filters, date_span, summary
-from dashboard.i18n import N_, figure_font, name, translator
+from dashboard.i18n import N_, figure_font, name, translator, with_language
 from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
@@ -65,9 +65,10 @@ def stats_href(spec) -> str:
     return STATS_PATH + spec_to_query(spec)
 
 
-def sidecar_href(spec) -> str:
-    """The link of the statistics CSV's description (version, licence, export date, filters) for ``spec``."""
-    return STATS_PATH + ".json" + spec_to_query(spec)
+def sidecar_href(spec, lang: str = "en") -> str:
+    """The link of the statistics CSV's description (version, licence, export date, filters) for ``spec``,
+    written in ``lang``."""
+    return STATS_PATH + ".json" + with_language(spec_to_query(spec), lang)
 
 
 def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = "en") -> tuple[dict, dict, dict]:
@@ -112,7 +113,7 @@ def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current
     configs = tuple(graph_config(GRAPH_CONFIG, citation, chart) for _, chart, _ in CHARTS)
     paragraph = briefing_text(rows, spec, citation, joint_movements(rows), names=names, lang=lang)
     return (*stats_figures(rows, citation, lang), *month_figures(rows, citation, lang), *configs, stats_href(spec),
-            sidecar_href(spec), comparison_table(compare_periods(frame, spec, current_to), lang), paragraph)
+            sidecar_href(spec, lang), comparison_table(compare_periods(frame, spec, current_to), lang), paragraph)
 
 
 def make_citation(rows: pd.DataFrame, spec: FilterSpec, version: str, current_to: dt.date | None,

@@ -122,16 +122,25 @@ def test_briefja006_the_callback_on_a_japanese_page_sends_the_japanese_paragraph
     from tests.dash_requests import callback_body
 
     spec = {"straits": ["Soya"], "start": "2026-08-17", "end": "2026-09-15"}
-    body = callback_body(dependencies, ids.STATS_BRIEFING, f"{ids.SPEC}.data",
-                         {ids.SPEC: spec, ids.URL: "https://sw.example/?strait=Soya&lang=ja",
-                          ids.VIEW_TABS: "statistics", ids.LANGUAGE: "ja"})
-    response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 200, response.data[:300]
-    paragraph = response.get_json()["response"][ids.STATS_BRIEFING]["children"]
+    def send(output: str) -> dict:
+        body = callback_body(dependencies, output, f"{ids.SPEC}.data",
+                             {ids.SPEC: spec, ids.URL: "https://sw.example/?strait=Soya&lang=ja",
+                              ids.VIEW_TABS: "statistics", ids.LANGUAGE: "ja"})
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200, response.data[:300]
+        return response.get_json()["response"]
+
+    # the statistics tab's callback, then the always-visible one for the download's description
+    got = send(ids.STATS_BRIEFING) | send(ids.DOWNLOAD_ABOUT)
+    paragraph = got[ids.STATS_BRIEFING]["children"]
     assert paragraph.startswith("Straitwatch要約：2026年8月17日～9月15日（")
     assert "海峡通過（1グループが1海峡を1方向に通過したものを1件とする）：宗谷海峡" in paragraph
     assert "出典：統合幕僚監部ウェブサイトを加工して作成。" in paragraph
     assert paragraph.endswith("この表示のリンク：https://sw.example/?from=2026-08-17&to=2026-09-15&strait=Soya&lang=ja")
+    # the descriptions of the downloads are asked for in Japanese too
+    assert got[ids.STATS_SIDECAR]["href"] == "/stats/passages.csv.json?from=2026-08-17&to=2026-09-15&strait=Soya&lang=ja"
+    assert got[ids.DOWNLOAD_ABOUT]["href"] == ("/download/straitwatch_2026-08-17_2026-09-15_soya.csv.json"
+                                               "?from=2026-08-17&to=2026-09-15&strait=Soya&lang=ja")
 
 
 def test_briefja008_charts_of_a_japanese_page_cite_themselves_in_japanese(frozen):
@@ -153,3 +162,21 @@ def test_briefja008_charts_of_a_japanese_page_cite_themselves_in_japanese(frozen
             "出典：統合幕僚監部ウェブサイトを加工して作成",
             "データセット版 2026.12.1、2026年12月7日閲覧。この表示のリンク：https://sw.example/?from=2025-08-10&amp;"
             "to=2025-09-08&amp;lang=ja"])], graph
+
+
+def test_briefja009_download_descriptions_in_japanese(frozen_client):
+    """``?lang=ja`` on a description (the links a ja page gives, briefja006): title, filter sentence
+    and source in Japanese, keys, dates, version and query as in English. Same window as briefja001."""
+    query = "?from=2025-08-10&to=2025-09-08"
+    for path in ("/download/straitwatch_2025-08-10_2025-09-08.csv.json", "/stats/passages.csv.json"):
+        ja = frozen_client.get(f"{path}{query}&lang=ja").get_json()
+        en = frozen_client.get(f"{path}{query}").get_json()
+        assert ja["title"] == "Straitwatch：日本周辺におけるロシア海軍の動向"
+        assert ja["filters"] == "確認3件、艦艇のべ4隻、2025年8月10日～9月8日、データは2025年11月7日現在"
+        assert ja["source"] == "出典：統合幕僚監部ウェブサイトを加工して作成"
+        assert en["filters"] == "3 sightings, 4 ship-sightings, 10 Aug - 8 Sep 2025, data current to 7 Nov 2025"
+        assert en["source"] == "Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch"
+        same = ("file", "href", "query", "dataset_version", "data_current_to", "exported", "licenses", "sources",
+                "rows_selected")
+        assert {key: ja[key] for key in same} == {key: en[key] for key in same}
+        assert ja["query"] == query and ja["data_current_to"] == "2025-11-07" and ja["rows_selected"] == 3
