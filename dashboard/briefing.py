@@ -6,8 +6,18 @@ the filters in words, the source, the dataset version, the day it was read and t
 link (issue 25 items 3 and 5). Plain functions of the filtered rows (or of the whole frame and
 the spec, for the other periods of a comparison), so the callbacks only pass them in.
 
-The words are plain literals (the i18n helper's catalogue wraps them); a builder takes ``lang``
-and refuses a language it has no words for.
+The paragraph speaks the page's language (``lang``; a language it has no words for is refused).
+Its sentences go through the one message catalogue (:mod:`dashboard.i18n`) as whole sentences
+with named placeholders, not through a table of sentences kept here: the catalogue already holds
+the summary sentence's counts ('確認3件', '艦艇のべ7隻') and the same words must not be written
+twice, ``make messages`` and ``tests/unit/test_i18n_catalogue.py`` keep every sentence translated,
+and a whole-sentence message lets Japanese order it its own way and put the counter word in the
+count ('{strait} {count}' is '{strait}{count}件'). English plurals are two messages with the same
+Japanese. What a catalogue cannot say is in two small tables below: the space between sentences
+(none in Japanese) and the source line, which in Japanese is the credit the JSO asks for
+(:data:`sightings.jso.CREDIT_JA`). Names come from their homes: straits from :mod:`geo.straits`
+and classes from ``data/ship_classes.csv`` through :func:`dashboard.i18n.name` (a class that file
+lacks stays as the record writes it); ship names and hull numbers are never translated.
 """
 
 from __future__ import annotations
@@ -20,16 +30,22 @@ import pandas as pd
 from dashboard.cite import version_line
 from dashboard.feeds import SOURCE_LINE
 from dashboard.filters import FilterSpec, apply_filters, date_span, summary
+from dashboard.i18n import name, translator
 from dashboard.urlstate import spec_to_query
 from sightings.datapackage import LICENSES, SOURCES
 from sightings.hulls import hull_table
+from sightings.jso import CREDIT_JA
 from sightings.joint import joint_events
 from sightings.pipeline import SHIP_CATEGORY_NAMES, type_column
 from sightings.schema import STRAITS
 from sightings.stats import ship_rows, period_counts, passage_rows, unit_counts
 
-#: Languages the paragraph builder has words for (Japanese comes through the i18n catalogue).
-LANGUAGES = ("en",)
+#: The source line of the paragraph in each language: in Japanese the credit the JSO asks for, in its words.
+SOURCE_LINES = {"en": SOURCE_LINE, "ja": CREDIT_JA}
+#: Between two sentences: a space in English, nothing after a Japanese 。.
+BETWEEN_SENTENCES = {"en": " ", "ja": ""}
+#: Languages the paragraph builder has words for (their sentences are the i18n catalogue's).
+LANGUAGES = tuple(SOURCE_LINES)
 #: How many of the most-seen hulls the paragraph names.
 NOTABLE_SHIPS = 5
 
@@ -52,18 +68,32 @@ class Citation:
     end: dt.date | None = None
 
 
-def caption(citation: Citation, unit: str) -> str:
+def caption(citation: Citation, unit: str, lang: str = "en") -> str:
     """The lines an exported chart carries under its plot: filters, unit, source, version, access date, link.
+
+    ``unit`` is a message id (:data:`sightings.stats.UNITS`, in the catalogue through
+    :func:`dashboard.i18n.vocabulary`); in Japanese (``lang``) the lines are the catalogue's, the
+    source the JSO's own credit and the access date written out, as in :func:`briefing_text`.
 
     >>> print(caption(Citation("3 sightings, 1 Sep - 30 Sep 2026", "2026.12.1", dt.date(2026, 12, 7)), "passages"))
     Filters: 3 sightings, 1 Sep - 30 Sep 2026
     Unit: passages
     Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch
     Dataset version 2026.12.1, accessed 2026-12-07. View: /
+    >>> print(caption(Citation("確認3件、2026年9月1日～9月30日", "2026.12.1", dt.date(2026, 12, 7), link="/?lang=ja"),
+    ...               "sightings (reports of ships at one place and time)", "ja"))
+    条件：確認3件、2026年9月1日～9月30日
+    単位：確認（ある場所・時点の艦艇についての報告）
+    出典：統合幕僚監部ウェブサイトを加工して作成
+    データセット版 2026.12.1、2026年12月7日閲覧。この表示のリンク：/?lang=ja
     """
-    return (f"Filters: {citation.sentence}\n"
-            f"Unit: {unit}\nSource: {SOURCE_LINE}\n"
-            f"{version_line(citation.version)}, accessed {citation.accessed.isoformat()}. View: {citation.link}")
+    _ = translator(lang)
+    return "\n".join((_("Filters: {sentence}").format(sentence=citation.sentence),
+                      _("Unit: {unit}").format(unit=_(unit)),
+                      _("Source: {source}").format(source=SOURCE_LINES[lang]),
+                      _("{version}, accessed {accessed}. View: {link}").format(
+                          version=version_line(citation.version, lang), accessed=_accessed(citation.accessed, lang),
+                          link=citation.link)))
 
 
 def graph_config(base: dict, citation: Citation | None, chart: str, fmt: str = "svg") -> dict:
@@ -192,102 +222,142 @@ def briefing_text(rows: pd.DataFrame, spec: FilterSpec, citation: Citation, join
     columns), announced exercises kept apart, then source, version, access date and permalink.
 
     Every strait the view covers is listed, zeros too; hulls are as the reports give them,
-    classes "as reported". Raises ValueError for a ``lang`` with no words here.
+    classes "as reported". ``lang`` is the page's language: in Japanese the sentences come from
+    the catalogue, straits and classes by their Japanese names (:func:`dashboard.i18n.name`),
+    dates as 2026年9月15日 and the source as the JSO asks (:data:`sightings.jso.CREDIT_JA`); ship
+    names stay as the register writes them. Raises ValueError for a ``lang`` with no words here.
 
     Examples
     --------
     >>> empty = pd.DataFrame({"id": [], "event_date": pd.to_datetime([]), "strait": [], "direction": [],
     ...     "voyage_id": [], "ships": pd.array([], dtype="Int64"), "hull_numbers": [], "ship_types": [],
     ...     "vessels": [], "activity": []})
-    >>> print(briefing_text(empty, FilterSpec(straits=("Soya",)), Citation("s", "2026.12.1",
-    ...       dt.date(2026, 12, 7), dt.date(2026, 9, 15), link="https://x.example/?strait=Soya"),
-    ...       joint_movements(empty.assign(with_chinese_ships=[]))))
+    >>> joint = joint_movements(empty.assign(with_chinese_ships=[]))
+    >>> citation = Citation("s", "2026.12.1", dt.date(2026, 12, 7), dt.date(2026, 9, 15),
+    ...                     link="https://x.example/?strait=Soya")
+    >>> print(briefing_text(empty, FilterSpec(straits=("Soya",)), citation, joint))
     Straitwatch briefing, all dates to 15 Sep 2026 (data current to 15 Sep 2026). No sightings match these filters. Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch; dataset version 2026.12.1, accessed 2026-12-07. View: https://x.example/?strait=Soya
+    >>> print(briefing_text(empty, FilterSpec(straits=("Soya",)), citation, joint, lang="ja"))
+    Straitwatch要約：2026年9月15日までの全期間（データは2026年9月15日現在）。この条件に合う確認はありません。出典：統合幕僚監部ウェブサイトを加工して作成。データセット版 2026.12.1、2026年12月7日閲覧。この表示のリンク：https://x.example/?strait=Soya
     """
     if lang not in LANGUAGES:
         raise ValueError(f"no briefing words for language {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    current_to = citation.current_to
-    parts = [f"Straitwatch briefing, {_period(rows, spec, current_to)}."]
+    _ = translator(lang)
+    parts = [_("Straitwatch briefing, {period}.").format(period=_period(spec, citation.current_to, lang))]
     counts = unit_counts(rows)
     if counts["sightings"] == 0 and counts["announcements"] == 0:
-        parts.append("No sightings match these filters.")
+        parts.append(_("No sightings match these filters."))
     else:
-        parts.append(_strait_sentence(rows, spec))
-        parts.append(f"{_n(counts['sightings'], 'sighting')} of {_n(counts['ship_groups'], 'ship group')} "
-                     f"(voyages), {_n(counts['distinct_ships'], 'distinct ship')} by hull number, "
-                     f"{_n(counts['ship_sightings'], 'ship-sighting')} (a ship seen twice counts twice).")
-        notable = _notable(rows, names or {})
+        parts.append(_strait_sentence(rows, spec, lang))
+        parts.append(_("{sightings} of {groups} (voyages), {ships} by hull number, {ship_sightings} "
+                       "(a ship seen twice counts twice).").format(
+            sightings=_n(counts["sightings"], _("{count} sighting"), _("{count} sightings")),
+            groups=_n(counts["ship_groups"], _("{count} ship group"), _("{count} ship groups")),
+            ships=_n(counts["distinct_ships"], _("{count} distinct ship"), _("{count} distinct ships")),
+            ship_sightings=_n(counts["ship_sightings"], _("{count} ship-sighting"), _("{count} ship-sightings"))))
+        notable = _notable(rows, names or {}, lang)
         if notable:
-            parts.append(f"Most-seen ships (class as reported, hull number): {notable}.")
-        parts.append(_joint_sentence(joint))
+            parts.append(_("Most-seen ships (class as reported, hull number): {ships}.").format(ships=notable))
+        parts.append(_joint_sentence(joint, lang))
         if counts["announcements"]:
-            parts.append(f"{_n(counts['announcements'], 'announced exercise')} (not counted as sightings).")
-    parts.append(f"Source: {SOURCE_LINE}; dataset version {citation.version}, accessed "
-                 f"{citation.accessed.isoformat()}. View: {citation.link}")
-    return " ".join(parts)
+            parts.append(_n(counts["announcements"], _("{count} announced exercise (not counted as sightings)"),
+                            _("{count} announced exercises (not counted as sightings)")) + _("."))
+    # the Japanese source is the JSO's own credit, which starts 出典：, so its sentence adds no word for "Source"
+    parts.append(_("Source: {source}; dataset version {version}, accessed {accessed}. View: {link}").format(
+        source=SOURCE_LINES[lang], version=citation.version, accessed=_accessed(citation.accessed, lang),
+        link=citation.link))
+    return BETWEEN_SENTENCES[lang].join(parts)
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _n(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (catalogue messages with a ``{count}``) for ``count``: '1 sighting', '確認3件'."""
+    return (one if count == 1 else many).format(count=count)
 
 
-def _period(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None) -> str:
+def _accessed(day: dt.date, lang: str) -> str:
+    """The access date: ISO in English (as the charts' captions write it), written out in Japanese."""
+    return date_span(day, day, lang) if lang == "ja" else day.isoformat()
+
+
+def _period(spec: FilterSpec, current_to: dt.date | None, lang: str = "en") -> str:
     """'8 Aug - 6 Sep 2026 (data current to 15 Sep 2026)', or '(partial: data to ...)' when it runs past it."""
+    _ = translator(lang)
     last = spec.end or current_to
     if spec.start and last:
-        span = date_span(spec.start, last)
+        span = date_span(spec.start, last, lang)
     elif last:
-        span = f"all dates to {date_span(last, last)}"
+        span = _("all dates to {day}").format(day=date_span(last, last, lang))
     else:
-        span = "all dates"
+        span = _("all dates")
     if current_to is None:
         return span
-    to = date_span(current_to, current_to)
-    return f"{span} (partial: data to {to})" if spec.end and spec.end > current_to else f"{span} (data current to {to})"
+    to = date_span(current_to, current_to, lang)
+    if spec.end and spec.end > current_to:
+        return span + _(" (partial: data to {day})").format(day=to)
+    return span + _(" (data current to {day})").format(day=to)
 
 
-def _strait_sentence(rows: pd.DataFrame, spec: FilterSpec) -> str:
+def _strait_sentence(rows: pd.DataFrame, spec: FilterSpec, lang: str = "en") -> str:
     """'Strait passages (one group's transit of one strait on one heading): Tsugaru 2, Soya 1, ...'."""
+    _ = translator(lang)
     chosen = set(spec.straits or ())
     straits = [s for s in STRAITS if s in chosen] or list(STRAITS)      # those the filter names, else all
     part = passage_rows(ship_rows(rows))
     per = part.groupby("strait", observed=False)["passage"].nunique()
-    listed = ", ".join(f"{strait} {int(per.get(strait, 0))}" for strait in straits)
-    return f"Strait passages (one group's transit of one strait on one heading): {listed}."
+    listed = _(", ").join(_("{strait} {count}").format(strait=name(strait, lang), count=int(per.get(strait, 0)))
+                          for strait in straits)
+    return _("Strait passages (one group's transit of one strait on one heading): {straits}.").format(straits=listed)
 
 
-def _notable(rows: pd.DataFrame, names: dict[str, str]) -> str:
-    """The most-seen hulls: 'Udaloy I-class destroyer 548 (3 sightings)', a name first when known."""
+def _notable(rows: pd.DataFrame, names: dict[str, str], lang: str = "en") -> str:
+    """The most-seen hulls: 'Udaloy I-class destroyer 548 (3 sightings)', a name first when known;
+    in Japanese the class as the releases name it (``data/ship_classes.csv``), where that file has it."""
+    _ = translator(lang)
     table = hull_table(ship_rows(rows))
     if table.empty:
         return ""
     top = table.sort_values("sightings", ascending=False, kind="stable").head(NOTABLE_SHIPS)
     items = []
     for hull, klass, seen in zip(top["hull"], top["class"], top["sightings"], strict=True):
-        name = f"{names[hull]}, " if hull in names else ""
-        items.append(f"{name}{klass} {hull} ({_n(int(seen), 'sighting')})")
-    return "; ".join(items)
+        classes = _("; ").join(name(one, lang) for one in klass.split("; "))
+        times = _n(int(seen), _("{count} sighting"), _("{count} sightings"))
+        if hull in names:
+            items.append(_("{name}, {klass} {hull} ({seen})").format(name=names[hull], klass=classes, hull=hull,
+                                                                    seen=times))
+        else:
+            items.append(_("{klass} {hull} ({seen})").format(klass=classes, hull=hull, seen=times))
+    return _("; ").join(items)
 
 
-def _joint_sentence(joint: pd.DataFrame) -> str:
+def _joint_sentence(joint: pd.DataFrame, lang: str = "en") -> str:
     """'Joint movements with Chinese ships: 1 (10 - 12 Aug 2026, Tsugaru Strait).' or 'none'."""
+    _ = translator(lang)
     if joint.empty:
-        return "Joint movements with Chinese ships: none."
+        return _("Joint movements with Chinese ships: none.")
     items = []
     for first, last, straits in zip(joint["first"], joint["last"], joint["straits"], strict=True):
-        where = (", " + " and ".join(straits) + (" Strait" if len(straits) == 1 else " straits")) if straits else ""
-        items.append(f"{date_span(first, last)}{where}")
-    return f"Joint movements with Chinese ships: {len(joint)} ({'; '.join(items)})."
+        dates = date_span(first, last, lang)
+        named = _(" and ").join(name(strait, lang) for strait in straits)
+        if not straits:
+            items.append(dates)
+        elif len(straits) == 1:
+            items.append(_("{dates}, {straits} Strait").format(dates=dates, straits=named))
+        else:
+            items.append(_("{dates}, {straits} straits").format(dates=dates, straits=named))
+    return _("Joint movements with Chinese ships: {count} ({movements}).").format(
+        count=len(joint), movements=_("; ").join(items))
 
 
 # -- downloads that describe themselves (issue 25 item 5) -----------------------------------------
 
 def download_description(file: str, href: str, rows: pd.DataFrame, spec: FilterSpec, version: str,
-                         current_to: dt.date | None, exported: dt.date) -> dict:
+                         current_to: dt.date | None, exported: dt.date, lang: str = "en") -> dict:
     """The JSON sidecar of a download (``<file>.json``): what the file holds, the dataset version,
     licence, sources, the data-current-to date and the day it was exported.
 
     A sidecar rather than a comment line, so every CSV and GeoJSON reader still reads the file.
+    Its keys and dates are the same in every language; ``lang`` (the page's, sent as ``?lang=``)
+    writes the title, the filter sentence and the source line (in Japanese the JSO's own credit).
 
     Examples
     --------
@@ -297,8 +367,9 @@ def download_description(file: str, href: str, rows: pd.DataFrame, spec: FilterS
     >>> d["dataset_version"], d["exported"], d["licenses"][0]["name"], d["filters"]
     ('2026.12.1', '2026-12-07', 'GJSTU-2.0', '1 sighting, 2 ship-sightings, 1 Sep 2026, data current to 15 Sep 2026')
     """
-    return {"file": file, "href": href, "title": "Straitwatch: Russian Navy movements around Japan",
-            "filters": summary(rows, spec, current_to), "query": spec_to_query(spec),
+    _ = translator(lang)
+    return {"file": file, "href": href, "title": _("Straitwatch: Russian Navy movements around Japan"),
+            "filters": summary(rows, spec, current_to, lang), "query": spec_to_query(spec),
             "dataset_version": version, "data_current_to": current_to.isoformat() if current_to else None,
-            "exported": exported.isoformat(), "source": SOURCE_LINE, "licenses": LICENSES, "sources": SOURCES,
+            "exported": exported.isoformat(), "source": SOURCE_LINES[lang], "licenses": LICENSES, "sources": SOURCES,
             "rows_selected": len(rows)}

@@ -147,7 +147,7 @@ def register(app, data: AppData) -> None:
         counts = all_facet_counts(frame, spec)
         return (sentence, as_patch(updates), note, map_summary(rows, lang),
                 time_bar(data, rows, spec, selected, shown_events, play_state, lang),
-                download_href(spec, "csv"), download_href(spec, "geojson"), download_href(spec, "csv.json"),
+                download_href(spec, "csv"), download_href(spec, "geojson"), download_href(spec, "csv.json", lang),
                 *(feed_href(spec, path) for _, _, path in FEED_LINKS),
                 *(facet.labelled_options(options[facet.field], counts[facet.field], lang) for facet in COUNTED),
                 cite_text(page_href, spec, data.version, dt.date.today(), lang))

@@ -19,6 +19,7 @@ from dashboard.export import filename, geojson_chunks, stats_csv
 from sightings.export import csv_chunks
 from dashboard.figures import LAYER_URL
 from dashboard.filters import FilterSpec, apply_filters, data_current_to
+from dashboard.i18n import language_of_query, with_language
 from dashboard.stats_view import STATS_PATH
 from dashboard.urlstate import spec_to_query, spec_from_query
 from sightings.schema import STRAITS
@@ -28,9 +29,14 @@ FORMATS = {"csv": ("text/csv; charset=utf-8", csv_chunks),
            "geojson": ("application/geo+json; charset=utf-8", geojson_chunks)}
 
 
-def download_href(spec: FilterSpec, extension: str) -> str:
-    """The link for the rows ``spec`` selects, in ``extension`` format."""
-    return f"/download/{filename(spec, extension)}{spec_to_query(spec)}"
+def download_href(spec: FilterSpec, extension: str, lang: str = "en") -> str:
+    """The link for the rows ``spec`` selects, in ``extension`` format (``lang``: the language a
+    description, ``csv.json``, is written in; the rows themselves have none).
+
+    >>> download_href(FilterSpec(straits=("Soya",)), "csv.json", "ja")
+    '/download/straitwatch_soya.csv.json?strait=Soya&lang=ja'
+    """
+    return f"/download/{filename(spec, extension)}{with_language(spec_to_query(spec), lang)}"
 
 
 def register_layer_files(server: Flask, files: tuple[tuple[str, bytes], ...]) -> None:
@@ -63,7 +69,7 @@ def register_downloads(server: Flask, frame, options, version: str = "unversione
         rows = apply_filters(frame, spec)
         if described:
             return sidecar_response(filename(spec, extension), download_href(spec, extension), rows, spec, version,
-                                    current_to)
+                                    current_to, language_of_query(query))
         content_type, chunks = FORMATS[extension]
         # content_type, not mimetype: Flask would append a second "; charset=utf-8"
         return Response(stream_with_context(chunks(rows)), content_type=content_type, headers={
@@ -77,9 +83,10 @@ def describedby(href: str) -> str:
     return f'<{href}>; rel="describedby"; type="application/json"'
 
 
-def sidecar_response(file: str, href: str, rows, spec: FilterSpec, version: str, current_to) -> Response:
-    """The JSON description of the download ``file`` (today's date as the export date)."""
-    body = download_description(file, href, rows, spec, version, current_to, dt.date.today())
+def sidecar_response(file: str, href: str, rows, spec: FilterSpec, version: str, current_to,
+                     lang: str = "en") -> Response:
+    """The JSON description of the download ``file`` (today's date as the export date), its words in ``lang``."""
+    body = download_description(file, href, rows, spec, version, current_to, dt.date.today(), lang)
     return Response(json.dumps(body, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8",
                     headers={"Cache-Control": "no-store"})
 
@@ -109,9 +116,10 @@ def register_stats(server: Flask, frame, options, version: str = "unversioned") 
 
     @server.route(STATS_PATH + ".json")
     def passage_stats_description() -> Response:
-        spec = spec_from_query(request.query_string.decode("utf-8", "replace"), options)
+        query = request.query_string.decode("utf-8", "replace")
+        spec = spec_from_query(query, options)
         return sidecar_response(passages_filename(spec), STATS_PATH + spec_to_query(spec), apply_filters(frame, spec),
-                                spec, version, current_to)
+                                spec, version, current_to, language_of_query(query))
 
 
 def table_straits(spec: FilterSpec) -> tuple[str, ...]:

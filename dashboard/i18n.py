@@ -58,7 +58,7 @@ from geo.straits import STRAITS
 from sightings.classes import ship_classes
 from sightings.pipeline import ACTIVITY_KINDS, NOT_STATED, OPEN_SEA, SHIP_CATEGORY_NAMES
 from sightings.plausibility import FLAGS
-from sightings.stats import ALL_HEADINGS
+from sightings.stats import ALL_HEADINGS, UNITS
 
 #: The page's languages, the first the default; the labels are how each names itself.
 LANGUAGES = {"en": "English", "ja": "日本語"}
@@ -165,12 +165,13 @@ def request_language() -> str:
 
 def vocabulary() -> tuple[str, ...]:
     """The record's words the page shows as values, translated through the catalogue by :func:`name`
-    (ship types, activities, lanes, headings, "not stated", the checks' flag labels): messages no
-    ``_()`` call names.
+    (ship types, activities, lanes, headings, "not stated", the checks' flag labels), and the units
+    the statistics count in (:data:`sightings.stats.UNITS`, named by the charts' citations): messages
+    no ``_()`` call names.
     Straits, seas and classes are not here: their Japanese has its own home."""
     headings = [WORDS[point] for point in POINTS if len(point) <= 2]     # what geo.tracks.heading gives
     return tuple(dict.fromkeys([*SHIP_CATEGORY_NAMES, *ACTIVITY_KINDS, OPEN_SEA, NOT_STATED, ALL_HEADINGS, *headings,
-                                     *FLAGS.values()]))
+                                     *FLAGS.values(), *UNITS.values()]))
 
 
 def translated_columns(columns: list[dict], lang: str) -> list[dict]:

@@ -28,7 +28,7 @@ from dashboard.cite import view_link
 from dashboard.export import filename
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.filters import FilterSpec, apply_filters, date_span, summary
-from dashboard.i18n import N_, figure_font, name, translator
+from dashboard.i18n import N_, figure_font, name, translator, with_language
 from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
@@ -50,7 +50,7 @@ PARTIAL_OPACITY = 0.4
 #: Each chart: (graph id, the file-name part of its export, the unit it counts).
 CHARTS = ((ids.STATS_PASSAGES, "passages-per-year", UNITS["passages"]),
           (ids.STATS_MONTHLY, "ship-sightings-per-month",
-           "ship-sightings (the ships each sighting reports, summed; a ship seen twice counts twice)"),
+           N_("ship-sightings (the ships each sighting reports, summed; a ship seen twice counts twice)")),
           (ids.STATS_CHINESE, "share-with-chinese-ships", UNITS["sightings"]),
           (ids.STATS_HEATMAP, "sightings-per-year-and-month", UNITS["sightings"]),
           (ids.STATS_MONTHS, "sightings-per-calendar-month", UNITS["sightings"]))
@@ -65,9 +65,10 @@ def stats_href(spec) -> str:
     return STATS_PATH + spec_to_query(spec)
 
 
-def sidecar_href(spec) -> str:
-    """The link of the statistics CSV's description (version, licence, export date, filters) for ``spec``."""
-    return STATS_PATH + ".json" + spec_to_query(spec)
+def sidecar_href(spec, lang: str = "en") -> str:
+    """The link of the statistics CSV's description (version, licence, export date, filters) for ``spec``,
+    written in ``lang``."""
+    return STATS_PATH + ".json" + with_language(spec_to_query(spec), lang)
 
 
 def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = "en") -> tuple[dict, dict, dict]:
@@ -77,14 +78,14 @@ def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: st
     so a chart downloaded from its modebar cites itself; years and months cut short by the
     citation's period or data-current-to date are drawn paler and named partial. Announced
     exercises (:func:`sightings.stats.announcement_mask`) are kept out of every count and shown as
-    events on the monthly chart. Titles, axes and legend are in ``lang`` (the sources note, the
-    citation and the hovers stay English: a citation is quoted as it is).
+    events on the monthly chart. Titles, axes, legend and citation are in ``lang`` (the sources
+    note and the hovers stay English).
     """
     ships = ship_rows(rows)
     by_source = rows_by_source(ships)
     note = source_note(by_source)
     ticks = _year_ticks(by_source, citation)
-    captions = {graph: caption(citation, unit) if citation else "" for graph, _, unit in CHARTS}
+    captions = {graph: caption(citation, unit, lang) if citation else "" for graph, _, unit in CHARTS}
     return (passages_figure(ships, note, ticks, citation, captions[ids.STATS_PASSAGES], lang),
             monthly_figure(rows, note, citation, captions[ids.STATS_MONTHLY], lang),
             chinese_figure(ships, note, ticks, citation, captions[ids.STATS_CHINESE], lang))
@@ -92,7 +93,7 @@ def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: st
 
 def month_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = "en") -> tuple[dict, dict]:
     """(sightings per year and month, sightings per calendar month), each carrying ``citation``; words in ``lang``."""
-    cite = caption(citation, UNITS["sightings"]) if citation else ""
+    cite = caption(citation, UNITS["sightings"], lang) if citation else ""
     return heatmap_figure(rows, citation, cite, lang), months_figure(rows, citation, cite, lang)
 
 
@@ -103,23 +104,23 @@ def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current
 
     ``frame`` is the whole record (the period comparison moves the dates); the charts, table and
     paragraph are of ``apply_filters(frame, spec)``; ``names`` (hull -> ship name, from the vessel
-    register) names the paragraph's most-seen ships. ``lang`` is the page's language: the charts'
-    and the comparison's words follow it; the citation and the paragraph stay English
-    (:mod:`dashboard.briefing` has English words only), the cited link opens the page in ``lang``.
+    register) names the paragraph's most-seen ships. ``lang`` is the page's language: the charts',
+    the comparison's, the charts' citation's and the "Copy summary" paragraph's words follow it, and
+    the cited link opens the page in ``lang``.
     """
     rows = apply_filters(frame, spec)
     citation = make_citation(rows, spec, version, current_to, page_href, today, lang)
     configs = tuple(graph_config(GRAPH_CONFIG, citation, chart) for _, chart, _ in CHARTS)
-    paragraph = briefing_text(rows, spec, citation, joint_movements(rows), names=names)
+    paragraph = briefing_text(rows, spec, citation, joint_movements(rows), names=names, lang=lang)
     return (*stats_figures(rows, citation, lang), *month_figures(rows, citation, lang), *configs, stats_href(spec),
-            sidecar_href(spec), comparison_table(compare_periods(frame, spec, current_to), lang), paragraph)
+            sidecar_href(spec, lang), comparison_table(compare_periods(frame, spec, current_to), lang), paragraph)
 
 
 def make_citation(rows: pd.DataFrame, spec: FilterSpec, version: str, current_to: dt.date | None,
                   page_href: str | None, today: dt.date, lang: str = "en") -> Citation:
-    """The :class:`dashboard.briefing.Citation` of the view ``spec`` over the selected ``rows`` (its words
-    English, its link to the page in ``lang``)."""
-    return Citation(sentence=summary(rows, spec, current_to), version=version, accessed=today, current_to=current_to,
+    """The :class:`dashboard.briefing.Citation` of the view ``spec`` over the selected ``rows`` (its filter
+    sentence in ``lang``, its link to the page in ``lang``)."""
+    return Citation(sentence=summary(rows, spec, current_to, lang), version=version, accessed=today, current_to=current_to,
                     stem=filename(spec, "x")[:-2], link=view_link(page_href, spec, lang), start=spec.start, end=spec.end)
 
 

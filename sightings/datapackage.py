@@ -22,6 +22,7 @@ import json
 import os
 from pathlib import Path
 
+from sightings.jso import CREDIT_JA
 from sightings.schema import COLUMNS, LIST_SEPARATORS, POSITION_KINDS, SEA_AREAS, STRAITS
 from sightings.store import DATASET, write_atomic
 
@@ -74,7 +75,7 @@ LICENSES = [
                                    "processed by Straitwatch)", "path": "https://www.mod.go.jp/gsdf/ord_sch/riyoukiyaku.html"},
 ]
 SOURCES = [
-    {"title": "Joint Staff Office, Ministry of Defense of Japan (出典：統合幕僚監部ウェブサイトを加工して作成)",
+    {"title": f"Joint Staff Office, Ministry of Defense of Japan ({CREDIT_JA})",
      "path": "https://www.mod.go.jp/js/"},
     {"title": "News pages retelling the Joint Staff's announcements (each row links its own)"},
 ]

@@ -28,7 +28,7 @@ from geo.locate import offset
 from geo.seas import sea_in_english
 from geo.places import UnknownJapanesePlace, find_place_ja, strip_parentheses
 from sightings.classes import english_name, from_japanese
-from sightings.jso import (NotAMovementRelease, ReleaseError, ReleaseSighting, parse_release, pdf_text,
+from sightings.jso import (CREDIT_JA, NotAMovementRelease, ReleaseError, ReleaseSighting, parse_release, pdf_text,
                            release_url)
 from sightings.merge import Decision, apply_decisions, plan_merge
 from sightings.positions import STRAIT_LABEL_POINTS
@@ -37,7 +37,7 @@ from sightings.text import control_characters, describe_controls, strip_controls
 from sightings.voyages import VOYAGE_COLUMNS, format_reference, link_voyages
 
 #: How each row resting on a release names its source (the licence asks for this wording).
-ATTRIBUTION = "Joint Staff Office, Ministry of Defense of Japan (出典：統合幕僚監部ウェブサイトを加工して作成; processed by Straitwatch)"
+ATTRIBUTION = f"Joint Staff Office, Ministry of Defense of Japan ({CREDIT_JA}; processed by Straitwatch)"
 #: Largest input file read: a release PDF, its text, or a corpus JSON of many releases.
 MAX_FILE_BYTES = {".pdf": 20 * 2**20, ".txt": 2 * 2**20, ".json": 50 * 2**20}
 _BEARING_WORDS = "|".join(sorted(JAPANESE.values(), key=len, reverse=True))

@@ -52,6 +52,9 @@ MAX_PDF_SECONDS = 10.0
 MAX_PDF_CONTENT_BYTES = 2 * 2**20
 #: Where releases live; the URL of a release is built from its file name.
 RELEASE_BASE = "https://www.mod.go.jp/js/pdf/{year}/{name}.pdf"
+#: The credit the Joint Staff Office's terms of use ask of a work made from its releases, in its words
+#: (every attribution of the data and the Japanese briefing paragraph quote it from here).
+CREDIT_JA = "出典：統合幕僚監部ウェブサイトを加工して作成"
 RELEASE_NAME = re.compile(r"^p(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})_(?P<n>\d{2})$")
 
 #: Japanese eras a release dates by: the Gregorian year before the era's first (令和元年 = 2019,

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sightings.jso import CREDIT_JA
 from sightings.store import DATASET, write_atomic
 
 DATA = DATASET.parent
@@ -35,7 +36,7 @@ TABLES = {"sightings": DATASET, "ship_classes": DATA / "ship_classes.csv", "gaze
 #: The sightings' columns the full-text index covers.
 SEARCHED = ("location_text", "location_text_ja", "ship_types", "hull_numbers", "vessels", "chinese_vessels",
             "notes", "source_names", "direction", "activity", "strait", "sea_area")
-ATTRIBUTION = ("Joint Staff Office, Ministry of Defense of Japan (出典：統合幕僚監部ウェブサイトを加工して作成), "
+ATTRIBUTION = (f"Joint Staff Office, Ministry of Defense of Japan ({CREDIT_JA}), "
                "processed by Straitwatch; news facts from the pages each row links")
 LICENSE = "Government of Japan Standard Terms of Use 2.0 (release facts); each row cites its pages"
 

@@ -94,7 +94,7 @@ def test_brief002_paragraph_names_ships_by_name_when_known_and_marks_a_partial_p
     assert got.startswith("Straitwatch briefing, 1 Sep - 30 Sep 2026 (partial: data to 15 Sep 2026). "
                           "Strait passages (one group's transit of one strait on one heading): Tsugaru 1. ")
     assert "Admiral Panteleyev, Udaloy I-class destroyer 548 (2 sightings)" in got
-    with pytest.raises(ValueError, match="no briefing words for language 'xx'; expected one of en"):
+    with pytest.raises(ValueError, match="no briefing words for language 'xx'; expected one of en, ja"):
         briefing_text(rows, spec, CITATION, joint_movements(rows), lang="xx")
 
 
