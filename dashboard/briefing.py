@@ -257,7 +257,9 @@ def _strait_sentence(rows: pd.DataFrame, spec: FilterSpec) -> str:
 
 
 def _notable(rows: pd.DataFrame, names: dict[str, str]) -> str:
-    """The most-seen hulls: 'Udaloy I-class destroyer 548 (3 sightings)', a name first when known."""
+    """The most-seen hulls: 'Udaloy I-class destroyer 548 (3 sightings)', a name first when known; a hull
+    reported in two classes 'Udaloy I-class destroyer / Udaloy III-class destroyer 543' (the table's "; "
+    would read as two items of this "; "-separated list)."""
     table = hull_table(ship_rows(rows))
     if table.empty:
         return ""
@@ -265,7 +267,7 @@ def _notable(rows: pd.DataFrame, names: dict[str, str]) -> str:
     items = []
     for hull, klass, seen in zip(top["hull"], top["class"], top["sightings"], strict=True):
         name = f"{names[hull]}, " if hull in names else ""
-        items.append(f"{name}{klass} {hull} ({_n(int(seen), 'sighting')})")
+        items.append(f"{name}{klass.replace('; ', ' / ')} {hull} ({_n(int(seen), 'sighting')})")
     return "; ".join(items)
 
 

@@ -95,11 +95,12 @@ def test_frozen_task002_top_hulls_and_one_hulls_timeline(dash_duo):
     open_tab(dash_duo, "Statistics")                         # action 1: open Statistics
     text = paragraph(dash_duo, "Straitwatch briefing, all dates to 7 Nov 2025")
     # sightings per hull: 548 in fx-03, 04, 17, 25 (4); 333 and 335 in fx-01, 02, 18 (3 each); then the
-    # hulls seen twice in hull-number order: 011 (fx-09, 10), 543 (fx-05 as Udaloy I, fx-21 as Udaloy III)
+    # hulls seen twice in hull-number order: 011 (fx-09, 10), 543 (fx-05 as Udaloy I, fx-21 as Udaloy III: its two
+    # classes joined by " / ", not by the list's own "; ")
     assert ("Most-seen ships (class as reported, hull number): Admiral Panteleyev, Udaloy I-class destroyer 548 "
             "(4 sightings); Sovershennyy, Steregushchiy-class frigate 333 (3 sightings); Gromkiy, Steregushchiy-class "
             "frigate 335 (3 sightings); Varyag, Slava-class missile cruiser 011 (2 sightings); Marshal Shaposhnikov, "
-            "Udaloy I-class destroyer; Udaloy III-class destroyer 543 (2 sightings).") in text
+            "Udaloy I-class destroyer / Udaloy III-class destroyer 543 (2 sightings).") in text
     open_tab(dash_duo, "Vessels")                            # action 2: open Vessels
     cell = f"#{ids.VESSELS} .ag-row[row-id='548'] .ag-cell[col-id='sightings']"
     dash_duo.wait_for_text_to_equal(cell, "4", timeout=20)
