@@ -32,8 +32,10 @@ def figure(dash_duo, graph: str, expression: str):
 
 
 def drawn(dash_duo, graph: str) -> None:
-    """Wait until the statistics callback has drawn ``graph`` (the tab's charts start empty)."""
-    wait_until(lambda: (figure(dash_duo, graph, "gd.data.length") or 0) > 0, 30, f"the chart {graph} drawn")
+    """Wait until the statistics callback has drawn ``graph``: the tab's charts start as empty figures
+    (some with an all-zero trace) without the citation lines the callback's figures carry."""
+    wait_until(lambda: figure(dash_duo, graph, "(gd.layout.annotations || []).some(a => a.name === 'citation')"),
+               30, f"the chart {graph} drawn for the view")
 
 
 def paragraph(dash_duo, starts: str) -> str:
