@@ -311,7 +311,9 @@ def _strait_sentence(rows: pd.DataFrame, spec: FilterSpec, lang: str = "en") -> 
 
 def _notable(rows: pd.DataFrame, names: dict[str, str], lang: str = "en") -> str:
     """The most-seen hulls: 'Udaloy I-class destroyer 548 (3 sightings)', a name first when known;
-    in Japanese the class as the releases name it (``data/ship_classes.csv``), where that file has it."""
+    in Japanese the class as the releases name it (``data/ship_classes.csv``), where that file has it.
+    A hull reported in two classes reads 'Udaloy I-class destroyer / Udaloy III-class destroyer 543'
+    (the table's "; " would read as two items of this "; "-separated list)."""
     _ = translator(lang)
     table = hull_table(ship_rows(rows))
     if table.empty:
@@ -319,7 +321,7 @@ def _notable(rows: pd.DataFrame, names: dict[str, str], lang: str = "en") -> str
     top = table.sort_values("sightings", ascending=False, kind="stable").head(NOTABLE_SHIPS)
     items = []
     for hull, klass, seen in zip(top["hull"], top["class"], top["sightings"], strict=True):
-        classes = _("; ").join(name(one, lang) for one in klass.split("; "))
+        classes = " / ".join(name(one, lang) for one in klass.split("; "))
         times = _n(int(seen), _("{count} sighting"), _("{count} sightings"))
         if hull in names:
             items.append(_("{name}, {klass} {hull} ({seen})").format(name=names[hull], klass=classes, hull=hull,

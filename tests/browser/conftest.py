@@ -4,20 +4,52 @@ There is deliberately no skip: without chromium and chromedriver these tests err
 and locally alike (`make test` installs both).
 """
 
+import os
+from pathlib import Path
+
 import pytest
 from dash.testing.application_runners import import_app
 from dash.testing.wait import until
 from selenium.webdriver.chrome.options import Options
 
 from dashboard import ids
+from dashboard.settings import ENV
 
-def start(dash_duo, path=""):
-    """The real app.py served to ``dash_duo``, opened at ``path`` (a query or fragment); the app."""
-    app = import_app("app")
+#: The frozen fixture (tests/fixtures/README.md): 25 hand-made rows with literal answers.
+FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "sightings.csv"
+
+
+def start(dash_duo, path="", data=None):
+    """The real app.py served to ``dash_duo``, opened at ``path`` (a query or fragment); the app.
+
+    ``data`` is the sightings CSV it serves (``STRAITWATCH_DATA``, as a WSGI server gives it),
+    the shipped dataset when None.
+    """
+    app = _import_app(data)
     dash_duo.start_server(app)
     if path:
         dash_duo.wait_for_page(url=dash_duo.server_url + path)
     return app
+
+
+def start_frozen(dash_duo, path=""):
+    """:func:`start` over the frozen fixture (:data:`FROZEN`), opened at ``path``."""
+    return start(dash_duo, path, FROZEN)
+
+
+def _import_app(data):
+    """``import_app("app")`` with ``STRAITWATCH_DATA`` set to ``data`` while app.py builds the app."""
+    if data is None:
+        return import_app("app")
+    before = os.environ.get(ENV["data"])
+    os.environ[ENV["data"]] = str(data)
+    try:
+        return import_app("app")
+    finally:
+        if before is None:
+            del os.environ[ENV["data"]]
+        else:
+            os.environ[ENV["data"]] = before
 
 
 def plot(component: str) -> str:
