@@ -8,15 +8,27 @@ the graphs that must redraw (Straitwatch: map and timeline; the plain app: its o
 read once every graph has redrawn and no callback is pending (so a view patched by a later
 callback counts too). Nothing sleeps: each run waits for those events.
 
-    .venv/bin/python bench/browser.py [--data FILE] [--reps 10]
+Each app has its own browser (the same Chromium, the same options) and the changes are
+interleaved, one change per app in turn, so load from other work on the machine falls on
+every app alike. Beside each change the browser's Resource Timing entries of the callback
+requests it fired give their server time (request sent to first byte of the answer, summed
+over the requests) and their response bytes (on the wire, gzip, and decoded).
+
+``--compare PATH`` adds another checkout (e.g. ``git worktree add /tmp/bench-old 3dd5b58``):
+its ``app.py`` runs from PATH (so PATH's packages are imported) on PATH's own
+``data/sightings.csv``, with the plain app on that data as its yardstick, all in the same run.
+
+    .venv/bin/python bench/browser.py [--data FILE] [--reps 10] [--compare PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +43,8 @@ STRAITWATCH_GRAPHS = (ids.MAP, ids.TIMELINE)
 PLAIN_GRAPHS = ("map",)
 _HOOK = """
 window.__plotted = [];
+performance.clearResourceTimings();
+performance.setResourceTimingBufferSize(10000);
 for (const id of arguments[0]) {
   const gd = document.querySelector('#' + id + ' .js-plotly-plot');
   if (gd && !gd.__benchHooked) {
@@ -45,6 +59,10 @@ delete state.stored; delete state.completed;
 return Object.values(state).every(list => list.length === 0);"""
 _GRAPHS_READY = "return arguments[0].every(id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');" \
                 " return gd && gd._fullLayout && gd.data && gd.data.length > 0; });"
+#: The callback requests sent since ``arguments[0]`` (Resource Timing, same origin so sizes are given).
+_REQUESTS = """return performance.getEntriesByType('resource')
+  .filter(e => e.name.includes('/_dash-update-component') && e.startTime >= arguments[0])
+  .map(e => [e.responseStart - e.requestStart, e.encodedBodySize, e.decodedBodySize]);"""
 
 
 def driver():
@@ -58,50 +76,113 @@ def driver():
     return webdriver.Chrome(options=options)
 
 
-def round_trips(browser, port: int, graphs: tuple[str, ...], reps: int) -> dict[str, list[float]]:
-    """Seconds from navigation to ``graphs`` drawn (once), and from each strait change to all
-    of ``graphs`` redrawn (``reps`` times), for the app on ``port``."""
+def navigate(browser, port: int, graphs: tuple[str, ...]) -> float:
+    """Seconds from navigation to ``graphs`` drawn."""
     from tests.browser.conftest import wait_until
 
     started = time.perf_counter()
     browser.get(f"http://127.0.0.1:{port}/")
     wait_until(lambda: browser.execute_script(_GRAPHS_READY, list(graphs)), 120, "graphs drawn")
-    load = time.perf_counter() - started
-    changes = []
-    for i in range(reps + 1):                                  # the first change warms up, not counted
-        browser.execute_script(_HOOK, list(graphs))
-        t0 = browser.execute_script(_CHANGE, ids.STRAITS, CHOICES[i % 2])
-        wait_until(lambda: {g for g, t in browser.execute_script("return window.__plotted") if t > t0}
-                   >= set(graphs) and browser.execute_script(_IDLE), 60, f"{', '.join(graphs)} redrawn")
-        done = max(t for _, t in browser.execute_script("return window.__plotted"))
-        if i:
-            changes.append((done - t0) / 1000)
-    return {"load": [load], "change": changes}
+    return time.perf_counter() - started
+
+
+def strait_change(browser, graphs: tuple[str, ...], choice: list[str]) -> dict:
+    """One strait change to all of ``graphs`` redrawn: seconds, and the callback requests it fired
+    (their count, server seconds summed, wire and decoded response bytes summed)."""
+    from tests.browser.conftest import wait_until
+
+    browser.execute_script(_HOOK, list(graphs))
+    t0 = browser.execute_script(_CHANGE, ids.STRAITS, choice)
+    wait_until(lambda: {g for g, t in browser.execute_script("return window.__plotted") if t > t0}
+               >= set(graphs) and browser.execute_script(_IDLE), 60, f"{', '.join(graphs)} redrawn")
+    done = max(t for _, t in browser.execute_script("return window.__plotted"))
+    sent = browser.execute_script(_REQUESTS, t0)
+    return {"change": (done - t0) / 1000, "requests": len(sent), "server": sum(s for s, _, _ in sent) / 1000,
+            "wire": sum(w for _, w, _ in sent), "raw": sum(r for _, _, r in sent)}
+
+
+def round_trips(browser, port: int, graphs: tuple[str, ...], reps: int) -> dict[str, list[float]]:
+    """Seconds from navigation to ``graphs`` drawn (once), and from each strait change to all
+    of ``graphs`` redrawn (``reps`` times), for the app on ``port``."""
+    load = navigate(browser, port, graphs)
+    changes = [strait_change(browser, graphs, CHOICES[i % 2])["change"] for i in range(reps + 1)]
+    return {"load": [load], "change": changes[1:]}                 # the first change warms up, not counted
+
+
+@dataclass
+class App:
+    """One app under test: its command, the folder it runs from, the graphs a change redraws."""
+
+    name: str
+    command: list[str]
+    cwd: Path
+    graphs: tuple[str, ...]
+    data: Path
+    load: float = 0.0
+    runs: list[dict] = field(default_factory=list)
+
+
+def interleaved(apps: list[App], reps: int) -> None:
+    """Start every app and its browser, navigate each once, then ``reps`` rounds of one strait
+    change per app (the order turning each round); each app's ``runs`` gets its changes."""
+    from bench.run import Server
+
+    servers, browsers = [], []
+    try:
+        for app in apps:
+            servers.append(Server([*app.command, "--data", str(app.data)], cwd=app.cwd,
+                                  env={"PYTHONPATH": str(app.cwd)}))
+            browsers.append(driver())
+            app.load = navigate(browsers[-1], servers[-1].port, app.graphs)
+            strait_change(browsers[-1], app.graphs, CHOICES[1])         # warm-up, not counted
+        for i in range(reps):
+            order = list(range(len(apps)))
+            order = order[i % len(order):] + order[:i % len(order)]
+            for k in order:
+                apps[k].runs.append(strait_change(browsers[k], apps[k].graphs, CHOICES[i % 2]))
+    finally:
+        for browser in browsers:
+            browser.quit()
+        for server in servers:
+            server.stop()
+
+
+def rows(path: Path) -> int:
+    import pandas as pd
+    return len(pd.read_csv(path, dtype=str, keep_default_na=False))
 
 
 def main(argv: list[str] | None = None) -> None:
-    from bench.run import PY, Server
+    from bench.run import PY
     from sightings.store import DATASET
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATASET)
     parser.add_argument("--reps", type=int, default=10)
+    parser.add_argument("--compare", type=Path, help="another checkout, run from its folder on its own "
+                        "data/sightings.csv beside this one (and the plain app on its data), interleaved")
     args = parser.parse_args(argv)
-    browser = driver()
-    try:
-        for name, command, graphs in (("Straitwatch", [PY, "app.py"], STRAITWATCH_GRAPHS),
-                                      ("plain app", [PY, "bench/baseline_app.py"], PLAIN_GRAPHS)):
-            server = Server([*command, "--data", str(args.data)])
-            try:
-                measured = round_trips(browser, server.port, graphs, args.reps)
-            finally:
-                server.stop()
-            times = measured["change"]
-            print(f"{name}: navigation to {' + '.join(graphs)} drawn {measured['load'][0] * 1000:.0f} ms; strait change "
-                  f"to {' + '.join(graphs)} redrawn, median {statistics.median(times) * 1000:.0f} ms over "
-                  f"{len(times)} changes")
-    finally:
-        browser.quit()
+    apps = [App("Straitwatch", [PY, "app.py"], ROOT, STRAITWATCH_GRAPHS, args.data.resolve()),
+            App("plain app", [PY, "bench/baseline_app.py"], ROOT, PLAIN_GRAPHS, args.data.resolve())]
+    if args.compare:
+        other = args.compare.resolve()
+        data = other / "data" / "sightings.csv"
+        apps[:0] = [App(f"Straitwatch at {other}", [PY, "app.py"], other, STRAITWATCH_GRAPHS, data)]
+        apps.append(App(f"plain app on {other}'s data", [PY, str(ROOT / "bench" / "baseline_app.py")], ROOT,
+                        PLAIN_GRAPHS, data))
+    print(f"load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)", flush=True)
+    interleaved(apps, args.reps)
+    print(f"load average at end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    med = statistics.median
+    plain = {app.data: med(r["change"] for r in app.runs) for app in apps if app.graphs == PLAIN_GRAPHS}
+    for app in apps:
+        change = med(r["change"] for r in app.runs)
+        print(f"{app.name} ({rows(app.data):,} rows): navigation to {' + '.join(app.graphs)} drawn "
+              f"{app.load * 1000:.0f} ms; strait change to {' + '.join(app.graphs)} redrawn, median "
+              f"{change * 1000:.0f} ms over {len(app.runs)} changes ({change / plain[app.data]:.2f}x the plain app "
+              f"on the same data); callbacks: median {med(r['requests'] for r in app.runs):.0f} requests, "
+              f"server {med(r['server'] for r in app.runs) * 1000:.0f} ms summed, "
+              f"{med(r['wire'] for r in app.runs):,.0f} B wire / {med(r['raw'] for r in app.runs):,.0f} B decoded")
 
 
 if __name__ == "__main__":
