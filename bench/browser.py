@@ -12,7 +12,10 @@ Each app has its own browser (the same Chromium, the same options) and the chang
 interleaved, one change per app in turn, so load from other work on the machine falls on
 every app alike. Beside each change the browser's Resource Timing entries of the callback
 requests it fired give their server time (request sent to first byte of the answer, summed
-over the requests) and their response bytes (on the wire, gzip, and decoded).
+over the requests) and their response bytes (on the wire, gzip, and decoded). After the
+browsers close, each change's requests (their bodies as the browser sent them) are posted
+again one at a time, interleaved the same way: the server's time per callback without the
+browser's requests running in parallel.
 
 ``--compare PATH`` adds another checkout (e.g. ``git worktree add /tmp/bench-old 3dd5b58``):
 its ``app.py`` runs from PATH (so PATH's packages are imported) on PATH's own
@@ -24,6 +27,7 @@ its ``app.py`` runs from PATH (so PATH's packages are imported) on PATH's own
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -43,6 +47,15 @@ STRAITWATCH_GRAPHS = (ids.MAP, ids.TIMELINE)
 PLAIN_GRAPHS = ("map",)
 _HOOK = """
 window.__plotted = [];
+window.__sent = [];
+if (!window.__benchFetch) {            // the callback requests' bodies, replayed one at a time by replay()
+  const send = window.fetch;
+  window.fetch = function (url, init) {
+    if (String(url).includes('/_dash-update-component') && init && init.body) window.__sent.push(init.body);
+    return send.apply(this, arguments);
+  };
+  window.__benchFetch = true;
+}
 performance.clearResourceTimings();
 performance.setResourceTimingBufferSize(10000);
 for (const id of arguments[0]) {
@@ -98,7 +111,24 @@ def strait_change(browser, graphs: tuple[str, ...], choice: list[str]) -> dict:
     done = max(t for _, t in browser.execute_script("return window.__plotted"))
     sent = browser.execute_script(_REQUESTS, t0)
     return {"change": (done - t0) / 1000, "requests": len(sent), "server": sum(s for s, _, _ in sent) / 1000,
-            "wire": sum(w for _, w, _ in sent), "raw": sum(r for _, _, r in sent)}
+            "wire": sum(w for _, w, _ in sent), "raw": sum(r for _, _, r in sent),
+            "bodies": browser.execute_script("return window.__sent")}
+
+
+def replay(port: int, bodies: list[str]) -> dict[str, float]:
+    """Seconds of each callback request in ``bodies`` (as the browser sent them), posted again one
+    at a time over loopback HTTP: the server's time without the browser's parallel requests."""
+    from bench.run import UPDATE, request
+
+    seconds: dict[str, float] = {}
+    for body in bodies:
+        parsed = json.loads(body)
+        status, elapsed, *_ = request(port, "POST", UPDATE, parsed, gzip_ok=True)
+        if status not in (200, 204):
+            raise RuntimeError(f"replaying {parsed['output'][:80]} answered {status}")
+        key = parsed["output"].strip(".").split(".")[0]
+        seconds[key] = seconds.get(key, 0.0) + elapsed
+    return seconds
 
 
 def round_trips(browser, port: int, graphs: tuple[str, ...], reps: int) -> dict[str, list[float]]:
@@ -124,7 +154,8 @@ class App:
 
 def interleaved(apps: list[App], reps: int) -> None:
     """Start every app and its browser, navigate each once, then ``reps`` rounds of one strait
-    change per app (the order turning each round); each app's ``runs`` gets its changes."""
+    change per app (the order turning each round); each app's ``runs`` gets its changes, then
+    each change's requests replayed one at a time (:func:`replay`)."""
     from bench.run import Server
 
     servers, browsers = [], []
@@ -136,15 +167,24 @@ def interleaved(apps: list[App], reps: int) -> None:
             app.load = navigate(browsers[-1], servers[-1].port, app.graphs)
             strait_change(browsers[-1], app.graphs, CHOICES[1])         # warm-up, not counted
         for i in range(reps):
-            order = list(range(len(apps)))
-            order = order[i % len(order):] + order[:i % len(order)]
-            for k in order:
+            for k in order_of(i, len(apps)):
                 apps[k].runs.append(strait_change(browsers[k], apps[k].graphs, CHOICES[i % 2]))
+        for browser in browsers:
+            browser.quit()
+        browsers = []
+        for i in range(reps):                     # the same changes' requests again, one at a time
+            for k in order_of(i, len(apps)):
+                apps[k].runs[i]["replayed"] = replay(servers[k].port, apps[k].runs[i]["bodies"])
     finally:
         for browser in browsers:
             browser.quit()
         for server in servers:
             server.stop()
+
+
+def order_of(i: int, n: int) -> list[int]:
+    """The apps' order in round ``i``: turned by one each round, so none is always first."""
+    return [(i + k) % n for k in range(n)]
 
 
 def rows(path: Path) -> int:
@@ -182,7 +222,10 @@ def main(argv: list[str] | None = None) -> None:
               f"{change * 1000:.0f} ms over {len(app.runs)} changes ({change / plain[app.data]:.2f}x the plain app "
               f"on the same data); callbacks: median {med(r['requests'] for r in app.runs):.0f} requests, "
               f"server {med(r['server'] for r in app.runs) * 1000:.0f} ms summed, "
-              f"{med(r['wire'] for r in app.runs):,.0f} B wire / {med(r['raw'] for r in app.runs):,.0f} B decoded")
+              f"{med(r['wire'] for r in app.runs):,.0f} B wire / {med(r['raw'] for r in app.runs):,.0f} B decoded; "
+              f"posted again one at a time: {med(sum(r['replayed'].values()) for r in app.runs) * 1000:.0f} ms summed")
+        for key in dict.fromkeys(k for r in app.runs for k in r["replayed"]):
+            print(f"    {key}: {med(r['replayed'].get(key, 0.0) for r in app.runs) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":
