@@ -19,9 +19,10 @@ browser's requests running in parallel.
 
 ``--compare PATH`` adds another checkout (e.g. ``git worktree add /tmp/bench-old 3dd5b58``):
 its ``app.py`` runs from PATH (so PATH's packages are imported) on PATH's own
-``data/sightings.csv``, with the plain app on that data as its yardstick, all in the same run.
+``data/sightings.csv``, with the plain app on that data as its yardstick (when it differs from
+this checkout's), all in the same run; give it again for a third checkout.
 
-    .venv/bin/python bench/browser.py [--data FILE] [--reps 10] [--compare PATH]
+    .venv/bin/python bench/browser.py [--data FILE] [--reps 10] [--compare PATH ...]
 """
 
 from __future__ import annotations
@@ -199,28 +200,29 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATASET)
     parser.add_argument("--reps", type=int, default=10)
-    parser.add_argument("--compare", type=Path, help="another checkout, run from its folder on its own "
-                        "data/sightings.csv beside this one (and the plain app on its data), interleaved")
+    parser.add_argument("--compare", type=Path, action="append", default=[],
+                        help="another checkout, run from its folder on its own data/sightings.csv beside this one "
+                             "(and the plain app on that data when it differs), interleaved; may be given again")
     args = parser.parse_args(argv)
     apps = [App("Straitwatch", [PY, "app.py"], ROOT, STRAITWATCH_GRAPHS, args.data.resolve()),
             App("plain app", [PY, "bench/baseline_app.py"], ROOT, PLAIN_GRAPHS, args.data.resolve())]
-    if args.compare:
-        other = args.compare.resolve()
+    for other in (path.resolve() for path in args.compare):
         data = other / "data" / "sightings.csv"
-        apps[:0] = [App(f"Straitwatch at {other}", [PY, "app.py"], other, STRAITWATCH_GRAPHS, data)]
-        apps.append(App(f"plain app on {other}'s data", [PY, str(ROOT / "bench" / "baseline_app.py")], ROOT,
-                        PLAIN_GRAPHS, data))
+        apps.insert(-1, App(f"Straitwatch at {other}", [PY, "app.py"], other, STRAITWATCH_GRAPHS, data))
+        if all(data.read_bytes() != app.data.read_bytes() for app in apps if app.graphs == PLAIN_GRAPHS):
+            apps.append(App(f"plain app on {other}'s data", [PY, str(ROOT / "bench" / "baseline_app.py")], ROOT,
+                            PLAIN_GRAPHS, data))
     print(f"load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)", flush=True)
     interleaved(apps, args.reps)
     print(f"load average at end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     med = statistics.median
-    plain = {app.data: med(r["change"] for r in app.runs) for app in apps if app.graphs == PLAIN_GRAPHS}
+    plain = {app.data.read_bytes(): med(r["change"] for r in app.runs) for app in apps if app.graphs == PLAIN_GRAPHS}
     for app in apps:
         change = med(r["change"] for r in app.runs)
         print(f"{app.name} ({rows(app.data):,} rows): navigation to {' + '.join(app.graphs)} drawn "
               f"{app.load * 1000:.0f} ms; strait change to {' + '.join(app.graphs)} redrawn, median "
-              f"{change * 1000:.0f} ms over {len(app.runs)} changes ({change / plain[app.data]:.2f}x the plain app "
-              f"on the same data); callbacks: median {med(r['requests'] for r in app.runs):.0f} requests, "
+              f"{change * 1000:.0f} ms over {len(app.runs)} changes "
+              f"({change / plain[app.data.read_bytes()]:.2f}x the plain app on the same data); callbacks: median {med(r['requests'] for r in app.runs):.0f} requests, "
               f"server {med(r['server'] for r in app.runs) * 1000:.0f} ms summed, "
               f"{med(r['wire'] for r in app.runs):,.0f} B wire / {med(r['raw'] for r in app.runs):,.0f} B decoded; "
               f"posted again one at a time: {med(sum(r['replayed'].values()) for r in app.runs) * 1000:.0f} ms summed")
