@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> None:
             App("plain app", [PY, "bench/baseline_app.py"], ROOT, PLAIN_GRAPHS, args.data.resolve())]
     for other in (path.resolve() for path in args.compare):
         data = other / "data" / "sightings.csv"
-        apps.insert(-1, App(f"Straitwatch at {other}", [PY, "app.py"], other, STRAITWATCH_GRAPHS, data))
+        apps.insert(len(apps) - sum(app.graphs == PLAIN_GRAPHS for app in apps), App(f"Straitwatch at {other}", [PY, "app.py"], other, STRAITWATCH_GRAPHS, data))
         if all(data.read_bytes() != app.data.read_bytes() for app in apps if app.graphs == PLAIN_GRAPHS):
             apps.append(App(f"plain app on {other}'s data", [PY, str(ROOT / "bench" / "baseline_app.py")], ROOT,
                             PLAIN_GRAPHS, data))
