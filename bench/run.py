@@ -83,12 +83,12 @@ def request(p: int, method: str, path: str, body: dict | None = None, gzip_ok: b
 
 
 class Server:
-    """A server process on a free port; ``ready`` is the seconds until ``/`` answered 200."""
+    """A server process on a free port, run from ``cwd``; ``ready`` is the seconds until ``/`` answered 200."""
 
-    def __init__(self, command: list[str], env: dict | None = None):
+    def __init__(self, command: list[str], env: dict | None = None, cwd: Path = ROOT):
         self.port = port()
         started = time.perf_counter()
-        self.process = subprocess.Popen([*command, "--port", str(self.port)], cwd=ROOT,
+        self.process = subprocess.Popen([*command, "--port", str(self.port)], cwd=cwd,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                         env={**os.environ, **(env or {})})
         while True:

@@ -351,15 +351,24 @@ def tab_callback(tab: str, frame, spec_of, outputs: int, context: views.ViewCont
     return update
 
 
-def as_patch(updates) -> Patch:
-    """A ``dash.Patch`` setting each (path, value) of a figure module's updates."""
+def as_patch(updates) -> dict:
+    """A ``dash.Patch`` setting each (path, value) of a figure module's updates, in its JSON form.
+
+    The JSON form is what Dash sends for a ``Patch`` (the browser applies either alike), but a
+    ``Patch`` object in a response is a type orjson cannot write: plotly's encoder then walks
+    the whole response in Python first (15-20 ms for a filter change's 200 KB on this machine),
+    where the plain dict lets orjson write it at once.
+
+    >>> as_patch([(("data", 1, "lat"), [41.5])])["operations"]
+    [{'operation': 'Assign', 'location': ['data', 1, 'lat'], 'params': {'value': [41.5]}}]
+    """
     patch = Patch()
     for path, value in updates:
         target = patch
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
-    return patch
+    return patch.to_plotly_json()
 
 
 def _clicked_id(click: dict) -> str | None:

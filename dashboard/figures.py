@@ -142,8 +142,19 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
 
 def point_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """Sightings drawn as markers: those with a reported or derived point."""
+    return rows[point_mask(rows)]
+
+
+def point_mask(rows: pd.DataFrame) -> np.ndarray:
+    """Which of ``rows`` are drawn as markers (:func:`point_rows`), as a bool array: a view that
+    only counts the markers or reads a column or two of them takes these, not a copy of every
+    column of every marker's row (rows are wide; a filter change made six such copies).
+
+    >>> point_mask(pd.DataFrame({"position_kind": ["reported", "area", "derived"], "lat": [41.5, 41.0, None]}))
+    array([ True, False, False])
+    """
     kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]   # codes when loaded by the app
-    return rows[kinds.isin(POINT_KINDS) & rows["lat"].notna()]
+    return (kinds.isin(POINT_KINDS) & rows["lat"].notna()).to_numpy(dtype=bool)
 
 
 def is_aggregated(rows: pd.DataFrame) -> bool:
@@ -223,8 +234,7 @@ def upload_trace(rows: pd.DataFrame) -> dict:
 
 def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
     """A dark halo under the selected sighting's marker (empty when it is not shown)."""
-    part = point_rows(rows)
-    part = part[part["id"] == selected] if selected else part.iloc[0:0]
+    part = rows[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)] if selected else rows.iloc[0:0]
     return {"lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
             "marker": {"size": (marker_size(part["ships"]) + 14).tolist(), "color": "#111111", "opacity": 0.35}}
 
@@ -411,7 +421,7 @@ def map_note(rows: pd.DataFrame, lang: str = "en") -> list:
     _ = translator(lang)
     if rows.empty:
         return [html.Strong(_("No sightings match these filters.")), _(" Widen the dates or reset the filters.")]
-    points = len(point_rows(rows))
+    points = int(point_mask(rows).sum())
     kinds = rows["position_kind"]
     table = (_(" · the table lists the latest {shown}; the downloads hold all {count}").format(
         shown=f"{MAX_TABLE_ROWS:,}", count=f"{len(rows):,}") if len(rows) > MAX_TABLE_ROWS else "")

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.figures import Update, area_ids, point_rows
+from dashboard.figures import Update, area_ids, point_mask
 from dashboard.i18n import N_, figure_font, name, translator
 from geo.layers import LAYERS_DIR
 from sightings.pipeline import OPEN_SEA
@@ -83,8 +83,8 @@ def strait_bounds(straits: dict) -> dict[str, tuple[float, float, float, float]]
 def view_bounds(rows: pd.DataFrame, straits: tuple[str, ...], boxes: dict[str, tuple]) -> tuple:
     """The box the map fits after a filter change: the drawn points, the chosen straits and the
     highlighted straits; the whole region when nothing narrows it (or nothing is drawn)."""
-    points = point_rows(rows)
-    parts = [np.column_stack([points["lon"].to_numpy(float), points["lat"].to_numpy(float)])]
+    drawn = point_mask(rows)
+    parts = [np.column_stack([rows["lon"].to_numpy(float)[drawn], rows["lat"].to_numpy(float)[drawn]])]
     highlighted = {key.split(":", 1)[1] for key in area_ids(rows) if key.startswith("strait:")}
     for strait in sorted(set(straits) | highlighted):
         if strait in boxes:
@@ -168,10 +168,10 @@ def view_layout(labels: list[dict], title: str, lang: str = "en") -> dict:
 def map_summary(rows: pd.DataFrame, lang: str = "en") -> str:
     """The map in one paragraph, for people who cannot see it (and a check for those who can), in ``lang``."""
     _ = translator(lang)
-    points = point_rows(rows)
     if rows.empty:
         return _("The map shows no sightings: none match these filters.")
-    by_lane = points["lane"].value_counts()
+    drawn = rows["lane"][point_mask(rows)]            # the lane of each marker's sighting
+    by_lane = drawn.value_counts()
     lanes = _(", ").join((_("{count} in open sea") if lane == OPEN_SEA else _("{count} in the {strait} Strait"))
                          .format(count=count, strait=name(lane, lang)) for lane, count in by_lane.items())
     areas = area_ids(rows)
@@ -180,7 +180,7 @@ def map_summary(rows: pd.DataFrame, lang: str = "en") -> str:
             strait=name(key.split(":", 1)[1], lang), sea=name(key.split(":", 1)[1], lang), count=count)
         for key, count in sorted(areas.items(), key=lambda item: -item[1]))
     text = (_("The map shows {count} sightings as points: {lanes}.") if lanes
-            else _("The map shows {count} sightings as points.")).format(count=len(points), lanes=lanes)
+            else _("The map shows {count} sightings as points.")).format(count=len(drawn), lanes=lanes)
     if highlighted:
         text += _(" Areas highlighted for reports that name only an area: {areas}.").format(areas=highlighted)
     unlocated = int((rows["position_kind"] == "unlocated").sum())

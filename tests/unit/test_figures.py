@@ -243,3 +243,27 @@ def test_figure019_selection_upload_and_visibility_updates(app_data, sightings):
     assert hidden == ["kurils", "seas", "territorial"]             # land ("base") always shows
     assert apply_updates(figure, visibility_updates(layers, ["seas", "straits", "territorial", "kurils"])
                          )["layout"]["meta"]["hidden"] == []
+
+
+def test_figure021_the_marker_rows_counted_without_copying_them():
+    """point_mask marks the rows drawn as markers (a reported or derived point), and the views that
+    only count markers or read a column of them (note, summary, halo) give the same answers
+    from it as from the rows themselves (issue 20: a filter change copied every marker's row six times)."""
+    from dashboard.figures import point_mask, selection_trace
+    from dashboard.mapview import map_summary
+    rows = pd.DataFrame({
+        "id": ["a", "b", "c", "d", "e"],
+        "position_kind": ["reported", "derived", "area", "unlocated", "reported"],
+        "lat": [41.5, 45.3, None, None, 41.6], "lon": [140.5, 141.9, None, None, 140.6],
+        "ships": pd.array([2, None, 3, 1, 4], dtype="Int64"),
+        "lane": ["Tsugaru", "Soya", "Tsugaru", "Open sea", "Tsugaru"],
+        "strait": ["Tsugaru", "Soya", "Tsugaru", "", "Tsugaru"], "named_seas": [[], [], [], [], []]})
+    assert point_mask(rows).tolist() == [True, True, False, False, True]
+    assert point_rows(rows)["id"].tolist() == ["a", "b", "e"]
+    assert map_note(rows) == ["3 on the map as points · 1 area-only (highlighted violet) · 1 without a position (table only)"]
+    assert map_summary(rows) == ("The map shows 3 sightings as points: 2 in the Tsugaru Strait, 1 in the Soya Strait. "
+                                 "Areas highlighted for reports that name only an area: Tsugaru Strait (1). "
+                                 "1 without a position are listed in the table only.")
+    assert (selection_trace(rows, "b")["lat"], selection_trace(rows, "b")["lon"]) == ([45.3], [141.9])
+    assert selection_trace(rows, "b")["marker"]["size"] == [21.0]          # 7 (no ship count) + 14
+    assert selection_trace(rows, "c")["lat"] == [] and selection_trace(rows, None)["lat"] == []
