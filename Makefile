@@ -16,8 +16,9 @@ run: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	$(PY) serve.py --host $(HOST) --port $(PORT)
 
+# Two pytest-xdist workers: the browser tests all on one, one at a time (tests/conftest.py), the rest spread.
 test: $(VENV)/.dev browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 # Debian's chromium + chromedriver for the browser tests (nothing is downloaded by the tests).
 browser:

@@ -2,13 +2,17 @@
 
 There is deliberately no skip: without chromium and chromedriver these tests error, on CI
 and locally alike (`make test` installs both).
+
+Every browser test runs in one pytest-xdist worker, one after another (tests/conftest.py), and
+they share the app app.py builds (:func:`import_app`): the app keeps no state between requests,
+so a test sees what any visitor of a running server sees.
 """
 
 import os
 from pathlib import Path
 
 import pytest
-from dash.testing.application_runners import import_app
+from dash.testing import application_runners
 from dash.testing.wait import until
 from selenium.webdriver.chrome.options import Options
 
@@ -111,3 +115,18 @@ def viewport(dash_duo, width: int, height: int) -> None:
     driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
     wait_until(lambda: driver.execute_script("return [window.innerWidth, window.innerHeight]") == [width, height],
                message=f"a {width}x{height} viewport")
+
+
+_APPS = {}
+
+
+def import_app(module: str):
+    """dash.testing's ``import_app(module)``, run once per module and STRAITWATCH_* settings (app.py
+    reads them as it builds the app): building the app takes 2-3 s, 48 times in a run otherwise.
+    Sharing it is safe because the app is read-only after start-up (no mutable state in callbacks,
+    dashboard/data.py), as it must be for a server that many people visit."""
+    from dashboard.settings import from_env
+    key = (module, from_env())
+    if key not in _APPS:
+        _APPS[key] = application_runners.import_app(module)
+    return _APPS[key]

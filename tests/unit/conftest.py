@@ -19,14 +19,15 @@ def dataset(tmp_path):
     return path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def app():
-    """The app over the shipped dataset, built once per test module."""
+    """The app over the shipped dataset, built once per session (per xdist worker). Tests only read
+    it, as visitors do; a test that changes an app (a route, dev tools) builds its own."""
     from dashboard.factory import create_app
     return create_app("data/sightings.csv")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def client(app):
     return app.server.test_client()
 
@@ -64,13 +65,13 @@ def frozen_raw():
     return read_sightings(FROZEN)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def frozen_app():
-    """The app over the frozen fixture (:func:`dashboard.factory.create_app`), built once per module."""
+    """The app over the frozen fixture (:func:`dashboard.factory.create_app`), built once per session."""
     from dashboard.factory import create_app
     return create_app(FROZEN)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def frozen_client(frozen_app):
     return frozen_app.server.test_client()

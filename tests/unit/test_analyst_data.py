@@ -91,17 +91,11 @@ def test_tracks_figure001_voyage_line_runs_through_its_sightings_in_time_order(f
     assert track_visibility(["seas"]) == [(("data", i, "visible"), False) for i in (LINE_TRACE, INFERRED_TRACE)]
 
 
-def test_stats_route001_csv_sums_equal_the_download(app_client):
+def test_stats_route001_csv_sums_equal_the_download(client):
     query = "?from=2022-01-01&to=2026-12-31&strait=Soya&strait=Tsushima"
-    stats = pd.read_csv(io.BytesIO(app_client.get("/stats/passages.csv" + query).data))
-    rows = pd.read_csv(io.BytesIO(app_client.get("/download/x.csv" + query).data))
+    stats = pd.read_csv(io.BytesIO(client.get("/stats/passages.csv" + query).data))
+    rows = pd.read_csv(io.BytesIO(client.get("/download/x.csv" + query).data))
     assert_passage_sums_match(stats, rows)
-
-
-@pytest.fixture(scope="module")
-def app_client():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv").server.test_client()
 
 
 def _faceted(*rows):

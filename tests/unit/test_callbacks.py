@@ -8,12 +8,6 @@ from dashboard import ids
 from tests.dash_requests import callback_body
 
 
-@pytest.fixture(scope="module")
-def app():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv")
-
-
 def answer(app, output_id, changed, values):
     client = app.server.test_client()
     body = callback_body(client.get("/_dash-dependencies").get_json(), output_id, changed, values)

@@ -12,7 +12,6 @@ import pytest
 from dashboard import ids
 from dashboard.details import details_panel, same_as_links
 from dashboard.dossier import build_dossier, dossier_panel, hull_href, sighting_href, url_panel, with_sighting
-from sightings.pipeline import build
 from sightings.vessels import REGISTER_COLUMNS, read_register
 from tests.dash_requests import dependency_body, triggered_by
 
@@ -154,8 +153,9 @@ def test_details04_voyage_reason_and_link_to_the_earlier_sighting():
 # -- over the live data ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def live():
-    return build("data/sightings.csv")
+def live(sightings):
+    """The shipped dataset as the app serves it (the session's ``sightings``, built once)."""
+    return sightings
 
 
 def test_dossier07_live_every_hull_dossier_lists_exactly_its_rows(live):
@@ -178,12 +178,6 @@ def test_dossier08_live_548_has_a_sourced_name(live):
 
 
 # -- the URL callback through Dash's endpoint ----------------------------------------------------
-
-@pytest.fixture(scope="module")
-def app():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv")
-
 
 def _open(app, search, selected=None):
     client = app.server.test_client()

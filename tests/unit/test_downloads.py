@@ -12,12 +12,6 @@ from dashboard.filters import FilterSpec
 from tests.expected import assert_download_equals
 
 
-@pytest.fixture(scope="module")
-def client():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv").server.test_client()
-
-
 def test_download001_link_carries_the_filters():
     spec = FilterSpec(straits=("Tsugaru",), chinese="yes")
     assert download_href(spec, "csv") == "/download/straitwatch_tsugaru_filtered.csv?strait=Tsugaru&chinese=yes"

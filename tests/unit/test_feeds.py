@@ -12,12 +12,6 @@ from sightings.cells import SEPARATORS, neutralise
 QUERIES = ["", "?strait=Tsugaru&from=2022-01-01&to=2022-12-31", "?sea=Sea+of+Okhotsk", "?strait=Nowhere&from=1999-01-01&to=1999-01-02"]
 
 
-@pytest.fixture(scope="module")
-def client():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv").server.test_client()
-
-
 def csv_rows(client, query):
     answer = client.get(f"/download/straitwatch.csv{query}")
     assert answer.status_code == 200

@@ -290,17 +290,19 @@ def test_import015_cli_merges_then_reports_duplicates(dataset):
     assert again.stderr.count("duplicate: ") == 6
 
 
-def test_import016_cli_errors_exit_2_one_line_each(dataset, tmp_path):
+def test_import016_cli_errors_exit_2_one_line_each(dataset, tmp_path, capsys):
+    """The command's own function in this process (test_import014/015 run the command line)."""
+    from sightings.__main__ import main
     bad = tmp_path / "bad.csv"
     bad.write_bytes(BAD["30 February"][0])
     before = dataset.read_bytes()
-    done = run_cli(bad, "--data", dataset)
-    assert done.returncode == 2
-    assert done.stderr.splitlines()[0] == "error: row 1, event_date: '2022-02-30' is not a date (YYYY-MM-DD)"
-    assert "nothing written" in done.stderr and "Traceback" not in done.stderr
+    assert main(["import", str(bad), "--data", str(dataset)]) == 2
+    stderr = capsys.readouterr().err
+    assert stderr.splitlines()[0] == "error: row 1, event_date: '2022-02-30' is not a date (YYYY-MM-DD)"
+    assert "nothing written" in stderr and "Traceback" not in stderr
     assert dataset.read_bytes() == before
-    missing = run_cli(tmp_path / "nope.csv", "--data", dataset)
-    assert missing.returncode == 2 and f"error: no such file: {tmp_path / 'nope.csv'}" in missing.stderr
+    assert main(["import", str(tmp_path / "nope.csv"), "--data", str(dataset)]) == 2
+    assert f"error: no such file: {tmp_path / 'nope.csv'}" in capsys.readouterr().err
 
 
 def test_import017_shipped_dataset_untouched_by_this_module():

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard.filters import FilterSpec, apply_filters
 from dashboard.search import MAX_QUERY, find, mask, matched_in
-from sightings.pipeline import build, classes_of
+from sightings.pipeline import classes_of
 from sightings.textsearch import search_fields
 from sightings.vessels import REGISTER
 
@@ -106,8 +106,9 @@ def _fold(series: pd.Series) -> pd.Series:
 
 
 @pytest.fixture(scope="module")
-def live():
-    return build("data/sightings.csv")
+def live(sightings):
+    """The shipped dataset as the app serves it (the session's ``sightings``, built once)."""
+    return sightings
 
 
 def _own_text(frame: pd.DataFrame) -> pd.DataFrame:

@@ -11,12 +11,6 @@ from dashboard import ids
 HOSTILE_STRAITS = ["../../etc/passwd", "<script>alert(1)</script>", "Tsugaru' OR 1=1 --"]
 
 
-@pytest.fixture(scope="module")
-def app():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv")
-
-
 @pytest.fixture
 def client(app):
     return app.server.test_client()

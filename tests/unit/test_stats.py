@@ -258,12 +258,6 @@ def test_truth13_a_hull_lists_only_the_classes_its_own_rows_give():
 
 # -- the shipped dataset, through the app: invariants only ------------------------------------------
 
-@pytest.fixture(scope="module")
-def app():
-    from dashboard.factory import create_app
-    return create_app("data/sightings.csv")
-
-
 def test_truth11_the_vessels_table_follows_the_hull_filter(app, sightings):
     """``?hull=548``: the table lists 548 and the hulls seen with it, counted in 548's sightings only."""
     client = app.server.test_client()
