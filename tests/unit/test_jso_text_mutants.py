@@ -1,0 +1,98 @@
+"""sightings.jso on release text, the behaviours a mutation run showed no test stated (docs/mutation.md).
+
+Each case is a real release sentence (test_jso.HEAD) with one part rewritten, and the value
+the parser must read from it written out.
+"""
+
+import datetime as dt
+
+import pytest
+
+from sightings.jso import ReleaseError, normalise, parse_release
+from tests.unit.test_jso import HEAD, RELEASES, TRUTH, as_truth_row, one
+
+D = dt.date
+PREFIX = "令和８年６月２８日（日）正午頃、海上自衛隊は、"          # 23 characters
+
+
+def test_jso_text_mutant007_the_whole_corpus_reads_as_the_truth_table():
+    """test_jso002 in one test, without its cache: a mutant is checked against every row of truth.csv.
+
+    (test_jso002's 40 cases share one parse of the corpus, made by whichever runs first, so mutmut ties
+    the parser's functions only to that first case.)
+    """
+    parsed = [as_truth_row(s) for r in RELEASES for s in parse_release(r["text"], r["file"], r["url"])]
+    assert parsed == [{k: v for k, v in t.items() if k != "notes"} for t in TRUTH]
+
+
+@pytest.mark.parametrize(("written", "anchor", "prefecture"), [
+    ("北海道の宗谷岬", "宗谷岬", "北海道"),                     # prefecture first, joined by の
+    ("青森県尻屋崎", "尻屋崎", "青森県"),                        # prefecture first, no の
+    ("礼文島の宗谷岬", "宗谷岬", ""),                            # の after a place that is no prefecture
+    ("北海道の礼文島のスコトン岬", "スコトン岬", ""),              # the place after the last の
+    ("北海道の宗谷岬（東京都）", "宗谷岬", "東京都"),               # the bracket wins over a prefecture before
+    ("青森県尻屋崎（北海道）", "尻屋崎", "北海道"),
+])
+def test_jso_text_mutant001_anchor_and_prefecture(written, anchor, prefecture):
+    s = one(HEAD.replace("宗谷岬（北海道）", written))
+    assert (s.anchor_ja, s.anchor_prefecture) == (anchor, prefecture)
+
+
+@pytest.mark.parametrize(("filler", "quoted"), [
+    (177, PREFIX + "あ" * 177),                 # 200 characters: quoted whole
+    (178, PREFIX + "あ" * 177 + "…"),           # 201: the first 200 and an ellipsis
+])
+def test_jso_text_mutant002_a_head_without_position_is_quoted_for_review(filler, quoted):
+    s = one(HEAD.replace("宗谷岬（北海道）の北西約５０ｋｍの海域において、同海域を西進する", "あ" * filler))
+    assert s.review == (f"no position (「…の方位約Nｋｍの海域において」) read in 「{quoted}」",)
+    assert (s.distance_km, s.anchor_ja, s.russian[0].hulls) == (None, "", ("548",))
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("午後１３時頃", "impossible time '午後13時' in '令和8年6月28日（日）午後13時頃、海上自衛隊は、' "
+                   "(expected 午前/午後 0 to 12 時 and 0 to 59 分)"),
+    ("午前１１時６０分頃", "impossible time '午前11時60分' in '令和8年6月28日（日）午前11時60分頃、海上自衛隊は、' "
+                       "(expected 午前/午後 0 to 12 時 and 0 to 59 分)"),
+])
+def test_jso_text_mutant003_an_impossible_time_is_refused(written, message):
+    with pytest.raises(ReleaseError) as caught:
+        one(HEAD.replace("正午頃", written))
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("written", "time"), [("午後１２時５９分頃", "12:59"), ("午前１１時５９分頃", "11:59")])
+def test_jso_text_mutant004_the_last_minute_of_an_hour(written, time):
+    assert one(HEAD.replace("正午頃", written)).event_time == time
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a  b", "a  b"),                   # between ASCII characters a run stays whole
+    ("あ  b", "あb"),                   # next to a non-ASCII character it goes
+    ("a あ", "aあ"),
+    ("a\u3000 b", "a\u3000b"),          # an ideographic space after ASCII stays, the ASCII space after it goes
+    ("あ\u3000 b", "あb"),
+    ("a \u3000 b", "a\u3000b"),
+    ("あ \u3000b", "あ\u3000b"),
+    ("x あ  y z", "xあy z"),
+])
+def test_jso_text_mutant005_spaces_kept_only_between_ascii(text, expected):
+    assert normalise(text) == expected
+
+
+def back_refs(sentence: str, day: str = "令和８年７月３日（金）", issued: str = "令和８年７月３日\n"):
+    text = HEAD.replace("令和８年６月２８日（日）", day).replace("令和８年６月２８日\n", issued) \
+        .replace("防衛省", sentence + "防衛省")
+    return [(r.first, r.last) for r in one(text).back_refs]
+
+
+def test_jso_text_mutant006_back_references_to_no_date_say_where():
+    # 29 February 2028 is after the sighting (28 February 2028): last year's, 2027-02-29, is no date
+    with pytest.raises(ReleaseError) as caught:
+        back_refs("なお、当該艦艇は、２月２９日（火）に対馬海峡を北東進したものと同一である。",
+                  "令和１０年２月２８日（月）", "令和１０年２月２８日\n")
+    assert str(caught.value) == "back-reference: 2027-02-29 is not a date"
+    # 「１月３１日から２９日にかけて」: the range ends in the next month, 29 February 2026, no date
+    with pytest.raises(ReleaseError) as caught:
+        back_refs("なお、当該艦艇は、１月３１日（土）から２９日（日）にかけて、対馬海峡を北東進したものと同一である。")
+    assert str(caught.value) == "back-reference: 2026-02-29 is not a date"
+
