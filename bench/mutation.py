@@ -381,6 +381,37 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
+    ("sightings/jso.py _anchor", "if before or place:", "differs only for an anchor that begins or ends with の, "
+     "which the position pattern never reads (の before the bearing is its own)"),
+    ("sightings/jso.py _back_refs", 'subject, read_to = "all", 1', "equivalent: the text starts with なお、, so no "
+     "navy is named at its first character"),
+    ("sightings/jso.py _back_refs", "read_to = None", "equivalent: the last navy named before a date is the same "
+     "over the whole text before it (reading each stretch once only keeps the time linear)"),
+    ("sightings/jso.py _space_run", "if (start) or True", "equivalent: lines are stripped before they are joined, "
+     "so no run of white space starts the text"),
+    ("sightings/jso.py _space_run", 'if start else "XXXX"', "equivalent: lines are stripped before they are joined, "
+     "so no run of white space starts the text"),
+    ("sightings/jso.py _space_run", "if (end < len(text)) or True", "equivalent: lines are stripped before they are "
+     "joined, so no run of white space ends the text"),
+    ("sightings/jso.py _space_run", "end <= len(text)", "equivalent: lines are stripped before they are joined, so "
+     "no run of white space ends the text"),
+    ("sightings/jso.py _space_run", 'if end < len(text) else "XXXX"', "equivalent: lines are stripped before they "
+     "are joined, so no run of white space ends the text"),
+    ("sightings/importer.py merge_into", "verify_integrity=", "a guard: the replaced rows were dropped from the kept "
+     "ones just before, so their labels never repeat"),
+    ("sightings/importer.py merge_into", "[kept, result.replaced], )", "a guard: the replaced rows were dropped from "
+     "the kept ones just before, so their labels never repeat"),
+    ("sightings/importer.py merge_into", "ignore_index=", "equivalent: the index is reset after the sort"),
+    ("sightings/importer.py merge_into", "[merged, result.new], )", "equivalent: the index is reset after the sort"),
+    ("sightings/importer.py merge_into", 'sort_values("event_date", ', "differs only among 17 or more rows of one "
+     "date: numpy sorts fewer by insertion, which is stable"),
+    ("sightings/importer.py read_upload", '.rpartition(",")', "equivalent: a data URL's header and base64 hold no "
+     "comma, so the one comma is found from either end"),
+    ("sightings/importer.py read_upload", '(contents or "XXXX")', "equivalent: 'XXXX' is no data URL either"),
+    ("sightings/importer.py read_upload", 'else ("XXXX", "", "")', "equivalent: 'XXXX' is no data URL either"),
+    ("sightings/importer.py read_upload", 'else ("", "XXXX", "")', "equivalent: the separator is not read"),
+    ("sightings/importer.py read_upload", 'else ("", "", "XXXX")', "equivalent: an empty header is refused before "
+     "the payload is read"),
     ("sightings/store.py _is_utf8", 'decode("UTF-8")', "equivalent: codec names are read case-blind"),
     ("sightings/store.py _text_encoding", 'b"XXaXX".decode(name)', "equivalent: any bytes tell a text codec from a "
      "bytes-to-bytes one"),

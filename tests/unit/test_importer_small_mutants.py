@@ -171,3 +171,19 @@ def test_importer_small_mutant010_merge_into_a_small_dataset(tmp_path):
     assert written["ships"].tolist() == ["3", "9", "3"]
     text = (tmp_path / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "0 new report(s), 1 replaced." in text and text.count("\n## ") == 2
+
+
+def test_importer_small_mutant011_merge_into_refuses_a_changed_row_unless_asked(tmp_path):
+    path = tmp_path / "sightings.csv"
+    path.write_text(STORED, encoding="utf-8")
+    with pytest.raises(SightingsError) as caught:
+        merge_into(path, csv(HEADER, DERIVED.replace(",2,Udaloy", ",3,Udaloy")))
+    assert caught.value.problems == [
+        f"row 1, ships: 3 differs from the stored row '2011-05-05-58e004' (2); {AGAIN}"]
+    assert path.read_text(encoding="utf-8") == STORED and not (tmp_path / "CHANGELOG.md").exists()
+    merge_into(path, csv(NOTES, NEW.replace("Example,", "Example,宗谷の沖")).decode("utf-8").encode("cp932"),
+               encoding="cp932")
+    written = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert written["notes"].tolist() == ["", "", "宗谷の沖"]
+    assert "`import`: 3 rows; added 1, changed 0, removed 0. 1 new report(s), 0 replaced." in (
+        tmp_path / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -96,3 +96,16 @@ def test_jso_text_mutant006_back_references_to_no_date_say_where():
         back_refs("なお、当該艦艇は、１月３１日（土）から２９日（日）にかけて、対馬海峡を北東進したものと同一である。")
     assert str(caught.value) == "back-reference: 2026-02-29 is not a date"
 
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a date with no move before the next date names no movement of its own (the move is the next date's)
+    ("なお、当該艦艇は、６月２０日（土）、２２日（月）に対馬海峡を北東進したものと同一である。", [(D(2026, 6, 22), D(2026, 6, 22))]),
+    ("なお、当該艦艇は、６月２０日（土）、２２日（月）、２４日（水）に対馬海峡を北東進したものと同一である。",
+     [(D(2026, 6, 24), D(2026, 6, 24))]),
+    # the second date's own era year is read (not the first date's)
+    ("なお、当該艦艇は、令和７年１月１日（水）から令和８年１月２日（金）にかけて、対馬海峡を北東進したものと同一である。",
+     [(D(2025, 1, 1), D(2026, 1, 2))]),
+])
+def test_jso_text_mutant008_back_reference_dates_and_their_moves(sentence, expected):
+    assert back_refs(sentence) == expected
