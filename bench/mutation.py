@@ -412,6 +412,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/importer.py read_upload", 'else ("", "XXXX", "")', "equivalent: the separator is not read"),
     ("sightings/importer.py read_upload", 'else ("", "", "XXXX")', "equivalent: an empty header is refused before "
      "the payload is read"),
+    ("sightings/ingest.py _read_corpus", 'decode("UTF-8-SIG")', "equivalent: codec names are read case-blind"),
+    ("sightings/ingest.py _read_corpus", "split())[:201]", "equivalent: json's and the UTF-8 codec's messages are "
+     "under 200 characters"),
     ("sightings/store.py _is_utf8", 'decode("UTF-8")', "equivalent: codec names are read case-blind"),
     ("sightings/store.py _text_encoding", 'b"XXaXX".decode(name)', "equivalent: any bytes tell a text codec from a "
      "bytes-to-bytes one"),

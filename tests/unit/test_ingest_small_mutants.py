@@ -208,3 +208,21 @@ def test_ingest_small_mutant012_corpus_names_with_control_characters_refused(tmp
         read_releases([path])
     assert str(caught.value) == (f"{path}: item 1 file 'p20260101_01\\x1b.pdf' holds 1 control character ('\\x1b' at 12); "
                                  "a release's file is printable text")
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("not json", "not a JSON corpus (Expecting value: line 1 column 1 (char 0))"),
+    ("[" * 100_000 + "]" * 100_000, "not a JSON corpus (nested too deeply; a corpus is a list of flat {file, url, "
+                                    "text} objects)"),
+    (json.dumps([{"file": "p20260101_01.pdf", "url": "https://www.mod.go.jp/js/\x1b", "text": "t"}]),
+     "item 1 url 'https://www.mod.go.jp/js/\\x1b' holds 1 control character ('\\x1b' at 25); a release's url is "
+     "printable text"),
+    (json.dumps([{"file": "p" * 100 + "\x1b", "text": "t"}]),
+     f"item 1 file '{'p' * 80}' holds 1 control character ('\\x1b' at 100); a release's file is printable text"),
+])
+def test_ingest_small_mutant013_corpus_refusals_written_out(tmp_path, content, message):
+    path = tmp_path / "corpus.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ReleaseError) as caught:
+        read_releases([path])
+    assert str(caught.value) == f"{path}: {message}"
