@@ -56,9 +56,17 @@ NOT_MUTATED: dict[tuple[str, ...], str] = {
         "subprocesses (test_curate.py 12 s, test_import.py 110 s, test_data.py 34 s a run)",
     ("dashboard/figures.py", "dashboard/details.py", "dashboard/stats_view.py", "dashboard/tracks_figure.py",
      "dashboard/events.py", "dashboard/cite.py", "sightings/schema.py", "sightings/cells.py",
-     "sightings/positions.py", "sightings/classes.py", "sightings/corrections.py", "geo/places.py"):
+     "sightings/positions.py", "geo/places.py"):
         "not yet in the run: no room in the 90-minute budget on 2 shared cores after the modules above "
         "(figures.py, details.py and stats_view.py were also being rewritten this session)",
+    ("sightings/classes.py",):
+        "not yet in the run: its tests are fast (test_taxonomy.py, 24 tests, the app's data built once per run), "
+        "but five of its functions are cached (ship_classes, _by_japanese, _by_english, _category_of_class, "
+        "_generic_words) and run before mutmut switches a mutant on, so they need run-once notes and tests of "
+        "what they make first; not done in the session of 7 December (no free core for the run)",
+    ("sightings/corrections.py",):
+        "not yet in the run: its tests (test_record.py) curate the press harvest and copy the shipped dataset, "
+        "seconds a mutant; it needs a fast test on a hand-made correction first",
 }
 #: Test files left out of a module's run on purpose, and why (shown on the page).
 LEFT_OUT = {
