@@ -617,6 +617,7 @@ def mutate(module: str) -> float:
                                                  "MUTATION_DESELECT_TESTS": ",".join(SLOW_TESTS.get(module, {})),
                                                  "MUTATION_LOADS_THE_APP": "1" if module in LOADS_THE_APP else ""},
                                start_new_session=True)
+        _keep_niceness(run.pid)
         try:
             code = None
             while code is None:                  # every 5 s: the machine's load, the run's CPU time so far
@@ -639,6 +640,18 @@ def mutate(module: str) -> float:
         "seconds": seconds, "ending": ending, "budget": budget, "cpu_seconds": _children_cpu() - cpu_before,
         "load": sum(loads) / len(loads), "ended": time.strftime("%Y-%m-%d %H:%M", time.gmtime())}))
     return seconds
+
+
+def _keep_niceness(session: int) -> None:
+    """Give mutmut's new session the niceness this process runs at (``nice -n 15 make mutation``).
+
+    On Linux with autogroup scheduling every session is scheduled as one group, at its own
+    niceness (0), whatever the niceness of its processes: a run in a session of its own would
+    take its full share of the cores from the other work of the machine, not the low priority
+    it was started at.
+    """
+    with contextlib.suppress(OSError):
+        Path(f"/proc/{session}/autogroup").write_text(str(os.nice(0)))
 
 
 def _group_cpu(group: int) -> float:
