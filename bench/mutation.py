@@ -139,7 +139,8 @@ SLOW_TESTS: dict[str, dict[str, str]] = {
         "test_jso.py::test_jso003_pdf_parses_to_the_same_sightings_as_its_text":
             "reads the six shipped PDFs with pypdf (3 s); test_jso_pdf_mutants.py reads small hand-made PDFs",
         "test_jso.py::test_jso004_pdf_values_read_by_hand": "reads four shipped PDFs with pypdf (1.7 s); "
-            "test_jso.py's corpus and noise tests read the same text",
+            "test_jso_text_mutants.py checks the 48 releases of the corpus against truth.csv, test_jso.py's noise "
+            "tests the forms of a PDF's text",
         "test_jso.py::test_jso013_arbitrary_text_returns_sightings_or_the_documented_error":
             "300 generated texts (1.5 s), a crash test that states no value",
         "test_jso_mutants.py::test_jso_mutant005_pages_are_joined_by_one_line_break":
@@ -149,7 +150,8 @@ SLOW_TESTS: dict[str, dict[str, str]] = {
         "test_ingest.py::test_ingest008_reissued_release_merges_with_its_first_issue": "reads the whole shipped "
             "dataset for an empty frame (1 s); test_ingest_small_mutants.py merges a re-issue into a two-row dataset",
         "test_ingest.py::test_ingest009_release_fills_the_news_row_it_retells": "curates the whole dataset from its "
-            "sources (5 s); test_merge.py states the merge of a release into a news row",
+            "sources (5 s); test_merge.py::test_merge002_release_first_news_kept_gaps_filled states the merge of a release "
+            "into a news row (sightings/merge.py)",
         "test_ingest.py::test_ingest010_shipped_dataset_cites_every_release_of_the_corpus": "an invariant of the "
             "shipped dataset (reads it whole), no behaviour of the module",
         "test_ingest.py::test_ingest011_no_two_rows_describe_the_same_sighting": "an invariant of the shipped dataset "
@@ -823,7 +825,9 @@ def page(results: list[ModuleResult], caught: dict[Change, bool]) -> str:
         "that states what they make). Every survivor is listed with why it is acceptable, or as a",
         "**gap** where a test should state the behaviour.",
         "",
-        f"**Overall: {killed} / {tested} mutants killed ({percent(killed, tested)})**; "
+        f"**Overall ({len(results)} of the {len(MODULES)} modules of the run"
+        + ("" if len(results) == len(MODULES) else ", the others listed below without a run")
+        + f"): {killed} / {tested} mutants killed ({percent(killed, tested)})**; "
         f"{unchecked} mutants not reached (runs stopped at their budget: {', '.join(f'`{m}`' for m in stopped) or 'none'}), "
         f"so {percent(killed, every)} of all {every} mutants outside run-once functions are killed; {once} more in "
         f"run-once functions; {gaps} survivors marked as gaps.",
