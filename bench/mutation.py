@@ -454,6 +454,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/store.py read_dataset", "read_file(path, )", "equivalent: the import limit is the same 128 MB"),
     ("sightings/store.py read_file", "stream.read(limit + 2)", "equivalent: one byte more of a file already over "
      "the limit, the same refusal"),
+    ("sightings/store.py to_csv_text", 'float_format="%.5F"', "equivalent: %F differs from %f only for inf and nan, "
+     "which a float column writes as an empty cell (the schema refuses infinite coordinates)"),
     ("sightings/store.py to_csv_text", "index=None", "equivalent: pandas reads index=None as False"),
     ("sightings/store.py to_csv_text", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),
     ("sightings/store.py to_csv_text", 'to_csv(index=False, float_format=', "equivalent on Linux: the default is "

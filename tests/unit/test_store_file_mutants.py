@@ -223,3 +223,19 @@ def test_store_file_mutant014_every_leftover_among_other_files(tmp_path):
     dead = tmp_path / ".sightings.csv.999999999.aaaa.tmp"
     dead.write_text("x")
     assert clean_leftovers(path) == [dead]
+
+
+def test_store_file_mutant015_leftovers_found_wherever_they_are_listed(tmp_path):
+    path = tmp_path / "sightings.csv"
+    dead = [tmp_path / f".sightings.csv.99999999{n}.aaaa.tmp" for n in range(3)]
+    for n in range(30):
+        (tmp_path / f"other{n:02d}.csv").write_text("x")
+    for leftover in dead:
+        leftover.write_text("x")
+    assert sorted(clean_leftovers(path)) == dead
+
+
+def test_store_file_mutant016_load_reads_the_named_encoding():
+    noted = row("about 100 km west of Cape Soya", "Soya", "", "", "").decode("utf-8").replace(
+        '"Example","",', '"Example","宗谷の沖",')
+    assert load(noted.encode("cp932"), "cp932").at[0, "notes"] == "宗谷の沖"
