@@ -109,3 +109,16 @@ def test_jso_text_mutant006_back_references_to_no_date_say_where():
 ])
 def test_jso_text_mutant008_back_reference_dates_and_their_moves(sentence, expected):
     assert back_refs(sentence) == expected
+
+
+def test_jso_text_mutant009_range_ends_that_are_no_date_and_one_day_ranges():
+    with pytest.raises(ReleaseError) as caught:
+        back_refs("なお、当該艦艇は、１月３０日（金）から２月３０日（月）にかけて、対馬海峡を北東進したものと同一である。")
+    assert str(caught.value) == "back-reference: 2026-02-30 is not a date"
+    # 30 December 2028 to 「２月２９日」: 29 February of the next year, 2029, is no date
+    with pytest.raises(ReleaseError) as caught:
+        back_refs("なお、当該艦艇は、令和１０年１２月３０日（土）から２月２９日（木）にかけて、対馬海峡を北東進したものと同一である。",
+                  "令和１１年１月３日（水）", "令和１１年１月４日\n")
+    assert str(caught.value) == "back-reference: 2029-02-29 is not a date"
+    assert back_refs("なお、当該艦艇は、６月３０日（火）から６月３０日（火）にかけて、対馬海峡を北東進したものと同一である。") == [
+        (D(2026, 6, 30), D(2026, 6, 30))]
