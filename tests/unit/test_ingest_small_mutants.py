@@ -116,6 +116,8 @@ def test_ingest_small_mutant004_ship_entries():
     ("与那国島と西表島の間", "between Yonaguni Island and Iriomote Island"),
     ("ナントカの海域", "other waters"),
     ("ナントカの南東の海域", "other waters"),
+    ("龍飛岬の東の海域", "waters E of Cape Tappi"),          # the gazetteer writes 龍飛崎: 岬 and 崎 read as one
+    ("宗谷崎の北の海域", "waters N of Cape Soya"),           # and 宗谷岬
 ])
 def test_ingest_small_mutant005_back_reference_waters(waters, english):
     assert _english_waters(waters) == english
