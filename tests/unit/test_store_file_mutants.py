@@ -239,3 +239,43 @@ def test_store_file_mutant016_load_reads_the_named_encoding():
     noted = row("about 100 km west of Cape Soya", "Soya", "", "", "").decode("utf-8").replace(
         '"Example","",', '"Example","宗谷の沖",')
     assert load(noted.encode("cp932"), "cp932").at[0, "notes"] == "宗谷の沖"
+
+
+BINARY = "the file is binary, not CSV text: a NUL byte on line {} (expected a CSV header and rows)"
+
+
+@pytest.mark.parametrize(("raw", "encoding", "problems"), [
+    (b"\na,b\n1,2\n3,4\n\x00\n", None, [BINARY.format(5)]),                   # lines counted from the first byte
+    (b"\na,b\n\xff\n", None, [f"the file is not UTF-8 text: byte 0xFF on line 3 is not valid UTF-8; {HINT}"]),
+    ("a,b\n1,2\n\x00\n\x00\n".encode("latin-1"), "latin-1", [BINARY.format(3)]),     # the first NUL
+    ("\x00a,b\n".encode("latin-1"), "latin-1", [BINARY.format(1)]),
+    ("\na,b\n\x00".encode("latin-1"), "latin-1", [BINARY.format(3)]),
+    # NULs at one parity only, but a quarter of the sample or fewer: binary, not UTF-16
+    (bytes(x for pair in zip(b"ab\x00cd\x00ef", b"xxxxxxxx") for x in pair), None, [BINARY.format(1)]),
+    (b"a;b\n1,2\n", None, ["the header has no commas: the file looks ';' or tab separated; "
+                           "save it as comma-separated CSV"]),                   # the header line decides
+    (b"a,b\n\n1,2,3\n", None, ["row 1 has 3 fields but the header has 2 "
+                               "(a cut line, or a comma in a field that is not quoted?)"]),   # blank lines skipped
+    (codecs.BOM_UTF8 + b"\n\n", None, ["the file is empty (expected a CSV header and rows)"]),
+])
+def test_store_file_mutant017_where_the_problem_is(raw, encoding, problems):
+    assert refused(read_text, raw, encoding) == problems
+
+
+def test_store_file_mutant018_headers_read():
+    assert list(read_text(b"a\n1\n").columns) == ["a"]                     # one column needs no comma
+    assert list(read_text(b"a,b;c\n1,2\n").columns) == ["a", "b;c"]
+    assert list(read_text(codecs.BOM_UTF8 + b"a,b\n1,2\n", "utf-8").columns) == ["a", "b"]   # BOM of named UTF-8
+    # text that is UTF-8 and also reads as UTF-16: read as the UTF-16 it is said to be
+    assert list(read_text("é,é\n".encode("utf-8"), "utf-16-le").columns) == ["\ua9c3\uc32c\u0aa9"]
+
+
+def test_store_file_mutant019_an_area_point_only_for_an_area_row_of_a_strait():
+    assert refused(load, row("Tsugaru Strait", "Tsugaru", "41.4992", "140.6158", "unlocated")) == [
+        "row 1, lat/lon: 41.4992/140.6158 given for an unlocated row (its point is none); leave lat and lon empty, "
+        "or set position_kind to reported"]
+    two = row("Tsugaru Strait", "Tsugaru", "41.4992", "140.6158", "area") + \
+        row("Tsugaru Strait", "Tsugaru", "41.5", "140.6158", "area").split(b"\n", 1)[1]
+    assert refused(load, two) == [
+        "row 2, lat/lon: 41.5/140.6158 given for an area row (its point is its strait's label point "
+        "41.4992/140.6158 or none); leave lat and lon empty, or set position_kind to reported"]
