@@ -391,6 +391,12 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/dates.py stated_time", 'text or "XXXX"', "equivalent: 'XXXX' states no clock time either"),
     ("sightings/dates.py says_announced_on", "lower()[:4]",
      "equivalent: the pattern's month group is the three-letter abbreviation itself (sep, not sept)"),
+    ("sightings/jso.py _sighting", "_NAVY_NAMED.search(head, )", "equivalent: the head sentence (date, time, "
+     "海上自衛隊は、) names no navy"),
+    ("sightings/jso.py _sighting", "_SHIPS_END.search(head, )", "equivalent: the pattern is anchored at the end "
+     "of the sentence"),
+    ("sightings/jso.py _report_date", "header[-201:]", "differs only for a date line exactly 200 characters above "
+     "the body"),
     ("sightings/jso.py _anchor", "if before or place:", "differs only for an anchor that begins or ends with の, "
      "which the position pattern never reads (の before the bearing is its own)"),
     ("sightings/jso.py _back_refs", 'subject, read_to = "all", 1', "equivalent: the text starts with なお、, so no "

@@ -122,3 +122,65 @@ def test_jso_text_mutant009_range_ends_that_are_no_date_and_one_day_ranges():
     assert str(caught.value) == "back-reference: 2029-02-29 is not a date"
     assert back_refs("なお、当該艦艇は、６月３０日（火）から６月３０日（火）にかけて、対馬海峡を北東進したものと同一である。") == [
         (D(2026, 6, 30), D(2026, 6, 30))]
+
+
+BODY = HEAD.replace("令和８年６月２８日\n", "")             # a reprint: no date line above the body
+NO_POSITION = "no position (「…の方位約Nｋｍの海域において」) read in "
+
+
+def test_jso_text_mutant010_the_report_date():
+    assert one(HEAD).report_date == D(2026, 6, 28)                       # the date line, not the file name's 29th
+    assert one(BODY).report_date == D(2026, 6, 29)                       # no date line: the file name's
+    assert parse_release(BODY, "p20260629_02.pdf", report_date=D(2026, 7, 1))[0].report_date == D(2026, 7, 1)
+    assert one("2026年6月30日\n" + BODY).report_date == D(2026, 6, 29)     # a web page's own date is not read
+    assert one("令和８年６月３０日\n" + "あ" * 250 + "\n" + BODY).report_date == D(2026, 6, 29)   # too far above
+    with pytest.raises(ReleaseError) as caught:
+        parse_release(BODY, "scan.txt", url="https://www.mod.go.jp/js/x.pdf")
+    assert str(caught.value) == ("scan.txt: no date line (令和N年M月D日) at the top of the release and no date in the "
+                                 "file name; name the file like p20260629_02.txt or pass --report-date YYYY-MM-DD")
+    with pytest.raises(ReleaseError) as caught:
+        one(HEAD.replace("６月２８日（日）", "２月３０日（月）"))
+    assert str(caught.value) == "p20260629_02.pdf: 2026-02-30 is not a date"
+
+
+def test_jso_text_mutant011_every_field_of_a_sighting():
+    s = one(HEAD)
+    assert (s.file, s.url, s.report_date, s.toward_ja, s.same_as_ja) == (
+        "p20260629_02.pdf", "https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf", D(2026, 6, 28), "", "")
+    assert (s.passages, s.unread, s.warnings, s.review, s.back_refs) == ((("宗谷海峡", "西進"),), (), (), (), ())
+    assert s.text_ja == ("令和８年６月２８日（日）正午頃、海上自衛隊は、宗谷岬（北海道）の北西約５０ｋｍの海域において、"
+                         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦（艦番号「５４８」）を確認した。"
+                         "その後、当該艦艇が宗谷海峡を西進したことを確認した。")
+    toward = one(HEAD.replace("宗谷海峡を西進したことを確認した。", "宗谷海峡を西進し、日本海へ向けて航行したことを確認した。"))
+    assert toward.toward_ja == "日本海"
+    remark = one(HEAD.replace("防衛省", "なお、天候は晴れであった。防衛省"))      # なお without 同一: not a same-as
+    assert remark.text_ja.endswith("確認した。なお、天候は晴れであった。") and remark.same_as_ja == ""
+
+
+def test_jso_text_mutant012_what_a_reader_must_look_at():
+    same_day = one(HEAD.replace("令和８年６月２８日（日）正午頃", "同日正午頃"))
+    assert same_day.event_date == D(2026, 6, 28)
+    assert same_day.review == ("「同日」 (the same day) with no earlier date in the text: the report date is used",)
+    unended = one(HEAD.replace("（艦番号「５４８」）を確認した。", "（艦番号「５４８」）が航行した。"))
+    assert unended.review == ("the ship list does not end in 「を確認した」",
+                              "ship entry not read, kept verbatim: 「ロシア海軍ウダロイⅠ級駆逐艦（艦番号「５４８」）が航行した」")
+    odd = one(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）及び「（）」"))
+    assert (odd.review, odd.unread) == (("ship entry not read, kept verbatim: 「「（）」」",), (("russia", "「（）」"),))
+    lost = one(HEAD.replace("宗谷岬（北海道）の北西約５０ｋｍの海域において、同海域を西進する", ""))
+    assert (lost.bearing_ja, lost.heading_ja, lost.anchor_ja, lost.anchor_prefecture) == ("", "", "", "")
+    no_navy = one(HEAD.replace("宗谷岬（北海道）の北西約５０ｋｍの海域において、同海域を西進するロシア海軍", "ナントカ"))
+    assert no_navy.review == (
+        f"{NO_POSITION}「令和８年６月２８日（日）正午頃、海上自衛隊は、ナントカウダロイⅠ級駆逐艦（艦番号「５４８」）を確認した。」",
+        "the ship list does not end in 「を確認した」")
+    assert (no_navy.ships, no_navy.unread) == ((), ())
+
+
+def test_jso_text_mutant013_warnings():
+    counted = one(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）計２隻"))
+    assert (counted.warnings, counted.ships_total) == (("the release's total 計2隻 differs from the 1 ships listed",), 2)
+    assert one(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）計１隻")).warnings == ()
+    unclassed = one(HEAD.replace("ロシア海軍ウダロイⅠ級駆逐艦", "ロシア海軍補給艦"))
+    assert unclassed.warnings == ("補給艦 (no class) listed under ロシア海軍 and counted in the release's total; counted as "
+                                  "Russian ships as the release counts them",)
+    chinese = one(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）及び中国海軍補給艦（艦番号「９０３」）"))
+    assert chinese.warnings == ()                          # a Chinese ship without a class is no Russian count
