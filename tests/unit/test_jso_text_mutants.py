@@ -184,3 +184,27 @@ def test_jso_text_mutant013_warnings():
                                   "Russian ships as the release counts them",)
     chinese = one(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）及び中国海軍補給艦（艦番号「９０３」）"))
     assert chinese.warnings == ()                          # a Chinese ship without a class is no Russian count
+
+
+def test_jso_text_mutant014_a_day_only_date_after_a_sighting_late_in_the_month_is_the_next_month():
+    """「６月３０日…また、１日…」 in a release of 1 July: the second sighting is on 1 July, not 1 June."""
+    text = HEAD.replace("令和８年６月２８日\n", "令和８年７月１日\n").replace("６月２８日（日）", "６月３０日（火）").replace(
+        "防衛省", "また、１日（水）午前２時頃、海上自衛隊は、宗谷岬の北西約７０ｋｍの海域において、同海域を東進するロシア海軍"
+                 "バルザム級情報収集艦（艦番号「８０」）を確認した。防衛省")
+    assert [(s.event_date, s.event_time) for s in parse_release(text, "p20260701_01.pdf")] == [
+        (D(2026, 6, 30), "12:00"), (D(2026, 7, 1), "02:00")]
+
+
+@pytest.mark.parametrize(("issued", "written", "expected"), [
+    ("令和８年１月２日\n", "１２月３０日（火）", D(2025, 12, 30)),           # a December sighting reported in January
+    ("令和８年６月２９日\n", "２８日（日）", D(2026, 6, 28)),                # the report's month
+])
+def test_jso_text_mutant015_a_date_without_its_year(issued, written, expected):
+    assert one(HEAD.replace("令和８年６月２８日\n", issued).replace("令和８年６月２８日（日）", written)).event_date == expected
+
+
+def test_jso_text_mutant016_a_date_without_its_year_that_is_no_date():
+    # reported 2 January 2028: 29 February 2028 is after it, 29 February 2027 no date
+    with pytest.raises(ReleaseError) as caught:
+        one(HEAD.replace("令和８年６月２８日\n", "令和１０年１月２日\n").replace("令和８年６月２８日（日）", "２月２９日（火）"))
+    assert str(caught.value) == "p20260629_02.pdf: 2027-02-29 is not a date"
