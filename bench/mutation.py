@@ -413,6 +413,15 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "no run of white space ends the text"),
     ("sightings/jso.py _space_run", 'if end < len(text) else "XXXX"', "equivalent: lines are stripped before they "
      "are joined, so no run of white space ends the text"),
+    ("sightings/importer.py _replacements", '"XXlatXX" in given', "equivalent: the given columns, lat and lon among "
+     "them, are copied over the stored row just after"),
+    ("sightings/importer.py _replacements", '"LAT" in given', "equivalent: the given columns, lat and lon among "
+     "them, are copied over the stored row just after"),
+    ("sightings/importer.py _replacements", '"lat" not in given', "equivalent: the given columns, lat and lon among "
+     "them, are copied over the stored row just after"),
+    ("sightings/importer.py duplicate_of", "dtype=None)", "equivalent: the column holds the same ids as text"),
+    ("sightings/importer.py duplicate_of", "index=range(len(incoming)), )", "equivalent: the column holds the same "
+     "ids as text"),
     ("sightings/importer.py merge_into", "verify_integrity=", "a guard: the replaced rows were dropped from the kept "
      "ones just before, so their labels never repeat"),
     ("sightings/importer.py merge_into", "[kept, result.replaced], )", "a guard: the replaced rows were dropped from "

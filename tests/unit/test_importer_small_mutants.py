@@ -187,3 +187,47 @@ def test_importer_small_mutant011_merge_into_refuses_a_changed_row_unless_asked(
     assert written["notes"].tolist() == ["", "", "宗谷の沖"]
     assert "`import`: 3 rows; added 1, changed 0, removed 0. 1 new report(s), 0 replaced." in (
         tmp_path / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_importer_small_mutant012_repeats_within_a_file_named_once_each(stored):
+    second = NEW.replace(",470,", ",470; 471,").replace("about 100 km", "some 100 km")
+    third = NEW.replace(",470,", ",470; 472,").replace("about 100 km", "around 100 km")
+    with pytest.raises(SightingsError) as caught:
+        plan(csv(NOTES, NEW, second, third), stored)
+    assert caught.value.problems == [
+        "rows 1 and 2 report the same sighting (2023-01-02 Soya, ids '2023-01-02-da8dfa' and '2023-01-02-e3ebb7'); "
+        "keep one row, with what the other adds",
+        "rows 1 and 3 report the same sighting (2023-01-02 Soya, ids '2023-01-02-da8dfa' and '2023-01-02-3a3de5'); "
+        "keep one row, with what the other adds"]
+    at_sea = NEW.replace("Soya,east", '"",east')
+    with pytest.raises(SightingsError) as caught:
+        plan(csv(NOTES, at_sea, at_sea.replace("about 100 km", "some 100 km")), stored)
+    assert caught.value.problems == [
+        "rows 1 and 2 report the same sighting (2023-01-02 open sea, ids '2023-01-02-da8dfa' and "
+        "'2023-01-02-e3ebb7'); keep one row, with what the other adds"]
+
+
+def test_importer_small_mutant013_a_reported_point_stays_when_no_position_input_changed():
+    reported = load(csv(HEADER, DERIVED.replace("34.64901,129.96086,derived,Kami-Tsushima,90,45,",
+                                                "34.70000,129.90000,reported,,,,")))
+    notes = ('2011-05-05,2011-05-11,3,Udaloy I-class missile destroyer; Baklazhan-class rescue tug,548,'
+             '"about 45 km east of Kami-Tsushima (around 11 a.m.), heading southwest; then south through the Tsushima '
+             'Strait",Tsushima,southwest,,transit,no,http://data-max.co.jp/2011/05/11/post_14777.html,'
+             "Data Max (Japanese),")
+    row = plan(csv(NOTES, notes), reported, replace_changed=True).replaced.iloc[0]
+    assert (row["ships"], row["lat"], row["lon"], row["position_kind"]) == (3, 34.7, 129.9, "reported")
+
+
+def test_importer_small_mutant014_a_count_where_the_stored_row_has_none_is_a_change():
+    unknown = load(csv(HEADER, DERIVED.replace(",2,Udaloy", ",,Udaloy")))
+    with pytest.raises(SightingsError) as caught:
+        plan(csv(HEADER, DERIVED), unknown)
+    assert caught.value.problems == [f"row 1, ships: 2 differs from the stored row '2011-05-05-58e004' (empty); {AGAIN}"]
+
+
+def test_importer_small_mutant015_a_row_repeating_two_stored_rows_names_the_first():
+    two = load(csv(HEADER, DERIVED, DERIVED.replace("2011-05-05-58e004", "2011-05-05-bbbbbb").replace(
+        "about 45 km east", "some 45 km east")))
+    incoming = load(csv(HEADER, DERIVED.replace("2011-05-05-58e004", "2011-05-05-cccccc").replace(
+        "about 45 km east", "around 45 km east")))
+    assert duplicate_of(incoming, two).tolist() == ["2011-05-05-58e004"]
