@@ -437,6 +437,17 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/importer.py read_upload", 'else ("", "XXXX", "")', "equivalent: the separator is not read"),
     ("sightings/importer.py read_upload", 'else ("", "", "XXXX")', "equivalent: an empty header is refused before "
      "the payload is read"),
+    ("sightings/ingest.py _read_file", 'decode("UTF-8-SIG")', "equivalent: codec names are read case-blind"),
+    ("sightings/ingest.py sighting_row", 'float("NAN")', "equivalent: float() reads nan in any case"),
+    ("sightings/ingest.py sighting_row", '"XXanchorXX": ""', "equivalent: the row starts with an empty anchor"),
+    ("sightings/ingest.py sighting_row", '"ANCHOR": ""', "equivalent: the row starts with an empty anchor"),
+    ("sightings/ingest.py merge_rows", "if (len(incoming)) or True", "equivalent: no incoming rows make no decisions"),
+    ("sightings/ingest.py merge_rows", "url.rsplit('/', )[-1]", "equivalent: only the last piece is read"),
+    ("sightings/ingest.py merge_rows", "url.rsplit('/', 2)[-1]", "equivalent: only the last piece is read"),
+    ("sightings/ingest.py merge_rows", "url.rsplit('/', 1)[+1]", "equivalent: a URL splits into two pieces at its "
+     "last /, so the second is the last"),
+    ("sightings/ingest.py _bounded_bytes", "handle.read(limit + 2)", "equivalent: one byte more of a file that grew "
+     "past its limit after it was judged"),
     ("sightings/ingest.py _read_corpus", 'decode("UTF-8-SIG")', "equivalent: codec names are read case-blind"),
     ("sightings/ingest.py _read_corpus", "split())[:201]", "equivalent: json's and the UTF-8 codec's messages are "
      "under 200 characters"),

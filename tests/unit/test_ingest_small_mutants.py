@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from sightings.ingest import Release, _english_waters, ingest, merge_releases, read_releases, release_rows
-from sightings.jso import ReleaseError, release_url
+from sightings.jso import ReleaseError, parse_release, release_url
 from sightings.store import load
 from tests.unit.test_importer_small_mutants import STORED
 from tests.unit.test_jso import HEAD
@@ -151,6 +151,7 @@ def test_ingest_small_mutant008_review_and_control_character_notes(tmp_path):
     path = tmp_path / NAME
     path.write_text(HEAD.replace("宗谷岬（北海道）の北西約５０ｋｍの海域において、同海域を西進する", "\x07"), encoding="utf-8")
     frame, lines = release_rows(read_releases([path]))
+    assert frame.at[0, "source_urls"] == ["https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf"]
     assert frame.at[0, "notes"] == ("Needs review: no position (「…の方位約Nｋｍの海域において」) read in "
                                     "「令和８年６月２８日（日）正午頃、海上自衛隊は、」. Removed 1 control character "
                                     "('\\x07' at 55) from the release's text.")
@@ -228,3 +229,66 @@ def test_ingest_small_mutant013_corpus_refusals_written_out(tmp_path, content, m
     with pytest.raises(ReleaseError) as caught:
         read_releases([path])
     assert str(caught.value) == f"{path}: {message}"
+
+
+def test_ingest_small_mutant014_warnings_unread_entries_and_long_reviews_in_notes():
+    frame, lines = rows(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）計２隻"))
+    assert frame.at[0, "notes"] == "The release's total 計2隻 differs from the 1 ships listed."
+    assert lines == [f"note: {NAME}: the release's total 計2隻 differs from the 1 ships listed"]
+    frame, lines = rows(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）及び「（）」"))
+    assert pd.isna(frame.at[0, "ships"])                       # an entry that may be Russian was not read
+    assert frame.at[0, "notes"] == "Needs review: ship entry not read, kept verbatim: 「「（）」」."
+    assert lines == [f"review: {NAME}: ship entry not read, kept verbatim: 「「（）」」",
+                     f"note: {NAME}: ship count left unknown: an entry that may be Russian was not read"]
+    # fifteen unread entries of 150 characters: the review is cut to the 2,000 characters notes may hold
+    text = HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）、" + "、".join(["「（" + "あ" * 150 + "）」"] * 15))
+    [sighting] = parse_release(text, NAME)
+    notes = row(text)["notes"]
+    assert len(notes) == 1999 and notes == "Needs review: " + "; ".join(sighting.review)[:1983] + "…."
+
+
+def test_ingest_small_mutant015_english_words_of_a_release():
+    northeast = row(HEAD.replace(THEN, "その後、当該艦艇は対馬海峡を北東進した。"))
+    assert (northeast["direction"], northeast["location_text"]) == (
+        "northeast", "about 50 km NW of Cape Soya (Hokkaido) (around 12:00), heading west; then northeast through the "
+                     "Tsushima Strait")
+    _, lines = rows(HEAD.replace("ウダロイⅠ級駆逐艦（艦番号「５４８」）", "ナゾ級駆逐艦（艦番号「５４８」）及びナニ級駆逐艦（艦番号「５４９」）"))
+    assert lines == [f"note: {NAME}: unknown class(es) kept verbatim: ナゾ級駆逐艦, ナニ級駆逐艦 (add them to "
+                     "data/ship_classes.csv)"]
+    at_sea = merge_releases(load(STORED.encode()), [Release(NAME, release_url(NAME), HEAD.replace(THEN, ""))])
+    assert at_sea.lines == ("new 2026-06-28-5e5fb2: 2026-06-28 open sea from p20260629_02.pdf",)
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_ingest_small_mutant016_ingest_names_a_bad_row_by_the_file_read(tmp_path, dry_run):
+    path = tmp_path / "sightings.csv"
+    path.write_text(STORED, encoding="utf-8")
+    with pytest.raises(ReleaseError) as caught:
+        ingest(path, [Release(NAME, release_url(NAME), HEAD.replace("約５０ｋｍ", "約９０００ｋｍ"))], dry_run=dry_run)
+    assert str(caught.value).startswith(f"{NAME}, the sighting 「令和８年６月２８日（日）正午頃、")
+    assert path.read_text(encoding="utf-8") == STORED
+
+
+def test_ingest_small_mutant017_files_that_are_no_release(tmp_path):
+    import os
+    pipe = tmp_path / "p20260101_01.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(ReleaseError) as caught:
+        read_releases([pipe])
+    assert str(caught.value) == f"{pipe}: not a regular file"
+    bad = tmp_path / "p20260101_02.pdf"
+    bad.write_bytes(b"hello")
+    with pytest.raises(ReleaseError) as caught:
+        read_releases([bad])
+    assert str(caught.value) == f"{bad}: not a PDF file (it does not start with %PDF-)"
+
+
+def test_ingest_small_mutant018_ingest_names_five_files_then_counts(tmp_path):
+    path = tmp_path / "sightings.csv"
+    path.write_text(STORED, encoding="utf-8")
+    names = [f"p2026062{n}_01.txt" for n in range(3, 8)]
+    ingest(path, [Release(name, release_url(name), HEAD.replace("約５０ｋｍ", f"約５{n}ｋｍ"))
+                  for n, name in zip(range(3, 8), names, strict=True)])
+    log = (tmp_path / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert ("`ingest p20260623_01.txt, p20260624_01.txt, p20260625_01.txt, p20260626_01.txt, p20260627_01.txt`: "
+            "7 rows; added 5") in log
