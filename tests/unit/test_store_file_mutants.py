@@ -228,10 +228,12 @@ def test_store_file_mutant014_every_leftover_among_other_files(tmp_path):
 def test_store_file_mutant015_leftovers_found_wherever_they_are_listed(tmp_path):
     path = tmp_path / "sightings.csv"
     dead = [tmp_path / f".sightings.csv.99999999{n}.aaaa.tmp" for n in range(3)]
-    for n in range(30):
+    for n in range(15):                     # other files made before and after (a folder may list either first)
         (tmp_path / f"other{n:02d}.csv").write_text("x")
     for leftover in dead:
         leftover.write_text("x")
+    for n in range(15, 30):
+        (tmp_path / f"other{n:02d}.csv").write_text("x")
     assert sorted(clean_leftovers(path)) == dead
 
 
@@ -246,6 +248,7 @@ BINARY = "the file is binary, not CSV text: a NUL byte on line {} (expected a CS
 
 @pytest.mark.parametrize(("raw", "encoding", "problems"), [
     (b"\na,b\n1,2\n3,4\n\x00\n", None, [BINARY.format(5)]),                   # lines counted from the first byte
+    (b"a,b\n1,2\n3,4\n5,6\n\x00\n7,8\n\x00\n", None, [BINARY.format(5)]),                 # the first NUL
     (b"\na,b\n\xff\n", None, [f"the file is not UTF-8 text: byte 0xFF on line 3 is not valid UTF-8; {HINT}"]),
     ("a,b\n1,2\n\x00\n\x00\n".encode("latin-1"), "latin-1", [BINARY.format(3)]),     # the first NUL
     ("\x00a,b\n".encode("latin-1"), "latin-1", [BINARY.format(1)]),
