@@ -208,3 +208,28 @@ def test_jso_text_mutant016_a_date_without_its_year_that_is_no_date():
     with pytest.raises(ReleaseError) as caught:
         one(HEAD.replace("令和８年６月２８日\n", "令和１０年１月２日\n").replace("令和８年６月２８日（日）", "２月２９日（火）"))
     assert str(caught.value) == "p20260629_02.pdf: 2027-02-29 is not a date"
+
+
+@pytest.mark.parametrize(("written", "issued", "expected"), [
+    ("2026年6月28日（日）", "令和８年６月２８日\n", D(2026, 6, 28)),               # a Western year
+    ("令和元年６月２８日（金）", "令和元年６月２９日\n", D(2019, 6, 28)),             # the era's first year
+    ("平成３１年４月２８日（日）", "平成３１年４月２９日\n", D(2019, 4, 28)),
+])
+def test_jso_text_mutant017_years_as_releases_write_them(written, issued, expected):
+    assert one(HEAD.replace("令和８年６月２８日\n", issued).replace("令和８年６月２８日（日）", written)).event_date == expected
+
+
+def test_jso_text_mutant018_a_date_line_that_is_no_date():
+    with pytest.raises(ReleaseError) as caught:
+        one(HEAD.replace("令和８年６月２８日\n", "令和８年２月３０日\n"))
+    assert str(caught.value) == "p20260629_02.pdf: 2026-02-30 is not a date"
+
+
+def test_jso_text_mutant019_ship_lists():
+    again = one(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）及びまた、ロシア海軍ウダロイⅠ級駆逐艦（艦番号「５４９」）"))
+    assert [(s.navy, s.class_ja, s.count, s.hulls) for s in again.ships] == [
+        ("russia", "ウダロイⅠ級駆逐艦", 1, ("548",)), ("russia", "ウダロイⅠ級駆逐艦", 1, ("549",))]
+    nameless = one(HEAD.replace("ロシア海軍ウダロイⅠ級駆逐艦", "ウダロイⅠ級駆逐艦"))     # no navy named: not read
+    assert (nameless.ships, nameless.unread) == ((), (("", "ウダロイⅠ級駆逐艦（艦番号「５４８」）"),))
+    empty_items = one(HEAD.replace("（艦番号「５４８」）", "（艦番号「５４８」）、、計１隻"))
+    assert [(s.navy, s.class_ja, s.count) for s in empty_items.ships] == [("russia", "ウダロイⅠ級駆逐艦", 1)]
