@@ -413,6 +413,11 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "no run of white space ends the text"),
     ("sightings/jso.py _space_run", 'if end < len(text) else "XXXX"', "equivalent: lines are stripped before they "
      "are joined, so no run of white space ends the text"),
+    ("sightings/importer.py _differences", "pointless = ", "equivalent: an area row's only point is its strait's "
+     "label point and an unlocated row has none (sightings/store.py's _check_area_points), and a missing point is "
+     "the same as a missing point, so whether a pointless row's lat and lon are compared changes nothing"),
+    ("sightings/importer.py _same", "isinstance(a, list) and isinstance(b, list)", "equivalent: both values come from "
+     "the same column of two loaded frames, so both are lists or neither is"),
     ("sightings/importer.py _replacements", '"XXlatXX" in given', "equivalent: the given columns, lat and lon among "
      "them, are copied over the stored row just after"),
     ("sightings/importer.py _replacements", '"LAT" in given', "equivalent: the given columns, lat and lon among "
