@@ -397,6 +397,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "of the sentence"),
     ("sightings/jso.py _report_date", "header[-201:]", "differs only for a date line exactly 200 characters above "
      "the body"),
+    ("sightings/jso.py _pypdf_problem", "isinstance(exc, classes)), None)", "equivalent: None is falsy like '', "
+     "so the detail alone is said"),
     ("sightings/jso.py _anchor", "if before or place:", "differs only for an anchor that begins or ends with の, "
      "which the position pattern never reads (の before the bearing is its own)"),
     ("sightings/jso.py _back_refs", 'subject, read_to = "all", 1', "equivalent: the text starts with なお、, so no "
