@@ -444,6 +444,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/importer.py read_upload", 'else ("", "XXXX", "")', "equivalent: the separator is not read"),
     ("sightings/importer.py read_upload", 'else ("", "", "XXXX")', "equivalent: an empty header is refused before "
      "the payload is read"),
+    ("sightings/ingest.py _passage", "==label = None", "equivalent: no label point is named '' or None"),
+    ("sightings/ingest.py _passage", '==label = "XXXX"', "equivalent: no label point is named 'XXXX'"),
+    ("sightings/ingest.py sighting_row", "direction=direction, activity=", "equivalent: the row starts with every "
+     "column empty, sea_area among them"),
     ("sightings/ingest.py _read_file", 'decode("UTF-8-SIG")', "equivalent: codec names are read case-blind"),
     ("sightings/ingest.py sighting_row", 'float("NAN")', "equivalent: float() reads nan in any case"),
     ("sightings/ingest.py sighting_row", '"XXanchorXX": ""', "equivalent: the row starts with an empty anchor"),
