@@ -420,6 +420,17 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "the same as a missing point, so whether a pointless row's lat and lon are compared changes nothing"),
     ("sightings/importer.py _same", "isinstance(a, list) and isinstance(b, list)", "equivalent: both values come from "
      "the same column of two loaded frames, so both are lists or neither is"),
+    ("sightings/importer.py plan", 'c != "XXidXX"', "equivalent: a row is compared with the stored row of its own "
+     "id, so the ids never differ"),
+    ("sightings/importer.py plan", 'c != "ID"', "equivalent: a row is compared with the stored row of its own id, "
+     "so the ids never differ"),
+    ("sightings/importer.py plan", 'existing.set_index("id", ', "equivalent: the stored rows are then read by the "
+     "file's columns, which leave out id"),
+    ("sightings/importer.py read_cells", "fillna(None)", "equivalent: a table of CSV text cells has no missing cell "
+     "(read with keep_default_na=False)"),
+    ("sightings/importer.py read_cells", "fillna(True)", "equivalent: a table of CSV text cells has no missing cell "
+     "(read with keep_default_na=False)"),
+    ("sightings/importer.py read_cells", "to_numpy(dtype=None)", "equivalent: the mask is bool already"),
     ("sightings/importer.py _replacements", '"XXlatXX" in given', "equivalent: the given columns, lat and lon among "
      "them, are copied over the stored row just after"),
     ("sightings/importer.py _replacements", '"LAT" in given', "equivalent: the given columns, lat and lon among "
