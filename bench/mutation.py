@@ -106,7 +106,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "sightings/stats.py": ("test_stats.py", "test_stats_mutants.py", "test_periods.py", "test_briefing.py",
                            "test_chart_exports.py", "test_frozen_stats.py"),
     "geo/tracks.py": ("test_tracks.py", "test_tracks_mutants.py"),
-    "sightings/voyages.py": ("test_voyages.py", "test_voyages_mutants.py"),
+    "sightings/voyages.py": ("test_voyages.py", "test_voyages_mutants.py", "test_plausibility.py"),
     "sightings/export.py": ("test_export.py", "test_export_mutants.py"),
     "sightings/pipeline.py": ("test_truth_filters.py", "test_pipeline_mutants.py"),
     "dashboard/filters.py": ("test_filters.py", "test_filters_mutants.py", "test_filters_current.py"),
