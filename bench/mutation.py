@@ -102,7 +102,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "sightings/coverage.py": ("test_coverage.py", "test_coverage_mutants.py"),
     "sightings/hulls.py": ("test_stats.py", "test_analyst_data.py", "test_hulls_mutants.py"),
     "dashboard/vessels.py": ("test_stats.py", "test_analyst_data.py", "test_vessels_mutants.py"),
-    "dashboard/playback.py": ("test_playback.py", "test_playback_mutants.py"),
+    "dashboard/playback.py": ("test_playback.py", "test_playback_mutants.py", "test_workspace_views.py"),
     "sightings/stats.py": ("test_stats.py", "test_stats_mutants.py", "test_periods.py", "test_briefing.py",
                            "test_chart_exports.py", "test_frozen_stats.py"),
     "geo/tracks.py": ("test_tracks.py", "test_tracks_mutants.py"),
