@@ -659,6 +659,8 @@ def _event_date(head: re.Match, report_date: dt.date, previous: dt.date | None, 
     if year is not None:
         return _date(year, month, day, file)
     found = _date(reference.year, month, day, file)
+    if previous is not None and not head.group("month") and found < previous:   # 「３０日…また、１日」: next month
+        found = _date(found.year + found.month // 12, found.month % 12 + 1, day, file)
     if found > report_date:            # a December sighting reported in January
         found = _date(reference.year - 1, month, day, file)
     return found
