@@ -181,10 +181,30 @@ def plan_merge(existing: pd.DataFrame, incoming: pd.DataFrame) -> list[Decision]
             accepted = pd.concat([accepted[accepted["id"] != found], pd.DataFrame([decision.row])],
                                  ignore_index=True)
         else:
-            decision = Decision(row.to_dict(), "", ())
+            decision = Decision({**row.to_dict(), "id": free_id(row["id"], set(accepted["id"]))}, "", ())
             accepted = pd.concat([accepted, pd.DataFrame([decision.row])], ignore_index=True)
         decisions.append(decision)
     return decisions
+
+
+def free_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``, ... when another sighting already holds it.
+
+    A row's id hashes its date, phrase and ship types (:func:`sightings.schema.stable_ids`), so
+    two different sightings of one day worded alike (one release's ships told apart only by their
+    hull numbers) would share it, and the second would silently replace the first. The suffix
+    follows the merge's date order, so a rebuild from the same sources gives the same ids.
+
+    >>> free_id("2026-06-28-d2f6fb", {"2026-06-28-d2f6fb", "2026-06-28-d2f6fb-2"})
+    '2026-06-28-d2f6fb-3'
+    >>> free_id("2026-06-28-d2f6fb", set())
+    '2026-06-28-d2f6fb'
+    """
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
 
 
 def apply_decisions(existing: pd.DataFrame, decisions: list[Decision]) -> pd.DataFrame:

@@ -130,3 +130,17 @@ def test_merge013_a_corrected_news_value_the_release_replaces_is_history_not_the
     untouched = merge_row(row(id="news-1", event_date="2022-09-27", ships=4, ship_types=["Udaloy I-class destroyer"]),
                           incoming).row
     assert "as corrected above" not in untouched["notes"]
+
+
+def test_merge014_sightings_worded_alike_keep_their_own_ids():
+    """Two releases of one day told apart only by hull numbers hash to one stable id: each must stay a
+    row of its own (the second used to replace the first in apply_decisions, or crash plan_merge)."""
+    stored = release(id="2026-06-28-d2f6fb", event_date="2026-06-28", hull_numbers=["508"])
+    incoming = pd.DataFrame([release(id="2026-06-28-d2f6fb", event_date="2026-06-28", hull_numbers=[hull])
+                             for hull in ("518", "528")])
+    existing = pd.DataFrame([stored], columns=list(COLUMNS))
+    decisions = plan_merge(existing, incoming)
+    assert [d.row["id"] for d in decisions] == ["2026-06-28-d2f6fb-2", "2026-06-28-d2f6fb-3"]
+    merged = apply_decisions(existing, decisions)
+    assert sorted(map(tuple, merged["hull_numbers"])) == [("508",), ("518",), ("528",)]
+    assert merged["id"].tolist() == ["2026-06-28-d2f6fb", "2026-06-28-d2f6fb-2", "2026-06-28-d2f6fb-3"]
