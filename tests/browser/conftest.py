@@ -110,11 +110,20 @@ def open_tab(dash_duo, label: str) -> None:
 def viewport(dash_duo, width: int, height: int) -> None:
     """Resize so the page's viewport (window.innerWidth/innerHeight) is ``width`` x ``height``."""
     driver = dash_duo.driver
+    inner = lambda: driver.execute_script("return [window.innerWidth, window.innerHeight]")  # noqa: E731
+
+    def resized() -> bool:
+        # the window's frame is what set_window_size sets; on a loaded machine the page may still
+        # report the old size for a moment, so correct by the frame measured each time and try again
+        now = inner()
+        if now == [width, height]:
+            return True
+        outer = driver.get_window_size()
+        driver.set_window_size(outer["width"] + width - now[0], outer["height"] + height - now[1])
+        return inner() == [width, height]
+
     driver.set_window_size(width, height)
-    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
-    driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
-    wait_until(lambda: driver.execute_script("return [window.innerWidth, window.innerHeight]") == [width, height],
-               message=f"a {width}x{height} viewport")
+    wait_until(resized, message=f"a {width}x{height} viewport")
 
 
 _APPS = {}
