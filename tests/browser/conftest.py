@@ -9,6 +9,7 @@ so a test sees what any visitor of a running server sees.
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,16 @@ def import_app(module: str):
     if key not in _APPS:
         _APPS[key] = application_runners.import_app(module)
     return _APPS[key]
+
+
+def exported_svg_text(dash_duo, chart: str, name: str) -> str:
+    """Click the modebar's "Download plot" of the dcc.Graph ``chart`` and return the text a reader
+    sees in the SVG saved as ``name`` (its text nodes, white space folded, ``&amp;`` read as ``&``)."""
+    dash_duo.driver.execute_script(
+        f"document.querySelector('#{chart} .modebar-btn[data-title^=\"Download plot\"]').click()")
+    path = os.path.join(dash_duo.download_path, name)
+    wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, 30, f"download {path}")
+    with open(path, encoding="utf-8") as handle:
+        svg = handle.read()
+    assert svg.lstrip().startswith("<svg")
+    return re.sub(r"\s+", " ", " ".join(re.findall(r">([^<>]+)<", svg))).replace("&amp;", "&")

@@ -3,13 +3,11 @@ holds the source line, the dataset version and the filter sentence, under a file
 it is; the "Copy summary" paragraph follows the filters. Invariants of the shipped data only."""
 
 import datetime as dt
-import os
-import re
 
 from dashboard import ids
 from dashboard.feeds import SOURCE_LINE
 from dashboard.filters import FilterSpec, apply_filters, summary
-from tests.browser.conftest import open_tab, plot, start, wait_until
+from tests.browser.conftest import exported_svg_text, open_tab, plot, start, wait_until
 
 D = dt.date
 
@@ -27,14 +25,7 @@ def test_briefing001_passages_chart_downloads_an_svg_that_cites_itself(dash_duo,
         f"return {plot(ids.STATS_PASSAGES)}.layout.annotations.map(a => a.text).join(' ')") or "")
         .replace("<br>", " "), 20, "the filter sentence inside the passages chart")
     name = f"straitwatch-passages-per-year_2026-08-17_2026-09-15_v{app_data.version}_accessed-{dt.date.today()}.svg"
-    dash_duo.driver.execute_script(
-        f"document.querySelector('#{ids.STATS_PASSAGES} .modebar-btn[data-title^=\"Download plot\"]').click()")
-    path = os.path.join(dash_duo.download_path, name)
-    wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, 20, f"download {path}")
-    with open(path, encoding="utf-8") as handle:
-        svg = handle.read()
-    assert svg.lstrip().startswith("<svg")
-    text = re.sub(r"\s+", " ", " ".join(re.findall(r">([^<>]+)<", svg))).replace("&amp;", "&")
+    text = exported_svg_text(dash_duo, ids.STATS_PASSAGES, name)
     assert SOURCE_LINE in text
     assert f"Dataset version {app_data.version}" in text
     assert sentence in text

@@ -15,11 +15,9 @@ notes), the paragraph's text, the grid's cells, the summary line and the downloa
 """
 
 import datetime as dt
-import os
-import re
 
 from dashboard import ids
-from tests.browser.conftest import open_tab, plot, start_frozen, wait_until
+from tests.browser.conftest import exported_svg_text, open_tab, plot, start_frozen, wait_until
 
 #: The fixture's version (tests/fixtures/CHANGELOG.md) and the words every citation carries.
 VERSION = "2025.11.1"
@@ -215,14 +213,7 @@ def test_frozen_task006_passages_chart_exported_as_svg_cites_source_version_and_
     name = f"straitwatch-passages-per-year_soya_v{VERSION}_accessed-{today}.svg"
     wait_until(lambda: figure(dash_duo, ids.STATS_PASSAGES, "gd._context.toImageButtonOptions.filename")
                == name[:-len(".svg")], 20, "the export named for the view")
-    dash_duo.driver.execute_script(                          # action 2: the chart's camera button
-        f"document.querySelector('#{ids.STATS_PASSAGES} .modebar-btn[data-title^=\"Download plot\"]').click()")
-    path = os.path.join(dash_duo.download_path, name)
-    wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0, 30, f"download {path}")
-    with open(path, encoding="utf-8") as handle:
-        svg = handle.read()
-    assert svg.lstrip().startswith("<svg")
-    text = re.sub(r"\s+", " ", " ".join(re.findall(r">([^<>]+)<", svg))).replace("&amp;", "&")
+    text = exported_svg_text(dash_duo, ids.STATS_PASSAGES, name)   # action 2: the chart's camera button
     assert f"Filters: {sentence}" in text
     assert f"Source: {SOURCE}" in text
     assert f"Dataset version {VERSION}, accessed {today}." in text
