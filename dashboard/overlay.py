@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from dash import html
 
-from dashboard.figures import point_rows, upload_updates
+from dashboard.figures import point_mask, upload_updates
 from sightings.importer import MAX_UPLOAD_BYTES, read_upload
 from sightings.schema import SightingsError, preview
 
@@ -122,7 +122,7 @@ def read_overlay(contents: str, name: str) -> Overlay:
     except SightingsError as exc:
         more = [f"... and {len(exc.problems) - 20:,} more"] if len(exc.problems) > 20 else []
         return refused(*exc.problems[:20], *more)
-    return Overlay(updates=tuple(upload_updates(rows)), rows=len(rows), drawn=len(point_rows(rows)))
+    return Overlay(updates=tuple(upload_updates(rows)), rows=len(rows), drawn=int(point_mask(rows).sum()))
 
 
 def size_refusal(name, size) -> Overlay:

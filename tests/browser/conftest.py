@@ -111,7 +111,9 @@ def open_tab(dash_duo, label: str) -> None:
 def viewport(dash_duo, width: int, height: int) -> None:
     """Resize so the page's viewport (window.innerWidth/innerHeight) is ``width`` x ``height``."""
     driver = dash_duo.driver
-    inner = lambda: driver.execute_script("return [window.innerWidth, window.innerHeight]")  # noqa: E731
+
+    def inner() -> list[int]:
+        return driver.execute_script("return [window.innerWidth, window.innerHeight]")
 
     def resized() -> bool:
         # the window's frame is what set_window_size sets; on a loaded machine the page may still
