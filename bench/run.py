@@ -283,7 +283,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--load-clients", type=int, default=20)
     parser.add_argument("--load-seconds", type=float, default=30, help="bench/load.py's duration; 0 skips it")
     args = parser.parse_args(argv)
-    lines = [f"# Benchmark results\n\nRun {dt.date.today().isoformat()} with `python bench/run.py "
+    lines = ["# Benchmark results\n\nWritten whole by `make bench` (bench/run.py); dated, hand-made comparisons are in "
+             "[COMPARISONS.md](COMPARISONS.md).\n",
+             f"Run {dt.date.today().isoformat()} with `python bench/run.py "
              f"--n {' '.join(map(str, args.n))} --reps {args.reps}` on {platform.node()}: "
              f"{os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM, "
              f"Python {platform.python_version()}; {versions()}.\n",
