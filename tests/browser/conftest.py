@@ -31,8 +31,12 @@ def start(dash_duo, path="", data=None):
     the shipped dataset when None.
     """
     app = _import_app(data)
-    dash_duo.start_server(app)
+    dash_duo.start_server(app, navigate=not path)
     if path:
+        # Opened straight at the test's own address. start_server's ``navigate`` sets server_url
+        # through a setter that first loads "/" (a whole page and map, seconds, for nothing);
+        # _url is what that setter stores.
+        dash_duo._url = dash_duo.server.url
         dash_duo.wait_for_page(url=dash_duo.server_url + path)
     return app
 

@@ -33,8 +33,7 @@ def test_basemap001_area_reports_are_highlighted_and_toggles_hide_layers(dash_du
     and the Sea of Okhotsk; those two seas are painted in the highlight, the other seas plain."""
     seas = {f"base-{index}-seas": key.removeprefix("sea:")
             for index, (group, key, _) in enumerate(base_layers(app_data.layers)) if group == "seas"}
-    start(dash_duo)
-    dash_duo.wait_for_page(url=dash_duo.server_url + "/?from=2022-02-15&to=2022-02-15")
+    start(dash_duo, "/?from=2022-02-15&to=2022-02-15")
     map_ready(dash_duo)
     wait_until(lambda: {seas[layer] for layer in seas if drawn(dash_duo)[layer][0] == AREA_HIGHLIGHT}
                == {"Sea of Japan", "Sea of Okhotsk"}, message="exactly the two seas highlighted")
