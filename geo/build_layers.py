@@ -34,6 +34,8 @@ from shapely.geometry import LineString, MultiPoint, Point
 
 from geo.layers import LAYER_NAMES, LAYERS_DIR, METRIC_CRS
 from geo.places import gazetteer
+from geo.seas import SEAS
+from geo.straits import STRAITS
 
 ROOT = Path(__file__).resolve().parent.parent
 NPM_CACHE = ROOT / ".cache" / "npm"
@@ -58,15 +60,15 @@ COUNTRY_JA = {"Japan": "日本", "Russia": "ロシア", "China": "中国", "Sout
               "North Korea": "北朝鮮", "Taiwan": "台湾", "Philippines": "フィリピン",
               "N. Mariana Is.": "北マリアナ諸島"}
 
-#: Sea name -> (Japanese name, seed point (lon, lat) inside it).
-SEAS = {
-    "Sea of Japan": ("日本海", (135.0, 40.0)),
-    "Sea of Okhotsk": ("オホーツク海", (148.0, 50.0)),
-    "East China Sea": ("東シナ海", (126.0, 30.0)),
-    "Yellow Sea": ("黄海", (123.0, 36.0)),
-    "Pacific Ocean": ("太平洋", (150.0, 35.0)),
-    "South China Sea": ("南シナ海", (120.3, 21.5)),
-    "Seto Inland Sea": ("瀬戸内海", (133.3, 34.2)),
+#: Each sea of geo/seas.py (its names are there) -> a seed point (lon, lat) inside its polygon.
+SEA_SEEDS = {
+    "Sea of Japan": (135.0, 40.0),
+    "Sea of Okhotsk": (148.0, 50.0),
+    "East China Sea": (126.0, 30.0),
+    "Yellow Sea": (123.0, 36.0),
+    "Pacific Ocean": (150.0, 35.0),
+    "South China Sea": (120.3, 21.5),
+    "Seto Inland Sea": (133.3, 34.2),
 }
 
 #: IHO S-23 (1953) limits, as polylines (lon, lat) across water; an end short of the coast
@@ -101,36 +103,22 @@ CLOSING_LINES = {
     "Kii Suido: Gamoda Misaki - Hino Misaki": [(134.73, 33.83), (135.06, 33.88)],
 }
 
-#: strait_id -> (group, English, Japanese, specified area?, shore points for the hull).
-#: Names are gazetteer rows; (lon, lat) pairs are shore or mid-water points set here
-#: where the gazetteer has none (see SOURCES.md).
-STRAITS = {
-    "soya": ("Soya", "Soya (La Perouse) Strait", "宗谷海峡", True,
-             ["Cape Soya", "Cape Crillon", (141.75, 45.75), (142.25, 45.68)]),
-    "tsugaru": ("Tsugaru", "Tsugaru Strait", "津軽海峡", True,
-                ["Cape Tappi", "Cape Shirakami", "Cape Esan", "Cape Shiriya"]),
-    "tsushima_east": ("Tsushima", "Tsushima Strait East Channel", "対馬海峡東水道", True,
-                      ["Kami-Tsushima", "Shimo-Tsushima", "Iki Island", (129.89, 33.55), (130.40, 34.00),
-                       (130.00, 34.75)]),
-    "tsushima_west": ("Tsushima", "Tsushima Strait West Channel (Korea Strait)", "対馬海峡西水道", True,
-                      ["Kami-Tsushima", "Shimo-Tsushima", "Busan", (128.60, 34.85), (129.35, 35.45),
-                       (129.33, 34.70)]),
-    "osumi": ("Osumi", "Osumi Strait", "大隅海峡", True,
-              ["Cape Sata", "Tanegashima", "Yakushima", (131.20, 31.15), (130.20, 30.80)]),
-    "miyako": ("Miyako", "Miyako Strait", "宮古海峡", False,
-               ["Okinawa Island (centre)", "Miyako Island", (127.0, 24.9), (126.2, 26.3)]),
-    "yonaguni": ("Yonaguni", "Yonaguni-Iriomote waterway", "与那国島・西表島間", False,
-                 ["Yonaguni Island", "Iriomote Island", (123.4, 24.65), (123.4, 24.15)]),
-    "nemuro": ("Nemuro", "Nemuro Strait", "根室海峡", False,
-               ["Cape Shiretoko", "Rausu", (145.33, 43.60), (145.55, 43.85), "Kunashiri / Kunashir",
-                (146.20, 44.45)]),
+#: Each straits-layer polygon's shore points, by :class:`geo.straits.Channel` id: its water is the
+#: convex hull of these (gazetteer names, or (lon, lat) shore or mid-water points set here where
+#: the gazetteer has none; see SOURCES.md). Names, label points and the rest are in geo/straits.py.
+SHORE_POINTS = {
+    "soya": ["Cape Soya", "Cape Crillon", (141.75, 45.75), (142.25, 45.68)],
+    "tsugaru": ["Cape Tappi", "Cape Shirakami", "Cape Esan", "Cape Shiriya"],
+    "tsushima_east": ["Kami-Tsushima", "Shimo-Tsushima", "Iki Island", (129.89, 33.55), (130.40, 34.00),
+                      (130.00, 34.75)],
+    "tsushima_west": ["Kami-Tsushima", "Shimo-Tsushima", "Busan", (128.60, 34.85), (129.35, 35.45),
+                      (129.33, 34.70)],
+    "osumi": ["Cape Sata", "Tanegashima", "Yakushima", (131.20, 31.15), (130.20, 30.80)],
+    "miyako": ["Okinawa Island (centre)", "Miyako Island", (127.0, 24.9), (126.2, 26.3)],
+    "yonaguni": ["Yonaguni Island", "Iriomote Island", (123.4, 24.65), (123.4, 24.15)],
+    "nemuro": ["Cape Shiretoko", "Rausu", (145.33, 43.60), (145.55, 43.85), "Kunashiri / Kunashir",
+               (146.20, 44.45)],
 }
-STRAIT_LABELS = {"soya": "Soya Strait (label point)", "tsugaru": "Tsugaru Strait (label point)",
-                 "tsushima_east": "Tsushima Strait East Channel (label point)",
-                 "tsushima_west": "Tsushima Strait West Channel (label point)",
-                 "osumi": "Osumi Strait (label point)", "miyako": "Miyako Strait (label point)",
-                 "yonaguni": "Yonaguni-Iriomote waterway (label point)",
-                 "nemuro": "Nemuro Strait (label point)"}
 
 #: Kuril island -> (Japanese, Russian, approximate centre (lon, lat), Northern Territories?).
 #: Centres only name Natural Earth's polygons (nearest centre wins); they are not drawn.
@@ -266,10 +254,10 @@ def build_seas(water, land_union, kurils: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         lines.append(closed(points, land_union))
     cut = shapely.difference(water, shapely.buffer(shapely.union_all(lines), 1e-6))
     pieces = gpd.GeoDataFrame(geometry=shapely.get_parts(cut), crs=4326)
-    seeds = gpd.GeoDataFrame({"sea_area": list(SEAS)},
-                             geometry=[Point(seed) for _, seed in SEAS.values()], crs=4326)
+    seeds = gpd.GeoDataFrame({"sea_area": list(SEA_SEEDS)},
+                             geometry=[Point(seed) for seed in SEA_SEEDS.values()], crs=4326)
     named = gpd.sjoin(pieces, seeds, how="left", predicate="contains")
-    missing = set(SEAS) - set(named["sea_area"].dropna())
+    missing = set(SEA_SEEDS) - set(named["sea_area"].dropna())
     if missing:
         raise RuntimeError(f"seed points of {sorted(missing)} fall on land or on a closing line")
     # Pieces with no seed (islands' lagoons, slivers): the sea of the nearest named piece.
@@ -281,7 +269,7 @@ def build_seas(water, land_union, kurils: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         named.loc[orphans, "sea_area"] = nearest[~nearest.index.duplicated()]["sea_area"]
     seas = named.dissolve("sea_area", as_index=False)[["sea_area", "geometry"]]
     seas["name_en"] = seas["sea_area"]
-    seas["name_ja"] = seas["sea_area"].map(lambda s: SEAS[s][0])
+    seas["name_ja"] = seas["sea_area"].map(SEAS)
     seas["iho_note"] = "IHO S-23 (1953) limits as closing lines; approximate, see data/SOURCES.md"
     return seas[["sea_area", "name_en", "name_ja", "iho_note", "geometry"]]
 
@@ -293,17 +281,17 @@ def build_straits(water) -> gpd.GeoDataFrame:
     """
     taken = shapely.Polygon()
     rows = []
-    for strait_id, (group, name_en, name_ja, specified, shore) in STRAITS.items():
-        hull = MultiPoint([place(p) for p in shore]).convex_hull
-        label = Point(place(STRAIT_LABELS[strait_id]))
+    for strait, channel in ((s, c) for s in STRAITS.values() for c in s.channels):
+        hull = MultiPoint([place(p) for p in SHORE_POINTS[channel.id]]).convex_hull
+        label = Point(place(channel.label_point))
         pieces = shapely.get_parts(shapely.difference(shapely.intersection(hull, water), taken))
         inside = [p for p in pieces if p.contains(label)]
         if not inside:
-            raise RuntimeError(f"{strait_id}: label point {label} is not in the strait's water")
+            raise RuntimeError(f"{channel.id}: label point {label} is not in the strait's water")
         taken = shapely.union(taken, inside[0])
-        rows.append({"strait_id": strait_id, "strait": group, "name_en": name_en, "name_ja": name_ja,
-                     "specified_area": specified, "label_lat": label.y, "label_lon": label.x,
-                     "geometry": inside[0]})
+        rows.append({"strait_id": channel.id, "strait": strait.name, "name_en": channel.layer_name,
+                     "name_ja": channel.japanese or strait.japanese, "specified_area": strait.specified_area,
+                     "label_lat": label.y, "label_lon": label.x, "geometry": inside[0]})
     return gpd.GeoDataFrame(rows, crs=4326)
 
 
