@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sightings import curate, fetch
 from sightings.ingest import ingest, read_releases
-from sightings.jso import ReleaseError
+from sightings.jso import RELEASES, ReleaseError
 from sightings.importer import merge_into, plan
 from sightings.schema import SightingsError
 from sightings.store import DATASET, read_file, read_sightings, write_atomic
@@ -156,7 +156,7 @@ def add_fetch(commands) -> None:
                     "finished is reported (exit 1) and walked again next run.")
     cmd.add_argument("--since", required=True, type=iso_day, metavar="YYYY-MM-DD", help="first day to walk")
     cmd.add_argument("--until", type=iso_day, metavar="YYYY-MM-DD", help="last day to walk (default: today in Japan)")
-    cmd.add_argument("--base-url", default=fetch.BASE_URL, help="where the releases are (default: %(default)s)")
+    cmd.add_argument("--base-url", default=RELEASES, help="where the releases are (default: %(default)s)")
     cmd.add_argument("--dry-run", action="store_true",
                      help="write nothing (no PDF, no state, no dataset); with --output, write the rows")
     cmd.add_argument("--output", type=Path, help="with --dry-run: write the rows made from the new releases here")

@@ -38,11 +38,10 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from sightings.jso import MAX_PDF_BYTES, NoExtractableText, NotAMovementRelease, ReleaseError, normalise, pdf_text
+from sightings.jso import (MAX_PDF_BYTES, RELEASES, NoExtractableText, NotAMovementRelease, ReleaseError, normalise,
+                           pdf_text, release_url)
 from sightings.store import write_atomic
 
-#: Where the releases are published; ``--base-url`` points the command at a mirror.
-BASE_URL = "https://www.mod.go.jp/js/pdf"
 #: Misses in a row after which a day has no more releases (numbers are consecutive).
 MISSES_ENDING_A_DAY = 2
 #: Highest release number a day is asked for (the busiest days have about ten).
@@ -136,7 +135,7 @@ def session(retries: int = RETRIES, backoff: float = BACKOFF) -> requests.Sessio
     return client
 
 
-def fetch(since: dt.date, until: dt.date, pdf_dir: Path, state: State, *, base_url: str = BASE_URL,
+def fetch(since: dt.date, until: dt.date, pdf_dir: Path, state: State, *, base_url: str = RELEASES,
           client: requests.Session | None = None, delay: float = DELAY, timeout=TIMEOUT,
           misses: int = MISSES_ENDING_A_DAY, today: dt.date | None = None) -> Report:
     """Walk the days ``since`` .. ``until``, saving the movement releases into ``pdf_dir``.
@@ -159,7 +158,7 @@ def fetch(since: dt.date, until: dt.date, pdf_dir: Path, state: State, *, base_u
             if not first:
                 time.sleep(delay)
             first = False
-            url = f"{base_url.rstrip('/')}/{day:%Y}/{name}.pdf"
+            url = release_url(name, base_url)
             try:
                 raw = _download(client, url, timeout)
             except FetchError as exc:

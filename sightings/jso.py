@@ -50,8 +50,8 @@ MAX_PDF_CHARS = 150_000
 MAX_PDF_SECONDS = 10.0
 #: Most content-stream bytes parsed from a release PDF, all pages together (a release has about 60 KB).
 MAX_PDF_CONTENT_BYTES = 2 * 2**20
-#: Where releases live; the URL of a release is built from its file name.
-RELEASE_BASE = "https://www.mod.go.jp/js/pdf/{year}/{name}.pdf"
+#: Where releases live: a release's URL is this, its year and its file name (:func:`release_url`).
+RELEASES = "https://www.mod.go.jp/js/pdf"
 #: The credit the Joint Staff Office's terms of use ask of a work made from its releases, in its words
 #: (every attribution of the data and the Japanese briefing paragraph quote it from here).
 CREDIT_JA = "出典：統合幕僚監部ウェブサイトを加工して作成"
@@ -209,14 +209,15 @@ class ReleaseSighting:
         return tuple(text for navy, text in self.unread if navy in ("russia", ""))
 
 
-def release_url(name: str) -> str:
-    """The JSO address of a release named like ``p20260629_02`` (``.pdf``/``.txt`` allowed)."""
+def release_url(name: str, base: str = RELEASES) -> str:
+    """The JSO address of a release named like ``p20260629_02`` (``.pdf``/``.txt`` allowed), under
+    ``base`` (:data:`RELEASES`; ``sightings fetch --base-url`` gives another, e.g. a local mirror)."""
     stem = Path(name).stem
     match = RELEASE_NAME.match(stem)
     if not match:
         raise ReleaseError(f"file name {name!r} is not a release name like 'p20260629_02.pdf'; "
                            "rename it as on the JSO site or pass the URL")
-    return RELEASE_BASE.format(year=match.group("year"), name=stem)
+    return f"{base.rstrip('/')}/{match.group('year')}/{stem}.pdf"
 
 
 def pdf_text(raw: bytes, max_pages: int = MAX_PDF_PAGES, max_chars: int = MAX_PDF_CHARS,
