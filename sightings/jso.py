@@ -210,7 +210,17 @@ class ReleaseSighting:
 
 
 def release_url(name: str) -> str:
-    """The JSO address of a release named like ``p20260629_02`` (``.pdf``/``.txt`` allowed)."""
+    """The JSO address of a release named like ``p20260629_02`` (``.pdf``/``.txt`` allowed).
+
+    Examples
+    --------
+    >>> release_url("p20260629_02.txt")          # the year folder comes from the name
+    'https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf'
+    >>> release_url("release.pdf")
+    Traceback (most recent call last):
+    ...
+    sightings.jso.ReleaseError: file name 'release.pdf' is not a release name like 'p20260629_02.pdf'; rename it as on the JSO site or pass the URL
+    """
     stem = Path(name).stem
     match = RELEASE_NAME.match(stem)
     if not match:
