@@ -48,9 +48,9 @@ def read_tables(tables: dict[str, Path] = TABLES) -> dict[str, pd.DataFrame]:
     --------
     >>> import tempfile
     >>> csv = Path(tempfile.mkdtemp()) / "sightings.csv"
-    >>> _ = csv.write_text("id,ships,hull_numbers\\na,2,011\\n")
-    >>> read_tables({"sightings": csv})["sightings"].to_dict("records")   # as pandas reads it: '011' becomes 11
-    [{'id': 'a', 'ships': 2, 'hull_numbers': 11}]
+    >>> _ = csv.write_text("id,ships,hull_numbers\\na,2,333; 335\\nb,,\\n")
+    >>> read_tables({"sightings": csv})["sightings"]["ships"].tolist()   # a number column: empty is NaN
+    [2.0, nan]
     """
     return {name: pd.read_csv(path, encoding="utf-8") for name, path in tables.items()}
 
