@@ -56,6 +56,22 @@ def plan(raw: bytes, existing: pd.DataFrame, *, encoding: str | None = None,
     Raises :class:`sightings.schema.SightingsError` listing every problem in the file,
     including every field of a row whose id is stored with other content (unless
     ``replace_changed``).
+
+    Examples
+    --------
+    >>> from sightings.store import load
+    >>> header = b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    >>> existing = load(header + b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> raw = (header + b"2022-03-15,2022-03-17,2,Udaloy I-class destroyer,Tsugaru Strait,Tsugaru,transit,no,https://example.org/b,B\\n"
+    ...        b"2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,https://example.org/c,C\\n")
+    >>> result = plan(raw, existing)   # the first row repeats the stored one: same day, strait, ships and kind
+    >>> result.new["strait"].tolist(), result.duplicates[["id", "duplicate_of"]].values.tolist()
+    (['Soya'], [['2022-03-15-a03fad', '2022-03-15-0d89a1']])
+    >>> plan(header + b"2022-03-15,2022-03-16,3,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,"
+    ...      b"https://example.org/a,A\\n", existing)
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: row 1, ships: 3 differs from the stored row '2022-03-15-0d89a1' (2); give the row a new id, or pass --replace-changed to replace the stored row
     """
     table = read_cells(raw, encoding)
     incoming = load_table(table)
@@ -88,6 +104,16 @@ def duplicate_of(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.Series:
     A repeat has the same id, or reports the same sighting by the project's one rule,
     :func:`sightings.merge.same_report`: the same event date, strait and ship count (both
     unknown counts as the same) and a hull number or a kind of ship in common.
+
+    Examples
+    --------
+    >>> from sightings.store import load
+    >>> header = b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    >>> existing = load(header + b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> raw = (header + b"2022-03-15,2022-03-17,2,Udaloy I-class destroyer,Tsugaru Strait,Tsugaru,transit,no,https://example.org/b,B\\n"
+    ...        b"2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,https://example.org/c,C\\n")
+    >>> duplicate_of(load(raw), existing).tolist()
+    ['2022-03-15-0d89a1', '']
     """
     pairs = report_pairs(incoming, existing).drop_duplicates("row")
     found = pd.Series("", index=range(len(incoming)), dtype=object)
@@ -101,6 +127,11 @@ def read_cells(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
     """CSV text cells of an incoming file (:func:`sightings.store.read_text`), download apostrophes removed.
 
     Example: the app's CSV holds ``'=1+1`` for a note ``=1+1``; this gives ``=1+1`` back.
+
+    Examples
+    --------
+    >>> read_cells(b"id,notes\\na,'=1+1\\nb,'tis\\n").to_dict("records")    # only a neutralised formula loses its apostrophe
+    [{'id': 'a', 'notes': '=1+1'}, {'id': 'b', 'notes': "'tis"}]
     """
     table = read_text(raw, encoding)
     for column in table.columns:
@@ -133,6 +164,18 @@ def read_upload(contents: str | None) -> pd.DataFrame:
 
     The size is judged from the encoded length, so a huge upload is refused before it is
     decoded or parsed.
+
+    Examples
+    --------
+    >>> raw = (b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,"
+    ...        b"source_names\\n2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,"
+    ...        b"https://example.org/c,C\\n")
+    >>> read_upload("data:text/csv;base64," + base64.b64encode(raw).decode())[["id", "strait"]].values.tolist()
+    [['2022-03-20-1a14b2', 'Soya']]
+    >>> read_upload("data:text/csv;base64,@@@")
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: the upload is damaged (not valid base64); try again
     """
     header, _, payload = (contents or "").partition(",") if isinstance(contents, str) else ("", "", "")
     if not header.startswith("data:") or not header.endswith(";base64"):
@@ -154,6 +197,23 @@ def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = No
     Reading, merging and replacing happen under the dataset's lock, so two imports at once
     both land; the replace is atomic, so a crash leaves the old file or the new one. Under
     the lock, temporary files left by a killed import are removed first.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from sightings.store import to_csv_text
+    >>> from sightings.store import load
+    >>> header = b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    >>> existing = load(header + b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> raw = (header + b"2022-03-15,2022-03-17,2,Udaloy I-class destroyer,Tsugaru Strait,Tsugaru,transit,no,https://example.org/b,B\\n"
+    ...        b"2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,https://example.org/c,C\\n")
+    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> _ = path.write_text(to_csv_text(existing))
+    >>> result = merge_into(path, raw, source="news.csv")
+    >>> len(result.new), len(result.duplicates), pd.read_csv(path)["id"].tolist()
+    (1, 1, ['2022-03-15-0d89a1', '2022-03-20-1a14b2'])
+    >>> (path.parent / "CHANGELOG.md").read_text().split("\\n## ")[1].splitlines()[2]     # the change is recorded
+    '`import news.csv`: 2 rows; added 1, changed 0, removed 0. 1 new report(s), 0 replaced.'
     """
     path = Path(path)
     with lock(path):
