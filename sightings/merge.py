@@ -60,14 +60,14 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     Examples
     --------
     >>> from sightings.store import load
-    >>> header = (b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
-    ...           b"with_chinese_ships,source_urls,source_names\\n")
-    >>> news = load(header + b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,"
-    ...                      b"https://example.org/a,News A\\n")
-    >>> releases = load(header + b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,"
-    ...     b"the Tsugaru Strait heading east,Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
     ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
     ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
     >>> match(releases.iloc[0], news), match(releases.iloc[1], news)    # a day apart, same passage; nothing
     ('2022-03-15-0d89a1', '')
     """
@@ -136,14 +136,14 @@ def report_pairs(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame
     Examples
     --------
     >>> from sightings.store import load
-    >>> header = (b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
-    ...           b"with_chinese_ships,source_urls,source_names\\n")
-    >>> news = load(header + b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,"
-    ...                      b"https://example.org/a,News A\\n")
-    >>> releases = load(header + b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,"
-    ...     b"the Tsugaru Strait heading east,Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
     ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
     ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
     >>> incoming = pd.concat([releases.iloc[[1]], news.assign(hull_numbers=[["548"]])], ignore_index=True)
     >>> report_pairs(incoming, news).values.tolist()     # incoming row 1 repeats stored row 0 (a kind in common)
     [[1, 0]]
@@ -169,14 +169,14 @@ def merge_row(old: dict, new: dict) -> Decision:
     Examples
     --------
     >>> from sightings.store import load
-    >>> header = (b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
-    ...           b"with_chinese_ships,source_urls,source_names\\n")
-    >>> news = load(header + b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,"
-    ...                      b"https://example.org/a,News A\\n")
-    >>> releases = load(header + b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,"
-    ...     b"the Tsugaru Strait heading east,Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
     ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
     ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
     >>> decision = merge_row(news.iloc[0].to_dict(), releases.iloc[0].to_dict())
     >>> decision.merged_with, decision.conflicts
     ('2022-03-15-0d89a1', ("event_date: news '2022-03-15', release '2022-03-14'",))
@@ -223,14 +223,14 @@ def plan_merge(existing: pd.DataFrame, incoming: pd.DataFrame) -> list[Decision]
     Examples
     --------
     >>> from sightings.store import load
-    >>> header = (b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
-    ...           b"with_chinese_ships,source_urls,source_names\\n")
-    >>> news = load(header + b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,"
-    ...                      b"https://example.org/a,News A\\n")
-    >>> releases = load(header + b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,"
-    ...     b"the Tsugaru Strait heading east,Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
     ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
     ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
     >>> [(d.merged_with, d.row["id"]) for d in plan_merge(news, releases)]   # one merge, one new row
     [('2022-03-15-0d89a1', '2022-03-15-0d89a1'), ('', '2022-05-01-4a17ca')]
     """
@@ -276,14 +276,14 @@ def apply_decisions(existing: pd.DataFrame, decisions: list[Decision]) -> pd.Dat
     Examples
     --------
     >>> from sightings.store import load
-    >>> header = (b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
-    ...           b"with_chinese_ships,source_urls,source_names\\n")
-    >>> news = load(header + b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,"
-    ...                      b"https://example.org/a,News A\\n")
-    >>> releases = load(header + b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,"
-    ...     b"the Tsugaru Strait heading east,Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
     ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
     ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
     >>> merged = apply_decisions(news, plan_merge(news, releases))
     >>> merged[["id", "event_date", "hull_numbers"]].values.tolist()      # in date order, no duplicate
     [['2022-03-15-0d89a1', Timestamp('2022-03-14 00:00:00'), ['548', '564']], ['2022-05-01-4a17ca', Timestamp('2022-05-01 00:00:00'), []]]
