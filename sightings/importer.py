@@ -108,11 +108,13 @@ def duplicate_of(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.Series:
     Examples
     --------
     >>> from sightings.store import load
-    >>> header = b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
-    >>> existing = load(header + b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
-    >>> raw = (header + b"2022-03-15,2022-03-17,2,Udaloy I-class destroyer,Tsugaru Strait,Tsugaru,transit,no,https://example.org/b,B\\n"
-    ...        b"2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,https://example.org/c,C\\n")
-    >>> duplicate_of(load(raw), existing).tolist()
+    >>> rows = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+    ...     b"source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n"
+    ...     b"2022-03-15,2022-03-17,2,Udaloy I-class destroyer,Tsugaru Strait,Tsugaru,transit,no,https://example.org/b,B\\n"
+    ...     b"2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,https://example.org/c,C\\n")
+    >>> existing, incoming = rows.iloc[:1], rows.iloc[1:].reset_index(drop=True)
+    >>> duplicate_of(incoming, existing).tolist()
     ['2022-03-15-0d89a1', '']
     """
     pairs = report_pairs(incoming, existing).drop_duplicates("row")
@@ -201,14 +203,11 @@ def merge_into(path: str | os.PathLike, raw: bytes, *, encoding: str | None = No
     Examples
     --------
     >>> import tempfile
-    >>> from sightings.store import to_csv_text
-    >>> from sightings.store import load
     >>> header = b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
-    >>> existing = load(header + b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> _ = path.write_bytes(header + b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
     >>> raw = (header + b"2022-03-15,2022-03-17,2,Udaloy I-class destroyer,Tsugaru Strait,Tsugaru,transit,no,https://example.org/b,B\\n"
     ...        b"2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,https://example.org/c,C\\n")
-    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
-    >>> _ = path.write_text(to_csv_text(existing))
     >>> result = merge_into(path, raw, source="news.csv")
     >>> len(result.new), len(result.duplicates), pd.read_csv(path)["id"].tolist()
     (1, 1, ['2022-03-15-0d89a1', '2022-03-20-1a14b2'])
