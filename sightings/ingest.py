@@ -424,15 +424,17 @@ def merge_rows(existing: pd.DataFrame, incoming: pd.DataFrame, lines: list[str],
     Examples
     --------
     >>> from sightings.store import load
-    >>> existing = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
-    ...                 b"source_urls,source_names\\n2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,"
-    ...                 b"transit,no,https://example.org/a,A\\n")
+    >>> news = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+    ...             b"source_urls,source_names\\n2026-06-28,2026-06-30,1,destroyer,off Cape Soya,,detection,no,"
+    ...             b"https://example.org/a,A\\n")
     >>> text = ("2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
     ...         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「548」)を確認した。")
     >>> release = Release("p20260629_02.txt", release_url("p20260629_02.txt"), text)
-    >>> outcome = merge_rows(existing, *release_rows([release]))
-    >>> merge_rows(outcome.frame, *release_rows([release])).lines    # read again: it fills its own row
-    ('merged with 2026-06-28-5e5fb2: 2026-06-28 open sea from p20260629_02.pdf',)
+    >>> outcome = merge_rows(news, *release_rows([release]))      # the news retelling is filled, not repeated
+    >>> outcome.lines, len(outcome.frame)
+    (('merged with 2026-06-28-7ad504: 2026-06-28 open sea from p20260629_02.pdf',), 1)
+    >>> outcome.frame.loc[0, "source_urls"], outcome.frame.loc[0, "position_kind"]   # the release first
+    (['https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf', 'https://example.org/a'], 'derived')
     """
     lines = list(lines)
     decisions = plan_merge(existing, incoming) if len(incoming) else []
@@ -486,19 +488,15 @@ def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = Fal
     Examples
     --------
     >>> import tempfile
-    >>> from sightings.store import to_csv_text
-    >>> from sightings.store import load
-    >>> existing = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
-    ...                 b"source_urls,source_names\\n2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,"
-    ...                 b"transit,no,https://example.org/a,A\\n")
+    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> _ = path.write_text("event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+    ...                     "source_urls,source_names\\n2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,"
+    ...                     "Tsugaru,transit,no,https://example.org/a,A\\n")
     >>> text = ("2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
     ...         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「548」)を確認した。")
     >>> release = Release("p20260629_02.txt", release_url("p20260629_02.txt"), text)
-    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
-    >>> _ = path.write_text(to_csv_text(existing))
-    >>> ingest(path, [release], dry_run=True).lines, len(pd.read_csv(path))     # a dry run writes nothing
-    (('new 2026-06-28-5e5fb2: 2026-06-28 open sea from p20260629_02.pdf',), 1)
-    >>> _ = ingest(path, [release])
+    >>> ingest(path, [release]).lines
+    ('new 2026-06-28-5e5fb2: 2026-06-28 open sea from p20260629_02.pdf',)
     >>> pd.read_csv(path)["id"].tolist()
     ['2022-03-15-0d89a1', '2026-06-28-5e5fb2']
     """
