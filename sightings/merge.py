@@ -59,17 +59,23 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
 
     Examples
     --------
-    >>> from sightings.store import load
-    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
-    ...     b"with_chinese_ships,source_urls,source_names\\n"
-    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
-    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
-    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
-    ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
-    ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
-    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
-    >>> match(releases.iloc[0], news), match(releases.iloc[1], news)    # a day apart, same passage; nothing
-    ('2022-03-15-0d89a1', '')
+    >>> stored = pd.DataFrame({"id": ["news-1", "release-1"], "event_date": pd.to_datetime(["2022-03-15"] * 2),
+    ...     "event_time": ["", "10:00"], "strait": ["Tsugaru", "Soya"], "ships": [2, 2],
+    ...     "ship_types": [["destroyers (2)"], ["destroyers (2)"]], "hull_numbers": [[], ["548"]],
+    ...     "lat": [None, 45.6], "lon": [None, 141.3],
+    ...     "source_urls": [["https://example.org/a"], ["https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf"]]})
+    >>> release = pd.Series({"event_date": pd.Timestamp("2022-03-14"), "event_time": "", "strait": "Tsugaru",
+    ...     "ships": 2, "ship_types": ["Udaloy I-class destroyers (2)"], "hull_numbers": ["548", "564"],
+    ...     "lat": None, "lon": None})
+    >>> match(release, stored)           # a day apart, same passage: the news row
+    'news-1'
+    >>> other = release.copy()
+    >>> other[["event_date", "strait", "hull_numbers"]] = [pd.Timestamp("2022-03-15"), "Soya", ["548"]]
+    >>> match(other, stored)             # same hull and day as a stored release, another time: a second sighting
+    ''
+    >>> other[["event_time", "lat", "lon"]] = ["10:00", 45.6, 141.3]
+    >>> match(other, stored)             # the same time and position too: a re-issue
+    'release-1'
     """
     if existing.empty:
         return ""
@@ -135,17 +141,11 @@ def report_pairs(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame
 
     Examples
     --------
-    >>> from sightings.store import load
-    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
-    ...     b"with_chinese_ships,source_urls,source_names\\n"
-    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
-    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
-    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
-    ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
-    ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
-    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
-    >>> incoming = pd.concat([releases.iloc[[1]], news.assign(hull_numbers=[["548"]])], ignore_index=True)
-    >>> report_pairs(incoming, news).values.tolist()     # incoming row 1 repeats stored row 0 (a kind in common)
+    >>> stored = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-15"]), "strait": ["Tsugaru"], "ships": [2],
+    ...                        "ship_types": [["destroyers (2)"]], "hull_numbers": [[]]})
+    >>> incoming = pd.DataFrame({"event_date": pd.to_datetime(["2022-05-01", "2022-03-15"]), "strait": ["Soya", "Tsugaru"],
+    ...     "ships": [1, 2], "ship_types": [["submarine"], ["Udaloy I-class destroyer"]], "hull_numbers": [[], ["548"]]})
+    >>> report_pairs(incoming, stored).values.tolist()     # incoming row 1 repeats stored row 0: a kind in common
     [[1, 0]]
     """
     columns = ["event_date", "strait", "ships", "ship_types", "hull_numbers"]
