@@ -484,21 +484,6 @@ def ingest(path: str | os.PathLike, releases: list[Release], dry_run: bool = Fal
     The releases are parsed and located first, with no lock held (a hostile release costs
     only its own time); the dataset's lock is taken for the merge and the write alone. A
     dry run reads the dataset without the lock (writes replace it atomically).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
-    >>> _ = path.write_text("event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
-    ...                     "source_urls,source_names\\n2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,"
-    ...                     "Tsugaru,transit,no,https://example.org/a,A\\n")
-    >>> text = ("2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
-    ...         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「548」)を確認した。")
-    >>> release = Release("p20260629_02.txt", release_url("p20260629_02.txt"), text)
-    >>> ingest(path, [release]).lines
-    ('new 2026-06-28-5e5fb2: 2026-06-28 open sea from p20260629_02.pdf',)
-    >>> pd.read_csv(path)["id"].tolist()
-    ['2022-03-15-0d89a1', '2026-06-28-5e5fb2']
     """
     from sightings import changelog
     from sightings.store import lock, read_sightings
