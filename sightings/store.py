@@ -56,10 +56,10 @@ def read_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> bytes:
     5
     >>> read_file(folder / "a.csv")
     b'id\\n1\\n'
-    >>> read_file(folder / "a.csv", limit=4)          # doctest: +ELLIPSIS
+    >>> read_file(folder / "b.csv")                   # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    sightings.schema.SightingsError: .../a.csv is 0.0 MB; the limit is 0 MB (split it into smaller files)
+    sightings.schema.SightingsError: no such file: .../b.csv
     >>> read_file(folder)                             # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
