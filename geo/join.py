@@ -29,6 +29,14 @@ def enrich(frame: pd.DataFrame) -> pd.DataFrame:
     ``sea_area`` becomes the seas layer's answer where the row has a point (the reported
     value stays in ``sea_area_reported``); rows without a point keep the reported sea.
     Computed on every call (nothing is cached: 10,000 rows take well under a second).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"lat": [44.5, None], "lon": [145.5, None],
+    ...                      "sea_area": ["Sea of Japan", "Sea of Okhotsk"],
+    ...                      "location_text": ["44.5N 145.5E", "in the Sea of Okhotsk"]})
+    >>> enrich(rows)[["sea_area", "sea_area_reported", "distance_to_japan_km"]].values.tolist()
+    [['Sea of Okhotsk', 'Sea of Japan', 21.2], ['Sea of Okhotsk', 'Sea of Okhotsk', nan]]
     """
     out = frame.copy()
     places = classify(frame["lat"], frame["lon"])
@@ -71,6 +79,12 @@ def distance_to_japan_km(points: gpd.GeoSeries | gpd.GeoDataFrame) -> np.ndarray
 
     The coast is cut into short pieces first: the nearest-neighbour search then measures
     against a few dozen vertices instead of all of Honshu's.
+
+    Examples
+    --------
+    >>> points = gpd.GeoSeries.from_xy([140.5, 141.0, None], [41.5, 43.0, None], crs=4326)
+    >>> distance_to_japan_km(points)      # Tsugaru Strait, inland Hokkaido, no point; rounded to 0.1 km
+    array([6.6, 0. , nan])
     """
     metric = _as_frame(points).to_crs(METRIC_CRS)
     has = (metric.geometry.notna() & ~metric.geometry.is_empty).to_numpy()
@@ -99,7 +113,17 @@ def _japan_coast() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
 
 
 def disagreements(enriched: pd.DataFrame) -> pd.DataFrame:
-    """Located rows whose reported sea differs from the seas layer's, for review."""
+    """Located rows whose reported sea differs from the seas layer's, for review.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a", "b", "c"], "event_date": pd.to_datetime(["2023-03-06"] * 3),
+    ...                      "location_text": ["44.5N 145.5E", "36.0N 141.5E", "in the Sea of Japan"],
+    ...                      "lat": [44.5, 36.0, None], "sea_area_reported": ["Sea of Japan", "", "Sea of Japan"],
+    ...                      "sea_area": ["Sea of Okhotsk", "Pacific Ocean", "Sea of Japan"]})
+    >>> disagreements(rows)[["id", "sea_area_reported", "sea_area"]].values.tolist()   # b reports no sea
+    [['a', 'Sea of Japan', 'Sea of Okhotsk']]
+    """
     mask = (enriched["lat"].notna() & (enriched["sea_area_reported"] != "")
             & (enriched["sea_area_reported"] != enriched["sea_area"]))
     return enriched.loc[mask, ["id", "event_date", "location_text", "sea_area_reported", "sea_area"]]
@@ -121,7 +145,14 @@ def named_seas(text: str, reported: str) -> list[str]:
 
 
 def named_seas_column(texts: pd.Series, reported: pd.Series) -> pd.Series:
-    """:func:`named_seas` of each row."""
+    """:func:`named_seas` of each row.
+
+    Examples
+    --------
+    >>> named_seas_column(pd.Series(["off Cape Soya", "in the East China Sea"]),
+    ...                   pd.Series(["Japan Sea", ""])).tolist()          # a synonym read as its sea
+    [['Sea of Japan'], ['East China Sea']]
+    """
     return pd.Series([named_seas(text, sea) for text, sea in zip(texts, reported, strict=True)],
                      index=texts.index, dtype=object)
 

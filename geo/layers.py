@@ -22,7 +22,17 @@ class LayerError(RuntimeError):
 
 
 def layer_path(name: str, display: bool = False) -> Path:
-    """Where layer ``name`` lives (the simplified map copy when ``display``)."""
+    """Where layer ``name`` lives (the simplified map copy when ``display``).
+
+    Examples
+    --------
+    >>> layer_path("seas").name, layer_path("land", display=True).parent.name
+    ('seas.geojson', 'display')
+    >>> layer_path("lakes")
+    Traceback (most recent call last):
+    ...
+    geo.layers.LayerError: unknown layer 'lakes'; the layers are land, seas, straits, kuril_islands, territorial_sea, places
+    """
     if name not in LAYER_NAMES:
         raise LayerError(f"unknown layer {name!r}; the layers are {', '.join(LAYER_NAMES)}")
     return (LAYERS_DIR / "display" if display else LAYERS_DIR) / f"{name}.geojson"
@@ -30,7 +40,16 @@ def layer_path(name: str, display: bool = False) -> Path:
 
 @functools.lru_cache(maxsize=None)
 def load_layer(name: str, display: bool = False) -> gpd.GeoDataFrame:
-    """Layer ``name`` as a GeoDataFrame in EPSG:4326 (cached; copy before mutating)."""
+    """Layer ``name`` as a GeoDataFrame in EPSG:4326 (cached; copy before mutating).
+
+    Examples
+    --------
+    >>> straits = load_layer("straits")
+    >>> straits.crs.to_epsg(), "Tsugaru Strait" in set(straits["name_en"])
+    (4326, True)
+    >>> load_layer("straits") is straits          # one read per process
+    True
+    """
     path = layer_path(name, display)
     if not path.is_file():
         raise LayerError(f"layer file {path} is missing; rebuild it with `make layers` "

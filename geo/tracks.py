@@ -151,6 +151,18 @@ def voyage_tracks(rows: pd.DataFrame) -> list[Track]:
 
     Voyages come in order of their first sighting; a sighting without a position is left
     out of the line (its passage, if any, still starts at the strait).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a", "b", "c"], "voyage_id": ["v1", "v1", "v2"],
+    ...                      "event_date": pd.to_datetime(["2023-03-07", "2023-03-06", "2023-03-06"]),
+    ...                      "event_time": ["", "10:00", ""], "lat": [34.6, 34.9, None], "lon": [129.8, 129.9, None],
+    ...                      "strait": ["", "", "Soya"], "direction": ["", "", "east"]})
+    >>> first, second = voyage_tracks(rows)     # v2 is seen first: its unknown hour sorts first in the day
+    >>> first.sighting_ids, first.passages[0].strait, first.passages[0].heading   # no point, a passage
+    ((), 'Soya', 'east')
+    >>> second.sighting_ids, second.route_known   # in time order; one day apart, at sea
+    (('b', 'a'), (True,))
     """
     voyages: dict[str, list] = {}
     for row in in_time_order(rows[list(TRACK_COLUMNS)]).itertuples(index=False):

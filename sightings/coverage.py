@@ -42,7 +42,21 @@ COMPARABLE = ("russian_movements", "russian_strait_passages", "joint_passages", 
 
 
 def read_counts(path: Path = COUNTS) -> pd.DataFrame:
-    """The sourced counts, typed; raise SightingsError naming a wrong header or measure."""
+    """The sourced counts, typed; raise SightingsError naming a wrong header or measure.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "coverage_counts.csv"
+    >>> _ = path.write_text(",".join(COUNT_COLUMNS) + "\\nc1,,2022-12-31,27,30,russian_movements,,x,S,https://a.org,q\\n")
+    >>> print(*read_counts(path).loc[0, ["period_start", "period_end", "count", "count_max"]])   # no start: from the first
+    NaT 2022-12-31 00:00:00 27 30
+    >>> _ = path.write_text(",".join(COUNT_COLUMNS) + "\\nc1,,2022-12-31,27,,russian_movments,,x,S,https://a.org,q\\n")
+    >>> read_counts(path)                              # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: coverage_counts.csv: measure 'russian_movments' is not known (expected one of russian_movements, ...)
+    """
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     if tuple(table.columns) != COUNT_COLUMNS:
         raise SightingsError([f"{path.name} header is {', '.join(table.columns)}; "
@@ -79,7 +93,21 @@ def per_year(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def record_rows(frame: pd.DataFrame, count: pd.Series) -> pd.DataFrame:
-    """The record's rows in the scope of one sourced ``count`` (empty for a count not comparable)."""
+    """The record's rows in the scope of one sourced ``count`` (empty for a count not comparable).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2022-06-20", "2023-01-05"]),
+    ...                      "strait": ["Tsugaru", "", "Tsugaru"], "with_chinese_ships": [False, False, True],
+    ...                      "ships": [2, 5, 10], "source_urls": [["https://www.mod.go.jp/js/p.pdf"],
+    ...                                                           ["https://jwing.net/b"], ["https://jwing.net/c"]]})
+    >>> joint = pd.Series({"measure": "joint_passages", "period_start": pd.NaT,
+    ...                    "period_end": pd.Timestamp("2023-12-31"), "strait": "Tsugaru", "count": 1})
+    >>> record_rows(rows, joint)["event_date"].dt.date.tolist()   # no start: from the record's first row
+    [datetime.date(2023, 1, 5)]
+    >>> len(record_rows(rows, joint.replace("joint_passages", "chinese_and_russian_passages")))   # not comparable
+    0
+    """
     if count["measure"] not in COMPARABLE:
         return frame.iloc[0:0]
     start = count["period_start"] if pd.notna(count["period_start"]) else frame["event_date"].min()
@@ -98,6 +126,18 @@ def compare(frame: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
 
     For ``ships_in_one_transit`` the share is 1 when the record holds a row of that many ships
     in the period and strait, else 0.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2022-06-20", "2023-01-05"]),
+    ...                      "strait": ["Tsugaru", "", "Tsugaru"], "with_chinese_ships": [False, False, True],
+    ...                      "ships": [2, 5, 10], "source_urls": [["https://www.mod.go.jp/js/p.pdf"],
+    ...                                                           ["https://jwing.net/b"], ["https://jwing.net/c"]]})
+    >>> counts = pd.DataFrame({"id": ["c1", "c2"], "measure": ["russian_movements", "chinese_and_russian_passages"],
+    ...                        "period_start": pd.to_datetime(["2022-01-01"] * 2),
+    ...                        "period_end": pd.to_datetime(["2022-12-31"] * 2), "count": [4, 9], "strait": ["", ""]})
+    >>> compare(rows, counts)[["id", "record_rows", "share"]].to_dict("records")   # 2 rows of 4 announced
+    [{'id': 'c1', 'record_rows': 2, 'share': 0.5}, {'id': 'c2', 'record_rows': None, 'share': nan}]
     """
     held, share = [], []
     for _, count in counts.iterrows():
@@ -114,7 +154,22 @@ def compare(frame: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def coverage_markdown(frame: pd.DataFrame, counts: pd.DataFrame) -> str:
-    """``data/COVERAGE.md``: rows per year and every sourced count beside the record."""
+    """``data/COVERAGE.md``: rows per year and every sourced count beside the record.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2022-06-20", "2023-01-05"]),
+    ...                      "strait": ["Tsugaru", "", "Tsugaru"], "with_chinese_ships": [False, False, True],
+    ...                      "ships": [2, 5, 10], "source_urls": [["https://www.mod.go.jp/js/p.pdf"],
+    ...                                                           ["https://jwing.net/b"], ["https://jwing.net/c"]]})
+    >>> counts = pd.DataFrame({"id": ["c1"], "period_start": pd.to_datetime(["2022-01-01"]),
+    ...     "period_end": pd.to_datetime(["2022-12-31"]), "count": [4], "count_max": pd.array([None], dtype="Int64"),
+    ...     "measure": ["russian_movements"], "strait": [""], "what": ["movements"], "source_name": ["Page"],
+    ...     "source_url": ["https://example.org/p"], "quote": ["4 in 2022"]})
+    >>> print(*[line for line in coverage_markdown(rows, counts).splitlines() if line.startswith("| 202")], sep="\\n")
+    | 2022 | 2 | 1 | 1 | 4 (c1) | about 50% |
+    | 2023 | 1 | 0 | 1 | not stated by a page at hand |  |
+    """
     compared = compare(frame, counts)
     yearly = per_year(frame)
     year_counts = compared[(compared["measure"] == "russian_movements")

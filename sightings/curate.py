@@ -62,7 +62,8 @@ SHOWN_ROWS = 20
 
 
 def curate(sources: Path = SOURCES, releases: Path | None = RELEASES) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """The validated dataset built from ``sources`` and ``releases``, and the build log."""
+    """The validated dataset built from ``sources`` and ``releases``, and the build log.
+    """
     news = pd.concat([load((sources / name).read_bytes()) for name in NEWS_FILES + (LEGS,)], ignore_index=True)
     news = news.assign(date_basis="stated", report_date_basis="")
     harvest, log = harvest_rows(read_text((sources / HARVEST).read_bytes()))
@@ -181,6 +182,20 @@ def check_nothing_dropped(output: Path, frame: pd.DataFrame) -> None:
 
     Example: after ``python -m sightings import new.csv``, ``check_nothing_dropped(DATASET,
     curate()[0])`` raises naming the imported rows' ids, dates and straits.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> output = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> _ = output.write_text("event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+    ...     "source_urls,source_names\\n"
+    ...     "2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://a.org/1,A\\n"
+    ...     "2022-04-09,2022-04-10,1,corvette,the Soya Strait,Soya,transit,no,https://a.org/3,A\\n")
+    >>> rebuilt = pd.DataFrame({"id": ["2022-03-15-0d89a1"]})     # the rebuild lacks the imported Soya row
+    >>> check_nothing_dropped(output, rebuilt)     # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: .../sightings.csv holds 1 row(s) the sources do not (added by an import?): 2022-04-09-28397d (2022-04-09 Soya); add them to data/sources/reported_sightings_more.csv so the rebuild keeps them, or pass --drop-unsourced to drop them (nothing written)
     """
     if not os.path.lexists(output):
         return

@@ -82,7 +82,16 @@ SOURCES = [
 
 
 def descriptor(version: str, sha256: str, columns: tuple[str, ...] = COLUMNS) -> dict:
-    """The data package for a dataset of ``columns`` at ``version`` whose file hashes to ``sha256``."""
+    """The data package for a dataset of ``columns`` at ``version`` whose file hashes to ``sha256``.
+
+    Examples
+    --------
+    >>> fields = descriptor("2026.12.1", "0" * 64, ("id", "with_chinese_ships", "hull_numbers"))["resources"][0]["schema"]["fields"]
+    >>> fields[0]["constraints"], fields[1]["trueValues"], fields[1]["falseValues"]
+    ({'required': True}, ['yes'], ['no'])
+    >>> fields[2]["description"]
+    "Hull (pennant) numbers as written; leading zeros kept (011 is not 11). A list: items joined by '; '."
+    """
     fields = []
     for name in columns:
         kind, meaning = FIELDS[name]
@@ -116,7 +125,23 @@ def descriptor(version: str, sha256: str, columns: tuple[str, ...] = COLUMNS) ->
 
 
 def write(version: str, dataset: str | os.PathLike = DATASET, package: str | os.PathLike = PACKAGE) -> dict:
-    """Write the package for the dataset file as it is now, at ``version``; returns it."""
+    """Write the package for the dataset file as it is now, at ``version``; returns it.
+
+    The fields are the file's own header, the hash its bytes as they are now.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "sightings.csv").write_bytes(b"id,event_date\\na,2022-03-15\\n")
+    >>> package = write("2026.12.2", folder / "sightings.csv", folder / "datapackage.json")
+    >>> [f["name"] for f in package["resources"][0]["schema"]["fields"]]
+    ['id', 'event_date']
+    >>> package["resources"][0]["hash"] == "sha256:" + hashlib.sha256(b"id,event_date\\na,2022-03-15\\n").hexdigest()
+    True
+    >>> json.loads((folder / "datapackage.json").read_text())["version"]
+    '2026.12.2'
+    """
     raw = Path(dataset).read_bytes()
     header = tuple(raw.split(b"\n", 1)[0].decode("utf-8").split(","))
     content = descriptor(version, hashlib.sha256(raw).hexdigest(), header)

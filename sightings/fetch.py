@@ -101,7 +101,14 @@ class Report:
 
 
 def release_names(day: dt.date) -> list[str]:
-    """The file stems a day's releases can have, in the order they are asked for."""
+    """The file stems a day's releases can have, in the order they are asked for.
+
+    Examples
+    --------
+    >>> names = release_names(dt.date(2026, 8, 21))
+    >>> names[0], names[-1], len(names)          # two digits, up to MAX_PER_DAY
+    ('p20260821_01', 'p20260821_40', 40)
+    """
     return [f"p{day:%Y%m%d}_{n:02d}" for n in range(1, MAX_PER_DAY + 1)]
 
 
@@ -111,6 +118,15 @@ def skip_reason(text: str) -> str | None:
     Reads the title 「…海軍艦艇の動向について」: 「ロシア海軍」, 「中国及びロシア海軍」 and
     「ロシア及び中国海軍」 are kept; a title naming only other navies has no Russian ships;
     any other title (disaster relief, exercises, scramble statistics) is not a movement release.
+
+    Examples
+    --------
+    >>> skip_reason("令和８年８月２１日 統合幕僚監部 中国及びロシア海軍艦艇の動向について") is None   # joint: kept
+    True
+    >>> skip_reason("令和８年７月１０日 統合幕僚監部 令和８年度第１四半期までの緊急発進実施状況について")
+    'not a movement release'
+    >>> skip_reason("   ")
+    'no extractable text (a scanned PDF?): read it by hand'
     """
     head = normalise(text[:5000])
     if not head.strip():
@@ -124,7 +140,17 @@ def skip_reason(text: str) -> str | None:
 
 
 def session(retries: int = RETRIES, backoff: float = BACKOFF) -> requests.Session:
-    """A requests session that retries 429/5xx answers and connection errors with backoff."""
+    """A requests session that retries 429/5xx answers and connection errors with backoff.
+
+    Examples
+    --------
+    >>> client = session()                   # nothing is asked for until a request is made
+    >>> client.headers["User-Agent"].split(" (")[0]
+    'Straitwatch-release-fetcher/1.0'
+    >>> retry = client.get_adapter("https://www.mod.go.jp/").max_retries
+    >>> retry.total, retry.status_forcelist
+    (3, (429, 500, 502, 503, 504))
+    """
     retry = _Retry(total=retries, connect=retries, read=retries, status=retries, backoff_factor=backoff,
                    status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",),
                    respect_retry_after_header=True, raise_on_status=False)
@@ -143,6 +169,14 @@ def fetch(since: dt.date, until: dt.date, pdf_dir: Path, state: State, *, base_u
     ``state`` is updated in place (the caller saves it). Days already finished and files
     already decided are not asked for again. A day is finished only when it is over in Japan
     (``today`` is Japan's date unless given) and every file of it was decided.
+
+    Examples
+    --------
+    An example without the network: a day an earlier run finished is not asked for again.
+
+    >>> state = State(days_done={"2026-08-21"})
+    >>> fetch(dt.date(2026, 8, 21), dt.date(2026, 8, 21), Path("releases"), state)
+    Report(kept=[], lines=[], unfinished=[])
     """
     client = client or session()
     today = today or dt.datetime.now(JAPAN).date()

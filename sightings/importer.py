@@ -56,6 +56,18 @@ def plan(raw: bytes, existing: pd.DataFrame, *, encoding: str | None = None,
     Raises :class:`sightings.schema.SightingsError` listing every problem in the file,
     including every field of a row whose id is stored with other content (unless
     ``replace_changed``).
+
+    Examples
+    --------
+    >>> existing = pd.DataFrame({"id": ["2022-03-15-0d89a1"], "event_date": pd.to_datetime(["2022-03-15"]),
+    ...     "strait": ["Tsugaru"], "ships": [2], "ship_types": [["destroyers (2)"]], "hull_numbers": [[]]})
+    >>> raw = (b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+    ...        b"source_urls,source_names\\n"
+    ...        b"2022-03-15,2022-03-17,2,Udaloy I-class destroyer,Tsugaru Strait,Tsugaru,transit,no,https://b.org/1,B\\n"
+    ...        b"2022-03-20,2022-03-21,1,Kilo-class submarine,the Soya Strait,Soya,transit,no,https://c.org/1,C\\n")
+    >>> result = plan(raw, existing)   # the first row repeats the stored one: same day, strait, ships and kind
+    >>> result.new["strait"].tolist(), result.duplicates[["id", "duplicate_of"]].values.tolist()
+    (['Soya'], [['2022-03-15-a03fad', '2022-03-15-0d89a1']])
     """
     table = read_cells(raw, encoding)
     incoming = load_table(table)
@@ -88,6 +100,16 @@ def duplicate_of(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.Series:
     A repeat has the same id, or reports the same sighting by the project's one rule,
     :func:`sightings.merge.same_report`: the same event date, strait and ship count (both
     unknown counts as the same) and a hull number or a kind of ship in common.
+
+    Examples
+    --------
+    >>> existing = pd.DataFrame({"id": ["a"], "event_date": pd.to_datetime(["2022-03-15"]), "strait": ["Tsugaru"],
+    ...                          "ships": [2], "ship_types": [["destroyers (2)"]], "hull_numbers": [[]]})
+    >>> incoming = pd.DataFrame({"id": ["x", "y", "a"], "event_date": pd.to_datetime(["2022-03-15", "2022-03-15", "2022-06-01"]),
+    ...     "strait": ["Tsugaru", "Tsugaru", ""], "ships": [2, 3, 1],
+    ...     "ship_types": [["Udaloy I-class destroyer"], ["destroyers (3)"], ["corvette"]], "hull_numbers": [[], [], []]})
+    >>> duplicate_of(incoming, existing).tolist()     # a kind in common; another count; the same id
+    ['a', '', 'a']
     """
     pairs = report_pairs(incoming, existing).drop_duplicates("row")
     found = pd.Series("", index=range(len(incoming)), dtype=object)
@@ -101,6 +123,11 @@ def read_cells(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
     """CSV text cells of an incoming file (:func:`sightings.store.read_text`), download apostrophes removed.
 
     Example: the app's CSV holds ``'=1+1`` for a note ``=1+1``; this gives ``=1+1`` back.
+
+    Examples
+    --------
+    >>> read_cells(b"id,notes\\na,'=1+1\\nb,'tis\\n").to_dict("records")    # only a neutralised formula loses its apostrophe
+    [{'id': 'a', 'notes': '=1+1'}, {'id': 'b', 'notes': "'tis"}]
     """
     table = read_text(raw, encoding)
     for column in table.columns:
@@ -133,6 +160,17 @@ def read_upload(contents: str | None) -> pd.DataFrame:
 
     The size is judged from the encoded length, so a huge upload is refused before it is
     decoded or parsed.
+
+    Examples
+    --------
+    >>> read_upload("data:text/csv;base64," + "A" * 7_000_000)       # refused before it is decoded
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: the file is larger than 5 MB; split it or import it with `python -m sightings import`
+    >>> read_upload("data:text/csv;base64,@@@")
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: the upload is damaged (not valid base64); try again
     """
     header, _, payload = (contents or "").partition(",") if isinstance(contents, str) else ("", "", "")
     if not header.startswith("data:") or not header.endswith(";base64"):

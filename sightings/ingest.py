@@ -92,6 +92,19 @@ def read_releases(paths: list[Path]) -> list[Release]:
 
     A folder holding both ``p…_01.pdf`` and ``p…_01.txt`` reads the PDF. Raises
     :class:`ReleaseError` naming the file for anything that is not a readable release file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p20260629_02.txt").write_text("2026年6月28日(日)…を確認した。", encoding="utf-8")
+    >>> [(r.file, r.url) for r in read_releases([folder])]      # the URL follows from the file name
+    [('p20260629_02.txt', 'https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf')]
+    >>> _ = (folder / "notes.md").write_text("x")
+    >>> read_releases([folder / "notes.md"])                    # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sightings.jso.ReleaseError: .../notes.md: expected a release .pdf or .txt, a folder of them, or a corpus .json
     """
     releases: list[Release] = []
     for path in paths:
@@ -184,6 +197,18 @@ def sighting_row(sighting: ReleaseSighting) -> tuple[dict, tuple[str, ...]]:
     ``location_text_ja``). A sighting with parts the parser could not read is kept with
     what was read; the parts go verbatim into ``notes`` after :data:`REVIEW_MARK`.
     Raises :class:`ReleaseError` when the anchor is not in the gazetteer.
+
+    Examples
+    --------
+    >>> text = ("2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
+    ...         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「548」)を確認した。")
+    >>> row, report = sighting_row(parse_release(text, "p20260629_02.txt")[0])
+    >>> row["location_text"]             # built from the parts: English place, compass point, the stated hour
+    'about 50 km NW of Cape Soya (Hokkaido) (around 12:00), heading west'
+    >>> print(row["position_kind"], row["anchor"], row["bearing_deg"], row["distance_km"], row["lat"], row["lon"])
+    derived Cape Soya 315.0 50.0 45.8401 141.48149
+    >>> row["vessels"], row["activity"], report
+    (['Udaloy I-class destroyer (548)'], 'detection', ())
     """
     report: list[str] = list(sighting.warnings)
     russian, chinese = sighting.russian, sighting.chinese
@@ -323,6 +348,16 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
     """Rows for the Russian sightings of ``releases`` and one report line per release.
 
     Raises :class:`ReleaseError` listing every release that cannot be read.
+
+    Examples
+    --------
+    >>> text = ("2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
+    ...         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「548」)を確認した。")
+    >>> release = Release("p20260629_02.txt", release_url("p20260629_02.txt"), text)
+    >>> chinese = Release("p20260629_03.txt", release_url("p20260629_03.txt"), "中国海軍艦艇の動向について")
+    >>> rows, lines = release_rows([release, chinese])
+    >>> rows[["id", "event_date", "report_date"]].values.tolist(), lines   # report date: the file name's
+    ([['2026-06-28-5e5fb2', Timestamp('2026-06-28 00:00:00'), Timestamp('2026-06-29 00:00:00')]], ['skipped: p20260629_03.txt: no Russian ships'])
     """
     rows, lines, problems = [], [], []
     for release in releases:
@@ -360,7 +395,21 @@ def release_rows(releases: list[Release]) -> tuple[pd.DataFrame, list[str]]:
 
 
 def merge_releases(existing: pd.DataFrame, releases: list[Release]) -> Outcome:
-    """The dataset with ``releases`` merged in (nothing written), and what happened to each."""
+    """The dataset with ``releases`` merged in (nothing written), and what happened to each.
+
+    Examples
+    --------
+    >>> from sightings.store import load
+    >>> existing = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+    ...                 b"source_urls,source_names\\n2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,"
+    ...                 b"transit,no,https://example.org/a,A\\n")
+    >>> text = ("2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
+    ...         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「548」)を確認した。")
+    >>> release = Release("p20260629_02.txt", release_url("p20260629_02.txt"), text)
+    >>> outcome = merge_releases(existing, [release])
+    >>> outcome.lines, len(outcome.frame), outcome.rows["voyage_id"].tolist()
+    (('new 2026-06-28-5e5fb2: 2026-06-28 open sea from p20260629_02.pdf',), 2, ['v-2026-06-28-5e5fb2'])
+    """
     return merge_rows(existing, *release_rows(releases), files=_files(releases))
 
 
@@ -371,6 +420,21 @@ def merge_rows(existing: pd.DataFrame, incoming: pd.DataFrame, lines: list[str],
     Raises :class:`ReleaseError` when the merged dataset does not validate, naming each
     release row by its release file (``files``: URL -> the file it was read from) and
     sentence, never by its place in the merged dataset.
+
+    Examples
+    --------
+    >>> from sightings.store import load
+    >>> news = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+    ...             b"source_urls,source_names\\n2026-06-28,2026-06-30,1,destroyer,off Cape Soya,,detection,no,"
+    ...             b"https://example.org/a,A\\n")
+    >>> text = ("2026年6月28日(日)正午頃、海上自衛隊は、宗谷岬(北海道)の北西約50kmの海域において、"
+    ...         "同海域を西進するロシア海軍ウダロイⅠ級駆逐艦(艦番号「548」)を確認した。")
+    >>> release = Release("p20260629_02.txt", release_url("p20260629_02.txt"), text)
+    >>> outcome = merge_rows(news, *release_rows([release]))      # the news retelling is filled, not repeated
+    >>> outcome.lines, len(outcome.frame)
+    (('merged with 2026-06-28-7ad504: 2026-06-28 open sea from p20260629_02.pdf',), 1)
+    >>> outcome.frame.loc[0, "source_urls"], outcome.frame.loc[0, "position_kind"]   # the release first
+    (['https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf', 'https://example.org/a'], 'derived')
     """
     lines = list(lines)
     decisions = plan_merge(existing, incoming) if len(incoming) else []

@@ -211,7 +211,19 @@ class ReleaseSighting:
 
 def release_url(name: str, base: str = RELEASES) -> str:
     """The JSO address of a release named like ``p20260629_02`` (``.pdf``/``.txt`` allowed), under
-    ``base`` (:data:`RELEASES`; ``sightings fetch --base-url`` gives another, e.g. a local mirror)."""
+    ``base`` (:data:`RELEASES`; ``sightings fetch --base-url`` gives another, e.g. a local mirror).
+
+    Examples
+    --------
+    >>> release_url("p20260629_02.txt")          # the year folder comes from the name
+    'https://www.mod.go.jp/js/pdf/2026/p20260629_02.pdf'
+    >>> release_url("p20260629_02", "http://127.0.0.1:8000/pdf/")
+    'http://127.0.0.1:8000/pdf/2026/p20260629_02.pdf'
+    >>> release_url("release.pdf")
+    Traceback (most recent call last):
+    ...
+    sightings.jso.ReleaseError: file name 'release.pdf' is not a release name like 'p20260629_02.pdf'; rename it as on the JSO site or pass the URL
+    """
     stem = Path(name).stem
     match = RELEASE_NAME.match(stem)
     if not match:

@@ -56,6 +56,26 @@ def match(incoming: pd.Series, existing: pd.DataFrame) -> str:
     only its re-issue (same date, time, position and hulls): two releases are two sightings.
     Among several candidates the nearest in time wins, a same-strait one or a plain repeat
     (:func:`same_report`: same day, strait, count, and hull or kind) before a hull-only one.
+
+    Examples
+    --------
+    >>> stored = pd.DataFrame({"id": ["news-1", "release-1"], "event_date": pd.to_datetime(["2022-03-15"] * 2),
+    ...     "event_time": ["", "10:00"], "strait": ["Tsugaru", "Soya"], "ships": [2, 2],
+    ...     "ship_types": [["destroyers (2)"], ["destroyers (2)"]], "hull_numbers": [[], ["548"]],
+    ...     "lat": [None, 45.6], "lon": [None, 141.3],
+    ...     "source_urls": [["https://example.org/a"], ["https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf"]]})
+    >>> release = pd.Series({"event_date": pd.Timestamp("2022-03-14"), "event_time": "", "strait": "Tsugaru",
+    ...     "ships": 2, "ship_types": ["Udaloy I-class destroyers (2)"], "hull_numbers": ["548", "564"],
+    ...     "lat": None, "lon": None})
+    >>> match(release, stored)           # a day apart, same passage: the news row
+    'news-1'
+    >>> other = release.copy()
+    >>> other[["event_date", "strait", "hull_numbers"]] = [pd.Timestamp("2022-03-15"), "Soya", ["548"]]
+    >>> match(other, stored)             # same hull and day as a stored release, another time: a second sighting
+    ''
+    >>> other[["event_time", "lat", "lon"]] = ["10:00", 45.6, 141.3]
+    >>> match(other, stored)             # the same time and position too: a re-issue
+    'release-1'
     """
     if existing.empty:
         return ""
@@ -118,6 +138,15 @@ def report_pairs(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame
     Rows are paired by event date first (a hash join), so a file of many rows costs a
     join, not one comparison per row. Example: an import row repeating the stored row at
     position 7 gives ``row 0, other 7``.
+
+    Examples
+    --------
+    >>> stored = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-15"]), "strait": ["Tsugaru"], "ships": [2],
+    ...                        "ship_types": [["destroyers (2)"]], "hull_numbers": [[]]})
+    >>> incoming = pd.DataFrame({"event_date": pd.to_datetime(["2022-05-01", "2022-03-15"]), "strait": ["Soya", "Tsugaru"],
+    ...     "ships": [1, 2], "ship_types": [["submarine"], ["Udaloy I-class destroyer"]], "hull_numbers": [[], ["548"]]})
+    >>> report_pairs(incoming, stored).values.tolist()     # incoming row 1 repeats stored row 0: a kind in common
+    [[1, 0]]
     """
     columns = ["event_date", "strait", "ships", "ship_types", "hull_numbers"]
     left = incoming[columns].assign(row=range(len(incoming)))
@@ -136,6 +165,25 @@ def merge_row(old: dict, new: dict) -> Decision:
     A news value a correction had changed is kept there too, marked "as corrected above", so
     the correction's sentence never reads as the row's current value (2022-09-27: the press
     frigates corrected away, then the release naming three Steregushchiy-class frigates).
+
+    Examples
+    --------
+    >>> from sightings.store import load
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
+    ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
+    >>> decision = merge_row(news.iloc[0].to_dict(), releases.iloc[0].to_dict())
+    >>> decision.merged_with, decision.conflicts
+    ('2022-03-15-0d89a1', ("event_date: news '2022-03-15', release '2022-03-14'",))
+    >>> decision.row["source_urls"], decision.row["hull_numbers"]      # the release first; its hulls added
+    (['https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf', 'https://example.org/a'], ['548', '564'])
+    >>> decision.row["notes"]
+    "Before the release, news reports said: event_date 2022-03-15; phrase 'the Tsugaru Strait'."
     """
     merged = dict(old)
     conflicts, kept = [], []
@@ -170,7 +218,22 @@ def merge_row(old: dict, new: dict) -> Decision:
 
 
 def plan_merge(existing: pd.DataFrame, incoming: pd.DataFrame) -> list[Decision]:
-    """A decision for each incoming row, in date order; rows of one batch also merge with each other."""
+    """A decision for each incoming row, in date order; rows of one batch also merge with each other.
+
+    Examples
+    --------
+    >>> from sightings.store import load
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
+    ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
+    >>> [(d.merged_with, d.row["id"]) for d in plan_merge(news, releases)]   # one merge, one new row
+    [('2022-03-15-0d89a1', '2022-03-15-0d89a1'), ('', '2022-05-01-4a17ca')]
+    """
     accepted = existing.copy()
     decisions = []
     for _, row in incoming.sort_values(["event_date", "id"], kind="stable").iterrows():
@@ -208,7 +271,23 @@ def free_id(wanted: str, taken: set[str]) -> str:
 
 
 def apply_decisions(existing: pd.DataFrame, decisions: list[Decision]) -> pd.DataFrame:
-    """The dataset with every decision applied (merged rows replaced in place, new rows added)."""
+    """The dataset with every decision applied (merged rows replaced in place, new rows added).
+
+    Examples
+    --------
+    >>> from sightings.store import load
+    >>> rows = load(b"event_date,report_date,ships,ship_types,hull_numbers,location_text,strait,activity,"
+    ...     b"with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-17,2,destroyers (2),,the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,News A\\n"
+    ...     b"2022-03-14,2022-03-16,2,Udaloy I-class destroyers (2),548; 564,the Tsugaru Strait heading east,"
+    ...     b"Tsugaru,transit,no,https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,JSO\\n"
+    ...     b"2022-05-01,2022-05-02,1,Kilo-class submarine,,the Soya Strait,Soya,transit,no,"
+    ...     b"https://www.mod.go.jp/js/pdf/2022/p20220502_01.pdf,JSO\\n")
+    >>> news, releases = rows.iloc[:1], rows.iloc[1:]         # a news row; two release rows
+    >>> merged = apply_decisions(news, plan_merge(news, releases))
+    >>> merged[["id", "event_date", "hull_numbers"]].values.tolist()      # in date order, no duplicate
+    [['2022-03-15-0d89a1', Timestamp('2022-03-14 00:00:00'), ['548', '564']], ['2022-05-01-4a17ca', Timestamp('2022-05-01 00:00:00'), []]]
+    """
     rows = {row["id"]: row for row in existing.to_dict("records")}
     for decision in decisions:
         rows[decision.row["id"]] = decision.row

@@ -64,6 +64,15 @@ def prepare(sightings: pd.DataFrame) -> pd.DataFrame:
     """Join validated, located ``sightings`` with the layers and add the facet columns.
 
     Rows come out in date order, so a date range is a slice.
+
+    Examples
+    --------
+    >>> rows = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,"
+    ...     b"https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,Joint Staff\\n")
+    >>> row = prepare(rows).iloc[0]
+    >>> print(row["sea_area"], row["in_strait"], row["lane"], row["primary_source"], row["checks"])
+    Sea of Japan Tsugaru Strait Tsugaru True ['position names only an area']
     """
     from geo.join import enrich
 
@@ -71,22 +80,53 @@ def prepare(sightings: pd.DataFrame) -> pd.DataFrame:
 
 
 def with_checks(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the plausibility columns ``check_flags`` and ``checks`` (:mod:`sightings.plausibility`)."""
+    """``frame`` with the plausibility columns ``check_flags`` and ``checks`` (:mod:`sightings.plausibility`).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["a"], "voyage_id": [""], "event_date": pd.to_datetime(["2022-03-15"]),
+    ...     "event_time": [""], "lat": [41.4992], "lon": [140.6158], "report_date": pd.to_datetime(["2022-03-16"]),
+    ...     "notes": [""], "position_kind": ["area"]})
+    >>> with_checks(rows)[["id", "check_flags", "checks"]].values.tolist()     # an area row: flagged, not dropped
+    [['a', ['area-only'], ['position names only an area']]]
+    """
     return frame.join(plausibility(frame))
 
 
 def type_column(category: str) -> str:
-    """The boolean column saying a row lists a ship of ``category``."""
+    """The boolean column saying a row lists a ship of ``category``.
+
+    Examples
+    --------
+    >>> type_column("Submarine")
+    'type:Submarine'
+    """
     return f"type:{category}"
 
 
 def activity_column(kind: str) -> str:
-    """The boolean column saying a row's activity is ``kind``."""
+    """The boolean column saying a row's activity is ``kind``.
+
+    Examples
+    --------
+    >>> activity_column("transit")
+    'activity:transit'
+    """
     return f"activity:{kind}"
 
 
 def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` in date order with the facet columns (module docstring) added."""
+    """``frame`` in date order with the facet columns (module docstring) added.
+
+    Examples
+    --------
+    >>> rows = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    ...     b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit (exercise),no,https://example.org/a,A\\n"
+    ...     b"2022-03-14,2022-03-15,1,Kilo-class submarine,about 50 km north of Cape Soya,,detection,no,https://example.org/b,B\\n")
+    >>> facets = add_facets(rows)
+    >>> facets[["event_date", "lane", "facet:straits", "type:Submarine", "activity:transit"]].values.tolist()
+    [[Timestamp('2022-03-14 00:00:00'), 'Open sea', 'none', True, False], [Timestamp('2022-03-15 00:00:00'), 'Tsugaru', 'Tsugaru', False, True]]
+    """
     out = frame.sort_values(["event_date", "id"], kind="stable").reset_index(drop=True)
     out["lane"] = out["strait"].where(out["strait"] != "", OPEN_SEA)
     out["facet:straits"] = pd.Categorical(out["strait"].where(out["strait"] != "", NO_STRAIT))
@@ -163,28 +203,61 @@ def _delimited(lists: pd.Series) -> pd.Series:
 
 
 def primary_source(source_urls: pd.Series) -> np.ndarray:
-    """For each row, whether its sources include a Joint Staff release (the primary source)."""
+    """For each row, whether its sources include a Joint Staff release (the primary source).
+
+    Examples
+    --------
+    >>> primary_source(pd.Series([["https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf", "https://example.org/a"],
+    ...                           ["https://example.org/a"]]))
+    array([ True, False])
+    """
     joined = source_urls.map(" ".join)            # a URL holds no space (schema)
     return _each_distinct(lambda urls: bool(release_urls(urls.split())), joined).to_numpy(dtype=bool)
 
 
 def release_urls(urls: list[str]) -> list[str]:
-    """The Joint Staff release links among a row's ``source_urls``."""
+    """The Joint Staff release links among a row's ``source_urls``.
+
+    Examples
+    --------
+    >>> release_urls(["https://example.org/news", "https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf"])
+    ['https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf']
+    """
     return [url for url in urls if is_release_url(url)]
 
 
 def ship_categories_of(joined_types: str) -> list[str]:
-    """Categories of a row's '; '-joined ship type names (Other when none is known)."""
+    """Categories of a row's '; '-joined ship type names (Other when none is known).
+
+    Examples
+    --------
+    >>> ship_categories_of("Kilo-class submarine; destroyers (2)"), ship_categories_of("")
+    (['Submarine', 'Surface combatant'], ['Other / unspecified'])
+    """
     return ship_categories([t for t in joined_types.split("; ") if t])
 
 
 def ship_categories(types: list[str]) -> list[str]:
-    """The categories of these type names (:func:`sightings.classes.categories`)."""
+    """The categories of these type names (:func:`sightings.classes.categories`).
+
+    Examples
+    --------
+    >>> ship_categories(["Udaloy I-class destroyer", "submarine rescue ship"])
+    ['Surface combatant', 'Auxiliary']
+    """
     return categories(types)
 
 
 def activity_kinds(activity: str) -> list[str]:
-    """The dataset's activity words in the main clause: 'transit (exercise)' is a transit."""
+    """The dataset's activity words in the main clause: 'transit (exercise)' is a transit.
+
+    Examples
+    --------
+    >>> activity_kinds("transit (exercise)"), activity_kinds("joint patrol with China / exercise")
+    (['transit'], ['joint patrol with China', 'exercise'])
+    >>> activity_kinds("shadowing")       # a word the filter does not list
+    ['other']
+    """
     clauses = [part.strip() for part in activity.split("(")[0].lower().split("/")]
     return [kind for kind in ACTIVITY_KINDS if kind.lower() in clauses] or ["other"]
 

@@ -42,7 +42,16 @@ LICENSE = "Government of Japan Standard Terms of Use 2.0 (release facts); each r
 
 
 def read_tables(tables: dict[str, Path] = TABLES) -> dict[str, pd.DataFrame]:
-    """Each CSV as pandas reads it (the frames the SQLite tables must equal)."""
+    """Each CSV as pandas reads it (the frames the SQLite tables must equal).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> csv = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> _ = csv.write_text("id,ships,hull_numbers\\na,2,333; 335\\nb,,\\n")
+    >>> read_tables({"sightings": csv})["sightings"]["ships"].tolist()   # a number column: empty is NaN
+    [2.0, nan]
+    """
     return {name: pd.read_csv(path, encoding="utf-8") for name, path in tables.items()}
 
 
@@ -52,6 +61,21 @@ def export(path: str | os.PathLike, tables: dict[str, Path] = TABLES) -> dict[st
     The database is built in memory and written with :func:`sightings.store.write_atomic`
     (a reader never sees half of it); so is the Datasette metadata, to
     ``<path without suffix>.metadata.json``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> rows = pd.DataFrame({"id": ["a", "b"], **{column: ["", ""] for column in SEARCHED}})
+    >>> rows["location_text"] = ["the Tsugaru Strait", "off Cape Soya"]
+    >>> rows.to_csv(folder / "sightings.csv", index=False)
+    >>> export(folder / "x.db", {"sightings": folder / "sightings.csv"})
+    {'sightings': 2}
+    >>> sqlite3.connect(folder / "x.db").execute("select s.id from sightings_fts f join sightings s "
+    ...     "on s.rowid = f.rowid where sightings_fts match 'tsugaru'").fetchall()   # any case, part of a word
+    [('a',)]
+    >>> sorted(p.name for p in folder.iterdir())
+    ['sightings.csv', 'x.db', 'x.metadata.json']
     """
     frames = read_tables(tables)
     db = sqlite3.connect(":memory:")
@@ -71,12 +95,27 @@ def export(path: str | os.PathLike, tables: dict[str, Path] = TABLES) -> dict[st
 
 
 def metadata_path(path: Path) -> Path:
-    """Where the Datasette metadata of the SQLite file at ``path`` goes."""
+    """Where the Datasette metadata of the SQLite file at ``path`` goes.
+
+    Examples
+    --------
+    >>> metadata_path(Path("out/straitwatch.db")).as_posix()
+    'out/straitwatch.metadata.json'
+    """
     return path.with_name(f"{path.stem}.metadata.json")
 
 
 def metadata() -> dict:
-    """Datasette metadata: title, licence, source and what each table holds."""
+    """Datasette metadata: title, licence, source and what each table holds.
+
+    Examples
+    --------
+    >>> meta = metadata()
+    >>> meta["license"]
+    'Government of Japan Standard Terms of Use 2.0 (release facts); each row cites its pages'
+    >>> meta["databases"]["*"]["tables"]["sightings"]["fts_table"]
+    'sightings_fts'
+    """
     return {
         "title": "Straitwatch: Russian Navy movements around Japan",
         "license": LICENSE,

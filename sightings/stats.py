@@ -282,7 +282,14 @@ def announcement_mask(rows: pd.DataFrame) -> pd.Series:
 
 
 def ship_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` without announcements (:func:`announcement_mask`): the sightings of ships."""
+    """``rows`` without announcements (:func:`announcement_mask`): the sightings of ships.
+
+    Examples
+    --------
+    >>> ship_rows(pd.DataFrame({"id": ["a", "b"], "activity": ["transit", "exercise (announced by Russian MOD)"]}))
+      id activity
+    0  a  transit
+    """
     return rows[~announcement_mask(rows).to_numpy()]
 
 

@@ -47,6 +47,23 @@ def read_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> bytes:
     The file is opened without blocking (a FIFO with no writer does not hang) and judged by
     ``fstat`` of that same descriptor before a byte is read; at most ``limit + 1`` bytes
     are ever read, so a file that grows meanwhile, or ``/dev/zero``, costs no memory.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a.csv").write_bytes(b"id\\n1\\n")
+    5
+    >>> read_file(folder / "a.csv")
+    b'id\\n1\\n'
+    >>> read_file(folder / "b.csv")                   # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: no such file: .../b.csv
+    >>> read_file(folder)                             # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: ... is a folder (expected a CSV file)
     """
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -80,6 +97,19 @@ def read_text(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
     Refused: UTF-16/32 unless named, NUL bytes anywhere, a quote left open at the end of
     the file, a row with more or fewer fields than the header, empty or repeated header
     names. Header names are trimmed of spaces.
+
+    Examples
+    --------
+    >>> read_text(b"id, ships \\n a ,2\\n").to_dict("records")     # names trimmed, cells kept as text
+    [{'id': ' a ', 'ships': '2'}]
+    >>> read_text(b"id;ships\\na;2\\n")
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: the header has no commas: the file looks ';' or tab separated; save it as comma-separated CSV
+    >>> read_text(b"id,ships\\na,2,3\\n")
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: row 1 has 3 fields but the header has 2 (a cut line, or a comma in a field that is not quoted?)
     """
     if not raw.strip():
         raise SightingsError(["the file is empty (expected a CSV header and rows)"])
@@ -96,24 +126,61 @@ def read_text(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
 
 
 def load(raw: bytes, encoding: str | None = None) -> pd.DataFrame:
-    """Parse, position and validate CSV bytes into a sightings frame."""
+    """Parse, position and validate CSV bytes into a sightings frame.
+
+    Examples
+    --------
+    >>> raw = (b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    ...        b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> row = load(raw).iloc[0]           # id made from the row; an area row gets its strait's label point
+    >>> print(row["id"], row["position_kind"], row["lat"], row["ship_types"], row["with_chinese_ships"])
+    2022-03-15-0d89a1 area 41.4992 ['destroyers (2)'] False
+    """
     return load_table(read_text(raw, encoding))
 
 
 def load_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Parse, position and validate a table of CSV text cells (from :func:`read_text`)."""
+    """Parse, position and validate a table of CSV text cells (from :func:`read_text`).
+
+    Examples
+    --------
+    >>> table = read_text(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    ...                   b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> load_table(table.assign(ships="two"))      # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: row 1, ships: 'two' ...
+    """
     frame = parse(table)
     _check_area_points(frame)
     return validate(fill_positions(frame))
 
 
 def read_sightings(path: str | os.PathLike = DATASET) -> pd.DataFrame:
-    """Load and validate a sightings CSV file."""
+    """Load and validate a sightings CSV file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> _ = path.write_bytes(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    ...                      b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> read_sightings(path)[["event_date", "strait", "ships"]].values.tolist()
+    [[Timestamp('2022-03-15 00:00:00'), 'Tsugaru', 2]]
+    """
     return load(read_dataset(path))
 
 
 def read_dataset(path: str | os.PathLike = DATASET) -> bytes:
-    """The bytes of a sightings CSV file, unparsed (bounded by :data:`MAX_DATASET_BYTES`)."""
+    """The bytes of a sightings CSV file, unparsed (bounded by :data:`MAX_DATASET_BYTES`).
+
+    Examples
+    --------
+    >>> read_dataset("/nonexistent/sightings.csv")
+    Traceback (most recent call last):
+    ...
+    sightings.schema.SightingsError: no sightings file at /nonexistent/sightings.csv (expected a CSV such as data/sightings.csv)
+    """
     path = Path(path)
     if not path.exists():
         raise SightingsError([f"no sightings file at {path} (expected a CSV such as data/sightings.csv)"])
@@ -121,7 +188,16 @@ def read_dataset(path: str | os.PathLike = DATASET) -> bytes:
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
-    """Sightings as CSV text in the dataset's own format (lists joined, ISO dates)."""
+    """Sightings as CSV text in the dataset's own format (lists joined, ISO dates).
+
+    Examples
+    --------
+    >>> frame = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,source_urls,source_names\\n"
+    ...              b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,https://example.org/a,A\\n")
+    >>> frame.loc[0, "source_urls"] = ["https://example.org/a", "https://example.org/b"]
+    >>> to_csv_text(frame).splitlines()[1]     # lists joined with ' | ' or '; ', 5 decimals, 'no' for False
+    '2022-03-15-0d89a1,2022-03-15,,2022-03-16,,,2,destroyers (2),,,,the Tsugaru Strait,,41.49920,140.61580,area,,,,Tsugaru,,,transit,no,,,,,https://example.org/a | https://example.org/b,A,'
+    """
     return as_cells(frame, COLUMNS).to_csv(index=False, lineterminator="\n", float_format="%.5f")
 
 
@@ -132,6 +208,15 @@ def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
     A symlink stays a symlink (its target is replaced) and an existing file keeps its
     mode; a new file gets the usual mode for the user's umask. The temporary file is named
     ``.NAME.PID.RANDOM.tmp`` so :func:`clean_leftovers` can tell whose it is.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> write_atomic(path, "id\\n1\\n")
+    >>> write_atomic(path, "id\\n2\\n")
+    >>> path.read_text(), sorted(p.name for p in path.parent.iterdir())   # replaced, no temporary left
+    ('id\\n2\\n', ['sightings.csv'])
     """
     target = Path(os.path.realpath(path))
     try:
@@ -160,6 +245,16 @@ def clean_leftovers(path: str | os.PathLike, stale_seconds: float = STALE_SECOND
 
     A file goes when its writer's process is gone or it is older than ``stale_seconds``;
     a live writer's fresh file stays. Call it holding :func:`lock`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> path = folder / "sightings.csv"
+    >>> for name in (".sightings.csv.999999999.ab12.tmp", f".sightings.csv.{os.getpid()}.cd34.tmp"):
+    ...     _ = (folder / name).write_text("part")
+    >>> [p.name for p in clean_leftovers(path)]         # that writer is gone; this process's file stays
+    ['.sightings.csv.999999999.ab12.tmp']
     """
     target = Path(os.path.realpath(path))
     prefix = f".{target.name}."
@@ -180,7 +275,16 @@ def clean_leftovers(path: str | os.PathLike, stale_seconds: float = STALE_SECOND
 
 
 def lock(path: str | os.PathLike) -> FileLock:
-    """The lock that serialises read-merge-write cycles on one dataset file (its real path)."""
+    """The lock that serialises read-merge-write cycles on one dataset file (its real path).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "sightings.csv"
+    >>> with lock(path) as held:
+    ...     Path(held.lock_file).name, held.is_locked
+    ('sightings.csv.lock', True)
+    """
     return FileLock(f"{os.path.realpath(path)}.lock", timeout=60)
 
 

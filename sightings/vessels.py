@@ -99,7 +99,15 @@ def register() -> pd.DataFrame:
 
 
 def names_of(table: pd.DataFrame, hull: str) -> pd.DataFrame:
-    """The register rows for ``hull`` (as written: "011" is not "11"), by name then date stated."""
+    """The register rows for ``hull`` (as written: "011" is not "11"), by name then date stated.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"hull_number": ["011", "11", "011"], "name": ["Varyag", "Other", "Varyag"],
+    ...                       "stated_for": ["2024-05-01", "2020-01-01", "2019-09-01"]})
+    >>> names_of(table, "011")[["name", "stated_for"]].values.tolist()
+    [['Varyag', '2019-09-01'], ['Varyag', '2024-05-01']]
+    """
     rows = table[table["hull_number"] == hull]
     return rows.sort_values(["name", "stated_for"], kind="stable")
 
