@@ -23,11 +23,16 @@ SEA_NAMES = (*SEA_VOCABULARY, *(name for name in SEA_SYNONYMS if name.isascii())
 _SEA_WORDS = {name: re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE) for name in SEA_NAMES}
 
 
-def enrich(frame: pd.DataFrame) -> pd.DataFrame:
+def enrich(frame: pd.DataFrame, located: pd.Series | None = None) -> pd.DataFrame:
     """Return ``frame`` with the layer-derived columns added.
 
-    ``sea_area`` becomes the seas layer's answer where the row has a point (the reported
-    value stays in ``sea_area_reported``); rows without a point keep the reported sea.
+    ``sea_area`` becomes the seas layer's answer where the row has a position (the reported
+    value stays in ``sea_area_reported``); rows without one keep the reported sea.
+    ``located`` marks the rows whose lat/lon is where the ships were (reported or derived; every
+    row with coordinates when None). Any other row's coordinates only say where the map draws
+    the area its report names (a strait's label point), so the layers are not asked about them:
+    a report of "the Tsugaru Strait" keeps the sea it stated (or none), and gets no strait
+    channel, no territorial sea and no distance to Japan, as a row without a point.
     Computed on every call (nothing is cached: 10,000 rows take well under a second).
 
     Examples
@@ -37,9 +42,16 @@ def enrich(frame: pd.DataFrame) -> pd.DataFrame:
     ...                      "location_text": ["44.5N 145.5E", "in the Sea of Okhotsk"]})
     >>> enrich(rows)[["sea_area", "sea_area_reported", "distance_to_japan_km"]].values.tolist()
     [['Sea of Okhotsk', 'Sea of Japan', 21.2], ['Sea of Okhotsk', 'Sea of Okhotsk', nan]]
+
+    A label point (``located`` False) is drawn, never classified:
+
+    >>> strait = pd.DataFrame({"lat": [41.5], "lon": [140.5], "sea_area": [""], "location_text": ["the Tsugaru Strait"]})
+    >>> enrich(strait, located=pd.Series([False]))[["sea_area", "in_strait", "distance_to_japan_km"]].values.tolist()
+    [['', '', nan]]
     """
     out = frame.copy()
-    places = classify(frame["lat"], frame["lon"])
+    where = frame["lat"].notna() if located is None else located.to_numpy(dtype=bool)
+    places = classify(frame["lat"].where(where), frame["lon"].where(where))
     out["sea_area_reported"] = frame["sea_area"]
     out["sea_area"] = places["sea_area"].fillna(frame["sea_area"]).astype(str)
     for column in ("in_strait", "in_japan_territorial_sea", "distance_to_japan_km"):

@@ -27,7 +27,7 @@ import pandas as pd
 from sightings.classes import CATEGORIES, OTHER, categories, class_of
 from sightings.hulls import HULL_DELIMITER, types_class, vessel_classes
 from sightings.plausibility import plausibility
-from sightings.schema import is_release_url
+from sightings.schema import POINT_KINDS, is_release_url
 from sightings.store import DATASET, load, read_dataset
 from sightings.textsearch import PREFIX as SEARCH_PREFIX, search_fields
 
@@ -71,12 +71,12 @@ def prepare(sightings: pd.DataFrame) -> pd.DataFrame:
     ...     b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,"
     ...     b"https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,Joint Staff\\n")
     >>> row = prepare(rows).iloc[0]
-    >>> print(row["sea_area"], row["in_strait"], row["lane"], row["primary_source"], row["checks"])
-    Sea of Japan Tsugaru Strait Tsugaru True ['position names only an area']
+    >>> print(repr(row["sea_area"]), repr(row["in_strait"]), row["lane"], row["checks"])   # no sea is made up
+    '' '' Tsugaru ['position names only an area']
     """
     from geo.join import enrich
 
-    return add_facets(with_checks(enrich(sightings)))
+    return add_facets(with_checks(enrich(sightings, located=sightings["position_kind"].isin(POINT_KINDS))))
 
 
 def with_checks(frame: pd.DataFrame) -> pd.DataFrame:

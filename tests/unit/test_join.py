@@ -113,3 +113,29 @@ def test_join011_layer_sea_names_are_the_schema_seas():
     from sightings.schema import SEA_AREAS
     assert set(load_layer("seas")["sea_area"]) <= set(SEA_AREAS)
     assert {SEA_SYNONYMS.get(name, name) for name in SEA_NAMES} <= set(SEA_AREAS)
+
+
+def test_join012_an_area_reports_label_point_is_drawn_never_classified():
+    """Two strait reports placed at their label points (an area, not where the ships were): the
+    one that stated no sea gets none, the one that stated the East China Sea keeps it (its
+    label point lies in the Sea of Japan's polygon), and neither gets a channel or a distance.
+    A third row, located, is classified as ever."""
+    rows = pd.DataFrame({"lat": [41.4992, 34.5994, 41.4992], "lon": [140.6158, 129.7, 140.6158],
+                         "sea_area": ["", "East China Sea", ""],
+                         "location_text": ["through the Tsugaru Strait", "Tsushima Strait", "41.5N 140.6E"]})
+    got = enrich(rows, located=pd.Series([False, False, True]))
+    assert got["sea_area"].tolist() == ["", "East China Sea", "Sea of Japan"]
+    assert got["in_strait"].tolist() == ["", "", "Tsugaru Strait"]
+    assert got["in_japan_territorial_sea"].tolist() == [False, False, False]
+    assert got["distance_to_japan_km"].isna().tolist() == [True, True, False]
+    assert got["sea_area_reported"].tolist() == ["", "East China Sea", ""]
+
+
+def test_join013_every_area_row_of_the_app_keeps_its_reported_sea(app_data):
+    """Invariant of the shipped data as the app loads it: only a reported or derived position is
+    placed in a sea, a strait channel or a distance."""
+    rows = app_data.sightings
+    area = ~rows["position_kind"].isin(["reported", "derived"])
+    assert area.any()
+    assert (rows.loc[area, "sea_area"] == rows.loc[area, "sea_area_reported"]).all()
+    assert (rows.loc[area, "in_strait"] == "").all() and rows.loc[area, "distance_to_japan_km"].isna().all()
