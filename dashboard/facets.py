@@ -240,7 +240,7 @@ def _strait_phrase(chosen: tuple[str, ...], lang: str = "en") -> str:
     _ = translator(lang)
     names = [s for s in chosen if s != NO_STRAIT]
     if lang == "en":
-        text = _either(names, lang) + (" Strait" if len(names) == 1 else " straits") if names else ""
+        text = _either(names) + (" Strait" if len(names) == 1 else " straits") if names else ""
     else:
         text = _either(names, lang)
     if NO_STRAIT in chosen:
@@ -296,7 +296,8 @@ FACETS: tuple[Facet, ...] = (
           options=_hull_options, counts=partial(_item_counts, "facet:hulls"),
           file_part=lambda hulls: [f"hull-{h}" for h in hulls], placeholder=N_("any hull number")),
     Facet("activities", "activity", ids.ACTIVITIES, N_("Activity"), SEVERAL, partial(_any_indicator, activity_column),
-          _either, options=lambda frame: ACTIVITY_KINDS, counts=partial(_indicator_counts, activity_column, ACTIVITY_KINDS),
+          _either, options=lambda frame: ACTIVITY_KINDS,
+          counts=partial(_indicator_counts, activity_column, ACTIVITY_KINDS),
           placeholder=N_("any activity")),
     Facet("chinese", "chinese", ids.CHINESE, N_("Joint with Chinese ships"), ONE,
           lambda frame, value: _flag(frame, "with_chinese_ships") == (value == "yes"),
