@@ -226,6 +226,12 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "in a missing basis's place into False as well"),
     ("sightings/stats.py announcement_mask", "regex=None", "equivalent: pandas reads a falsy regex as a plain text "
      "search, like regex=False"),
+    ("sightings/stats.py period_counts", "observed=None", "equivalent: pandas reads a falsy observed as False, so "
+     "every strait (a category) has a count"),
+    ("sightings/stats.py month_totals", "month_grid(rows, start, end, None)", "equivalent: the years after current_to "
+     "that the grid then adds hold no sighting and no month inside the record (month_is_outside)"),
+    ("sightings/stats.py month_totals", "month_grid(rows, start, end, )", "equivalent: the years after current_to "
+     "that the grid then adds hold no sighting and no month inside the record (month_is_outside)"),
     ("geo/locate.py _between", "start.end() - 1",
      "differs only for 'between' followed at once by 'and', which no report writes"),
     ("geo/locate.py _between", "start.end() + 2", "differs only for a one-letter first place"),

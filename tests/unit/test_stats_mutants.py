@@ -241,6 +241,8 @@ def test_stats_mutant110_month_totals_count_the_years_each_month_is_inside_the_p
     assert got["sightings"].tolist() == [0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0]
     assert month_totals(rows, dt.date(2022, 3, 1), dt.date(2024, 3, 1), dt.date(2024, 2, 15))["years"].tolist() == [
         2] * 12
+    from_july = month_totals(rows, dt.date(2021, 7, 1))                # the period widens the span back to 2021
+    assert from_july["years"].tolist() == [2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3]
     till_march = month_totals(rows, None, dt.date(2023, 3, 1))          # no data date: the end alone cuts
     assert till_march["years"].tolist() == [2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1]
     none = month_totals(rows.iloc[0:0])
@@ -255,13 +257,13 @@ def test_stats_mutant111_announcements_are_found_by_their_words_a_missing_activi
 
 
 def test_stats_mutant112_unit_counts_a_row_of_no_voyage_is_a_group_of_its_own():
-    """Rows a and b share voyage v1; c (None) and d ("") have no voyage: three groups."""
-    rows = pd.DataFrame({"id": ["a", "b", "c", "d"], "event_date": pd.to_datetime(["2026-01-05"] * 4),
-                         "strait": ["", "", "", ""], "direction": ["", "", "", ""],
-                         "voyage_id": ["v1", "v1", None, ""], "ships": pd.array([1, 1, 2, None], dtype="Int64"),
-                         "hull_numbers": [["333"], [], [], []], "activity": ["transit"] * 4})
-    assert unit_counts(rows) == {"passages": 0, "ship_groups": 3, "distinct_ships": 1, "sightings": 4,
-                                 "ship_sightings": 4, "announcements": 0}
+    """Rows a and b share voyage v1; c and e (None) and d ("") have no voyage: four groups."""
+    rows = pd.DataFrame({"id": ["a", "b", "c", "d", "e"], "event_date": pd.to_datetime(["2026-01-05"] * 5),
+                         "strait": [""] * 5, "direction": [""] * 5,
+                         "voyage_id": ["v1", "v1", None, "", None], "ships": pd.array([1, 1, 2, None, 1], dtype="Int64"),
+                         "hull_numbers": [["333"], [], [], [], []], "activity": ["transit"] * 5})
+    assert unit_counts(rows) == {"passages": 0, "ship_groups": 4, "distinct_ships": 1, "sightings": 5,
+                                 "ship_sightings": 5, "announcements": 0}
 
 
 def test_stats_mutant113_period_counts_every_strait_and_every_type_asked_for():
