@@ -198,19 +198,6 @@ ONCE: dict[str, dict[str, str]] = {
         "_direction_pattern": "builds the fragment regex at import; test_locate_mutants.py::"
                               "test_locate_mutant001_every_compass_point reads all 16 points, spelled and abbreviated",
     },
-    "dashboard/facets.py": {
-        "_in_column": "makes the strait and sea masks when FACETS is declared, at import; "
-                      "test_filters.py::test_filter001_exact_rows (Tsugaru, Okhotsk, ...) states them",
-        "_column_counts": "makes the strait and sea counts at import; test_filters.py::test_filter004 states them",
-        "_any_indicator": "makes the ship-type and activity masks at import; test_filters.py::test_filter002_or_is_not_and "
-                          "(and CHANGES below: OR -> AND is caught)",
-        "_indicator_counts": "makes the ship-type and activity counts at import; test_filters.py::test_filter005 "
-                             "states them",
-        "_has_item": "makes the sea, class and hull masks at import; test_truth_filters.py::"
-                     "test_truth04_sea_facet_matches_every_sea_a_report_names states them",
-        "_item_counts": "makes the sea, class and hull counts at import; test_truth_filters.py::"
-                        "test_truth04b_sea_counts_count_each_named_sea states them",
-    },
 }
 
 #: Why a surviving mutant is acceptable: (module and function, text in the mutated line, why).
@@ -218,14 +205,33 @@ ONCE: dict[str, dict[str, str]] = {
 #: line. A survivor without a note is a gap.
 NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/filters.py _clean", "start >= end", "equivalent: swapping two equal dates changes nothing"),
-    ("dashboard/filters.py date_window", 'np.datetime64(spec.start), )', "equivalent: 'left' is searchsorted's default side"),
-    ("dashboard/filters.py date_window", "if (spec.end) or True",
-     "equivalent: an open end searches for NaT, which numpy sorts after every date, giving len(values)"),
-    ("dashboard/filters.py date_window", "keep = dates >=", "equivalent: keep is all True before this line"),
-    ("dashboard/facets.py _has_hull", "regex=",
-     "equivalent: hulls are cleaned to the data's own hull numbers (letters and digits), so a regex finds the same rows"),
-    ("dashboard/facets.py _has_hull", 'HULL_DELIMITER}", )',
-     "equivalent: a regex (str.contains' default) finds the same rows for the data's own hull numbers"),
+    ("dashboard/filters.py date_window", 'keep = frame["event_date"] >=', "equivalent: keep is all True before this line"),
+    ("dashboard/filters.py date_span", 'lang: str = "XXenXX"', "equivalent: language() reads an unknown code as "
+     "English, the default's language"),
+    ("dashboard/filters.py date_span", 'lang: str = "EN"', "equivalent: language() reads an unknown code as English, "
+     "the default's language"),
+    ("dashboard/facets.py _either", 'lang: str = "XXenXX"', "equivalent: name() and either() read an unknown code "
+     "as English (language()), the default's language"),
+    ("dashboard/facets.py _either", 'lang: str = "EN"', "equivalent: name() and either() read an unknown code as "
+     "English (language()), the default's language"),
+    ("dashboard/facets.py _hull_phrase", 'lang: str = "XXenXX"', "equivalent: translator() and name() read an "
+     "unknown code as English (language()), the default's language"),
+    ("dashboard/facets.py _hull_phrase", 'lang: str = "EN"', "equivalent: translator() and name() read an unknown "
+     "code as English (language()), the default's language"),
+    ("dashboard/facets.py Facet.labelled_options", 'lang: str = "XXenXX"', "equivalent: name() reads an unknown "
+     "code as English (language()), the default's language"),
+    ("dashboard/facets.py Facet.labelled_options", 'lang: str = "EN"', "equivalent: name() reads an unknown code "
+     "as English (language()), the default's language"),
+    ("dashboard/facets.py _stated", "dtype=bool, na_value=None", "equivalent: the cast to bool turns the None put "
+     "in a missing basis's place into False as well"),
+    ("sightings/stats.py announcement_mask", "regex=None", "equivalent: pandas reads a falsy regex as a plain text "
+     "search, like regex=False"),
+    ("sightings/stats.py period_counts", "observed=None", "equivalent: pandas reads a falsy observed as False, so "
+     "every strait (a category) has a count"),
+    ("sightings/stats.py month_totals", "month_grid(rows, start, end, None)", "equivalent: the years after current_to "
+     "that the grid then adds hold no sighting and no month inside the record (month_is_outside)"),
+    ("sightings/stats.py month_totals", "month_grid(rows, start, end, )", "equivalent: the years after current_to "
+     "that the grid then adds hold no sighting and no month inside the record (month_is_outside)"),
     ("geo/locate.py _between", "start.end() - 1",
      "differs only for 'between' followed at once by 'and', which no report writes"),
     ("geo/locate.py _between", "start.end() + 2", "differs only for a one-letter first place"),
@@ -276,9 +282,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/export.py filename", '"FILTERED"', "equivalent: the name is lower-cased"),
     ("dashboard/export.py filename", "re.sub(",
      "a guard: the parts are dates, lower-case strait names and hull numbers, with nothing to replace"),
-    ("dashboard/export.py geojson_chunks", "crs=", "equivalent: GeoJSON features carry no CRS, the coordinates are the same"),
-    ("dashboard/export.py geojson_chunks", "iterfeatures(drop_id=False)", "equivalent: na='null' is the default"),
-    ("dashboard/export.py geojson_chunks", "drop_id=None", "equivalent: None is falsy like False"),
     ("sightings/merge.py plan_merge", 'sort_values(["event_date", "id"], ',
      "equivalent: pandas ignores kind when it sorts by several columns"),
     ("sightings/merge.py apply_decisions", 'sort_values(["event_date", "id"], ',
@@ -351,13 +354,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/filters.py facet_counts", "all_facet_counts(frame, spec, )[field]",
      "equivalent: counting every facet includes the one asked for, whose counts are the same"),
     ("dashboard/facets.py _flag", "to_numpy(dtype=None)", "equivalent: the indicator columns are bool already"),
-    ("dashboard/facets.py _present", "np.bincount(codes[codes >= 0], ))",
-     "equivalent: a shorter count array has the same non-zero places"),
     ("sightings/stats.py passage_rows", "dtype=None)", "equivalent: the key's dtype (object or str) changes no count"),
     ("sightings/stats.py passage_rows", "zip(groups, straits, headings)], )",
      "equivalent: the key's dtype (object or str) changes no count"),
-    ("dashboard/export.py geojson_chunks", 'part["lat"], )', "equivalent: GeoJSON features carry no CRS, the "
-     "coordinates are the same"),
     ("dashboard/export.py geojson_chunks", "ensure_ascii=None", "equivalent: None is falsy like False"),
     ("sightings/voyages.py _hull_links", "(rows.order[later], 2,", "equivalent: 2 sorts after a release link's 0 as 1 does"),
     ("sightings/voyages.py _reference_links", "range(max(1, days))",
@@ -382,8 +381,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "so the reindex adds and fills nothing"),
     ("dashboard/filters.py apply_filters", "if (set(masks) - {skip}) or True", "equivalent: with no mask left, "
      "_keep keeps every row of the window"),
-    ("dashboard/filters.py date_window", "(values[1:] > values[:-1])", "equivalent: dates that repeat take the mask "
-     "path, which keeps the same rows"),
     ("sightings/voyages.py _release_name", '.rsplit("/", )[-1]', "equivalent: the last piece is the same"),
     ("dashboard/export.py stats_csv", "index=None", "equivalent: pandas reads index=None as False"),
     ("dashboard/export.py stats_csv", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),

@@ -30,12 +30,13 @@ def geojson_chunks(rows: pd.DataFrame, size: int = CHUNK_ROWS) -> Iterator[str]:
     yield '{"type": "FeatureCollection", "features": ['
     for start in range(0, len(rows), size):
         part = rows.iloc[start:start + size]
-        points = gpd.points_from_xy(part["lon"], part["lat"], crs=4326)
+        points = gpd.points_from_xy(part["lon"], part["lat"])      # WGS 84 degrees; a GeoJSON feature names no CRS
         points[~located_mask(part).to_numpy()] = None              # area and unlocated rows: null geometry
         table = export_frame(part)
+        # iterfeatures' defaults: the index (each row's id) is the feature's id, a missing value is written null
         features = gpd.GeoDataFrame(table.set_axis(table["id"].to_numpy()), geometry=points)
         yield (", " if start else "") + ", ".join(
-            json.dumps(feature, ensure_ascii=False) for feature in features.iterfeatures(na="null", drop_id=False))
+            json.dumps(feature, ensure_ascii=False) for feature in features.iterfeatures())
     yield "]}"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -132,7 +133,8 @@ class Facet:
 # A mask is a numpy bool array over the frame's rows; counts read a frame and a ``keep`` array
 # (the rows the other filters leave), so no filtered frame is built just to be counted.
 # Categorical columns are tested once per category (a list column's categories are its
-# distinct lists) and counted with ``value_counts``.
+# distinct lists) and counted with ``value_counts``. A facet binds its column with
+# ``functools.partial``, so the function itself runs (and is tested) at each call.
 
 def _category_mask(frame: pd.DataFrame, column: str, wanted) -> np.ndarray:
     """Rows whose categorical ``column`` is a category for which ``wanted(category)`` holds."""
@@ -140,54 +142,46 @@ def _category_mask(frame: pd.DataFrame, column: str, wanted) -> np.ndarray:
     return values.isin([category for category in values.cat.categories if wanted(category)]).to_numpy()
 
 
-def _category_counts(frame: pd.DataFrame, column: str, keep: np.ndarray) -> dict[str, int]:
+def _category_counts(column: str, frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
     """Kept rows per category of ``column`` (every category, zeros included)."""
-    return frame[column][keep].value_counts(sort=False).to_dict()
+    return frame[column][keep].value_counts().to_dict()
 
 
-def _in_column(column: str):
+def _in_column(column: str, frame: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray:
     """Rows whose categorical ``column`` is one of the chosen values."""
-    return lambda frame, chosen: _category_mask(frame, column, set(chosen).__contains__)
-
-
-def _column_counts(column: str):
-    """Rows per value of a categorical ``column``."""
-    return lambda frame, keep: _category_counts(frame, column, keep)
+    return _category_mask(frame, column, set(chosen).__contains__)
 
 
 def _flag(frame: pd.DataFrame, column: str) -> np.ndarray:
     return frame[column].to_numpy(dtype=bool)
 
 
-def _any_indicator(column_of):
+def _any_indicator(column_of: Callable[[str], str], frame: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray:
     """Rows with any of the chosen indicator columns set (OR)."""
-    return lambda frame, chosen: np.logical_or.reduce([_flag(frame, column_of(c)) for c in chosen])
+    return np.logical_or.reduce([_flag(frame, column_of(c)) for c in chosen])
 
 
-def _indicator_counts(column_of, names: tuple[str, ...]):
-    return lambda frame, keep: {name: int(np.count_nonzero(_flag(frame, column_of(name)) & keep))
-                                for name in names}
+def _indicator_counts(column_of: Callable[[str], str], names: tuple[str, ...], frame: pd.DataFrame,
+                      keep: np.ndarray) -> dict[str, int]:
+    """Kept rows with each indicator column ``column_of(name)`` set."""
+    return {name: int(np.count_nonzero(_flag(frame, column_of(name)) & keep)) for name in names}
 
 
-def _has_item(column: str):
+def _has_item(column: str, frame: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray:
     """Rows whose delimited list ``column`` (";548;011;") holds any chosen item exactly as
     written ("011" is not "11"); tested once per distinct list (the column's categories)."""
-    def mask(frame: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray:
-        wanted = [f"{HULL_DELIMITER}{item}{HULL_DELIMITER}" for item in chosen]
-        return _category_mask(frame, column, lambda listed: any(w in listed for w in wanted))
-    return mask
+    wanted = [f"{HULL_DELIMITER}{item}{HULL_DELIMITER}" for item in chosen]
+    return _category_mask(frame, column, lambda listed: any(w in listed for w in wanted))
 
 
-def _item_counts(column: str):
+def _item_counts(column: str, frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
     """Kept rows per item of the delimited list ``column`` (items in no kept row left out)."""
-    def counts(frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for listed, rows_with_it in _category_counts(frame, column, keep).items():
-            if rows_with_it:
-                for item in _items(listed):
-                    found[item] = found.get(item, 0) + rows_with_it
-        return found
-    return counts
+    found: dict[str, int] = {}
+    for listed, rows_with_it in _category_counts(column, frame, keep).items():
+        if rows_with_it:
+            for item in _items(listed):
+                found[item] = found.get(item, 0) + rows_with_it
+    return found
 
 
 def _items(listed: str) -> list[str]:
@@ -205,7 +199,7 @@ def _hull_options(frame: pd.DataFrame) -> tuple[str, ...]:
 
 def _present(frame: pd.DataFrame, column: str) -> list[str]:
     """The categories of ``column`` that some row holds."""
-    return [category for category, count in frame[column].value_counts(sort=False).items() if count]
+    return [category for category, count in frame[column].value_counts().items() if count]
 
 
 def _sea_options(frame: pd.DataFrame) -> tuple[str, ...]:
@@ -283,26 +277,27 @@ def _stated(frame: pd.DataFrame) -> np.ndarray:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("straits", "strait", ids.STRAITS, N_("Strait"), SEVERAL, _in_column("facet:straits"), _strait_phrase,
-          options=lambda frame: (*STRAITS, NO_STRAIT), counts=_column_counts("facet:straits"),
+    Facet("straits", "strait", ids.STRAITS, N_("Strait"), SEVERAL, partial(_in_column, "facet:straits"), _strait_phrase,
+          options=lambda frame: (*STRAITS, NO_STRAIT), counts=partial(_category_counts, "facet:straits"),
           option_label=lambda v: N_("no strait (open sea)") if v == NO_STRAIT else v,
           file_part=lambda chosen: [s.lower() for s in chosen], placeholder=N_("any strait")),
-    Facet("seas", "sea", ids.SEAS, N_("Sea area"), SEVERAL, _has_item("facet:seas"), _either,
-          options=_sea_options, counts=_item_counts("facet:seas"), placeholder=N_("any sea")),
-    Facet("ship_types", "type", ids.SHIP_TYPES, N_("Ship type"), SEVERAL, _any_indicator(type_column), _either,
+    Facet("seas", "sea", ids.SEAS, N_("Sea area"), SEVERAL, partial(_has_item, "facet:seas"), _either,
+          options=_sea_options, counts=partial(_item_counts, "facet:seas"), placeholder=N_("any sea")),
+    Facet("ship_types", "type", ids.SHIP_TYPES, N_("Ship type"), SEVERAL, partial(_any_indicator, type_column), _either,
           options=lambda frame: tuple(c for c in SHIP_CATEGORY_NAMES if frame[type_column(c)].any()),
-          counts=_indicator_counts(type_column, SHIP_CATEGORY_NAMES), placeholder=N_("any type"),
+          counts=partial(_indicator_counts, type_column, SHIP_CATEGORY_NAMES), placeholder=N_("any type"),
           renamed=tuple(RENAMED_TYPES.items())),
-    Facet("classes", "class", ids.CLASSES, N_("Ship class"), SEVERAL, _has_item("facet:classes"), _either,
-          options=_class_options, counts=_item_counts("facet:classes"), placeholder=N_("any class")),
+    Facet("classes", "class", ids.CLASSES, N_("Ship class"), SEVERAL, partial(_has_item, "facet:classes"), _either,
+          options=_class_options, counts=partial(_item_counts, "facet:classes"), placeholder=N_("any class")),
     Facet("search", "q", ids.SEARCH, N_("Search"), TEXT, search.mask,
           lambda text, lang="en": translate("matching “{text}”", lang).format(text=text),
           placeholder=N_("e.g. Vilkov, 襟裳岬, Udaloy or 548")),
-    Facet("hulls", "hull", ids.HULLS, N_("Hull number"), SEVERAL, _has_item("facet:hulls"), _hull_phrase,
-          options=_hull_options, counts=_item_counts("facet:hulls"),
+    Facet("hulls", "hull", ids.HULLS, N_("Hull number"), SEVERAL, partial(_has_item, "facet:hulls"), _hull_phrase,
+          options=_hull_options, counts=partial(_item_counts, "facet:hulls"),
           file_part=lambda hulls: [f"hull-{h}" for h in hulls], placeholder=N_("any hull number")),
-    Facet("activities", "activity", ids.ACTIVITIES, N_("Activity"), SEVERAL, _any_indicator(activity_column),
-          _either, options=lambda frame: ACTIVITY_KINDS, counts=_indicator_counts(activity_column, ACTIVITY_KINDS),
+    Facet("activities", "activity", ids.ACTIVITIES, N_("Activity"), SEVERAL, partial(_any_indicator, activity_column),
+          _either, options=lambda frame: ACTIVITY_KINDS,
+          counts=partial(_indicator_counts, activity_column, ACTIVITY_KINDS),
           placeholder=N_("any activity")),
     Facet("chinese", "chinese", ids.CHINESE, N_("Joint with Chinese ships"), ONE,
           lambda frame, value: _flag(frame, "with_chinese_ships") == (value == "yes"),
@@ -324,8 +319,8 @@ FACETS: tuple[Facet, ...] = (
           options=lambda frame: (ON,),
           counts=lambda frame, keep: {ON: int(np.count_nonzero(_stated(frame) & keep))},
           option_label=lambda value: STATED_LABEL, file_part=lambda on: ["stated-dates"]),
-    Facet("flags", "flag", ids.FLAGS, N_("Checks"), SEVERAL, _has_item("facet:flags"), _flag_phrase,
-          options=lambda frame: tuple(FLAGS), counts=_item_counts("facet:flags"), option_label=FLAGS.get,
+    Facet("flags", "flag", ids.FLAGS, N_("Checks"), SEVERAL, partial(_has_item, "facet:flags"), _flag_phrase,
+          options=lambda frame: tuple(FLAGS), counts=partial(_item_counts, "facet:flags"), option_label=FLAGS.get,
           file_part=lambda chosen: [f"flag-{code}" for code in chosen], placeholder=N_("all sightings")),
 )
 BY_FIELD = {facet.field: facet for facet in FACETS}

@@ -208,7 +208,7 @@ def data_current_to(frame: pd.DataFrame) -> dt.date | None:
     return pd.Timestamp(frame["report_date"].max()).date()
 
 
-def _day(d: dt.date, lang: str = "en") -> str:
+def _day(d: dt.date, lang: str) -> str:
     """'15 Sep 2026'; in Japanese '2026年9月15日'."""
     if language(lang) == "ja":
         return f"{d.year}年{d.month}月{d.day}日"

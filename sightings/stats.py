@@ -131,19 +131,17 @@ def passage_table(rows: pd.DataFrame, straits: tuple[str, ...] = STRAITS, *, sta
     """
     table = passages(rows)
     table = table[table["strait"].isin(straits)]
-    if rows.empty or not straits:
-        table = table.reset_index(drop=True)
-        return with_partial(table, start, end, current_to) if partial else table
-    grid = pd.MultiIndex.from_product([list(straits), year_span(rows, start, end, current_to)],
-                                      names=["strait", "year"])
-    seen = pd.MultiIndex.from_frame(table[["strait", "year"]])
-    missing = grid.difference(seen, sort=False).to_frame(index=False)
-    zeros = missing.assign(heading=ALL_HEADINGS, **{name: 0 for name in PASSAGE_COLUMNS[3:]})
-    table = pd.concat([table, zeros.astype(table.dtypes.to_dict())], ignore_index=True)
-    order = {strait: i for i, strait in enumerate(straits)}
-    # stable sort on strait (given order) then year keeps passages()' heading order within a year
-    table = table.sort_values(["strait", "year"], key=lambda c: c.map(order) if c.name == "strait" else c,
-                              kind="stable")
+    if not rows.empty:                                   # no rows: no years, so no zero lines
+        grid = pd.MultiIndex.from_product([list(straits), year_span(rows, start, end, current_to)],
+                                          names=["strait", "year"])
+        seen = pd.MultiIndex.from_frame(table[["strait", "year"]])
+        missing = grid.difference(seen, sort=False).to_frame(index=False)
+        zeros = missing.assign(heading=ALL_HEADINGS, **{name: 0 for name in PASSAGE_COLUMNS[3:]})
+        table = pd.concat([table, zeros.astype(table.dtypes.to_dict())], ignore_index=True)
+        order = {strait: i for i, strait in enumerate(straits)}
+        # stable sort on strait (given order) then year keeps passages()' heading order within a year
+        table = table.sort_values(["strait", "year"], key=lambda c: c.map(order) if c.name == "strait" else c,
+                                  kind="stable")
     table = table.reset_index(drop=True)[list(PASSAGE_COLUMNS)]
     return with_partial(table, start, end, current_to) if partial else table
 
@@ -278,7 +276,7 @@ def announcement_mask(rows: pd.DataFrame) -> pd.Series:
     """
     if "activity" not in rows:
         return pd.Series(False, index=rows.index)
-    return rows["activity"].fillna("").astype(str).str.contains(ANNOUNCED, regex=False).astype(bool)
+    return rows["activity"].astype(str).str.contains(ANNOUNCED, regex=False)         # a missing activity: False
 
 
 def ship_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -318,7 +316,8 @@ def month_is_partial(month: pd.Timestamp, start=None, end=None, current_to=None)
     >>> month_is_partial(pd.Timestamp("2026-09-01"), current_to=dt.date(2026, 9, 15))
     True
     """
-    first, last = pd.Timestamp(month), pd.Timestamp(month) + pd.offsets.MonthEnd(0)
+    first = pd.Timestamp(month)
+    last = first + pd.offsets.MonthEnd()
     return bool((start is not None and pd.Timestamp(start) > first)
                 or (end is not None and pd.Timestamp(end) < last)
                 or (current_to is not None and pd.Timestamp(current_to) < last))
@@ -332,7 +331,8 @@ def month_is_outside(month: pd.Timestamp, start=None, end=None, current_to=None)
     >>> month_is_outside(pd.Timestamp("2026-10-01"), current_to=dt.date(2026, 9, 15))
     True
     """
-    first, last = pd.Timestamp(month), pd.Timestamp(month) + pd.offsets.MonthEnd(0)
+    first = pd.Timestamp(month)
+    last = first + pd.offsets.MonthEnd()
     return bool((start is not None and pd.Timestamp(start) > last)
                 or (end is not None and pd.Timestamp(end) < first)
                 or (current_to is not None and pd.Timestamp(current_to) < first))
@@ -372,9 +372,10 @@ def unit_counts(rows: pd.DataFrame) -> dict[str, int]:
     """
     ships = ship_rows(rows)
     voyages = ships["voyage_id"].fillna("")
-    groups = voyages.where(voyages != "", "row " + ships["id"].astype(str))
+    no_voyage = voyages == ""                              # each such row is a group of its own
+    ship_groups = voyages[~no_voyage].nunique() + int(no_voyage.sum())
     hulls = {hull for listed in ships["hull_numbers"] for hull in listed}
-    return {"passages": int(passage_rows(ships)["passage"].nunique()), "ship_groups": int(groups.nunique()),
+    return {"passages": int(passage_rows(ships)["passage"].nunique()), "ship_groups": ship_groups,
             "distinct_ships": len(hulls), "sightings": len(ships),
             "ship_sightings": int(ships["ships"].sum(skipna=True)), "announcements": int(len(rows) - len(ships))}
 
@@ -390,10 +391,10 @@ def month_grid(rows: pd.DataFrame, start=None, end=None, current_to=None) -> pd.
     [[2, 0], [0, 0]]
     """
     ships = ship_rows(rows)
-    years = year_span(rows, start, end, current_to)
-    counts = pd.crosstab(ships["event_date"].dt.year.rename("year"), ships["event_date"].dt.month.rename("month"))
-    return counts.reindex(index=pd.Index(list(years), name="year"), columns=pd.Index(range(1, 13), name="month"),
-                          fill_value=0).astype("int64")
+    dates = ships["event_date"]
+    counts = pd.crosstab(dates.dt.year, dates.dt.month)
+    return counts.reindex(index=pd.Index(year_span(rows, start, end, current_to), name="year"),
+                          columns=pd.Index(range(1, 13), name="month"), fill_value=0)
 
 
 def month_totals(rows: pd.DataFrame, start=None, end=None, current_to=None) -> pd.DataFrame:
@@ -407,7 +408,7 @@ def month_totals(rows: pd.DataFrame, start=None, end=None, current_to=None) -> p
     [{'month': 3, 'name': 'Mar', 'sightings': 2, 'years': 3}, {'month': 12, 'name': 'Dec', 'sightings': 1, 'years': 3}]
     """
     grid = month_grid(rows, start, end, current_to)
-    totals = grid.sum(axis=0) if len(grid) else pd.Series(0, index=range(1, 13))
+    totals = grid.sum(axis=0)                              # no years: 0 for every month
     years = {m: sum(not month_is_outside(pd.Timestamp(y, m, 1), start, end, current_to) for y in grid.index)
              for m in range(1, 13)}
     return pd.DataFrame({"month": range(1, 13), "name": list(MONTHS),
@@ -423,8 +424,7 @@ def busiest_months(rows: pd.DataFrame, n: int = 3) -> list[tuple[str, int]]:
     [('Mar', 2), ('Dec', 1)]
     """
     totals = month_totals(rows)
-    ranked = totals[totals["sightings"] > 0].sort_values(["sightings", "month"], ascending=[False, True],
-                                                        kind="stable")
+    ranked = totals[totals["sightings"] > 0].sort_values(["sightings", "month"], ascending=[False, True])
     return list(zip(ranked["name"].head(n).tolist(), ranked["sightings"].head(n).tolist(), strict=True))
 
 
@@ -441,7 +441,7 @@ def period_counts(rows: pd.DataFrame, types: dict[str, str] | None = None) -> di
     ships = ship_rows(rows)
     part = passage_rows(ships)
     per_strait = part.groupby("strait", observed=False)["passage"].nunique()
-    counts = {f"passages: {strait}": int(per_strait.get(strait, 0)) for strait in STRAITS}
+    counts = {f"passages: {strait}": int(per_strait[strait]) for strait in STRAITS}   # every strait: a category
     for name, column in (types or {}).items():
         counts[f"sightings: {name}"] = int(ships[column].sum()) if column in ships else 0
     return counts

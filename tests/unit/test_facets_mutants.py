@@ -68,3 +68,39 @@ def test_facet_mutant008_a_class_cell_is_read_to_1000_characters():
     known = ("Udaloy I-class destroyer",)
     assert classes_in_cell("a" * 975 + ";" + known[0], known) == known                # 1000 characters
     assert classes_in_cell("a" * 976 + ";" + known[0], known) == ()                   # 1001: cut inside the name
+
+
+def test_facet_mutant009_stated_dates_are_bools_whatever_text_type_the_frame_holds():
+    import pandas as pd
+    from dashboard.facets import _stated
+    for dtype in (pd.StringDtype("python"), object):
+        got = _stated(pd.DataFrame({"date_basis": pd.Series(["stated", None, "inferred"], dtype=dtype)}))
+        assert got.dtype == bool and got.tolist() == [True, False, False]
+
+
+def test_facet_mutant010_old_type_names_are_renamed_anything_else_left_for_the_kind():
+    types, straits = BY_FIELD["ship_types"], BY_FIELD["straits"]
+    assert types.rename("Landing ship") == ["Amphibious"]
+    assert types.rename(["Minesweeper", "Frigate", ["x"]]) == ["Mine warfare", "Frigate", ["x"]]
+    assert types.rename(5) == 5 and types.rename(None) is None
+    assert types.rename(["Landing ship"] * 101) == ["Amphibious"] * 100           # at most 100 values read
+    assert straits.rename("Soya") == "Soya"                                        # no renamed values: as given
+
+
+def test_facet_mutant011_phrases_and_option_labels_in_japanese():
+    assert BY_FIELD["straits"].phrase(("Tsugaru",), "ja") == "津軽海峡"
+    assert BY_FIELD["straits"].phrase(("Tsugaru", "Soya", "none"), "ja") == "津軽海峡または宗谷海峡または海峡なし"
+    assert BY_FIELD["hulls"].phrase(("548",), "ja") == "艦番号548"
+    assert BY_FIELD["hulls"].phrase(("548", "011"), "ja") == "艦番号548または011"
+    assert BY_FIELD["hulls"].phrase(("548", "011")) == "hulls 548 or 011"
+    assert BY_FIELD["seas"].phrase(("Sea of Japan", "Sea of Okhotsk"), "ja") == "日本海またはオホーツク海"
+    assert BY_FIELD["straits"].labelled_options(("Tsugaru", "none"), {"Tsugaru": 4}, "ja") == [
+        {"label": "津軽海峡 (4)", "value": "Tsugaru"}, {"label": "海峡なし（海峡外） (0)", "value": "none"}]
+
+
+def test_facet_mutant012_flag_phrase_names_the_checks_in_lower_case_or_japanese():
+    flags = BY_FIELD["flags"]
+    assert flags.phrase(("area-only", "late-report")) == (
+        "flagged: position names only an area or reported more than 10 days later, no reason stated")
+    assert flags.phrase(("area-only", "late-report"), "en") == flags.phrase(("area-only", "late-report"))
+    assert flags.phrase(("area-only", "late-report"), "ja") == "検証の指摘: 位置は海域名のみまたは10日以上後の報告で理由の記載なし"

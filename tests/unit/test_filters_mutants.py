@@ -122,3 +122,42 @@ def test_filter_mutant012_skip_leaves_out_only_the_named_facet(sightings):
     got = apply_filters(sightings, spec, skip="straits")
     want = sightings[sightings["facet:seas"].astype(str).str.contains(";Sea of Japan;", regex=False)]
     assert got["id"].tolist() == want["id"].tolist() and (got["strait"] != "Tsugaru").any()
+
+
+def _with_announcements(n):
+    """Two sightings (one without a ship count) in July 2026, then ``n`` announced exercises in August."""
+    return pd.DataFrame({
+        "event_date": pd.to_datetime(["2026-07-02", "2026-07-03", "2026-08-01", "2026-08-02"][:2 + n]),
+        "ships": pd.array([2, None, 40, 10][:2 + n], dtype="Int64"),
+        "activity": ["transit", "transit", "exercise (announced by Russian MOD)", "exercise (announced)"][:2 + n]})
+
+
+def test_filter_mutant013_announced_exercises_are_counted_apart_one_and_several():
+    assert summary(_with_announcements(2), FilterSpec(), dt.date(2026, 9, 15)) == (
+        "2 sightings, 2 ship-sightings (1 sighting without a ship count), 2 announced exercises (not counted as "
+        "sightings), 2 Jul - 2 Aug 2026, data current to 15 Sep 2026")
+    assert summary(_with_announcements(1), FilterSpec()) == (
+        "2 sightings, 2 ship-sightings (1 sighting without a ship count), 1 announced exercise (not counted as "
+        "sightings), 2 Jul - 1 Aug 2026")
+
+
+def test_filter_mutant014_summary_in_japanese():
+    assert summary(_with_announcements(2), FilterSpec(straits=("Tsugaru",)), dt.date(2026, 9, 15), "ja") == (
+        "確認2件、艦艇のべ2隻（隻数の記載がない確認1件）、発表された演習2件（確認には数えない）、2026年7月2日～8月2日、"
+        "津軽海峡、データは2026年9月15日現在")
+    assert summary(_with_announcements(2), FilterSpec(start=D(2026, 7, 1), end=D(2026, 9, 30), hulls=("548",)),
+                   dt.date(2026, 9, 15), "ja") == (
+        "確認2件、艦艇のべ2隻（隻数の記載がない確認1件）、発表された演習2件（確認には数えない）、"
+        "2026年7月1日～9月30日（一部：データは2026年9月15日まで）、艦番号548")
+    assert summary(_with_announcements(2).iloc[0:0], FilterSpec(), dt.date(2026, 9, 15), "ja") == (
+        "この条件に合う確認はありません。データは2026年9月15日現在。")
+
+
+@pytest.mark.parametrize(("first", "last", "span"), [
+    (D(2022, 3, 1), D(2022, 3, 1), "2022年3月1日"),
+    (D(2022, 1, 1), D(2022, 12, 31), "2022年1月1日～12月31日"),            # one year: said once
+    (D(2021, 11, 3), D(2022, 1, 2), "2021年11月3日～2022年1月2日"),
+])
+def test_filter_mutant015_date_span_in_japanese(first, last, span):
+    from dashboard.filters import date_span
+    assert date_span(first, last, "ja") == span

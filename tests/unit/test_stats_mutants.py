@@ -9,9 +9,11 @@ compass word (heading "not stated"), one heading north; f is Tsugaru heading nor
 import datetime as dt
 
 import pandas as pd
+import pytest
 
-from sightings.stats import (PASSAGE_COLUMNS, busiest_months, chinese_share, passage_rows, passage_table, passages,
-                             rows_by_source, ships_per_month, source_note)
+from sightings.stats import (PASSAGE_COLUMNS, announcement_mask, busiest_months, chinese_share, month_grid,
+                             month_is_outside, month_is_partial, month_totals, passage_rows, passage_table, passages,
+                             period_counts, rows_by_source, ships_per_month, source_note, unit_counts, with_partial)
 
 ROWS = pd.DataFrame({
     "id": ["a", "b", "c", "d", "e", "f", "g"],
@@ -169,3 +171,109 @@ def test_stats_mutant104_three_busiest_months_by_default_ties_in_calendar_order(
     rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-12-01", "2022-06-01", "2023-03-14", "2024-03-02",
                                                        "2024-01-20"])})
     assert busiest_months(rows) == [("Mar", 2), ("Jan", 1), ("Jun", 1)]
+
+
+def test_stats_mutant105_a_year_cut_by_the_periods_end_is_partial_without_a_data_date():
+    """To 30 Jun 2023, no data date: 2022 whole, 2023 cut short by the period's end."""
+    got = passage_table(_tsugaru(("a", "2022-03-14", "west", 4, ["011"]), ("b", "2023-05-01", "east", 2, [])),
+                        ("Tsugaru",), end=dt.date(2023, 6, 30), partial=True)
+    assert got["partial"].tolist() == [False, True]
+    assert with_partial(pd.DataFrame({"year": [2022, 2023]}), end=dt.date(2023, 6, 30))["partial"].tolist() == [
+        False, True]
+    assert str(with_partial(pd.DataFrame({"year": pd.Series([], dtype="int64")}))["partial"].dtype) == "bool"
+
+
+def test_stats_mutant106_no_strait_chosen_is_no_lines_of_the_usual_types():
+    got = passage_table(ROWS, ())
+    assert got.empty and {name: str(dtype) for name, dtype in got.dtypes.items()} == {
+        "strait": "str", "year": "int64", "heading": "str", "passages": "int64", "ship_sightings": "int64",
+        "distinct_hulls": "int64", "unknown_counts": "int64"}
+
+
+SEPTEMBER = pd.Timestamp("2026-09-01")
+
+
+@pytest.mark.parametrize(("start", "end", "current_to", "partial"), [
+    (None, None, None, False),
+    (dt.date(2026, 9, 1), None, None, False),            # the period starts on the 1st: the whole month
+    (dt.date(2026, 9, 2), None, None, True),
+    (None, dt.date(2026, 9, 30), None, False),           # ends on the 30th: the whole month
+    (None, dt.date(2026, 9, 29), None, True),
+    (None, None, dt.date(2026, 9, 30), False),
+    (None, None, dt.date(2026, 9, 15), True),
+])
+def test_stats_mutant107_a_month_is_partial_when_a_day_of_it_is_cut(start, end, current_to, partial):
+    assert month_is_partial(SEPTEMBER, start, end, current_to) is partial
+
+
+@pytest.mark.parametrize(("start", "end", "current_to", "outside"), [
+    (None, None, None, False),
+    (dt.date(2026, 9, 30), None, None, False),           # the period holds the month's last day
+    (dt.date(2026, 10, 1), None, None, True),
+    (None, dt.date(2026, 9, 1), None, False),            # ... or its first day
+    (None, dt.date(2026, 8, 31), None, True),
+    (None, None, dt.date(2026, 9, 1), False),            # the record reaches its first day
+    (None, None, dt.date(2026, 8, 31), True),
+])
+def test_stats_mutant108_a_month_is_outside_when_no_day_of_it_is_in_the_period_and_record(start, end, current_to,
+                                                                                         outside):
+    assert month_is_outside(SEPTEMBER, start, end, current_to) is outside
+
+
+def test_stats_mutant109_month_grid_widens_to_the_periods_years_and_names_its_axes():
+    """Two sightings in 2022 and an announcement; the period runs to 2024: 2023 and 2024 are zero lines."""
+    rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2022-03-15", "2022-05-01"]),
+                         "activity": ["transit", "transit", "exercise (announced)"]})
+    grid = month_grid(rows, end=dt.date(2024, 12, 31))
+    assert grid.index.tolist() == [2022, 2023, 2024] and grid.columns.tolist() == list(range(1, 13))
+    assert (grid.index.name, grid.columns.name) == ("year", "month")
+    assert grid.loc[2022].tolist() == [0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert grid.loc[[2023, 2024]].to_numpy().sum() == 0 and set(map(str, grid.dtypes)) == {"int64"}
+
+
+def test_stats_mutant110_month_totals_count_the_years_each_month_is_inside_the_period():
+    """Sightings on 14 Mar 2022 and 1 Mar 2023; the period 1 Mar 2022 - 1 Mar 2024 holds January
+    and February of 2023 and 2024 (2022's are before it), March of all three years (its last day is
+    1 Mar 2024), April to December of 2022 and 2023. Data to 15 Feb 2024 leave March 2024 out."""
+    rows = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-14", "2023-03-01"])})
+    got = month_totals(rows, dt.date(2022, 3, 1), dt.date(2024, 3, 1))
+    assert got["years"].tolist() == [2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2]
+    assert got["sightings"].tolist() == [0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert month_totals(rows, dt.date(2022, 3, 1), dt.date(2024, 3, 1), dt.date(2024, 2, 15))["years"].tolist() == [
+        2] * 12
+    from_july = month_totals(rows, dt.date(2021, 7, 1))                # the period widens the span back to 2021
+    assert from_july["years"].tolist() == [2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3]
+    till_march = month_totals(rows, None, dt.date(2023, 3, 1))          # no data date: the end alone cuts
+    assert till_march["years"].tolist() == [2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    none = month_totals(rows.iloc[0:0])
+    assert none["sightings"].tolist() == [0] * 12 and none["years"].tolist() == [0] * 12
+    assert none["month"].tolist() == list(range(1, 13))
+
+
+def test_stats_mutant111_announcements_are_found_by_their_words_a_missing_activity_is_none():
+    rows = pd.DataFrame({"activity": [None, "exercise (announced by Russian MOD)", "transit", "announced"]})
+    assert announcement_mask(rows).tolist() == [False, True, False, False]
+    assert announcement_mask(pd.DataFrame({"id": ["a"]})).tolist() == [False]
+
+
+def test_stats_mutant112_unit_counts_a_row_of_no_voyage_is_a_group_of_its_own():
+    """Rows a and b share voyage v1; c and e (None) and d ("") have no voyage: four groups."""
+    rows = pd.DataFrame({"id": ["a", "b", "c", "d", "e"], "event_date": pd.to_datetime(["2026-01-05"] * 5),
+                         "strait": [""] * 5, "direction": [""] * 5,
+                         "voyage_id": ["v1", "v1", None, "", None], "ships": pd.array([1, 1, 2, None, 1], dtype="Int64"),
+                         "hull_numbers": [["333"], [], [], [], []], "activity": ["transit"] * 5})
+    assert unit_counts(rows) == {"passages": 0, "ship_groups": 4, "distinct_ships": 1, "sightings": 5,
+                                 "ship_sightings": 5, "announcements": 0}
+
+
+def test_stats_mutant113_period_counts_every_strait_and_every_type_asked_for():
+    """One Soya passage seen twice (voyage v1), one Tsugaru row, an announcement through Soya."""
+    rows = pd.DataFrame({"id": ["a", "b", "c", "d"], "event_date": pd.to_datetime(["2026-01-05"] * 4),
+                         "strait": ["Soya", "Soya", "Tsugaru", "Soya"], "direction": ["east", "east", "west", "east"],
+                         "voyage_id": ["v1", "v1", "", ""], "ships": pd.array([2, 2, 1, 9], dtype="Int64"),
+                         "hull_numbers": [[], [], [], []], "destroyer": [True, True, False, True],
+                         "activity": ["transit", "transit", "transit", "exercise (announced)"]})
+    got = period_counts(rows, {"Destroyer": "destroyer", "Frigate": "frigate"})
+    assert got == {"passages: Soya": 1, "passages: Tsugaru": 1, "passages: Tsushima": 0, "passages: Osumi": 0,
+                   "passages: Miyako": 0, "passages: Yonaguni": 0, "passages: Nemuro": 0,
+                   "sightings: Destroyer": 2, "sightings: Frigate": 0}
