@@ -385,9 +385,12 @@ def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     """Rewrite pandera's failure cases as 'row N, column: value ...' sentences."""
     problems = []
     for case in cases.itertuples(index=False):
-        column = case.column if isinstance(case.column, str) and case.column in frame.columns else None
         index = case.index
         row = f"row {int(index) + 1}, " if isinstance(index, (int, float)) and pd.notna(index) else ""
+        if row and case.schema_context == "DataFrameSchema":     # a check across columns fails once per column
+            problems.append(f"{row}{case.check}")
+            continue
+        column = case.column if isinstance(case.column, str) and case.column in frame.columns else None
         value = case.failure_case
         if column and row:
             value = frame.at[int(index), column]
