@@ -560,6 +560,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/store.py to_csv_text", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),
     ("sightings/store.py to_csv_text", 'to_csv(index=False, float_format=', "equivalent on Linux: the default is "
      "os.linesep, '\\n'"),
+    ("geo/places.py find_place_ja", "list(index), cutoff=0.5)", "equivalent: 3 is get_close_matches' default n"),
+    ("geo/places.py spellings", 'candidate.rsplit(None, 1)', "differs only for a name with a run of spaces or a tab "
+     "before its Island, which the gazetteer never writes (names are stripped, spaced once)"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )

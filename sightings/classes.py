@@ -76,7 +76,6 @@ class ShipClass:
     class_ja: str
     class_en: str
     ship_type: str
-    category: str
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,7 +104,7 @@ def check_categories(frame: pd.DataFrame) -> None:
     ...
     ValueError: data/ship_classes.csv: class 'Kilo-class submarine' has category 'Auxiliary' but its ship_type 'submarine' is 'Submarine' (sightings.classes.TYPE_CATEGORY); correct one of them
     """
-    for row in frame.itertuples(index=False):
+    for row in frame.itertuples():
         if row.category not in CATEGORIES:
             raise ValueError(f"data/ship_classes.csv: class {row.class_en!r} has unknown category {row.category!r}; "
                              f"expected one of {list(CATEGORIES)}")
@@ -167,12 +166,15 @@ def ship_type(name: str) -> str:
     if key in _GENERIC_WORDS:
         return _GENERIC_WORDS[key]
     unbracketed = " ".join(_BRACKETED.sub(" ", name[:300].lower()).split())
-    stated = _key(unbracketed.rsplit("-class ", 1)[-1])
+    stated = _key(unbracketed.rpartition("-class ")[2])
     return _GENERIC_WORDS.get(stated, "")
 
 
 def category(name: str) -> str:
     """The category (:data:`CATEGORIES`) of a class name or generic word as a report writes it.
+
+    A class's category is its ship type's (:data:`TYPE_CATEGORY`); :func:`check_categories`
+    makes ``data/ship_classes.csv`` state the same for every class, with its source.
 
     Examples
     --------
@@ -181,9 +183,6 @@ def category(name: str) -> str:
     >>> category("Pacific Fleet warships"), category("something new")
     ('Other / unspecified', 'Other / unspecified')
     """
-    key = _key(name)
-    if key in _by_english():
-        return _by_english()[key].category
     return TYPE_CATEGORY.get(ship_type(name), OTHER)
 
 
@@ -209,7 +208,7 @@ def _key(name: str) -> str:
 
 
 def _row(row) -> ShipClass:
-    return ShipClass(row.class_ja, row.class_en, row.ship_type, row.category)
+    return ShipClass(row.class_ja, row.class_en, row.ship_type)
 
 
 #: :data:`SHIP_TYPES`' generic words by their :func:`_key`.

@@ -13,10 +13,8 @@ from sightings.classes import ShipClass, category, check_categories, class_of, e
 
 
 def test_classes_mutant001_japanese_class_names_lead_to_their_row():
-    assert from_japanese("キロ改級潜水艦") == ShipClass("キロ改級潜水艦", "Improved Kilo-class submarine", "submarine",
-                                                   "Submarine")
-    assert from_japanese("バルク級航洋えい船") == ShipClass("バルク級航洋えい船", "Balk-class ocean tug", "auxiliary",
-                                                     "Auxiliary")
+    assert from_japanese("キロ改級潜水艦") == ShipClass("キロ改級潜水艦", "Improved Kilo-class submarine", "submarine")
+    assert from_japanese("バルク級航洋えい船") == ShipClass("バルク級航洋えい船", "Balk-class ocean tug", "auxiliary")
     assert from_japanese("ナゾ級駆逐艦") is None                          # made up
     assert english_name("ウダロイⅠ級駆逐艦") == "Udaloy I-class destroyer"
     assert english_name("ナゾ級駆逐艦") == "ナゾ級駆逐艦"                   # unknown: kept verbatim, never guessed
@@ -40,6 +38,7 @@ def test_classes_mutant002_class_of_a_spelling(name, expected):
     # classes of the dictionary, however the count and plural are written
     ("Udaloy I-class destroyers (2)", "destroyer"),
     ("Balk-class ocean tug", "auxiliary"),
+    ("Igor Belousov-class ship", "auxiliary"),                        # a spelling of the row: its words say "ship"
     # generic words, whole
     ("tank landing ships (3)", "landing ship"),
     ("Missile Boats", "patrol craft"),

@@ -50,6 +50,8 @@ def test_places_mutant002_name_key_folds_spellings_together(text, expected):
     ("Cape Soya", "Soni Misaki (IHO S-23 spelling); Soya-misaki ",
      {"Cape Soya", "Soni Misaki (IHO S-23 spelling)", "Soni Misaki", "Soya-misaki"}),
     ("Kita Jima", "", {"Kita Jima", "Kita Island", "Kita Islands"}),
+    ("Kita Daito Island", "Minami Daito-jima", {"Kita Daito Island", "Kita Daito", "Kita Daito Islands",
+                                                "Minami Daito-jima", "Minami Daito Island", "Minami Daito Islands"}),
     ("Aogashima", "Aoga-to", {"Aogashima", "Aoga-to", "Aoga Island", "Aoga Islands"}),
     ("Island", "", {"Island"}),
 ])
@@ -72,6 +74,12 @@ def test_places_mutant005_japanese_names_found_or_refused_with_the_closest():
         find_place_ja("宗谷")
     assert str(caught.value) == ("unknown place '宗谷'; closest known: 宗谷岬, 宗谷海峡; add it with a sourced "
                                  "coordinate to data/gazetteer.csv (alt_names)")
+    with pytest.raises(UnknownJapanesePlace) as caught:       # 4 of 8 characters shared: a ratio of 0.5, the cutoff
+        find_place_ja("宗谷XYZ")
+    assert str(caught.value).startswith("unknown place '宗谷XYZ'; closest known: 宗谷岬; add it")
+    with pytest.raises(UnknownJapanesePlace) as caught:       # every strait ties at 0.67: three are named
+        find_place_ja("海峡")
+    assert str(caught.value).startswith("unknown place '海峡'; closest known: 津軽海峡, 根室海峡, 朝鮮海峡; add it")
     with pytest.raises(UnknownJapanesePlace) as caught:
         find_place_ja("ＸＹＺ")
     assert str(caught.value) == ("unknown place 'ＸＹＺ'; add it with a sourced coordinate to data/gazetteer.csv "
