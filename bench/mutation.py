@@ -563,6 +563,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("geo/places.py find_place_ja", "list(index), cutoff=0.5)", "equivalent: 3 is get_close_matches' default n"),
     ("geo/places.py spellings", 'candidate.rsplit(None, 1)', "differs only for a name with a run of spaces or a tab "
      "before its Island, which the gazetteer never writes (names are stripped, spaced once)"),
+    ("sightings/corrections.py apply_corrections", 'set_index("id", drop=None)', "equivalent: None is falsy like False"),
+    ("sightings/corrections.py _cite", '"source_urls"].split(None)', "equivalent: a URL holds no white space (the "
+     "schema's), and the lone '|' items a split at spaces adds are empty items the load drops"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )

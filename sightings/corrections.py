@@ -35,7 +35,7 @@ class Outcome:
 
 def read_corrections(raw: bytes) -> pd.DataFrame:
     """The corrections table (all text); raise SightingsError for a wrong header."""
-    table = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8")
+    table = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)        # UTF-8, pandas' default
     if tuple(table.columns) != CORRECTION_COLUMNS:
         raise SightingsError([f"corrections header is {', '.join(table.columns)}; "
                               f"expected {', '.join(CORRECTION_COLUMNS)}"])
@@ -108,5 +108,4 @@ def _cite(text: pd.DataFrame, fix) -> None:
 
 
 def _sentence(notes: str, addition: str) -> str:
-    notes = notes.strip()
-    return f"{notes} {addition}".strip() if notes else addition
+    return f"{notes} {addition}".strip()
