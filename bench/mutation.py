@@ -566,6 +566,12 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/corrections.py apply_corrections", 'set_index("id", drop=None)', "equivalent: None is falsy like False"),
     ("sightings/corrections.py _cite", '"source_urls"].split(None)', "equivalent: a URL holds no white space (the "
      "schema's), and the lone '|' items a split at spaces adds are empty items the load drops"),
+    ("sightings/cells.py as_cells", "pd.DataFrame(index=None)", "equivalent: the first column assigned gives the "
+     "empty frame the rows' index (no caller asks for no columns)"),
+    ("sightings/cells.py as_cells", '.rstrip("XX0XX")', "equivalent: rstrip takes a set of characters, and a "
+     "formatted number holds no X"),
+    ("sightings/cells.py as_cells", '.rstrip("XX.XX")', "equivalent: rstrip takes a set of characters, and a "
+     "formatted number holds no X"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )
