@@ -33,7 +33,7 @@ def rows() -> pd.DataFrame:
         "ship_types": [["Udaloy I-class destroyer", "frigate"], []],
         "source_urls": [["https://a.example", "https://b.example"], ["https://c.example"]],
         "named_seas": [["Sea of Japan", "East China Sea"], []],
-        "event_date": pd.to_datetime(["2022-03-05", "2023-12-31 14:30"]),        # written as the day
+        "event_date": [pd.Timestamp("2022-03-05"), pd.Timestamp("2023-12-31 14:30")],    # written as the day
         "with_chinese_ships": [True, False],
         "lat": [45.123456789, np.nan],
         "bearing_deg": [90.0, np.nan],
