@@ -46,7 +46,7 @@ def apply_corrections(frame: pd.DataFrame, corrections: pd.DataFrame) -> Outcome
     """Apply ``corrections`` to a validated sightings frame; raise SightingsError on a mismatch."""
     text = pd.read_csv(io.StringIO(to_csv_text(frame)), dtype=str, keep_default_na=False).set_index("id", drop=False)
     problems, log, removed = [], [], set()
-    for number, fix in enumerate(corrections.itertuples(index=False), start=2):
+    for number, fix in enumerate(corrections.itertuples(), start=2):
         where = f"corrections line {number}"
         if fix.id not in text.index:
             problems.append(f"{where}, id: {fix.id!r} is not in the dataset (expected an existing row id)")
