@@ -572,6 +572,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "formatted number holds no X"),
     ("sightings/cells.py as_cells", '.rstrip("XX.XX")', "equivalent: rstrip takes a set of characters, and a "
      "formatted number holds no X"),
+    ("sightings/positions.py fill_positions", 'out["lat"].notna() | out["lon"].notna()', "equivalent: parse "
+     "refuses a row with only one of lat and lon (test_schema_mutant003), so a point is both or neither"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )

@@ -63,16 +63,21 @@ def frame(**columns) -> pd.DataFrame:
 def test_positions_mutant006_fill_positions_by_row():
     rows = frame(
         location_text=["about 50 km north of Cape Soya", "at 45.1 N 142.2 E", "in the Soya Strait", "heading east",
-                       "about 50 km north of Cape Soya", "about 50 km north of Cape Soya"],
-        strait=["", "", "Soya", "", "", ""],
-        position_kind=["", "", "", "", "unlocated", "derived"],
-        lat=[np.nan, 45.1, np.nan, np.nan, np.nan, 40.0], lon=[np.nan, 142.2, np.nan, np.nan, np.nan, 140.0],
-        anchor=["", "", "", "", "", "Cape Tappi"])
+                       "about 50 km north of Cape Soya", "about 50 km north of Cape Soya", "heading east",
+                       "about 50 km north of Cape Soya"],
+        strait=["", "", "Soya", "", "", "", "", ""],
+        sea_area=["", "", "", "", "", "", "Sea of Japan", "Sea of Japan"],
+        position_kind=["", "", "", "", "unlocated", "derived", "", "area"],
+        lat=[np.nan, 45.1, np.nan, np.nan, np.nan, 40.0, np.nan, np.nan],
+        lon=[np.nan, 142.2, np.nan, np.nan, np.nan, 140.0, np.nan, np.nan],
+        anchor=["", "", "", "", "", "Cape Tappi", "", ""])
     before = rows.copy()
     out = fill_positions(rows)
     pd.testing.assert_frame_equal(rows, before)                      # a new frame; the input is kept
-    assert out["position_kind"].tolist() == ["derived", "reported", "area", "unlocated", "unlocated", "derived"]
-    assert out["anchor"].tolist() == ["Cape Soya", "", "", "", "", "Cape Tappi"]
+    assert out["position_kind"].tolist() == ["derived", "reported", "area", "unlocated", "unlocated", "derived",
+                                             "area", "area"]
+    assert out["anchor"].tolist() == ["Cape Soya", "", "", "", "", "Cape Tappi", "", ""]
+    assert out.loc[[6, 7], ["lat", "lon"]].isna().all().all()           # a sea: no point; an area row kept as it is
     assert out.loc[0, ["lat", "lon"]].tolist() == pytest.approx([45.5229 + 0.4498, 141.9366], abs=2e-3)
     assert (out.at[0, "bearing_deg"], out.at[0, "distance_km"]) == (0.0, 50.0)
     assert out.loc[1, ["lat", "lon"]].tolist() == [45.1, 142.2]         # reported: kept as given
