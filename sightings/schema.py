@@ -384,7 +384,7 @@ def _control_lines(row: int, column: str, text: str) -> list[str]:
 def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     """Rewrite pandera's failure cases as 'row N, column: value ...' sentences."""
     problems = []
-    for case in cases.itertuples(index=False):
+    for case in cases.itertuples():
         index = case.index
         row = f"row {int(index) + 1}, " if isinstance(index, (int, float)) and pd.notna(index) else ""
         if row and case.schema_context == "DataFrameSchema":     # a check across columns fails once per column
@@ -398,7 +398,7 @@ def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
                 value = value.date().isoformat()
             elif hasattr(value, "item"):     # numpy scalar -> plain Python for the message
                 value = value.item()
-        what = _EXPECTED.get((column, str(case.check).split("(")[0]), None) or str(case.check)
+        what = _EXPECTED.get((column, str(case.check).split("(")[0])) or str(case.check)
         target = f"{column}: " if column else ""
         shown = preview(value) if isinstance(value, str) else preview(repr(value), 80)[1:-1]
         problems.append(f"{row}{target}{shown} {what}".strip())

@@ -202,3 +202,37 @@ def test_schema_mutant011_a_whole_load_passes_and_too_many_problems_are_cut():
 ])
 def test_schema_mutant012_release_urls(url, expected):
     assert is_release_url(url) is expected
+
+
+def test_schema_mutant013_frame_level_failures_name_the_column():
+    """A frame that did not come through parse (a programming error): the column and pandera's check are named."""
+    frame = parse(table({"id": "a", "position_kind": "area"}, {"id": "b", "position_kind": "area"}))
+    for bad, message in [
+        (frame.assign(ships=frame["ships"].astype(float)), "ships: 'float64' dtype('Int64')"),
+        (frame.drop(columns=["notes"]), "'notes' column_in_dataframe"),
+        (frame.assign(colour="x"), "'colour' column_in_schema"),
+    ]:
+        with pytest.raises(SightingsError) as caught:
+            validate(bad)
+        assert caught.value.problems == [message]
+    frame.loc[1, "id"] = "a"
+    frame.loc[0, "strait"] = "N" * 45
+    with pytest.raises(SightingsError) as caught:
+        validate(frame)
+    assert caught.value.problems == [
+        "row 1, id: 'a' is a duplicate id (expected unique ids)",
+        "row 1, strait: 'NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN'... is not a known strait (expected one of Soya, Tsugaru, "
+        "Tsushima, Osumi, Miyako, Yonaguni, Nemuro, or empty)",
+        "row 2, id: 'a' is a duplicate id (expected unique ids)",
+    ]
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("x" * 30 + "\x00" + "y" * 9, "'" + "x" * 30 + "\\x00" + "y" * 9 + "'"),             # 40 characters: all of it
+    ("x" * 30 + "\x00" + "y" * 10, "...'" + "x" * 20 + "\\x00" + "y" * 10 + "'"),       # 41: from 20 before it
+    ("x" * 5 + "\x00" + "y" * 44, "'" + "x" * 5 + "\\x00" + "y" * 34 + "'..."),          # near the start: from it
+])
+def test_schema_mutant014_a_control_character_shown_in_its_context(text, shown):
+    assert text_problems(pd.DataFrame({"notes": [text]})) == [
+        f"row 1, notes: {shown} holds the control character '\\x00' at character {text.index(chr(0)) + 1} (a NUL, "
+        "escape, DEL or lone surrogate is never part of a report); remove it"]
