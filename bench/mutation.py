@@ -574,6 +574,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "formatted number holds no X"),
     ("sightings/positions.py fill_positions", 'out["lat"].notna() | out["lon"].notna()', "equivalent: parse "
      "refuses a row with only one of lat and lon (test_schema_mutant003), so a point is both or neither"),
+    ("sightings/corrections.py apply_corrections", '"position_kind"]] = None', "equivalent: the cells are "
+     "written back as CSV text, where None is an empty cell too"),
+    ("sightings/corrections.py apply_corrections", "kept.to_csv(index=None)", "equivalent: pandas reads index=None "
+     "as False"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )

@@ -84,7 +84,7 @@ def apply_corrections(frame: pd.DataFrame, corrections: pd.DataFrame) -> Outcome
     if problems:
         raise SightingsError(problems)
     kept = text[~text.index.isin(removed)].reset_index(drop=True)
-    return Outcome(load(kept.to_csv(index=False).encode("utf-8")), tuple(log))
+    return Outcome(load(kept.to_csv(index=False).encode()), tuple(log))
 
 
 def _cite(text: pd.DataFrame, fix) -> None:

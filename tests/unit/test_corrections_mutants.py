@@ -91,20 +91,33 @@ def test_corrections_mutant005_a_changed_row_is_refused_by_name(stored):
 
 def test_corrections_mutant006_every_bad_line_is_named_then_nothing_applies(stored):
     with pytest.raises(SightingsError) as caught:
-        apply_corrections(stored, fixes({}, {"id": "nope"}, {"field": "colour"}, {"field": "id"},
-                                         {"id": "r3", "field": "(remove)"}, {"id": "r2", "old_value": "9"}))
+        apply_corrections(stored, fixes({"id": "r2", "old_value": "9"}, {"id": "nope"}, {"field": "colour"},
+                                         {"field": "id"}, {}, {"id": "r3", "field": "(remove)"}))
     columns = ("event_date, event_time, report_date, date_basis, report_date_basis, ships, ship_types, hull_numbers, "
                "vessels, chinese_vessels, location_text, location_text_ja, lat, lon, position_kind, anchor, "
                "bearing_deg, distance_km, strait, direction, sea_area, activity, with_chinese_ships, observed_by, "
                "same_as, voyage_id, voyage_link, source_urls, source_names, notes")
     assert caught.value.problems == [
+        "corrections line 2, r2 ships: the row holds '2', not '9'; check the correction against the row before "
+        "applying it",
         "corrections line 3, id: 'nope' is not in the dataset (expected an existing row id)",
         f"corrections line 4, field: 'colour' is not a correctable column (expected one of {columns}, (remove) "
         "or (note))",
         f"corrections line 5, field: 'id' is not a correctable column (expected one of {columns}, (remove) or (note))",
-        "corrections line 7, r2 ships: the row holds '2', not '9'; check the correction against the row before "
-        "applying it",
     ]
+
+
+def test_corrections_mutant013_every_line_of_a_file_is_applied_in_turn(stored):
+    outcome = apply_corrections(stored, fixes(
+        {"id": "r3", "field": "(remove)", "reason": "a blog's recap"},
+        {"field": "(note)", "new_value": "Seen from the air."},
+        {"id": "r2", "old_value": "1", "new_value": "2"},
+        {"field": "ships"}))
+    assert outcome.log == ("removed r3: a blog's recap", "noted r1", "already applied r2 ships", "corrected r1 ships")
+    assert outcome.frame["id"].tolist() == ["r1", "r2"]
+    assert row(outcome, "r1")["ships"] == 3
+    assert row(outcome, "r1")["notes"] == ("Seen by a P-3C. Seen from the air. Corrected ships from 'empty' to '3' "
+                                           "(Fix): the page says three")
 
 
 def test_corrections_mutant007_remove_drops_the_row(stored):
