@@ -577,6 +577,12 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "written back as CSV text, where None is an empty cell too"),
     ("sightings/corrections.py apply_corrections", "kept.to_csv(index=None)", "equivalent: pandas reads index=None "
      "as False"),
+    ("sightings/schema.py _describe", "isinstance(index, (int, float)) or pd.notna(index)", "a guard: pandera gives "
+     "a failure of a whole column the index None (test_schema_mutant013), never NaN, which notna guards against"),
+    ("sightings/schema.py _describe", "column = case.column if ", "a guard: pandera names a column of the frame or "
+     "none (the checks across columns are read before)"),
+    ("sightings/schema.py _describe", "preview(repr(value), 81)", "differs only for a value whose repr is exactly 81 "
+     "characters"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
 )

@@ -215,6 +215,12 @@ def test_schema_mutant013_frame_level_failures_name_the_column():
         with pytest.raises(SightingsError) as caught:
             validate(bad)
         assert caught.value.problems == [message]
+    # a failure of the whole column (no row) among failures of rows: the column's sentence first, then the rows
+    with pytest.raises(SightingsError) as caught:
+        validate(frame.assign(ships=frame["ships"].astype(float), id=["a", "a"]))
+    assert caught.value.problems == ["ships: 'float64' dtype('Int64')",
+                                     "row 1, id: 'a' is a duplicate id (expected unique ids)",
+                                     "row 2, id: 'a' is a duplicate id (expected unique ids)"]
     frame.loc[1, "id"] = "a"
     frame.loc[0, "strait"] = "N" * 45
     with pytest.raises(SightingsError) as caught:
@@ -236,3 +242,16 @@ def test_schema_mutant014_a_control_character_shown_in_its_context(text, shown):
     assert text_problems(pd.DataFrame({"notes": [text]})) == [
         f"row 1, notes: {shown} holds the control character '\\x00' at character {text.index(chr(0)) + 1} (a NUL, "
         "escape, DEL or lone surrogate is never part of a report); remove it"]
+
+
+def test_schema_mutant015_failures_in_row_order_and_long_lists_cut_at_80():
+    rows = [{"id": f"r{n}"} for n in range(10)]
+    rows[1]["ships"] = "0"
+    rows[9].update(ships="600", source_urls="javascript:" + "x" * 60)
+    found = problems(*rows, loader=validate_table)
+    assert found == [
+        "row 2, ships: 0 is out of range (expected a whole number from 1 to 500, or empty)",
+        "row 10, ships: 600 is out of range (expected a whole number from 1 to 500, or empty)",
+        "row 10, source_urls: ['javascript:" + "x" * 60 + "'] is not a list of http(s) URLs (expected 1 to 20, each "
+        "at most 2000 characters)",
+    ]
