@@ -211,8 +211,9 @@ ONCE: dict[str, dict[str, str]] = {
                           "mutants); test_places_mutant006 states three, test_places_mutant005 the lookups",
     },
     "sightings/schema.py": {
-        "_url_list": "makes SCHEMA's source_urls check at import; test_schema.py::test_schema002_bad_cell_is_named "
-                     "(a javascript: URL, no URL) states it",
+        "_url_list": "makes SCHEMA's source_urls check at import; test_schema_mutants.py::"
+                     "test_schema_mutant015_failures_in_row_order_and_long_lists_cut_at_80 (a javascript: URL) and "
+                     "test_schema.py::test_schema002_bad_cell_is_named (no URL) state it",
         "_str_list": "makes SCHEMA's list checks at import; test_schema_mutants.py::"
                      "test_schema_mutant006_over_long_cells_and_lists_refused_before_parsing states the bounds parse "
                      "checks first",
