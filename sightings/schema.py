@@ -314,7 +314,7 @@ def stable_ids(frame: pd.DataFrame) -> pd.Series:
     """
     day = frame["event_date"].dt.strftime("%Y-%m-%d")
     keys = day + "|" + frame["location_text"] + "|" + frame["ship_types"].map("; ".join)
-    return day + "-" + keys.map(lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()[:6])
+    return day + "-" + keys.map(lambda k: hashlib.sha1(k.encode()).hexdigest()[:6])
 
 
 def validate(frame: pd.DataFrame) -> pd.DataFrame:

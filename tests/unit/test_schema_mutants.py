@@ -128,7 +128,7 @@ def test_schema_mutant007_preview_quotes_and_cuts():
 
 
 def test_schema_mutant008_stable_ids_from_date_words_and_types():
-    frame = pd.DataFrame({"event_date": pd.to_datetime(["2022-03-15", "2022-03-15"]),
+    frame = pd.DataFrame({"event_date": [pd.Timestamp("2022-03-15"), pd.Timestamp("2022-03-15 10:00")],  # the day
                           "location_text": ["Tsugaru Strait", "Tsugaru Strait"],
                           "ship_types": [["landing ship"], ["landing ship", "tug"]]}, index=[4, 9])
     want = ["2022-03-15-" + hashlib.sha1(k.encode()).hexdigest()[:6]
@@ -194,6 +194,7 @@ def test_schema_mutant011_a_whole_load_passes_and_too_many_problems_are_cut():
     assert str(error).splitlines()[-2:] == ["row 50, ships: bad", "... and 2 more"]
     assert len(str(error).splitlines()) == 51
     assert str(SightingsError(["a"] * 50)).splitlines()[-1] == "a"
+    assert str(SightingsError(["a"] * 51)).splitlines()[-2:] == ["a", "... and 1 more"]
 
 
 @pytest.mark.parametrize(("url", "expected"), [
