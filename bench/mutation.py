@@ -578,6 +578,16 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "written back as CSV text, where None is an empty cell too"),
     ("sightings/corrections.py apply_corrections", "kept.to_csv(index=None)", "equivalent: pandas reads index=None "
      "as False"),
+    ("sightings/schema.py _item_problems", "default=None", "equivalent: pandas compares an empty list's None as "
+     "missing, never greater than the size"),
+    ("sightings/schema.py _item_problems", "default=1)", "equivalent: an empty list's longest item (1 instead of 0) "
+     "is compared with item sizes of 16 or more"),
+    ("sightings/schema.py _parse_dates", "parsed <= pd.Timestamp.min", "equivalent: Timestamp.min and max are not "
+     "midnights, so no parsed date equals either"),
+    ("sightings/schema.py _parse_dates", "parsed >= pd.Timestamp.max", "equivalent: Timestamp.min and max are not "
+     "midnights, so no parsed date equals either"),
+    ("sightings/schema.py _parse_ships", ".astype(None)", "equivalent: astype(None) is float64"),
+    ("sightings/schema.py _parse_floats", ".astype(None)", "equivalent: astype(None) is float64"),
     ("sightings/schema.py _describe", "isinstance(index, (int, float)) or pd.notna(index)", "a guard: pandera gives "
      "a failure of a whole column the index None (test_schema_mutant013), never NaN, which notna guards against"),
     ("sightings/schema.py _describe", "column = case.column if ", "a guard: pandera names a column of the frame or "

@@ -462,7 +462,7 @@ def _parse_dates(cells: pd.Series, column: str, problems: list[str]) -> pd.Serie
 
 
 def _parse_ships(cells: pd.Series, problems: list[str]) -> pd.Series:
-    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce").astype(float)
+    numbers = pd.to_numeric(cells, errors="coerce").astype(float)        # an empty cell is NaN
     bad = (cells != "") & (numbers.isna() | (numbers % 1 != 0) | (numbers.abs() > 1e6))
     for row in cells.index[bad]:
         problems.append(f"row {row}, ships: {cells[row]!r} is not a whole number "
@@ -471,7 +471,7 @@ def _parse_ships(cells: pd.Series, problems: list[str]) -> pd.Series:
 
 
 def _parse_floats(cells: pd.Series, column: str, problems: list[str]) -> pd.Series:
-    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce").astype(float)
+    numbers = pd.to_numeric(cells, errors="coerce").astype(float)        # an empty cell is NaN
     for row in cells.index[(cells != "") & numbers.isna()]:
         problems.append(f"row {row}, {column}: {cells[row]!r} is not a number (expected "
                         f"{'decimal degrees' if column in ('lat', 'lon') else 'a plain number'})")

@@ -65,6 +65,8 @@ def test_schema_mutant002_yes_no_cells(cell, expected):
 def test_schema_mutant003_bad_cells_named_by_row_in_row_order():
     rows = [{} for _ in range(11)]
     rows[1] = {"ships": "2.5", "lat": "north", "lon": "140", "bearing_deg": "east", "with_chinese_ships": "maybe"}
+    rows[4] = {"ships": "ten", "event_date": "2022/03/10", "report_date": "March 11, 2022"}
+    rows[5] = {"ships": "1000001"}
     rows[9] = {"event_date": "2263-01-01", "report_date": "2022-02-30", "lat": "40"}
     assert problems(*rows) == [
         "row 2, bearing_deg: 'east' is not a number (expected a plain number)",
@@ -72,10 +74,21 @@ def test_schema_mutant003_bad_cells_named_by_row_in_row_order():
         "row 2, lat: 'north' is not a number (expected decimal degrees)",
         "row 2, ships: '2.5' is not a whole number (expected a count of Russian ships from 1 to 500, or empty)",
         "row 2, with_chinese_ships: 'maybe' is not yes/no",
+        "row 5, event_date: '2022/03/10' is not a date (YYYY-MM-DD)",
+        "row 5, report_date: 'March 11, 2022' is not a date (YYYY-MM-DD)",
+        "row 5, ships: 'ten' is not a whole number (expected a count of Russian ships from 1 to 500, or empty)",
+        "row 6, ships: '1000001' is not a whole number (expected a count of Russian ships from 1 to 500, or empty)",
         "row 10, event_date: '2263-01-01' is out of range (expected a date from 1992-01-01 to today)",
         "row 10, lat/lon: '40'/'' lat and lon go together (give both or neither)",
         "row 10, report_date: '2022-02-30' is not a date (YYYY-MM-DD)",
     ]
+
+
+def test_schema_mutant003b_lists_and_counts_at_their_bounds_parse():
+    full = "; ".join(["1234567890123456"] * 100)               # 100 items of 16 characters: 1,798 characters
+    out = parse(table({"hull_numbers": full, "ships": "1000000"}))
+    assert out["hull_numbers"].tolist() == [["1234567890123456"] * 100]
+    assert out["ships"].tolist() == [1000000]                 # a whole number; the schema then says it is out of range
 
 
 def test_schema_mutant004_file_level_refusals():
@@ -107,9 +120,16 @@ def test_schema_mutant005_a_download_reads_back_without_its_added_columns():
 
 
 def test_schema_mutant006_over_long_cells_and_lists_refused_before_parsing():
-    assert problems({"notes": "x" * 2001, "ships": "y" * 33}, {"notes": "x" * 2000}) == [
+    rows = [{} for _ in range(10)]
+    rows[0] = {"notes": "x" * 2001, "ships": "y" * 33}
+    rows[1] = {"notes": "x" * 2000}
+    rows[9] = {"ships": "1" * 33}
+    rows[2] = {"ships": "1" * 33}
+    assert problems(*rows) == [
         "row 1, notes: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... is 2,001 characters long (expected at most 2,000)",
         "row 1, ships: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy' is 33 characters long (expected at most 32)",
+        "row 3, ships: '111111111111111111111111111111111' is 33 characters long (expected at most 32)",
+        "row 10, ships: '111111111111111111111111111111111' is 33 characters long (expected at most 32)",
     ]
     assert problems({"hull_numbers": "1; " * 101 + "1"}) == ["row 1, hull_numbers: 102 items (expected at most 100)"]
     assert problems({"hull_numbers": "12345678901234567; 1234567890123456"}) == [
