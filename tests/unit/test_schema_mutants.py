@@ -66,7 +66,7 @@ def test_schema_mutant003_bad_cells_named_by_row_in_row_order():
     rows = [{} for _ in range(11)]
     rows[1] = {"ships": "2.5", "lat": "north", "lon": "140", "bearing_deg": "east", "with_chinese_ships": "maybe"}
     rows[4] = {"ships": "ten", "event_date": "2022/03/10", "report_date": "March 11, 2022"}
-    rows[5] = {"ships": "1000001"}
+    rows[5] = {"ships": "1000001", "lat": "40", "lon": "east"}
     rows[9] = {"event_date": "2263-01-01", "report_date": "2022-02-30", "lat": "40"}
     assert problems(*rows) == [
         "row 2, bearing_deg: 'east' is not a number (expected a plain number)",
@@ -77,6 +77,8 @@ def test_schema_mutant003_bad_cells_named_by_row_in_row_order():
         "row 5, event_date: '2022/03/10' is not a date (YYYY-MM-DD)",
         "row 5, report_date: 'March 11, 2022' is not a date (YYYY-MM-DD)",
         "row 5, ships: 'ten' is not a whole number (expected a count of Russian ships from 1 to 500, or empty)",
+        "row 6, lat/lon: '40'/'east' lat and lon go together (give both or neither)",
+        "row 6, lon: 'east' is not a number (expected decimal degrees)",
         "row 6, ships: '1000001' is not a whole number (expected a count of Russian ships from 1 to 500, or empty)",
         "row 10, event_date: '2263-01-01' is out of range (expected a date from 1992-01-01 to today)",
         "row 10, lat/lon: '40'/'' lat and lon go together (give both or neither)",
