@@ -582,6 +582,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "missing, never greater than the size"),
     ("sightings/schema.py _item_problems", "default=1)", "equivalent: an empty list's longest item (1 instead of 0) "
      "is compared with item sizes of 16 or more"),
+    ("sightings/schema.py _item_problems", "default=0)) >= size", "equivalent: a row is only picked here; its "
+     "items longer than the size are named next (none at exactly the size)"),
+    ("sightings/schema.py parse", "out = pd.DataFrame(index=None)", "equivalent: the first column assigned gives the "
+     "empty frame the rows' index"),
     ("sightings/schema.py _parse_dates", "parsed <= pd.Timestamp.min", "equivalent: Timestamp.min and max are not "
      "midnights, so no parsed date equals either"),
     ("sightings/schema.py _parse_dates", "parsed >= pd.Timestamp.max", "equivalent: Timestamp.min and max are not "

@@ -233,7 +233,7 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
                               f"expected only: {', '.join(COLUMNS)}"])
     if raw.empty:
         raise SightingsError(["no rows: the file has a header but no sightings"])
-    text = raw.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str)
+    text = raw.reindex(columns=COLUMNS).fillna("").astype(str)
     controls = text_problems(text)      # before stripping: str.strip() would drop some controls silently
     if controls:
         raise SightingsError(controls)

@@ -86,6 +86,12 @@ def test_schema_mutant003_bad_cells_named_by_row_in_row_order():
     ]
 
 
+def test_schema_mutant003a_only_iso_dates_are_read():
+    assert problems({"event_date": "2022/03/10", "report_date": "10.03.2022"}) == [
+        "row 1, event_date: '2022/03/10' is not a date (YYYY-MM-DD)",
+        "row 1, report_date: '10.03.2022' is not a date (YYYY-MM-DD)"]
+
+
 def test_schema_mutant003b_lists_and_counts_at_their_bounds_parse():
     full = "; ".join(["1234567890123456"] * 100)               # 100 items of 16 characters: 1,798 characters
     out = parse(table({"hull_numbers": full, "ships": "1000000"}))
@@ -98,12 +104,11 @@ def test_schema_mutant004_file_level_refusals():
         parse(table().drop(columns=["strait", "activity"]))
     assert caught.value.problems[0].startswith("missing required column(s): strait, activity; expected columns: "
                                                "id, event_date, event_time, report_date,")
-    wide = table().assign(**{f"extra{n}": "" for n in range(12)})
-    with pytest.raises(SightingsError) as caught:
-        parse(wide)
-    assert caught.value.problems[0].startswith(
-        "unknown column(s): 'extra0', 'extra1', 'extra2', 'extra3', 'extra4', 'extra5', 'extra6', 'extra7', "
-        "'extra8', 'extra9' and 2 more; expected only: id, event_date,")
+    ten = "'extra0', 'extra1', 'extra2', 'extra3', 'extra4', 'extra5', 'extra6', 'extra7', 'extra8', 'extra9'"
+    for count, named in ((11, ten + " and 1 more"), (10, ten)):
+        with pytest.raises(SightingsError) as caught:
+            parse(table().assign(**{f"extra{n}": "" for n in range(count)}))
+        assert caught.value.problems[0].startswith(f"unknown column(s): {named}; expected only: id, event_date,")
     with pytest.raises(SightingsError) as caught:
         parse(table().assign(colour=""))
     assert caught.value.problems[0].startswith("unknown column(s): 'colour'; expected only: id,")
@@ -176,6 +181,15 @@ def test_schema_mutant009_control_characters_and_separators_in_cells():
     assert text_problems(pd.DataFrame({"notes": [long]})) == [
         "row 1, notes: ...'xxxxxxxxxxxxxxxxxxxx\\x00yyyyyyyyyyyyyyyyyyy'... holds the control character '\\x00' at "
         "character 31 (a NUL, escape, DEL or lone surrogate is never part of a report); remove it"]
+    # a column of numbers and an item that is not text are passed over, not the end of the search; rows in order
+    mixed = pd.DataFrame({"ships": [1] * 10, "notes": [""] * 9 + ["\x00"], "vessels": [[]] * 10,
+                          "ship_types": [[]] + [[3, "a; b"]] + [[]] * 8})
+    assert text_problems(mixed) == [
+        "row 2, ship_types: item 'a; b' holds ';', the list's separator (it would be read back as two items); write "
+        "it without ';'",
+        "row 10, notes: '\\x00' holds the control character '\\x00' at character 1 (a NUL, escape, DEL or lone "
+        "surrogate is never part of a report); remove it",
+    ]
     with pytest.raises(SightingsError, match="row 2, notes: 'a"):
         parse(table({}, {"notes": "a\x00b"}))
     with pytest.raises(SightingsError, match="row 1, ship_types: item 'a; b' holds ';'"):
