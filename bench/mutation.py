@@ -181,7 +181,7 @@ BUDGET = {"sightings/dates.py": 150, "sightings/coverage.py": 550, "sightings/hu
           "sightings/export.py": 300, "sightings/pipeline.py": 450, "dashboard/filters.py": 500, "dashboard/facets.py": 200,
           "dashboard/export.py": 350, "geo/locate.py": 1200, "geo/join.py": 620, "sightings/merge.py": 740,
           "sightings/ingest.py": 600, "sightings/importer.py": 450, "sightings/store.py": 300, "sightings/jso.py": 900,
-          "sightings/classes.py": 60, "sightings/corrections.py": 250, "sightings/schema.py": 650,
+          "sightings/classes.py": 60, "sightings/corrections.py": 210, "sightings/schema.py": 530,
           "sightings/cells.py": 60, "sightings/positions.py": 70, "geo/places.py": 75}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
