@@ -67,14 +67,14 @@ def spellings(name: str, alt_names: str) -> set[str]:
         plain = strip_parentheses(raw).strip()
         for candidate in {raw.strip(), plain}:
             found.add(candidate)
-            base = None
             if candidate.lower().endswith((" island", " islands")):
                 base = candidate.rsplit(" ", 1)[0]
                 found.add(base)
             elif match := _ISLAND_SUFFIX.match(candidate):
                 base = match.group("base")
-            if base:
-                found.update({f"{base} Island", f"{base} Islands"})
+            else:
+                continue
+            found.update({f"{base} Island", f"{base} Islands"})
     return found
 
 

@@ -71,15 +71,11 @@ _BRACKETED = re.compile(r"\([^()]{0,200}\)")
 
 @dataclass(frozen=True)
 class ShipClass:
-    """One row of ``data/ship_classes.csv``."""
+    """What the taxonomy reads of one row of ``data/ship_classes.csv`` (:func:`ship_classes` has them all)."""
 
     class_ja: str
-    navy: str
     class_en: str
-    nato_name: str
-    project: str
     ship_type: str
-    source_url: str
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,7 +104,7 @@ def check_categories(frame: pd.DataFrame) -> None:
     ...
     ValueError: data/ship_classes.csv: class 'Kilo-class submarine' has category 'Auxiliary' but its ship_type 'submarine' is 'Submarine' (sightings.classes.TYPE_CATEGORY); correct one of them
     """
-    for row in frame.itertuples(index=False):
+    for row in frame.itertuples():
         if row.category not in CATEGORIES:
             raise ValueError(f"data/ship_classes.csv: class {row.class_en!r} has unknown category {row.category!r}; "
                              f"expected one of {list(CATEGORIES)}")
@@ -167,16 +163,18 @@ def ship_type(name: str) -> str:
     key = _key(name)
     if key in _by_english():
         return _by_english()[key].ship_type
-    words = _generic_words()
-    if key in words:
-        return words[key]
+    if key in _GENERIC_WORDS:
+        return _GENERIC_WORDS[key]
     unbracketed = " ".join(_BRACKETED.sub(" ", name[:300].lower()).split())
-    stated = _key(unbracketed.rsplit("-class ", 1)[-1])
-    return words.get(stated, "")
+    stated = _key(unbracketed.rpartition("-class ")[2])
+    return _GENERIC_WORDS.get(stated, "")
 
 
 def category(name: str) -> str:
     """The category (:data:`CATEGORIES`) of a class name or generic word as a report writes it.
+
+    A class's category is its ship type's (:data:`TYPE_CATEGORY`); :func:`check_categories`
+    makes ``data/ship_classes.csv`` state the same for every class, with its source.
 
     Examples
     --------
@@ -185,9 +183,6 @@ def category(name: str) -> str:
     >>> category("Pacific Fleet warships"), category("something new")
     ('Other / unspecified', 'Other / unspecified')
     """
-    key = _key(name)
-    if key in _by_english():
-        return _category_of_class()[_by_english()[key].class_en]
     return TYPE_CATEGORY.get(ship_type(name), OTHER)
 
 
@@ -206,16 +201,6 @@ def categories(names: list[str]) -> list[str]:
     return [c for c in CATEGORIES if c in found] or [OTHER]
 
 
-@functools.lru_cache(maxsize=1)
-def _category_of_class() -> dict[str, str]:
-    return dict(zip(ship_classes()["class_en"], ship_classes()["category"], strict=True))
-
-
-@functools.lru_cache(maxsize=1)
-def _generic_words() -> dict[str, str]:
-    return {_key(word): kind for kind, words in SHIP_TYPES.items() for word in words}
-
-
 def _key(name: str) -> str:
     """Lower case, no count in brackets, the plural of the head noun dropped."""
     text = _COUNT_SUFFIX.sub("", name.strip()).lower()
@@ -223,8 +208,11 @@ def _key(name: str) -> str:
 
 
 def _row(row) -> ShipClass:
-    return ShipClass(row.class_ja, row.navy, row.class_en, row.nato_name, row.project, row.ship_type,
-                     row.source_url)
+    return ShipClass(row.class_ja, row.class_en, row.ship_type)
+
+
+#: :data:`SHIP_TYPES`' generic words by their :func:`_key`.
+_GENERIC_WORDS = {_key(word): kind for kind, words in SHIP_TYPES.items() for word in words}
 
 
 def class_of(name: str) -> str:

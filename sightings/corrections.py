@@ -35,7 +35,7 @@ class Outcome:
 
 def read_corrections(raw: bytes) -> pd.DataFrame:
     """The corrections table (all text); raise SightingsError for a wrong header."""
-    table = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8")
+    table = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)        # UTF-8, pandas' default
     if tuple(table.columns) != CORRECTION_COLUMNS:
         raise SightingsError([f"corrections header is {', '.join(table.columns)}; "
                               f"expected {', '.join(CORRECTION_COLUMNS)}"])
@@ -46,7 +46,7 @@ def apply_corrections(frame: pd.DataFrame, corrections: pd.DataFrame) -> Outcome
     """Apply ``corrections`` to a validated sightings frame; raise SightingsError on a mismatch."""
     text = pd.read_csv(io.StringIO(to_csv_text(frame)), dtype=str, keep_default_na=False).set_index("id", drop=False)
     problems, log, removed = [], [], set()
-    for number, fix in enumerate(corrections.itertuples(index=False), start=2):
+    for number, fix in enumerate(corrections.itertuples(), start=2):
         where = f"corrections line {number}"
         if fix.id not in text.index:
             problems.append(f"{where}, id: {fix.id!r} is not in the dataset (expected an existing row id)")
@@ -84,7 +84,7 @@ def apply_corrections(frame: pd.DataFrame, corrections: pd.DataFrame) -> Outcome
     if problems:
         raise SightingsError(problems)
     kept = text[~text.index.isin(removed)].reset_index(drop=True)
-    return Outcome(load(kept.to_csv(index=False).encode("utf-8")), tuple(log))
+    return Outcome(load(kept.to_csv(index=False).encode()), tuple(log))
 
 
 def _cite(text: pd.DataFrame, fix) -> None:
@@ -108,5 +108,4 @@ def _cite(text: pd.DataFrame, fix) -> None:
 
 
 def _sentence(notes: str, addition: str) -> str:
-    notes = notes.strip()
-    return f"{notes} {addition}".strip() if notes else addition
+    return f"{notes} {addition}".strip()

@@ -233,7 +233,7 @@ def parse(raw: pd.DataFrame) -> pd.DataFrame:
                               f"expected only: {', '.join(COLUMNS)}"])
     if raw.empty:
         raise SightingsError(["no rows: the file has a header but no sightings"])
-    text = raw.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str)
+    text = raw.reindex(columns=COLUMNS).fillna("").astype(str)
     controls = text_problems(text)      # before stripping: str.strip() would drop some controls silently
     if controls:
         raise SightingsError(controls)
@@ -314,7 +314,7 @@ def stable_ids(frame: pd.DataFrame) -> pd.Series:
     """
     day = frame["event_date"].dt.strftime("%Y-%m-%d")
     keys = day + "|" + frame["location_text"] + "|" + frame["ship_types"].map("; ".join)
-    return day + "-" + keys.map(lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()[:6])
+    return day + "-" + keys.map(lambda k: hashlib.sha1(k.encode()).hexdigest()[:6])
 
 
 def validate(frame: pd.DataFrame) -> pd.DataFrame:
@@ -384,10 +384,13 @@ def _control_lines(row: int, column: str, text: str) -> list[str]:
 def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     """Rewrite pandera's failure cases as 'row N, column: value ...' sentences."""
     problems = []
-    for case in cases.itertuples(index=False):
-        column = case.column if isinstance(case.column, str) and case.column in frame.columns else None
+    for case in cases.itertuples():
         index = case.index
         row = f"row {int(index) + 1}, " if isinstance(index, (int, float)) and pd.notna(index) else ""
+        if row and case.schema_context == "DataFrameSchema":     # a check across columns fails once per column
+            problems.append(f"{row}{case.check}")
+            continue
+        column = case.column if isinstance(case.column, str) and case.column in frame.columns else None
         value = case.failure_case
         if column and row:
             value = frame.at[int(index), column]
@@ -395,7 +398,7 @@ def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
                 value = value.date().isoformat()
             elif hasattr(value, "item"):     # numpy scalar -> plain Python for the message
                 value = value.item()
-        what = _EXPECTED.get((column, str(case.check).split("(")[0]), None) or str(case.check)
+        what = _EXPECTED.get((column, str(case.check).split("(")[0])) or str(case.check)
         target = f"{column}: " if column else ""
         shown = preview(value) if isinstance(value, str) else preview(repr(value), 80)[1:-1]
         problems.append(f"{row}{target}{shown} {what}".strip())
@@ -459,7 +462,7 @@ def _parse_dates(cells: pd.Series, column: str, problems: list[str]) -> pd.Serie
 
 
 def _parse_ships(cells: pd.Series, problems: list[str]) -> pd.Series:
-    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce").astype(float)
+    numbers = pd.to_numeric(cells, errors="coerce").astype(float)        # an empty cell is NaN
     bad = (cells != "") & (numbers.isna() | (numbers % 1 != 0) | (numbers.abs() > 1e6))
     for row in cells.index[bad]:
         problems.append(f"row {row}, ships: {cells[row]!r} is not a whole number "
@@ -468,7 +471,7 @@ def _parse_ships(cells: pd.Series, problems: list[str]) -> pd.Series:
 
 
 def _parse_floats(cells: pd.Series, column: str, problems: list[str]) -> pd.Series:
-    numbers = pd.to_numeric(cells.where(cells != ""), errors="coerce").astype(float)
+    numbers = pd.to_numeric(cells, errors="coerce").astype(float)        # an empty cell is NaN
     for row in cells.index[(cells != "") & numbers.isna()]:
         problems.append(f"row {row}, {column}: {cells[row]!r} is not a number (expected "
                         f"{'decimal degrees' if column in ('lat', 'lon') else 'a plain number'})")
