@@ -10,6 +10,7 @@ stands for an area. :func:`position_story` says that in a sentence, testable on 
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from dash import dcc, html
 
@@ -202,7 +203,7 @@ def _shown(value) -> str:
         return f"{value:%Y-%m-%d}"
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "—"
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, (bool, np.bool_)):           # a row taken from a frame (iloc) holds numpy's bools
         return "Yes" if value else "No"
     if value in ("yes", "no"):
         return value.capitalize()
