@@ -488,27 +488,18 @@ def table_rows(rows: pd.DataFrame) -> list[dict]:
     } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples(index=False)]
 
 
-def _monthly_lanes(rows: pd.DataFrame, present: list[str]) -> list[dict]:
-    """Timeline lanes as one marker per lane and month, sized by count (large selections).
-
-    Counted with ``np.bincount`` over (lane code, month) pairs: 20 ms for a million rows.
-    """
-    lanes = rows["facet:lane"].cat
-    months = rows["event_date"].to_numpy().astype("datetime64[M]").astype(np.int64)
-    first, span = months.min(), months.max() - months.min() + 1
-    counts = np.bincount(lanes.codes.to_numpy(np.int64) * span + (months - first),
-                         minlength=len(lanes.categories) * span).reshape(len(lanes.categories), span)
+def _monthly_lanes(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str]) -> list[dict]:
+    """Timeline lanes as one marker per lane and month, sized by count (large selections)."""
+    counts = rows.groupby([np.asarray(lanes), rows["event_date"].dt.to_period("M")]).size()
+    level = _lane_levels(present)
     traces = []
     for lane in present:
-        row = counts[list(lanes.categories).index(lane)]
-        offsets = np.flatnonzero(row)
-        part = row[offsets]
+        part = counts.loc[lane]                      # the lane's months with sightings, in time order
         traces.append({
-            "type": "scatter", "x": _days((first + offsets).astype("datetime64[M]")),
-            "y": [float(_lane_levels(present)[lane])] * len(part),
+            "type": "scatter", "x": _days(part.index.to_timestamp()), "y": [float(level[lane])] * len(part),
             "mode": "markers", "name": lane, "showlegend": False, "customdata": part.tolist(),
             "hovertemplate": "%{x|%b %Y}: %{customdata:,} sightings<extra></extra>",
-            "marker": {"size": (4 + 2 * np.log2(part)).round(1).tolist(), "color": LANE_COLOURS[lane]}})
+            "marker": {"size": (4 + 2 * np.log2(part.to_numpy())).round(1).tolist(), "color": LANE_COLOURS[lane]}})
     return traces
 
 
@@ -633,18 +624,13 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None
     """
     _ = translator(lang)
     lanes = rows["facet:lane"].array if "facet:lane" in rows else pd.Categorical(rows["lane"])
-    counted = np.bincount(lanes.codes[lanes.codes >= 0], minlength=len(lanes.categories))
-    present = [lane for lane in LANES if lane in lanes.categories and counted[lanes.categories.get_loc(lane)] > 0]
-    data = _monthly_lanes(rows, present) if is_aggregated(rows) else _lane_markers(rows, lanes, present, selected)
-    months = rows["event_date"].to_numpy().astype("datetime64[M]")
-    if len(months):
-        first = months.min()
-        per_month = np.bincount((months - first).astype(np.int64))
-        # every month from the first to the last (months with none too), or only the counted ones when aggregated
-        shown = np.flatnonzero(per_month) if is_aggregated(rows) else np.arange(len(per_month))
-        bar_x, bar_y = np.datetime_as_string(first + shown, unit="D").tolist(), per_month[shown].tolist()
-    else:
-        bar_x, bar_y = [], []
+    counted = pd.Series(lanes).value_counts()
+    present = [lane for lane in LANES if counted.get(lane, 0) > 0]
+    data = _monthly_lanes(rows, lanes, present) if is_aggregated(rows) else _lane_markers(rows, lanes, present, selected)
+    per_month = rows["event_date"].dt.to_period("M").value_counts().sort_index()
+    if len(per_month) and not is_aggregated(rows):     # every month from the first to the last, months with none too
+        per_month = per_month.reindex(pd.period_range(per_month.index[0], per_month.index[-1], freq="M"), fill_value=0)
+    bar_x, bar_y = _days(per_month.index.to_timestamp()), per_month.tolist()
     # xperiod: each bar spans its calendar month (a lone month too), not a width guessed from gaps
     data.append({"type": "bar", "x": bar_x, "y": bar_y, "name": _("per month"),
                  "xperiod": "M1", "xperiodalignment": "middle",
