@@ -95,21 +95,6 @@ def escape_markup(text: str) -> str:
     return escape(text, quote=False)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """``textwrap.wrap(text, width)``, skipping textwrap for a text that is already one line.
-
-    textwrap splits every text into chunks first (35 us a call, several per hover label: a
-    second at 10,000 markers); a text of at most ``width`` characters with no whitespace but
-    plain inner spaces is its own line.
-
-    >>> wrap("Udaloy I-class destroyer", 70), wrap("a b", 1)
-    (['Udaloy I-class destroyer'], ['a', 'b'])
-    """
-    if len(text) <= width and text.strip() == text and text.replace(" ", "").isprintable():
-        return [text] if text else []
-    return textwrap.wrap(text, width)
-
-
 def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     """Hover labels; every reported word is HTML-escaped before it meets Plotly's markup.
 
@@ -117,7 +102,7 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     full label adds the Japanese release's sentence and the release link where there is one.
     """
     def clean(text: str, width: int = 70) -> str:
-        return "<br>".join(escape_markup(line) for line in wrap(text, width)) or "—"
+        return "<br>".join(escape_markup(line) for line in textwrap.wrap(text, width)) or "—"
 
     labels = []
     for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide

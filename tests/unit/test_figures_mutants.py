@@ -10,7 +10,7 @@ from dash import html
 from dashboard.figures import (
     area_ids, area_styles, base_features, base_layers, base_style, fan_offsets, hover_text, is_aggregated,
     layer_files, map_figure, map_note, marker_size, playback_band, point_mask, points_trace, selection_updates,
-    table_rows, time_range, timeline_figure, upload_trace, visibility_updates, wrap, _lane_axis,
+    table_rows, time_range, timeline_figure, upload_trace, visibility_updates, _lane_axis,
 )
 
 RELEASE = "https://www.mod.go.jp/js/pdf/2022/p20220315_01.pdf"
@@ -55,13 +55,6 @@ def test_figures_mutant001_hover_labels_full_and_short():
     label = hover_text(long)[0]
     assert "<br>Where: " + "word " * 13 + "word<br>" + "word " * 6 + "end<br>" in label     # lines of 70 at most
     assert "<br>In Japanese: " + "あ" * 35 + "<br>" + "あ" * 5 + "<br>" in label             # and of 35 in Japanese
-
-
-@pytest.mark.parametrize("text, width, lines", [
-    ("Udaloy I-class destroyer", 24, ["Udaloy I-class destroyer"]), ("", 5, []), ("ab cd", 4, ["ab", "cd"]),
-    (" ab", 5, [" ab"]), ("ab ", 5, ["ab"]), ("a\nb", 5, ["a b"]), ("a  b", 5, ["a  b"])])
-def test_figures_mutant002_wrap(text, width, lines):
-    assert wrap(text, width) == lines
 
 
 def test_figures_mutant003_marker_sizes_and_masks():
