@@ -61,7 +61,7 @@ def voyage_story(row: pd.Series) -> list[str]:
     >>> voyage_story(pd.Series({"voyage_id": "v-a", "id": "b", "voyage_link": ["with a: hull 343 in both"]}))
     ['Voyage v-a: linked with a: hull 343 in both']
     """
-    links = list(row.get("voyage_link", None) or ())
+    links = _listed(row, "voyage_link")
     if links:
         return [f"Voyage {row['voyage_id']}: linked {link}" for link in links]
     if row["voyage_id"] == f"v-{row['id']}":
@@ -90,8 +90,8 @@ def date_story(row: pd.Series) -> str:
     >>> date_story(pd.Series({"date_basis": "inferred", "report_date_basis": "release"}))
     'Date: the day is worked out from other pages (the notes say how). Reported: the Joint Staff release.'
     """
-    date = _DATE_BASIS.get(row.get("date_basis", ""), "not said")
-    report = _REPORT_BASIS.get(row.get("report_date_basis", ""), "not said")
+    date = _DATE_BASIS.get(row.get("date_basis"), "not said")
+    report = _REPORT_BASIS.get(row.get("report_date_basis"), "not said")
     return f"Date: {date}. Reported: {report}."
 
 
@@ -151,8 +151,8 @@ def same_as_links(row: pd.Series) -> list[tuple[str, str, str]]:
     ...     "with x1: p20260309_01 says same as the 5 Mar 2026 Tsushima passage heading southwest"]}))
     [('2026-03-05 Tsushima southwest', 'x1', 'p20260309_01')]
     """
-    links = list(row.get("same_as", None) or ())
-    reasons = list(row.get("voyage_link", None) or ())
+    links = _listed(row, "same_as")
+    reasons = _listed(row, "voyage_link")
     found = []
     for entry in links:
         try:
@@ -169,8 +169,12 @@ def same_as_links(row: pd.Series) -> list[tuple[str, str, str]]:
 
 def _links_or_none(row: pd.Series) -> list[str | None]:
     """The stored link behind each :func:`voyage_story` line (None for the lines that are not links)."""
-    links = list(row.get("voyage_link", None) or ())
-    return links if links else [None]
+    return _listed(row, "voyage_link") or [None]
+
+
+def _listed(row: pd.Series, column: str) -> list:
+    """The row's list in ``column`` ([] when it is missing or empty)."""
+    return list(row.get(column) or ())
 
 
 def _voyage_link(link: str | None) -> list:

@@ -14,8 +14,8 @@ LINK = "with r1: p20260316_01 says same as the 3 Oct 2025 Tsushima passage headi
 
 def row(**values) -> pd.Series:
     base = {"id": "r2", "event_date": pd.Timestamp("2026-03-15"), "location_text": "off Tsushima",
-            "location_text_ja": "", "source_names": ["Joint Staff", "", "Notes"],
-            "source_urls": [RELEASE, "HTTPS://example.org/a", "file:///etc/passwd"],
+            "location_text_ja": "", "source_names": ["Joint Staff", "", "Notes", "Old"],
+            "source_urls": [RELEASE, "HTTPS://example.org/a", "file:///etc/passwd", "http://old.example/b"],
             "voyage_id": "v-r2", "voyage_link": [], "same_as": [], "hull_numbers": ["543"],
             "position_kind": "unlocated", "strait": "", "named_seas": [], "date_basis": "stated",
             "report_date_basis": "release", "in_strait": False}
@@ -165,7 +165,8 @@ def test_details_mutant009_the_panel_of_a_plain_row():
     links = [item.children for item in blocks[8].children]        # the file:// source is not a web page
     assert [(a.children, a.href, a.target, a.rel, a.className) for a in links] == [
         ("Joint Staff", RELEASE, "_blank", "noopener noreferrer", "source-link"),
-        ("HTTPS://example.org/a", "HTTPS://example.org/a", "_blank", "noopener noreferrer", "source-link")]
+        ("HTTPS://example.org/a", "HTTPS://example.org/a", "_blank", "noopener noreferrer", "source-link"),
+        ("Old", "http://old.example/b", "_blank", "noopener noreferrer", "source-link")]
     fields = blocks[9].children
     assert [text(f) for f in fields] == [
         "id", "r2", "event date", "2026-03-15", "date basis", "stated", "report date basis", "release",
