@@ -181,7 +181,7 @@ def _voyage_link(link: str | None) -> list:
     """A link to the earlier sighting a voyage link names ("with <id>: ...")."""
     if not link or not link.startswith("with ") or ": " not in link:
         return []
-    target = link.removeprefix("with ").split(": ", 1)[0]
+    target = link.removeprefix("with ").partition(": ")[0]
     return [" · ", dcc.Link(f"open {target}", href=sighting_href(target))]
 
 
