@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 from dash import html
 
+from dashboard.i18n import figure_font
+
 from dashboard.figures import (
     area_ids, area_styles, base_features, base_layers, base_style, fan_offsets, hover_text, is_aggregated,
     layer_files, map_figure, map_note, marker_size, playback_band, point_mask, points_trace, selection_updates,
@@ -324,3 +326,25 @@ def test_figures_mutant017_a_large_timeline_counts_lanes_per_month():
     assert (soya["mode"], soya["name"], soya["showlegend"], soya["hovertemplate"]) == (
         "markers", "Soya", False, "%{x|%b %Y}: %{customdata:,} sightings<extra></extra>")
     assert (bars["x"], bars["y"]) == (["2022-01-01", "2022-03-01"], [1601, 400])      # months with none left out
+
+
+def test_figures_mutant018_hover_lines_break_at_their_widths():
+    """70 characters a line, 35 for the Japanese sentence (above), 90 for the release's address."""
+    release = "https://www.mod.go.jp/js/" + "a" * 62 + ".pdf"                     # 91 characters
+    label = hover_text(rows({"location_text": "a" * 67 + " bcd", "direction": "a" * 66 + " bcd",
+                             "source_urls": [release], "source_names": ["Joint Staff"]}))[0]
+    assert "<br>Where: " + "a" * 67 + "<br>bcd<br>" in label
+    assert "<br>Direction: " + "a" * 66 + " bcd<br>" in label
+    assert label.endswith("<br>Joint Staff release: " + release[:90] + "<br>f")
+
+
+def test_figures_mutant019_seven_on_one_day_and_a_japanese_timeline():
+    frame = rows(*[{"event_date": "2022-05-01"}] * 7)                   # seven open-sea rows of one day
+    (sea, bars) = timeline_figure(frame, None)["data"]
+    assert sea["y"] == [-0.35, -0.233, -0.117, 0.0, 0.117, 0.233, 0.35]   # 0.7 / 6 apart, to 3 decimals
+    assert sea["marker"]["line"]["width"] == [0.5] * 7 and (bars["x"], bars["y"]) == (["2022-05-01"], [7])
+    japanese = timeline_figure(frame.iloc[0:0], None, lang="ja")
+    assert japanese["layout"]["font"] == figure_font("ja") != {}                  # the bundled Japanese font
+    assert japanese["data"][0]["name"] == "月別" and japanese["layout"]["yaxis2"]["title"]["text"] == "月別"
+    assert japanese["data"][0]["hovertemplate"] == "%{x|%Y年%-m月}：確認%{y}件<extra></extra>"
+    assert japanese["layout"]["annotations"][0]["text"] == "この条件に合う確認はありません"
