@@ -254,3 +254,16 @@ def test_stats_view_mutant013_the_periods_compared():
     assert [c.children for c in line.children] == ["Soya (passages)", "1", "0"] and line.children[0].scope == "row"
     whole = comparison_table({**comparison, "periods": comparison["periods"][1:]})
     assert "per day. The record" in whole.children[1].children
+
+
+def test_stats_view_mutant014_headings_of_a_strait_in_their_pattern_order_and_shares_to_a_tenth():
+    rows = pd.DataFrame({"id": ["a", "b", "c"], "event_date": pd.to_datetime(["2022-03-01", "2023-03-01", "2023-04-01"]),
+                         "strait": ["Soya", "Soya", "Soya"], "direction": ["west", "east", "east"],
+                         "voyage_id": ["v1", "v2", "v3"], "ships": pd.array([1, 1, 1], dtype="Int64"),
+                         "hull_numbers": [[], [], []], "primary_source": [True, True, True],
+                         "with_chinese_ships": [False, True, False], "activity": ["", "", ""]})
+    data = passages_figure(rows, "", {})["data"]
+    assert [(t["name"], t["x"], t["y"], t["marker"]["pattern"]["shape"]) for t in data] == [
+        ("Soya: east", [2023], [2], ""), ("Soya: west", [2022], [1], "/")]
+    assert chinese_figure(rows.assign(with_chinese_ships=[False, True, False], event_date=pd.to_datetime(
+        ["2023-01-01", "2023-03-01", "2023-04-01"])), "", {})["data"][0]["y"] == [33.3]
