@@ -143,6 +143,8 @@ SLOW_TESTS: dict[str, dict[str, str]] = {
     "dashboard/figures.py": {
         "test_figures.py::test_figure009_the_map_draws_every_point_at_ten_thousand_rows": "draws 10,000 markers "
             "(3 s); test_figures.py::test_figure001 and test_figures_mutants.py state the markers on a few rows",
+        "test_figures.py::test_figure018_big_selection_patches_to_the_same_map": "patches a map to 2,001 rows "
+            "(1.6 s); test_figures.py::test_figure017 states the same patches for three filtered views of the data",
     },
     "sightings/jso.py": {
         "test_jso.py::test_jso003_pdf_parses_to_the_same_sightings_as_its_text":

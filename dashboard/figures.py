@@ -180,11 +180,10 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
     >>> stacked_markers(rows, None)["customdata"], stacked_markers(rows, "a")["customdata"]  # doctest: +SKIP
     (['a'], ['b'])
     """
-    groups = list(points.groupby(["lat", "lon"], sort=False).indices.values()) if len(points) else []
+    groups = list(points.groupby(["lat", "lon"], sort=False).indices.values())
     ids = points["id"].to_numpy(dtype=object)
     labels = hover_text(points)
-    short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)] if \
-        any(len(g) > 1 for g in groups) else []
+    short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)]
     sizes = marker_size(points["ships"]).to_numpy()
     colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy(dtype=object)
     opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy(dtype=float)
