@@ -143,3 +143,23 @@ def test_tracks_figure_mutant011_traces_and_the_toggle():
                         "lat": [], "lon": []}
     assert track_visibility(["seas", "tracks"]) == [(("data", 3, "visible"), True), (("data", 4, "visible"), True)]
     assert track_visibility(None) == [(("data", 3, "visible"), False), (("data", 4, "visible"), False)]
+
+
+def test_tracks_figure_mutant012_a_passage_ends_in_an_arrow_when_its_heading_is_stated():
+    """One sighting 110 km SW of Tsushima passing the strait: its inferred leg (geo.tracks' points) drawn
+    dashed, ending in a chevron at its last point when a heading is stated, without one when none is."""
+    from geo.tracks import voyage_tracks
+    for direction, heading in (("northeast, toward the Sea of Japan", True), ("along the coast", False)):
+        frame = rows(("x", "2026-07-15", 33.7129, 128.49389, [], [], []), links=False).assign(
+            strait="Tsushima", direction=direction)
+        (leg,) = voyage_tracks(frame)[0].passages
+        points = list(zip(leg.lats, leg.lons))
+        expected = _Path()
+        for start, end in zip(points, points[1:]):
+            for piece in _dashes(start, end):
+                expected.add(piece)
+        if heading:
+            expected.add(_arrow(points[-2], points[-1], at=1.0))
+        lines, inferred = track_data(frame)
+        assert lines == {"lat": [], "lon": []} and inferred == expected.values() and len(inferred["lat"]) > 4
+        assert (inferred["lat"][-2] == round(points[-1][0], 4)) is heading       # the chevron's tip at the end
