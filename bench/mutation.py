@@ -636,7 +636,7 @@ CHANGES: tuple[Change, ...] = (
            '"x1": (e.end + dt.timedelta(days=1)).isoformat()', '"x1": e.end.isoformat()',
            "tests/unit/test_events_mutants.py::test_events_mutant005_a_band_and_a_numbered_marker_per_event"),
     Change("a citation keeping the page's old query", "dashboard/cite.py",
-           'page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]', 'page = (page_href or "/").split("#", 1)[0]',
+           'page = (page_href or "/").partition("#")[0].partition("?")[0]', 'page = (page_href or "/").partition("#")[0]',
            "tests/unit/test_cite.py::test_cite002_the_default_view_cites_the_bare_page"),
     Change("numpy's bools shown as True and False in the details", "dashboard/details.py",
            "if isinstance(value, (bool, np.bool_)):", "if isinstance(value, bool):",

@@ -53,5 +53,5 @@ def view_link(page_href: str | None, spec: FilterSpec, lang: str = "en") -> str:
     >>> view_link("https://straitwatch.example/?strait=Soya#map", FilterSpec(straits=("Tsugaru",)))
     'https://straitwatch.example/?strait=Tsugaru'
     """
-    page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]
+    page = (page_href or "/").partition("#")[0].partition("?")[0]
     return f"{page}{with_language(spec_to_query(spec), lang)}"
