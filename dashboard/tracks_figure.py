@@ -72,7 +72,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
     lines, inferred = _Path(), _Path()
     if is_aggregated(rows):                 # the map's note says so
         return lines.values(), inferred.values()
-    columns = ["id", "event_date", "ship_types", "hull_numbers"] + (["voyage_link"] if "voyage_link" in rows else [])
+    columns = ["id", "event_date", "ship_types", "hull_numbers", "voyage_link"]
     by_id = {row.id: row for row in rows[columns].itertuples(index=False)}
     for track in voyage_tracks(rows):
         points = list(zip(track.lats, track.lons))
@@ -128,7 +128,7 @@ def voyage_label(track: Track, by_id: dict) -> str:
     unknown = track.route_known.count(False)
     route = (f"<br>Route unknown between {unknown} pair{'s' if unknown != 1 else ''} of sightings (drawn dotted)"
              if unknown else "")
-    links = [f"{row_id} {reason}" for row_id in ids for reason in getattr(by_id[row_id], "voyage_link", ())]
+    links = [f"{row_id} {reason}" for row_id in ids for reason in by_id[row_id].voyage_link]
     shown = "<br>".join(escape_markup(link) for link in links[:MAX_LINKS_SHOWN])
     more = f"<br>... and {len(links) - MAX_LINKS_SHOWN} more (details panel)" if len(links) > MAX_LINKS_SHOWN else ""
     return (f"<b>Voyage {escape_markup(track.voyage_id)}</b> · {len(ids)} sighting{'s' if len(ids) != 1 else ''}, "

@@ -12,13 +12,13 @@ def approx(pieces):
     return [[pytest.approx(point, abs=1e-7) for point in piece] for piece in pieces]
 
 
-def rows(*specs, links=True) -> pd.DataFrame:
+def rows(*specs) -> pd.DataFrame:
     """(id, date, lat, lon, ship types, hulls, voyage links) -> the columns the layer reads, one voyage v-a."""
     out = pd.DataFrame([{"id": s[0], "event_date": s[1], "lat": s[2], "lon": s[3], "ship_types": s[4],
                          "hull_numbers": s[5], "voyage_link": s[6], "voyage_id": "v-a", "event_time": "",
                          "strait": "", "direction": ""} for s in specs])
     out["event_date"] = pd.to_datetime(out["event_date"])
-    return out if links else out.drop(columns="voyage_link")
+    return out
 
 
 def by_id(frame: pd.DataFrame) -> dict:
@@ -90,7 +90,7 @@ def test_tracks_figure_mutant006_the_voyage_label():
         "<br>Hulls: 335, 548<br>Passages (inferred, drawn dashed): through the Tsugaru Strait, heading east (07 Sep 2022)"
         "<br>Route unknown between 1 pair of sightings (drawn dotted)"
         "<br>Linked because: b with a: hull 335 in both<br>c with b: x")
-    alone = rows(("z", "2011-05-05", 40.0, 135.0, [], [], []), links=False)
+    alone = rows(("z", "2011-05-05", 40.0, 135.0, [], [], []))
     assert voyage_label(Track("v-z", ("z",), (40.0,), (135.0,), ()), by_id(alone)) == (
         "<b>Voyage v-z</b> · 1 sighting, 5 May 2011<br>Ships: not reported<br>Hulls: not reported"
         "<br>Passages (inferred, drawn dashed): none stated<br>Linked because: not linked")
@@ -150,7 +150,7 @@ def test_tracks_figure_mutant012_a_passage_ends_in_an_arrow_when_its_heading_is_
     dashed, ending in a chevron at its last point when a heading is stated, without one when none is."""
     from geo.tracks import voyage_tracks
     for direction, heading in (("northeast, toward the Sea of Japan", True), ("along the coast", False)):
-        frame = rows(("x", "2026-07-15", 33.7129, 128.49389, [], [], []), links=False).assign(
+        frame = rows(("x", "2026-07-15", 33.7129, 128.49389, [], [], [])).assign(
             strait="Tsushima", direction=direction)
         (leg,) = voyage_tracks(frame)[0].passages
         points = list(zip(leg.lats, leg.lons))
