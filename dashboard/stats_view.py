@@ -478,7 +478,7 @@ def _count_entry(count) -> dict:
         share = "not comparable (both navies, or aircraft too; the record holds Russian ships)"
     elif count.measure == "ships_in_one_transit":
         share = "held" if count.share else "not held"
-    elif count.share is None or pd.isna(count.share):
+    elif pd.isna(count.share):
         share = "no share (none announced)"
     elif count.share == 0:
         share = "none held"
