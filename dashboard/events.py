@@ -48,7 +48,7 @@ def load_events(path: Path = EVENTS) -> tuple[Event, ...]:
     if tuple(frame.columns) != COLUMNS:
         raise ValueError(f"{path}: columns {list(frame.columns)}; expected {list(COLUMNS)}")
     events = []
-    for number, row in enumerate(frame.itertuples(index=False), start=2):
+    for number, row in enumerate(frame.itertuples(), start=2):       # fields read by name
         try:
             start, end = dt.date.fromisoformat(row.start_date), dt.date.fromisoformat(row.end_date)
         except ValueError:

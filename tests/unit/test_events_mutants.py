@@ -49,6 +49,9 @@ def test_events_mutant003_edges_that_are_allowed(tmp_path):
     path = write(tmp_path, "2022-02-24,2022-02-24," + "x" * 200 + ",war,https://example.org,E",
                  "2022-03-01,2022-03-01,y,war,http://example.org,E")
     assert [len(e.label) for e in load_events(path)] == [200, 1]
+    path = write(tmp_path, "2022-02-24,2022-02-24,1905,1,https://example.org,2022")     # text that looks like numbers
+    assert load_events(path) == (Event(dt.date(2022, 2, 24), dt.date(2022, 2, 24), "1905", "1", "https://example.org",
+                                       "2022"),)
 
 
 def test_events_mutant004_columns_and_size_are_checked_first(tmp_path):
