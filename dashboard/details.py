@@ -160,8 +160,7 @@ def same_as_links(row: pd.Series) -> list[tuple[str, str, str]]:
         except ValueError:
             found.append((entry, "", ""))
             continue
-        link = next((reason for reason in reasons if reason.endswith(tail) and ": " in reason), "")
-        head = link[:-len(tail)] if link else ""
+        head = next((reason[:-len(tail)] for reason in reasons if reason.endswith(tail) and ": " in reason), "")
         target, _, release = head.removeprefix("with ").partition(": ")
         found.append((entry, target, release))
     return found
