@@ -181,12 +181,12 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
     (['a'], ['b'])
     """
     groups = list(points.groupby(["lat", "lon"], sort=False).indices.values())
-    ids = points["id"].to_numpy(dtype=object)
+    ids = points["id"].to_numpy()
     labels = hover_text(points)
     short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)]
     sizes = marker_size(points["ships"]).to_numpy()
-    colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy(dtype=object)
-    opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy(dtype=float)
+    colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy()
+    opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy()
     lat, lon = points["lat"].to_numpy(dtype=float), points["lon"].to_numpy(dtype=float)
     out = {"lat": [], "lon": [], "customdata": [], "text": [], "marker": {"size": [], "color": [], "opacity": []}}
     for group in groups:
@@ -503,8 +503,8 @@ def fan_offsets(lane: pd.Series, day: pd.Series) -> np.ndarray:
     [-0.18, 0.0, 0.18, 0.0]
     """
     keys = pd.DataFrame({"lane": lane.to_numpy(), "day": day.to_numpy()})
-    rank = keys.groupby(["lane", "day"], sort=False).cumcount().to_numpy(dtype=float)
-    count = keys.groupby(["lane", "day"], sort=False)["lane"].transform("size").to_numpy(dtype=float)
+    rank = keys.groupby(["lane", "day"], sort=False).cumcount().to_numpy()
+    count = keys.groupby(["lane", "day"], sort=False)["lane"].transform("size").to_numpy()
     step = np.minimum(FAN_STEP, 2 * FAN_HALF / np.maximum(count - 1, 1))
     return (rank - (count - 1) / 2) * step
 
@@ -515,14 +515,14 @@ def _lane_markers(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str],
     A lane is a number on the y axis (:func:`_lane_axis`); sightings of one day in one lane fan
     out inside it (:func:`fan_offsets`) instead of hiding each other.
     """
-    days = np.array(_days(rows["event_date"]), dtype=object)
+    days = np.array(_days(rows["event_date"]))
     offsets = fan_offsets(pd.Series(np.asarray(lanes)), rows["event_date"])
     level = _lane_levels(present)
-    ids = rows["id"].to_numpy(dtype=object)
-    hover = np.array(hover_text(rows, short=True), dtype=object)
+    ids = rows["id"].to_numpy()
+    hover = np.array(hover_text(rows, short=True))
     sizes = marker_size(rows["ships"]).to_numpy()
     symbols = rows["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
-    symbols = symbols.to_numpy(dtype=object)
+    symbols = symbols.to_numpy()
     widths = np.where(ids == selected, 3, 0.5)
     data = []
     for lane in present:
