@@ -17,6 +17,7 @@ from dashboard.stats_view import (
     _count_entry, _count_list, _figure, _month_cut, _month_outside, _partial_years, _without_count, _year_ticks,
     chinese_figure, comparison_table, coverage_years, heading_styles, heatmap_figure, monthly_figure, months_figure,
     passages_figure, sidecar_href, stats_href, tint)
+from dashboard.stats_view import section as stats_section
 
 ROWS = pd.DataFrame({
     "id": ["a", "b", "c", "d"],
@@ -267,3 +268,39 @@ def test_stats_view_mutant014_headings_of_a_strait_in_their_pattern_order_and_sh
         ("Soya: east", [2023], [2], ""), ("Soya: west", [2022], [1], "/")]
     assert chinese_figure(rows.assign(with_chinese_ships=[False, True, False], event_date=pd.to_datetime(
         ["2023-01-01", "2023-03-01", "2023-04-01"])), "", {})["data"][0]["y"] == [33.3]
+
+
+def test_stats_view_mutant015_the_section_its_links_charts_and_coverage():
+    from dash import dcc
+    section = stats_section(ROWS)
+    assert section.className == "stats"
+    head, hint, briefing, *graphs, compare = section.children
+    title, download, sidecar = head.children
+    assert (head.className, title.children, title.className) == ("table-head", "Passage statistics", "section-title")
+    assert (download.children, download.id, download.href, download.className) == (
+        "Download passages CSV", "stats-download", "/stats/passages.csv", "button secondary")
+    assert (sidecar.children, sidecar.id, sidecar.href) == (
+        "About this file (version, licence)", "stats-sidecar", "/stats/passages.csv.json")
+    assert hint.className == "hint" and hint.children.startswith("Counts of reports in the current selection")
+    heading, copy = briefing.children
+    assert (briefing.className, heading.children, copy.className) == ("briefing", "Summary to paste", "briefing-copy")
+    paragraph, clip = copy.children
+    assert (paragraph.id, paragraph.className) == ("stats-briefing", "briefing-text")
+    assert (clip.id, clip.target_id, clip.title, clip.className) == (
+        "stats-copy", "stats-briefing", "Copy summary", "button secondary")
+    assert [(g.id, g.className, g.config["toImageButtonOptions"]["filename"]) for g in graphs] == [
+        ("stats-passages", "stats-chart", "straitwatch-passages-per-year"),
+        ("stats-monthly", "stats-chart", "straitwatch-ship-sightings-per-month"),
+        ("stats-chinese", "stats-chart", "straitwatch-share-with-chinese-ships"),
+        ("stats-heatmap", "stats-chart", "straitwatch-sightings-per-year-and-month"),
+        ("stats-months", "stats-chart", "straitwatch-sightings-per-calendar-month")]
+    assert all(isinstance(g, dcc.Graph) for g in graphs)
+    assert graphs[0].figure["data"][0]["name"] == "Soya: east" and graphs[4].figure["data"][0]["y"][-1] == 2
+    assert (compare.id, compare.className) == ("stats-compare", "stats-compare")
+    counts = pd.DataFrame(columns=["id", "period_start", "period_end", "count", "count_max", "measure", "strait",
+                                   "what", "source_name", "source_url", "quote"])
+    record = ROWS.assign(source_urls=[["https://www.mod.go.jp/js/a.pdf"]] * 4)
+    full = stats_section(ROWS, record, counts.astype({"period_start": "datetime64[ns]", "period_end": "datetime64[ns]"}))
+    assert full.children[-1].id == "stats-coverage" and len(full.children) == len(section.children) + 1
+    assert len(stats_section(ROWS, record).children) == len(section.children)          # no counts: no table
+    assert stats_section(ROWS, lang="ja").children[0].children[0].children == "海峡通過の統計"
