@@ -538,21 +538,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "os.linesep, '\\n'"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
-    # issue 20: the dashboard's views (events, cite, details, tracks_figure, stats_view, figures)
-    *((place, f"lang: str = {mutated}", "equivalent: an unknown language code is read as the default, English "
-       "(dashboard.i18n.language)")
-      for place in ("dashboard/events.py section", "dashboard/cite.py version_line", "dashboard/cite.py cite_text",
-                    "dashboard/cite.py view_link", "dashboard/details.py details_panel",
-                    "dashboard/stats_view.py sidecar_href", "dashboard/stats_view.py stats_figures",
-                    "dashboard/stats_view.py month_figures", "dashboard/stats_view.py stats_update",
-                    "dashboard/stats_view.py make_citation", "dashboard/stats_view.py passages_figure",
-                    "dashboard/stats_view.py monthly_figure", "dashboard/stats_view.py chinese_figure",
-                    "dashboard/stats_view.py heatmap_figure", "dashboard/stats_view.py months_figure",
-                    "dashboard/stats_view.py _figure", "dashboard/stats_view.py section",
-                    "dashboard/stats_view.py comparison_table", "dashboard/stats_view.py coverage_table",
-                    "dashboard/figures.py map_updates", "dashboard/figures.py map_note", "dashboard/figures.py _lane_axis",
-                    "dashboard/figures.py timeline_figure")
-      for mutated in ('"XXenXX"', '"EN"')),
 )
 
 

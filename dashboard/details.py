@@ -15,7 +15,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.dossier import hull_href, sighting_href
-from dashboard.i18n import translator
+from dashboard.i18n import DEFAULT, translator
 from geo.compass import BEARINGS
 from sightings.schema import COLUMNS, is_release_url
 from sightings.voyages import parse_reference, reference_phrase
@@ -95,7 +95,7 @@ def date_story(row: pd.Series) -> str:
     return f"Date: {date}. Reported: {report}."
 
 
-def details_panel(row: pd.Series | None, lang: str = "en") -> list:
+def details_panel(row: pd.Series | None, lang: str = DEFAULT) -> list:
     """The panel's content for ``row`` (None: how to choose one); its headings in ``lang`` (the
     stories and field names stay English: they quote the record's own words and column names)."""
     _ = translator(lang)

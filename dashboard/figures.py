@@ -27,7 +27,7 @@ from dash import html
 from sightings.pipeline import OPEN_SEA, release_urls
 from sightings.schema import POINT_KINDS
 from geo.straits import STRAITS
-from dashboard.i18n import N_, figure_font, name, translator
+from dashboard.i18n import DEFAULT, N_, figure_font, name, translator
 
 #: One colour per timeline lane / map trace: the straits' (geo.straits: Okabe-Ito, colour-blind
 #: safe), then open sea.
@@ -364,7 +364,7 @@ Update = tuple[tuple, object]
 
 
 def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
-                selected: str | None, lang: str = "en") -> tuple[list[Update], list]:
+                selected: str | None, lang: str = DEFAULT) -> tuple[list[Update], list]:
     """What changes in :func:`map_figure` when the rows change, and the note under the map (in ``lang``).
 
     The updates redraw the markers, the selection halo and the area styles; applied to any
@@ -399,7 +399,7 @@ def _trace_updates(index: int, values: dict) -> list[Update]:
     return [(("data", index, key), value) for key, value in values.items()]
 
 
-def map_note(rows: pd.DataFrame, lang: str = "en") -> list:
+def map_note(rows: pd.DataFrame, lang: str = DEFAULT) -> list:
     """Below-map note (in ``lang``): the empty state, or what is not drawn as a marker (and, for large
     selections, that the table lists only the latest and the voyage layer is empty)."""
     _ = translator(lang)
@@ -543,7 +543,7 @@ def _lane_levels(present: list[str]) -> dict[str, int]:
     return {lane: len(present) - 1 - i for i, lane in enumerate(present)}
 
 
-def _lane_axis(present: list[str], lang: str = "en") -> dict:
+def _lane_axis(present: list[str], lang: str = DEFAULT) -> dict:
     """The y axis of the lanes: numbers (so a day's sightings can fan out) labelled with the lanes (in ``lang``)."""
     levels = _lane_levels(present)
     return {"domain": [0.28, 1.0], "tickmode": "array", "tickvals": list(levels.values()),
@@ -599,7 +599,7 @@ def time_range(rows: pd.DataFrame, span: tuple | None = None) -> list[str] | Non
     return [low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")]
 
 
-def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None = None, lang: str = "en") -> dict:
+def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None = None, lang: str = DEFAULT) -> dict:
     """Sightings over time (a figure dict), one lane per strait plus open sea, with a monthly count strip.
 
     ``span`` is the date filter's (start, end): the x axis shows it (:func:`time_range`). With no
