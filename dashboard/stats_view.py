@@ -328,7 +328,7 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
     itself; the legend always shown; zoom kept across filter changes; Japanese (``lang``) in the bundled font."""
     below = 105 if ticks else 40                         # the year ticks are two lines, turned
     note_lines = textwrap.wrap(escape_markup(note), 150)
-    cite_lines = [piece for line in cite.split("\n") for piece in textwrap.wrap(escape_markup(line), 150)] if cite else []
+    cite_lines = [piece for line in cite.split("\n") for piece in textwrap.wrap(escape_markup(line), 150)]
     annotations = [{"text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
                     "yshift": -(below + NOTE_LINE * skip), "yanchor": "top", "xanchor": "left", "showarrow": False,
                     "align": "left", "font": NOTE_FONT, "name": name}
