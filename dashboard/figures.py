@@ -503,8 +503,9 @@ def fan_offsets(lane: pd.Series, day: pd.Series) -> np.ndarray:
     [-0.18, 0.0, 0.18, 0.0]
     """
     keys = pd.DataFrame({"lane": lane.to_numpy(), "day": day.to_numpy()})
-    rank = keys.groupby(["lane", "day"], sort=False).cumcount().to_numpy()
-    count = keys.groupby(["lane", "day"], sort=False)["lane"].transform("size").to_numpy()
+    groups = keys.groupby(["lane", "day"])           # each row's rank and count within its lane and day
+    rank = groups.cumcount().to_numpy()
+    count = groups["lane"].transform("size").to_numpy()
     step = np.minimum(FAN_STEP, 2 * FAN_HALF / np.maximum(count - 1, 1))
     return (rank - (count - 1) / 2) * step
 
