@@ -108,6 +108,9 @@ def test_details_mutant004_same_as_links_read_the_stored_reasons():
         ("2025-10-03 Tsushima southwest", "", "")]
     assert same_as_links(pd.Series({"same_as": entries[:1]})) == [("2025-10-03 Tsushima southwest", "", "")]
     assert same_as_links(pd.Series({"same_as": None, "voyage_link": [LINK]})) == []
+    odd = "with r1: p1: part 2 says same as the 3 Oct 2025 Tsushima passage heading southwest"   # ": " twice
+    assert same_as_links(pd.Series({"same_as": entries[:1], "voyage_link": [odd]})) == [
+        ("2025-10-03 Tsushima southwest", "r1", "p1: part 2")]                 # the id ends at the first ": "
     assert same_as_links(pd.Series({"id": "x"})) == []
 
 
