@@ -469,7 +469,7 @@ def table_rows(rows: pd.DataFrame) -> list[dict]:
         "primary_source": "yes" if row.primary_source else "no",
         "release": [{"name": "Joint Staff release", "url": url} for url in release_urls(row.source_urls)],
         "sources": [{"name": n, "url": u} for n, u in zip(row.source_names, row.source_urls, strict=False)],
-    } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples(index=False)]
+    } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples()]   # read by name
 
 
 def _monthly_lanes(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str]) -> list[dict]:

@@ -166,11 +166,12 @@ class _Path:
 
 def _dashes(start: tuple[float, float], end: tuple[float, float]) -> list[list[tuple[float, float]]]:
     """The drawn pieces of a dashed leg from ``start`` to ``end`` (every other piece of :data:`DASH_DEGREES`)."""
-    length = math.dist(start, end)
-    pieces = max(1, round(length / DASH_DEGREES))
-    at = [(start[0] + (end[0] - start[0]) * i / pieces, start[1] + (end[1] - start[1]) * i / pieces)
-          for i in range(pieces + 1)]
-    return [[at[i], at[i + 1]] for i in range(0, pieces, 2)]
+    pieces = max(1, round(math.dist(start, end) / DASH_DEGREES))
+
+    def at(i: int) -> tuple[float, float]:
+        return start[0] + (end[0] - start[0]) * i / pieces, start[1] + (end[1] - start[1]) * i / pieces
+
+    return [[at(i), at(i + 1)] for i in range(0, pieces, 2)]
 
 
 def _dots(start: tuple[float, float], end: tuple[float, float]) -> list[list[tuple[float, float]]]:

@@ -1,5 +1,7 @@
 """The voyage layer's pieces on hand-made points and voyages, stated literally (mutants of dashboard/tracks_figure.py)."""
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -49,6 +51,14 @@ def test_tracks_figure_mutant003_midpoint_and_arrows():
     head = _arrow((0.0, 0.0), (0.0, 1.0), at=1.0)
     assert head[1] == (0.0, 1.0) and head[0] == pytest.approx((-0.14084147, 0.73511572))
     assert _arrow((5.0, 5.0), (5.0, 5.0)) == []
+    wing, tip, other = _arrow((60.0, 0.0), (61.0, 1.0))       # north-east at 60 N, measured on the ground:
+    scale = math.cos(math.radians(tip[0]))                   # a degree of longitude is cos(latitude) of one north
+    ahead = (1.0, 1.0 * scale)
+    strokes = [(w[0] - tip[0], (w[1] - tip[1]) * scale) for w in (wing, other)]
+    assert [math.hypot(*s) for s in strokes] == pytest.approx([0.3, 0.3])
+    bisector = (strokes[0][0] + strokes[1][0], strokes[0][1] + strokes[1][1])   # points straight back
+    assert bisector[0] * ahead[1] - bisector[1] * ahead[0] == pytest.approx(0, abs=1e-12)
+    assert bisector[0] * ahead[0] + bisector[1] * ahead[1] < 0
     assert _arrow((5.0, 5.0), (5.0, 5.0 + 1e-10)) == []
 
 
