@@ -73,7 +73,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
     if is_aggregated(rows):                 # the map's note says so
         return lines.values(), inferred.values()
     columns = ["id", "event_date", "ship_types", "hull_numbers", "voyage_link"]
-    by_id = {row.id: row for row in rows[columns].itertuples(index=False)}
+    by_id = {row.id: row for row in rows[columns].itertuples()}
     for track in voyage_tracks(rows):
         points = list(zip(track.lats, track.lons))
         if len(points) < 2 and not track.passages:

@@ -173,3 +173,12 @@ def test_tracks_figure_mutant012_a_passage_ends_in_an_arrow_when_its_heading_is_
         lines, inferred = track_data(frame)
         assert lines == {"lat": [], "lon": []} and inferred == expected.values() and len(inferred["lat"]) > 4
         assert (inferred["lat"][-2] == round(points[-1][0], 4)) is heading       # the chevron's tip at the end
+
+
+def test_tracks_figure_mutant013_a_lone_sighting_is_skipped_and_the_next_voyage_drawn():
+    frame = rows(("a", "2022-09-01", 38.0, 134.0, [], [], []),
+                 ("b", "2022-09-03", 40.0, 135.0, [], [], []), ("c", "2022-09-04", 40.5, 135.0, [], [], []))
+    frame["voyage_id"] = ["v-a", "v-b", "v-b"]
+    lines, _ = track_data(frame)
+    assert lines["lat"][:2] == [40.0, 40.5] and 38.0 not in lines["lat"]
+    assert lines["text"][0].startswith("<b>Voyage v-b</b> · 2 sightings")
