@@ -614,7 +614,7 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None
     data = _monthly_lanes(rows, lanes, present) if is_aggregated(rows) else _lane_markers(rows, lanes, present, selected)
     per_month = rows["event_date"].dt.to_period("M").value_counts().sort_index()
     if len(per_month) and not is_aggregated(rows):     # every month from the first to the last, months with none too
-        per_month = per_month.reindex(pd.period_range(per_month.index[0], per_month.index[-1], freq="M"), fill_value=0)
+        per_month = per_month.reindex(pd.period_range(per_month.index[0], per_month.index[-1]), fill_value=0)
     bar_x, bar_y = _days(per_month.index.to_timestamp()), per_month.tolist()
     # xperiod: each bar spans its calendar month (a lone month too), not a width guessed from gaps
     data.append({"type": "bar", "x": bar_x, "y": bar_y, "name": _("per month"),

@@ -286,8 +286,9 @@ def test_figures_mutant015_a_small_timeline():
     assert (sea["x"], sea["y"], sea["customdata"], sea["marker"]["symbol"]) == (
         ["2022-03-10"], [0.0], ["c"], ["x-thin-open"])
     assert (bars["x"], bars["y"]) == (["2022-01-01", "2022-02-01", "2022-03-01"], [2, 0, 1])
-    assert {k: bars[k] for k in ("type", "name", "xperiod", "xperiodalignment", "xaxis", "yaxis", "hovertemplate")} == {
-        "type": "bar", "name": "per month", "xperiod": "M1", "xperiodalignment": "middle", "xaxis": "x", "yaxis": "y2",
+    assert {k: v for k, v in bars.items() if k not in ("x", "y")} == {
+        "type": "bar", "name": "per month", "xperiod": "M1", "xperiodalignment": "middle", "showlegend": False,
+        "marker": {"color": "#6b6b6b"}, "xaxis": "x", "yaxis": "y2",
         "hovertemplate": "%{x|%b %Y}: %{y} sightings<extra></extra>"}
     layout = figure["layout"]
     assert layout["xaxis"] == {"anchor": "y2", "type": "date", "range": ["2021-12-29", "2022-03-17"],
@@ -343,6 +344,7 @@ def test_figures_mutant019_seven_on_one_day_and_a_japanese_timeline():
     (sea, bars) = timeline_figure(frame, None)["data"]
     assert sea["y"] == [-0.35, -0.233, -0.117, 0.0, 0.117, 0.233, 0.35]   # 0.7 / 6 apart, to 3 decimals
     assert sea["marker"]["line"]["width"] == [0.5] * 7 and (bars["x"], bars["y"]) == (["2022-05-01"], [7])
+    assert timeline_figure(frame, None, lang="ja")["layout"]["yaxis"]["ticktext"] == ["海峡外"]   # "Open sea"
     japanese = timeline_figure(frame.iloc[0:0], None, lang="ja")
     assert japanese["layout"]["font"] == figure_font("ja") != {}                  # the bundled Japanese font
     assert japanese["data"][0]["name"] == "月別" and japanese["layout"]["yaxis2"]["title"]["text"] == "月別"
