@@ -182,3 +182,12 @@ def test_tracks_figure_mutant013_a_lone_sighting_is_skipped_and_the_next_voyage_
     lines, _ = track_data(frame)
     assert lines["lat"][:2] == [40.0, 40.5] and 38.0 not in lines["lat"]
     assert lines["text"][0].startswith("<b>Voyage v-b</b> · 2 sightings")
+
+
+def test_tracks_figure_mutant014_an_unknown_route_is_dotted_with_its_hover_at_the_middle():
+    frame = rows(("a", "2022-09-01", 40.0, 135.0, [], [], []), ("b", "2022-09-10", 40.4, 135.0, [], [], []))
+    lines, inferred = track_data(frame)                                 # nine days apart: the route is unknown
+    assert (lines["lat"], lines["lon"]) == ([40.2], [135.0]) and len(lines["text"]) == 1
+    assert lines["text"][0].startswith("<b>Voyage v-a</b> · 2 sightings, 1 Sep - 10 Sep 2022<br>")
+    assert "<br>Route unknown between 1 pair of sightings (drawn dotted)" in lines["text"][0]
+    assert inferred["lat"] == [40.0, 40.03, None, 40.2, 40.23, None, 40.37, 40.4]     # dots, never a line
