@@ -541,10 +541,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/tracks_figure.py _arrow", "< 1e-9", "differs only for a leg exactly 1e-9 degrees (0.1 mm) long"),
     ("dashboard/figures.py _days", "strftime(None)", "equivalent: the dates are days (midnight), which pandas "
      "writes as YYYY-MM-DD by default"),
-    ("dashboard/figures.py table_rows", "strict=None", "equivalent: None is falsy, like strict's default False"),
-    ("dashboard/figures.py table_rows", "row.source_urls, )]", "equivalent: strict defaults to False"),
-    ("dashboard/details.py details_panel", "strict=None", "equivalent: None is falsy, like strict's default False"),
-    ("dashboard/details.py details_panel", 'row["source_urls"], )', "equivalent: strict defaults to False"),
 )
 
 

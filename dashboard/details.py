@@ -10,6 +10,8 @@ stands for an area. :func:`position_story` says that in a sentence, testable on 
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 import numpy as np
 import pandas as pd
 from dash import dcc, html
@@ -103,8 +105,9 @@ def details_panel(row: pd.Series | None, lang: str = DEFAULT) -> list:
         return [html.H3(_("Details"), className="details-title"),
                 html.P(_("Select a sighting (a table row, a map marker or a timeline point) to see all of it here."),
                        className="hint")]
+    # every URL the row cites: one given name may stand for two pages of a site, so a URL beyond the names is its own name
     links = [html.Li(html.A(name or url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
-             for name, url in zip(row["source_names"], row["source_urls"], strict=False) if _is_web(url)]
+             for url, name in zip_longest(row["source_urls"], row["source_names"], fillvalue="") if _is_web(url)]
     blocks = [
         html.H3(f"{row['event_date']:%d %b %Y} · {row['id']}", className="details-title"),
         html.P(position_story(row), className="details-position"),

@@ -19,6 +19,7 @@ import hashlib
 import json
 import textwrap
 from html import escape
+from itertools import zip_longest
 
 import numpy as np
 import pandas as pd
@@ -468,7 +469,8 @@ def table_rows(rows: pd.DataFrame) -> list[dict]:
         "distance_to_japan_km": None if pd.isna(row.distance_to_japan_km) else row.distance_to_japan_km,
         "primary_source": "yes" if row.primary_source else "no",
         "release": [{"name": "Joint Staff release", "url": url} for url in release_urls(row.source_urls)],
-        "sources": [{"name": n, "url": u} for n, u in zip(row.source_names, row.source_urls, strict=False)],
+        # every URL the row cites (a URL beyond the names is shown as itself)
+        "sources": [{"name": n, "url": u} for u, n in zip_longest(row.source_urls, row.source_names, fillvalue="") if u],
     } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples()]   # read by name
 
 

@@ -224,3 +224,15 @@ def test_details_mutant012_a_row_taken_from_a_frame_says_yes_and_no():
     fields = [text(f) for f in by_class(blocks, "details-fields")[0].children]
     assert fields[fields.index("in strait") + 1] == "Yes"
     assert fields[fields.index("in japan territorial sea") + 1] == "No"
+
+
+def test_details_mutant013_every_cited_page_is_listed_even_beyond_the_names():
+    """A bug this file found: five shipped rows cite more pages than they name (one name for two pages
+    of a site), and the panel's zip of names and URLs dropped the pages beyond the names."""
+    blocks = details_panel(row(source_names=["Wing (Japanese)"],
+                               source_urls=["https://jwing.net/news/2403", "https://jwing.net/?p=2870"]))
+    links = [item.children for item in by_class(blocks, "details-sources")[0].children]
+    assert [(a.children, a.href) for a in links] == [("Wing (Japanese)", "https://jwing.net/news/2403"),
+                                                     ("https://jwing.net/?p=2870", "https://jwing.net/?p=2870")]
+    more_names = details_panel(row(source_names=["A", "B"], source_urls=["https://a.example/"]))
+    assert [item.children.children for item in by_class(more_names, "details-sources")[0].children] == ["A"]

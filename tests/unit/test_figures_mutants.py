@@ -350,3 +350,13 @@ def test_figures_mutant019_seven_on_one_day_and_a_japanese_timeline():
     assert japanese["data"][0]["name"] == "月別" and japanese["layout"]["yaxis2"]["title"]["text"] == "月別"
     assert japanese["data"][0]["hovertemplate"] == "%{x|%Y年%-m月}：確認%{y}件<extra></extra>"
     assert japanese["layout"]["annotations"][0]["text"] == "この条件に合う確認はありません"
+
+
+def test_figures_mutant020_the_table_links_every_cited_page():
+    """The same bug in the table: a page beyond the row's names was left out of its Sources cell."""
+    (record,) = table_rows(rows({"source_names": ["Wing (Japanese)"],
+                                 "source_urls": ["https://jwing.net/news/2403", "https://jwing.net/?p=2870"]}))
+    assert record["sources"] == [{"name": "Wing (Japanese)", "url": "https://jwing.net/news/2403"},
+                                 {"name": "", "url": "https://jwing.net/?p=2870"}]   # the cell shows the URL itself
+    (record,) = table_rows(rows({"source_names": ["A", "B"], "source_urls": ["https://a.example/"]}))
+    assert record["sources"] == [{"name": "A", "url": "https://a.example/"}]
