@@ -304,3 +304,30 @@ def test_stats_view_mutant015_the_section_its_links_charts_and_coverage():
     assert full.children[-1].id == "stats-coverage" and len(full.children) == len(section.children) + 1
     assert len(stats_section(ROWS, record).children) == len(section.children)          # no counts: no table
     assert stats_section(ROWS, lang="ja").children[0].children[0].children == "海峡通過の統計"
+
+
+def test_stats_view_mutant016_the_callback_passes_language_date_page_and_names_to_every_part(frozen):
+    """The frozen fixture (2023 to 2025) on a Japanese page, the record current to 15 Sep 2025."""
+    from dashboard import ids
+    from dashboard.i18n import translate
+    from dashboard.stats_view import STATS_OUTPUTS, stats_update
+    out = dict(zip(STATS_OUTPUTS, stats_update(
+        frozen, FilterSpec(), version="2026.12.1", current_to=dt.date(2025, 9, 15), page_href="https://sw.example/?x=1",
+        today=dt.date(2026, 12, 7), names={"548": "Admiral Vinogradov"}, lang="ja"), strict=True))
+    figures = [out[(graph, "figure")] for graph in (ids.STATS_PASSAGES, ids.STATS_MONTHLY, ids.STATS_CHINESE,
+                                                   ids.STATS_HEATMAP, ids.STATS_MONTHS)]
+    titles = ["Passages per year through each strait", "Ship-sightings per month",
+              "Share of sightings sailing with Chinese ships (%)", "Sightings per month and year",
+              "Sightings per calendar month, all selected years together"]
+    for figure, title in zip(figures, titles, strict=True):
+        assert not figure["layout"]["title"]["text"].startswith(title)              # every chart in Japanese
+        citation = next(a["text"] for a in figure["layout"]["annotations"] if a["name"] == "citation")
+        assert "https://sw.example/?lang=ja" in citation                            # the cited page, in Japanese
+    assert figures[3]["layout"]["title"]["text"].startswith(translate(
+        "Sightings per month and year<br><sub>unit: sightings; announced exercises not counted</sub>", "ja")[:8])
+    assert figures[2]["data"][0]["marker"]["opacity"] == [1.0, 1.0, 0.4]            # 2025 cut at 15 Sep
+    assert "*" in "".join(w for line in figures[3]["data"][0]["text"] for w in line)    # September 2025 partial
+    assert out[(ids.STATS_SIDECAR, "href")] == "/stats/passages.csv.json?lang=ja"
+    assert out[(ids.STATS_COMPARE, "children")].children[0].children == translate("This period compared", "ja")
+    assert "Admiral Vinogradov" in out[(ids.STATS_BRIEFING, "children")]
+    assert not out[(ids.STATS_BRIEFING, "children")].startswith("Straitwatch briefing")     # in Japanese too
