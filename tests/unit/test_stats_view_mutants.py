@@ -331,3 +331,15 @@ def test_stats_view_mutant016_the_callback_passes_language_date_page_and_names_t
     assert out[(ids.STATS_COMPARE, "children")].children[0].children == translate("This period compared", "ja")
     assert "Admiral Vinogradov" in out[(ids.STATS_BRIEFING, "children")]
     assert not out[(ids.STATS_BRIEFING, "children")].startswith("Straitwatch briefing")     # in Japanese too
+
+
+def test_stats_view_mutant017_the_citation_of_a_view(frozen):
+    from dashboard.stats_view import make_citation
+    spec = FilterSpec(start=dt.date(2024, 3, 1), end=dt.date(2024, 6, 30))
+    citation = make_citation(frozen, spec, "2026.12.1", dt.date(2025, 9, 15), "https://sw.example/?x=1#stats",
+                             dt.date(2026, 12, 7), "ja")
+    assert (citation.version, citation.accessed, citation.current_to, citation.stem, citation.link, citation.start,
+            citation.end) == ("2026.12.1", dt.date(2026, 12, 7), dt.date(2025, 9, 15), "straitwatch_2024-03-01_2024-06-30",
+                              "https://sw.example/?from=2024-03-01&to=2024-06-30&lang=ja", dt.date(2024, 3, 1),
+                              dt.date(2024, 6, 30))
+    assert "2024" in citation.sentence and not citation.sentence.startswith(("1 sighting", "2 sightings"))
