@@ -121,7 +121,8 @@ def make_citation(rows: pd.DataFrame, spec: FilterSpec, version: str, current_to
     """The :class:`dashboard.briefing.Citation` of the view ``spec`` over the selected ``rows`` (its filter
     sentence in ``lang``, its link to the page in ``lang``)."""
     return Citation(sentence=summary(rows, spec, current_to, lang), version=version, accessed=today, current_to=current_to,
-                    stem=filename(spec, "x")[:-2], link=view_link(page_href, spec, lang), start=spec.start, end=spec.end)
+                    stem=filename(spec, "x").removesuffix(".x"), link=view_link(page_href, spec, lang),
+                    start=spec.start, end=spec.end)
 
 
 def heading_styles(headings) -> dict[str, dict]:
