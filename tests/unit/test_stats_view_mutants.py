@@ -240,11 +240,19 @@ def test_stats_view_mutant013_the_periods_compared():
                   "lines": [{"what": "Soya", "unit": "passages", "counts": [1, 0]}]}
     table = comparison_table(comparison)
     title, hint, scroll = table.children
-    assert title.children == "This period compared"
-    assert hint.children.endswith("Counts are not normalised per day; a partial period holds fewer days of data "
-                                  "than its dates say. The record is not equally complete every year (see the sources "
-                                  "under each chart): a rise where the source changes is not a rise in activity.")
+    assert (title.children, title.className, hint.className) == ("This period compared", "section-title", "hint")
+    assert hint.children == (
+        "The current filters over this period, the same dates a year earlier and the period of equal length just "
+        "before. Passages per strait (every strait, zeros included) and sightings per ship type (types seen in any "
+        "of the three periods). Counts are not normalised per day; a partial period holds fewer days of data "
+        "than its dates say. The record is not equally complete every year (see the sources "
+        "under each chart): a rise where the source changes is not a rise in activity.")
+    assert (scroll.className, scroll.children.className) == ("coverage-scroll", "coverage-table compare-table")
     head, body = scroll.children.children
+    assert [c.scope for c in head.children.children] == ["col", "col", "col"]
+    japanese = comparison_table(comparison, "ja").children[2].children.children
+    assert japanese[0].children.children[1].children[2] == "2026年8月1日～8月30日"
+    assert japanese[1].children[0].children[0].children.startswith("宗谷海峡")
     first, this, earlier = head.children.children
     assert first.children == "Count (unit)" and first.scope == "col"
     assert [c if isinstance(c, str) else type(c).__name__ for c in this.children] == [
@@ -304,6 +312,10 @@ def test_stats_view_mutant015_the_section_its_links_charts_and_coverage():
     assert full.children[-1].id == "stats-coverage" and len(full.children) == len(section.children) + 1
     assert len(stats_section(ROWS, record).children) == len(section.children)          # no counts: no table
     assert stats_section(ROWS, lang="ja").children[0].children[0].children == "海峡通過の統計"
+    japanese = stats_section(ROWS, citation=CITED, lang="ja").children[3]
+    assert not japanese.figure["layout"]["title"]["text"].startswith("Passages per year")
+    assert [a["name"] for a in japanese.figure["layout"]["annotations"]] == ["sources", "citation"]
+    assert japanese.config["toImageButtonOptions"]["filename"].endswith("_v2026.12.1_accessed-2026-12-07")
 
 
 def test_stats_view_mutant016_the_callback_passes_language_date_page_and_names_to_every_part(frozen):

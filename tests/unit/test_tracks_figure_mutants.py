@@ -94,10 +94,12 @@ def test_tracks_figure_mutant006_the_voyage_label():
                   ["with a: hull 335 in both"]),
                  ("c", "2022-09-07", 41.0, 135.0, [], [], ["with b: x"]))
     track = Track("v-a&b", ("a", "b"), (40.0, 40.5), (135.0, 135.0),
-                  (Passage("c", "Tsugaru", "east", (41.0, 41.5), (135.0, 140.0)),), (False,))
+                  (Passage("c", "Tsugaru", "east", (41.0, 41.5), (135.0, 140.0)),
+                   Passage("a", "Soya", None, (45.0,), (142.0,))), (False,))
     assert voyage_label(track, by_id(frame)) == (
         "<b>Voyage v-a&amp;b</b> · 3 sightings, 3 Sep - 7 Sep 2022<br>Ships: Steregushchiy-class frigate; Udaloy &lt;I&gt;"
-        "<br>Hulls: 335, 548<br>Passages (inferred, drawn dashed): through the Tsugaru Strait, heading east (07 Sep 2022)"
+        "<br>Hulls: 335, 548<br>Passages (inferred, drawn dashed): through the Tsugaru Strait, heading east (07 Sep 2022); "
+        "through the Soya Strait, heading not stated (03 Sep 2022)"
         "<br>Route unknown between 1 pair of sightings (drawn dotted)"
         "<br>Linked because: b with a: hull 335 in both<br>c with b: x")
     alone = rows(("z", "2011-05-05", 40.0, 135.0, [], [], []))
