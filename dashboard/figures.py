@@ -267,7 +267,7 @@ def base_features(layers: list[tuple[str, str | None, dict]]) -> dict:
     """Every base layer's features in one FeatureCollection, each tagged with its layer's index
     (``sw_layer``): the map's one GeoJSON source, drawn by one style layer per base layer."""
     return {"type": "FeatureCollection", "features": [
-        {**feature, "properties": {**feature.get("properties", {}), "sw_layer": index}}
+        {**feature, "properties": {**(feature.get("properties") or {}), "sw_layer": index}}   # GeoJSON allows null
         for index, (_, _, layer) in enumerate(layers) for feature in layer["source"]["features"]]}
 
 

@@ -11,8 +11,8 @@ from dashboard.i18n import figure_font
 
 from dashboard.figures import (
     area_ids, area_styles, base_features, base_layers, base_style, fan_offsets, hover_text, is_aggregated,
-    layer_files, map_figure, map_note, marker_size, playback_band, point_mask, points_trace, selection_updates,
-    table_rows, time_range, timeline_figure, upload_trace, visibility_updates, _lane_axis,
+    layer_files, map_figure, map_note, map_updates, marker_size, playback_band, point_mask, points_trace,
+    selection_updates, table_rows, time_range, timeline_figure, upload_trace, visibility_updates, _lane_axis,
 )
 
 RELEASE = "https://www.mod.go.jp/js/pdf/2022/p20220315_01.pdf"
@@ -147,6 +147,9 @@ def test_figures_mutant006_base_layers_bottom_to_top():
 
 def test_figures_mutant007_one_source_one_style_layer_per_base_layer():
     layers = base_layers(LAYERS)[2:7]           # a line layer, fills, the land with its outline
+    assert base_features(layers)["type"] == "FeatureCollection" and list(base_features(layers)) == ["type", "features"]
+    bare = [("base", None, {"source": collection({"type": "Feature", "properties": None}, {"type": "Feature"})})]
+    assert [f["properties"] for f in base_features(bare)["features"]] == [{"sw_layer": 0}, {"sw_layer": 0}]
     features = base_features(layers)["features"]
     assert [f["properties"].get("sw_layer") for f in features] == [0, 0, 1, 2, 2, 3, 4]
     assert features[0]["properties"] == {"zone": "12 nm", "sw_layer": 0}
@@ -360,3 +363,11 @@ def test_figures_mutant020_the_table_links_every_cited_page():
                                  {"name": "", "url": "https://jwing.net/?p=2870"}]   # the cell shows the URL itself
     (record,) = table_rows(rows({"source_names": ["A", "B"], "source_urls": ["https://a.example/"]}))
     assert record["sources"] == [{"name": "A", "url": "https://a.example/"}]
+
+
+def test_figures_mutant021_map_updates_follow_the_selection_and_the_language():
+    frame = rows({**FULL, "lat": 41.5, "lon": 140.5}, {**FULL, "lat": 41.5, "lon": 140.5})
+    updates, note = map_updates(base_layers(LAYERS), frame, "a", "ja")
+    assert dict(updates)[("data", 1, "customdata")] == ["b"]                  # after "a", the click selects "b"
+    assert dict(updates)[("data", 0, "lat")] == [41.5]
+    assert note == ["地図上の点2件 · 海域のみ0件（紫で強調） · 位置なし0件（表のみ）"]
