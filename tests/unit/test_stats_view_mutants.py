@@ -287,11 +287,19 @@ def test_stats_view_mutant015_the_section_its_links_charts_and_coverage():
     assert (head.className, title.children, title.className) == ("table-head", "Passage statistics", "section-title")
     assert (download.children, download.id, download.href, download.className) == (
         "Download passages CSV", "stats-download", "/stats/passages.csv", "button secondary")
-    assert (sidecar.children, sidecar.id, sidecar.href) == (
-        "About this file (version, licence)", "stats-sidecar", "/stats/passages.csv.json")
-    assert hint.className == "hint" and hint.children.startswith("Counts of reports in the current selection")
+    assert (sidecar.children, sidecar.id, sidecar.href, sidecar.className) == (
+        "About this file (version, licence)", "stats-sidecar", "/stats/passages.csv.json", "button secondary")
+    assert hint.className == "hint" and hint.children == (
+        "Counts of reports in the current selection, each chart naming its unit: passages (one group's transit of one "
+        "strait on one heading, however often it was sighted), ship groups (voyages), distinct ships (hull numbers) "
+        "and sightings; ship-sightings add up the ships of each sighting, so a ship seen twice counts twice. Announced "
+        "exercises are events, not sightings, and no count includes them. Under each year: how many rows come from "
+        "Joint Staff releases and how many from news. A year or month cut short by the dates chosen or by the "
+        "data-current-to date is drawn paler and marked partial. A chart's download (camera button) is an SVG that "
+        "carries the filters, unit, source, dataset version and access date.")
     heading, copy = briefing.children
-    assert (briefing.className, heading.children, copy.className) == ("briefing", "Summary to paste", "briefing-copy")
+    assert (briefing.className, heading.children, heading.className, copy.className) == (
+        "briefing", "Summary to paste", "section-title", "briefing-copy")
     paragraph, clip = copy.children
     assert (paragraph.id, paragraph.className) == ("stats-briefing", "briefing-text")
     assert (clip.id, clip.target_id, clip.title, clip.className) == (
