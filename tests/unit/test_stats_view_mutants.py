@@ -363,3 +363,27 @@ def test_stats_view_mutant017_the_citation_of_a_view(frozen):
                               "https://sw.example/?from=2024-03-01&to=2024-06-30&lang=ja", dt.date(2024, 3, 1),
                               dt.date(2024, 6, 30))
     assert "2024" in citation.sentence and "sighting" not in citation.sentence                # in Japanese
+
+
+def test_stats_view_mutant018_the_coverage_table_words_and_classes():
+    from dashboard.stats_view import coverage_table
+    years = [{"year": 2016, "rows": 1, "from_releases": 1, "from_press": 0, "counts": []}]
+    table = coverage_table(years)
+    title, hint, scroll = table.children
+    assert (table.id, table.className, title.children, title.className, hint.className) == (
+        "stats-coverage", "coverage", "How complete each year is", "section-title", "hint")
+    assert hint.children == (
+        "Over the whole record, whatever the filters. The Defense Ministry announces most passages but not all, and "
+        "keeps no yearly totals; the counts below are the ones pages state, each linked. A share is an estimate: one "
+        "announced movement can be two rows (two straits, two days) and one row two groups. A thin year in the record "
+        "is a thin record, not a quiet year.")
+    assert (scroll.className, scroll.children.className) == ("coverage-scroll", "coverage-table")
+    head, body = scroll.children.children
+    assert [(c.children, c.scope) for c in head.children.children] == [
+        ("Year", "col"), ("Rows in the record", "col"), ("from Joint Staff releases", "col"), ("from the press", "col"),
+        ("Counts of announcements pages state: record rows in the same scope, estimated share covered", "col")]
+    (line,) = body.children
+    year, *cells = line.children
+    assert (year.children, year.scope) == ("2016", "row")
+    assert [c.children for c in cells[:3]] == [1, 1, 0] and cells[3].children.children == "no page at hand states a count"
+    assert coverage_table(years, "ja").children[0].children != "How complete each year is"
