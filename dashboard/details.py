@@ -127,7 +127,7 @@ def details_panel(row: pd.Series | None, lang: str = DEFAULT) -> list:
             for entry, target, release in same])]
         releases = [url for url in row["source_urls"] if is_release_url(url)]
         if releases:
-            blocks.append(html.P(["The release that says so: ", *[html.A(url.rsplit("/", 1)[-1], href=url,
+            blocks.append(html.P(["The release that says so: ", *[html.A(url.rpartition("/")[2], href=url,
                                   target="_blank", rel="noopener noreferrer", className="release-link")
                                   for url in releases],
                                   "; its sentence on this sighting is quoted above (the back-reference sentence "
