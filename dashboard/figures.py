@@ -324,7 +324,7 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
         elif group == "seas":
             styles[index] = {"color": SEA_FILL, "opacity": SEA_OPACITY}
         else:
-            styles[index] = {"color": LANE_COLOURS.get(key.split(":", 1)[1], "#999999"), "opacity": 0.25}
+            styles[index] = {"color": LANE_COLOURS.get(key.partition(":")[2], "#999999"), "opacity": 0.25}
     return styles
 
 
@@ -343,7 +343,7 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
 
     data = [trace("selected", selection_trace(rows, selected), showlegend=False, hoverinfo="skip")]
     data.append(trace("sightings", points_trace(rows, selected)))
-    data.append(trace("your file (not saved)", upload_trace(rows.iloc[0:0])))
+    data.append(trace("your file (not saved)", upload_trace(rows.iloc[:0])))
     extra = dict(extra_layout or {})
     meta = {"areas": area_paint(layers, rows), "hidden": [], **extra.pop("meta", {})}
     return {"data": data, "layout": {

@@ -198,6 +198,9 @@ def test_figures_mutant009_the_map_figure():
     assert selected["marker"] == {"size": [24.4], "color": "#111111", "opacity": 0.35}
     assert (points["name"], points["hoverinfo"], points["customdata"]) == ("sightings", "text", ["a"])
     assert (upload["name"], upload["lat"]) == ("your file (not saved)", [])
+    stacked = map_figure(layers, rows({"lat": 41.5, "lon": 140.5, "position_kind": "reported"},
+                                      {"lat": 41.5, "lon": 140.5, "position_kind": "reported"}), "a")
+    assert stacked["data"][1]["customdata"] == ["b"]                     # the next click selects the other one
     layout = figure["layout"]
     assert layout["map"]["center"] == {"lat": 35.5, "lon": 137.0} and layout["map"]["zoom"] == 3.7
     assert layout["map"]["style"]["sources"]["base"]["data"] == "/x.json"
