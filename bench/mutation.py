@@ -538,7 +538,7 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "os.linesep, '\\n'"),
     ("sightings/jso.py pdf_text", 'or "XXXX"',
      "a page without text (a scan) is in no release; such a release would not parse either way"),
-    ("dashboard/tracks_figure.py _arrow", "< 1e-9", "differs only for a leg exactly 1e-9 degrees (0.1 mm) long"),
+    ("dashboard/tracks_figure.py _arrow", "<= 1e-9", "differs only for a leg exactly 1e-9 degrees (0.1 mm) long"),
     ("dashboard/figures.py layer_files", 'encode("UTF-8")', "equivalent: codec names are read case-blind"),
     ("dashboard/figures.py _days", "strftime(None)", "equivalent: the dates are days (midnight), which pandas "
      "writes as YYYY-MM-DD by default"),
