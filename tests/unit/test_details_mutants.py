@@ -199,7 +199,8 @@ def test_details_mutant010_checks_japanese_same_as_and_links():
     assert source[0] == "The release that says so: " and len(source) == 3
     assert (source[1].children, source[1].href, source[1].className, source[1].target, source[1].rel) == (
         "p20260316_01.pdf", RELEASE, "release-link", "_blank", "noopener noreferrer")
-    assert source[2].startswith("; its sentence on this sighting is quoted above")
+    assert source[2] == ("; its sentence on this sighting is quoted above (the back-reference sentence itself is not "
+                         "stored in the record).")
     voyage = by_class(blocks, "details-voyage")[0].children
     assert [text(item) for item in voyage] == [f"Voyage v-r1: linked {LINK} · open r1",
                                                "Voyage v-r1: linked hull 543 in both"]
