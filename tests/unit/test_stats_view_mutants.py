@@ -324,6 +324,9 @@ def test_stats_view_mutant015_the_section_its_links_charts_and_coverage():
     assert not japanese.figure["layout"]["title"]["text"].startswith("Passages per year")
     assert [a["name"] for a in japanese.figure["layout"]["annotations"]] == ["sources", "citation"]
     assert japanese.config["toImageButtonOptions"]["filename"].endswith("_v2026.12.1_accessed-2026-12-07")
+    heatmap = stats_section(ROWS, citation=CITED, lang="ja").children[6]           # the month charts too
+    assert not heatmap.figure["layout"]["title"]["text"].startswith("Sightings per month and year")
+    assert [a["name"] for a in heatmap.figure["layout"]["annotations"]] == ["citation"]
 
 
 def test_stats_view_mutant016_the_callback_passes_language_date_page_and_names_to_every_part(frozen):
@@ -349,6 +352,7 @@ def test_stats_view_mutant016_the_callback_passes_language_date_page_and_names_t
     assert "*" in "".join(w for line in figures[3]["data"][0]["text"] for w in line)    # September 2025 partial
     assert out[(ids.STATS_SIDECAR, "href")] == "/stats/passages.csv.json?lang=ja"
     assert out[(ids.STATS_COMPARE, "children")].children[0].children == translate("This period compared", "ja")
+    assert "2025年9月15日" in str(out[(ids.STATS_COMPARE, "children")])     # the period runs to the data's date
     assert "Admiral Vinogradov" in out[(ids.STATS_BRIEFING, "children")]
     assert not out[(ids.STATS_BRIEFING, "children")].startswith("Straitwatch briefing")     # in Japanese too
 
