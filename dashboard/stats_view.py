@@ -456,7 +456,7 @@ def coverage_years(record: pd.DataFrame, counts: pd.DataFrame) -> list[dict]:
     compared = compare(record, counts)
     starts = compared["period_start"].fillna(compared["period_end"])
     entries: dict[int, list[dict]] = {}
-    for year, count in zip(starts.dt.year.tolist(), compared.itertuples(index=False), strict=True):
+    for year, count in zip(starts.dt.year.tolist(), compared.itertuples(), strict=True):   # fields by name
         entries.setdefault(int(year), []).append(_count_entry(count))
     known = sorted({int(y) for y in yearly.index} | set(entries))
     years = []

@@ -302,6 +302,9 @@ def test_figures_mutant015_a_small_timeline():
     assert layout["uirevision"] == "timeline:['2021-12-29', '2022-03-17']"
     assert layout["yaxis"]["tickvals"] == [1, 0] and layout["shapes"] == [playback_band()]
     assert "annotations" not in layout and "font" not in layout
+    assert {k: layout[k] for k in ("margin", "height", "dragmode", "selectdirection", "plot_bgcolor", "clickmode")} == {
+        "margin": {"l": 80, "r": 10, "t": 10, "b": 30}, "height": 200, "dragmode": "select", "selectdirection": "h",
+        "plot_bgcolor": "#fafafa", "clickmode": "event+select"}
     assert layout["yaxis2"] == {"domain": [0.0, 0.22], "anchor": "x", "title": {"text": "per month"},
                                 "rangemode": "tozero"}
     frame["facet:lane"] = pd.Categorical(["Tsugaru", "Tsugaru", "Soya"], categories=["Soya", "Tsugaru", "Nemuro"])

@@ -318,6 +318,8 @@ def test_stats_view_mutant015_the_section_its_links_charts_and_coverage():
     record = ROWS.assign(source_urls=[["https://www.mod.go.jp/js/a.pdf"]] * 4)
     full = stats_section(ROWS, record, counts.astype({"period_start": "datetime64[ns]", "period_end": "datetime64[ns]"}))
     assert full.children[-1].id == "stats-coverage" and len(full.children) == len(section.children) + 1
+    assert stats_section(ROWS, record, counts.astype({"period_start": "datetime64[ns]", "period_end": "datetime64[ns]"}),
+                         lang="ja").children[-1].children[0].children != "How complete each year is"
     assert len(stats_section(ROWS, record).children) == len(section.children)          # no counts: no table
     assert stats_section(ROWS, lang="ja").children[0].children[0].children == "海峡通過の統計"
     japanese = stats_section(ROWS, citation=CITED, lang="ja").children[3]
@@ -391,3 +393,14 @@ def test_stats_view_mutant018_the_coverage_table_words_and_classes():
     assert (year.children, year.scope) == ("2016", "row")
     assert [c.children for c in cells[:3]] == [1, 1, 0] and cells[3].children.children == "no page at hand states a count"
     assert coverage_table(years, "ja").children[0].children != "How complete each year is"
+
+
+def test_stats_view_mutant019_the_month_charts_cite_their_unit():
+    from dashboard.stats_view import month_figures
+    heatmap, months = month_figures(ROWS, CITED)
+    for figure in (heatmap, months):
+        (note,) = figure["layout"]["annotations"]
+        assert note["name"] == "citation" and "<br>Unit: sightings (" in note["text"]
+    assert [f["layout"]["annotations"] for f in month_figures(ROWS)] == [[], []]      # no citation: no lines
+    japanese = month_figures(ROWS, CITED, "ja")[0]["layout"]["annotations"][0]["text"]
+    assert "Unit:" not in japanese and "Filters:" not in japanese
