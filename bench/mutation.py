@@ -540,6 +540,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "a page without text (a scan) is in no release; such a release would not parse either way"),
     ("dashboard/tracks_figure.py _arrow", "<= 1e-9", "differs only for a leg exactly 1e-9 degrees (0.1 mm) long"),
     ("dashboard/figures.py layer_files", 'encode("UTF-8")', "equivalent: codec names are read case-blind"),
+    ("dashboard/figures.py area_styles", 'key.rpartition(":")', "equivalent: an area key holds one colon"),
+    ("dashboard/figures.py selection_trace", "to_numpy(dtype=None)", "equivalent: the comparison is bool already"),
     ("dashboard/figures.py fan_offsets", "np.maximum(count - 1, 2)", "equivalent: a spread of 0.7 over one gap or 0.35 "
      "is capped at FAN_STEP (0.18) either way, and a lone row's offset is 0"),
     ("dashboard/figures.py _days", "strftime(None)", "equivalent: the dates are days (midnight), which pandas "

@@ -219,7 +219,7 @@ def upload_trace(rows: pd.DataFrame) -> dict:
 
 def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
     """A dark halo under the selected sighting's marker (empty when it is not shown)."""
-    part = rows[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)] if selected else rows.iloc[0:0]
+    part = rows[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)]     # None selects no row
     return {"lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
             "marker": {"size": (marker_size(part["ships"]) + 14).tolist(), "color": "#111111", "opacity": 0.35}}
 
@@ -228,7 +228,7 @@ def area_ids(rows: pd.DataFrame) -> dict[str, int]:
     """Area-only reports per map area: ``strait:<group>`` or ``sea:<name>`` -> count."""
     counts: dict[str, int] = {}
     kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]
-    for row in rows.loc[kinds == "area", ["strait", "named_seas"]].itertuples(index=False):   # two of ~70 columns
+    for row in rows.loc[kinds == "area", ["strait", "named_seas"]].itertuples():   # two of ~70 columns
         keys = [f"strait:{row.strait}"] if row.strait else [f"sea:{s}" for s in row.named_seas]
         for key in keys:
             counts[key] = counts.get(key, 0) + 1

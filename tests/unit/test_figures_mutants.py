@@ -88,6 +88,7 @@ def test_figures_mutant004_stacked_markers_take_turns():
     assert points_trace(frame, "a")["text"][0].endswith("<br>▶ " + short[0] + "<br>• " + short[1])
     assert points_trace(frame, "c")["customdata"] == ["a", "b"]            # after the last, the first again
     assert points_trace(frame, "b")["customdata"] == ["a", "b"]
+    assert points_trace(frame.iloc[[1, 0]])["customdata"] == ["b", "a"]     # markers in the rows' order, not sorted
     assert points_trace(frame.iloc[0:0]) == {"lat": [], "lon": [], "customdata": [], "text": [],
                                                "marker": {"size": [], "color": [], "opacity": []}}
     assert selection_updates(frame, "c")[-2:] == [(("data", 1, "customdata"), ["a", "b"]),

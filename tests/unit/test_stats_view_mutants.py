@@ -65,6 +65,8 @@ def test_stats_view_mutant003_small_helpers():
         False, False, True]
     assert [_month_outside(pd.Timestamp(m), CITED) for m in ("2022-11-01", "2022-12-01", "2023-02-01",
                                                             "2023-03-01")] == [True, False, False, True]
+    ended = Citation("s", "v", dt.date(2026, 1, 1), start=dt.date(2022, 1, 1), end=dt.date(2022, 6, 15))
+    assert [_month_outside(pd.Timestamp(m), ended) for m in ("2022-06-01", "2022-07-01")] == [False, True]
 
 
 def test_stats_view_mutant004_year_ticks():
@@ -165,6 +167,12 @@ def test_stats_view_mutant009_heatmap_and_calendar_months():
     assert plain["data"][0]["z"][0][:2] == [0, 0] and not plain["layout"]["title"]["text"].endswith("record</sub>")
     months = months_figure(ROWS)
     (bars,) = months["data"]
+    assert {k: v for k, v in bars.items() if k not in ("x", "y", "customdata")} == {
+        "type": "bar", "marker": {"color": "#0072B2"}, "name": "sightings, all selected years",
+        "hovertemplate": "%{x}: %{y} sightings in %{customdata} year(s)<extra></extra>"}
+    assert months["layout"]["yaxis"] == {"title": {"text": "sightings"}} and months["layout"]["annotations"] == []
+    assert months["layout"]["title"]["text"].startswith("Sightings per calendar month, all selected years together<br>")
+    assert months_figure(ROWS, lang="ja")["layout"]["font"]
     assert (bars["x"], bars["y"], bars["customdata"]) == (
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
         [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2], [2] * 12)
