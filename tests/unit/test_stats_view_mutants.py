@@ -412,3 +412,42 @@ def test_stats_view_mutant019_the_month_charts_cite_their_unit():
     assert [f["layout"]["annotations"] for f in month_figures(ROWS)] == [[], []]      # no citation: no lines
     japanese = month_figures(ROWS, CITED, "ja")[0]["layout"]["annotations"][0]["text"]
     assert "Unit:" not in japanese and "Filters:" not in japanese
+
+
+def test_stats_view_mutant020_every_trace_and_axis_of_the_charts_literally():
+    (cells,) = heatmap_figure(ROWS)["data"]
+    assert {k: v for k, v in cells.items() if k not in ("y", "z", "text")} == {
+        "type": "heatmap", "x": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        "texttemplate": "%{text}", "colorscale": "Blues", "reversescale": True, "zmin": 0, "name": "sightings",
+        "xgap": 1, "ygap": 1, "colorbar": {"title": {"text": "sightings"}},
+        "hovertemplate": "%{x} %{y}: %{text} sightings<extra></extra>"}
+    assert heatmap_figure(ROWS)["layout"]["title"]["text"] == (
+        "Sightings per month and year<br><sub>unit: sightings; announced exercises not counted</sub>")
+    (share,) = chinese_figure(ROWS, "note", {})["data"]
+    assert (share["type"], share["name"], share["hovertemplate"]) == (
+        "bar", "share of sightings with Chinese ships",
+        "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]} sightings)<extra></extra>")
+    assert chinese_figure(ROWS, "note", {})["layout"]["title"]["text"] == (
+        "Share of sightings sailing with Chinese ships (%)<br><sub>unit: sightings</sub>")
+    monthly = monthly_figure(ROWS, "note")
+    bars, announced = monthly["data"]
+    assert (bars["type"], bars["name"], bars["hovertemplate"]) == (
+        "bar", "ship-sightings", "%{x|%b %Y}: %{y} ship-sightings in %{customdata[0]} sightings%{customdata[1]}"
+        "<extra></extra>")
+    assert (announced["type"], announced["name"], announced["hovertemplate"]) == (
+        "scatter", "announced exercise (an event, not a sighting)", "%{x|%d %b %Y}: %{text} (not counted)<extra></extra>")
+    assert monthly["layout"]["yaxis"] == {"title": {"text": "ship-sightings"}}
+    assert monthly["layout"]["title"]["text"].startswith(
+        "Ship-sightings per month<br><sub>unit: ship-sightings (a ship seen twice counts twice); announced exercises "
+        "not counted, shown as events")
+    passages = passages_figure(ROWS, "note", {})
+    assert (passages["data"][0]["type"], passages["layout"]["barmode"], passages["layout"]["yaxis"]) == (
+        "bar", "stack", {"title": {"text": "passages"}})
+    assert passages["layout"]["title"]["text"].startswith(
+        "Passages per year through each strait<br><sub>unit: passages (one group's transit of one strait on one "
+        "heading); colour: strait; pattern: heading")
+    assert [a["text"] for a in passages["layout"]["annotations"]] == ["note"]
+    for figure in (heatmap_figure(ROWS, None, "", "ja"), chinese_figure(ROWS, "n", {}, lang="ja"),
+                   monthly_figure(ROWS, "n", lang="ja"), passages_figure(ROWS, "n", {}, lang="ja")):
+        assert figure["layout"]["font"] and not figure["layout"]["title"]["text"].startswith(("Sightings", "Share",
+                                                                                               "Ship", "Passages"))
