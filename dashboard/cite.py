@@ -12,16 +12,16 @@ import datetime as dt
 
 from dashboard.feeds import SOURCE_LINE
 from dashboard.filters import FilterSpec
-from dashboard.i18n import translate, with_language
+from dashboard.i18n import DEFAULT, translate, with_language
 from dashboard.urlstate import spec_to_query
 
 
-def version_line(version: str, lang: str = "en") -> str:
+def version_line(version: str, lang: str = DEFAULT) -> str:
     """The line the page shows: ``'Dataset version 2026.12.1'`` (in ``lang``)."""
     return translate("Dataset version {version}", lang).format(version=version)
 
 
-def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: dt.date, lang: str = "en") -> str:
+def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: dt.date, lang: str = DEFAULT) -> str:
     """The citation of the view ``spec`` on the page at ``page_href`` (its own query and fragment dropped).
 
     The view's URL is the page's address with ``spec``'s query string, the same one the
@@ -45,7 +45,7 @@ def cite_text(page_href: str | None, spec: FilterSpec, version: str, accessed: d
             f"Source: {SOURCE_LINE}")
 
 
-def view_link(page_href: str | None, spec: FilterSpec, lang: str = "en") -> str:
+def view_link(page_href: str | None, spec: FilterSpec, lang: str = DEFAULT) -> str:
     """The permalink of ``spec``'s view: the page's address (its query and fragment dropped) with the
     spec's query string (the path alone before the browser reported the address), with ``lang=``
     for a page in another language (the link opens in that language).
@@ -53,5 +53,5 @@ def view_link(page_href: str | None, spec: FilterSpec, lang: str = "en") -> str:
     >>> view_link("https://straitwatch.example/?strait=Soya#map", FilterSpec(straits=("Tsugaru",)))
     'https://straitwatch.example/?strait=Tsugaru'
     """
-    page = (page_href or "/").split("#", 1)[0].split("?", 1)[0]
+    page = (page_href or "/").partition("#")[0].partition("?")[0]
     return f"{page}{with_language(spec_to_query(spec), lang)}"

@@ -10,11 +10,14 @@ stands for an area. :func:`position_story` says that in a sentence, testable on 
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
+import numpy as np
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.dossier import hull_href, sighting_href
-from dashboard.i18n import translator
+from dashboard.i18n import DEFAULT, translator
 from geo.compass import BEARINGS
 from sightings.schema import COLUMNS, is_release_url
 from sightings.voyages import parse_reference, reference_phrase
@@ -60,7 +63,7 @@ def voyage_story(row: pd.Series) -> list[str]:
     >>> voyage_story(pd.Series({"voyage_id": "v-a", "id": "b", "voyage_link": ["with a: hull 343 in both"]}))
     ['Voyage v-a: linked with a: hull 343 in both']
     """
-    links = list(row.get("voyage_link", None) or ())
+    links = _listed(row, "voyage_link")
     if links:
         return [f"Voyage {row['voyage_id']}: linked {link}" for link in links]
     if row["voyage_id"] == f"v-{row['id']}":
@@ -89,12 +92,12 @@ def date_story(row: pd.Series) -> str:
     >>> date_story(pd.Series({"date_basis": "inferred", "report_date_basis": "release"}))
     'Date: the day is worked out from other pages (the notes say how). Reported: the Joint Staff release.'
     """
-    date = _DATE_BASIS.get(row.get("date_basis", ""), "not said")
-    report = _REPORT_BASIS.get(row.get("report_date_basis", ""), "not said")
+    date = _DATE_BASIS.get(row.get("date_basis"), "not said")
+    report = _REPORT_BASIS.get(row.get("report_date_basis"), "not said")
     return f"Date: {date}. Reported: {report}."
 
 
-def details_panel(row: pd.Series | None, lang: str = "en") -> list:
+def details_panel(row: pd.Series | None, lang: str = DEFAULT) -> list:
     """The panel's content for ``row`` (None: how to choose one); its headings in ``lang`` (the
     stories and field names stay English: they quote the record's own words and column names)."""
     _ = translator(lang)
@@ -102,8 +105,9 @@ def details_panel(row: pd.Series | None, lang: str = "en") -> list:
         return [html.H3(_("Details"), className="details-title"),
                 html.P(_("Select a sighting (a table row, a map marker or a timeline point) to see all of it here."),
                        className="hint")]
+    # every URL the row cites: one given name may stand for two pages of a site, so a URL beyond the names is its own name
     links = [html.Li(html.A(name or url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
-             for name, url in zip(row["source_names"], row["source_urls"], strict=False) if _is_web(url)]
+             for url, name in zip_longest(row["source_urls"], row["source_names"], fillvalue="") if _is_web(url)]
     blocks = [
         html.H3(f"{row['event_date']:%d %b %Y} · {row['id']}", className="details-title"),
         html.P(position_story(row), className="details-position"),
@@ -123,7 +127,7 @@ def details_panel(row: pd.Series | None, lang: str = "en") -> list:
             for entry, target, release in same])]
         releases = [url for url in row["source_urls"] if is_release_url(url)]
         if releases:
-            blocks.append(html.P(["The release that says so: ", *[html.A(url.rsplit("/", 1)[-1], href=url,
+            blocks.append(html.P(["The release that says so: ", *[html.A(url.rpartition("/")[2], href=url,
                                   target="_blank", rel="noopener noreferrer", className="release-link")
                                   for url in releases],
                                   "; its sentence on this sighting is quoted above (the back-reference sentence "
@@ -150,8 +154,8 @@ def same_as_links(row: pd.Series) -> list[tuple[str, str, str]]:
     ...     "with x1: p20260309_01 says same as the 5 Mar 2026 Tsushima passage heading southwest"]}))
     [('2026-03-05 Tsushima southwest', 'x1', 'p20260309_01')]
     """
-    links = list(row.get("same_as", None) or ())
-    reasons = list(row.get("voyage_link", None) or ())
+    links = _listed(row, "same_as")
+    reasons = _listed(row, "voyage_link")
     found = []
     for entry in links:
         try:
@@ -159,8 +163,7 @@ def same_as_links(row: pd.Series) -> list[tuple[str, str, str]]:
         except ValueError:
             found.append((entry, "", ""))
             continue
-        link = next((reason for reason in reasons if reason.endswith(tail) and ": " in reason), "")
-        head = link[:-len(tail)] if link else ""
+        head = next((reason[:-len(tail)] for reason in reasons if reason.endswith(tail) and ": " in reason), "")
         target, _, release = head.removeprefix("with ").partition(": ")
         found.append((entry, target, release))
     return found
@@ -168,15 +171,19 @@ def same_as_links(row: pd.Series) -> list[tuple[str, str, str]]:
 
 def _links_or_none(row: pd.Series) -> list[str | None]:
     """The stored link behind each :func:`voyage_story` line (None for the lines that are not links)."""
-    links = list(row.get("voyage_link", None) or ())
-    return links if links else [None]
+    return _listed(row, "voyage_link") or [None]
+
+
+def _listed(row: pd.Series, column: str) -> list:
+    """The row's list in ``column`` ([] when it is missing or empty)."""
+    return list(row.get(column) or ())
 
 
 def _voyage_link(link: str | None) -> list:
     """A link to the earlier sighting a voyage link names ("with <id>: ...")."""
     if not link or not link.startswith("with ") or ": " not in link:
         return []
-    target = link.removeprefix("with ").split(": ", 1)[0]
+    target = link.removeprefix("with ").partition(": ")[0]
     return [" · ", dcc.Link(f"open {target}", href=sighting_href(target))]
 
 
@@ -202,7 +209,7 @@ def _shown(value) -> str:
         return f"{value:%Y-%m-%d}"
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "—"
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, (bool, np.bool_)):           # a row taken from a frame (iloc) holds numpy's bools
         return "Yes" if value else "No"
     if value in ("yes", "no"):
         return value.capitalize()

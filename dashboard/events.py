@@ -17,7 +17,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.figures import escape_markup
-from dashboard.i18n import translator
+from dashboard.i18n import DEFAULT, translator
 
 EVENTS = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 COLUMNS = ("start_date", "end_date", "label", "kind", "source_url", "source_name")
@@ -48,7 +48,7 @@ def load_events(path: Path = EVENTS) -> tuple[Event, ...]:
     if tuple(frame.columns) != COLUMNS:
         raise ValueError(f"{path}: columns {list(frame.columns)}; expected {list(COLUMNS)}")
     events = []
-    for number, row in enumerate(frame.itertuples(index=False), start=2):
+    for number, row in enumerate(frame.itertuples(), start=2):       # fields read by name
         try:
             start, end = dt.date.fromisoformat(row.start_date), dt.date.fromisoformat(row.end_date)
         except ValueError:
@@ -87,7 +87,7 @@ def with_events(figure: dict, events: tuple[Event, ...], shown) -> dict:
                                  "margin": {**layout.get("margin", {}), "t": 24}}}
 
 
-def section(events: tuple[Event, ...], lang: str = "en") -> html.Div:
+def section(events: tuple[Event, ...], lang: str = DEFAULT) -> html.Div:
     """The "show events" checkbox and the numbered, sourced list the timeline's numbers refer to
     (the events' own labels are as their source states them, in English)."""
     _ = translator(lang)

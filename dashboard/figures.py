@@ -19,6 +19,7 @@ import hashlib
 import json
 import textwrap
 from html import escape
+from itertools import zip_longest
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,7 @@ from dash import html
 from sightings.pipeline import OPEN_SEA, release_urls
 from sightings.schema import POINT_KINDS
 from geo.straits import STRAITS
-from dashboard.i18n import N_, figure_font, name, translator
+from dashboard.i18n import DEFAULT, N_, figure_font, name, translator
 
 #: One colour per timeline lane / map trace: the straits' (geo.straits: Okabe-Ito, colour-blind
 #: safe), then open sea.
@@ -95,21 +96,6 @@ def escape_markup(text: str) -> str:
     return escape(text, quote=False)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """``textwrap.wrap(text, width)``, skipping textwrap for a text that is already one line.
-
-    textwrap splits every text into chunks first (35 us a call, several per hover label: a
-    second at 10,000 markers); a text of at most ``width`` characters with no whitespace but
-    plain inner spaces is its own line.
-
-    >>> wrap("Udaloy I-class destroyer", 70), wrap("a b", 1)
-    (['Udaloy I-class destroyer'], ['a', 'b'])
-    """
-    if len(text) <= width and text.strip() == text and text.replace(" ", "").isprintable():
-        return [text] if text else []
-    return textwrap.wrap(text, width)
-
-
 def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     """Hover labels; every reported word is HTML-escaped before it meets Plotly's markup.
 
@@ -117,7 +103,7 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     full label adds the Japanese release's sentence and the release link where there is one.
     """
     def clean(text: str, width: int = 70) -> str:
-        return "<br>".join(escape_markup(line) for line in wrap(text, width)) or "—"
+        return "<br>".join(escape_markup(line) for line in textwrap.wrap(text, width)) or "—"
 
     labels = []
     for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
@@ -195,14 +181,13 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
     >>> stacked_markers(rows, None)["customdata"], stacked_markers(rows, "a")["customdata"]  # doctest: +SKIP
     (['a'], ['b'])
     """
-    groups = list(points.groupby(["lat", "lon"], sort=False).indices.values()) if len(points) else []
-    ids = points["id"].to_numpy(dtype=object)
+    groups = list(points.groupby(["lat", "lon"], sort=False).indices.values())
+    ids = points["id"].to_numpy()
     labels = hover_text(points)
-    short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)] if \
-        any(len(g) > 1 for g in groups) else []
+    short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)]
     sizes = marker_size(points["ships"]).to_numpy()
-    colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy(dtype=object)
-    opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy(dtype=float)
+    colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy()
+    opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy()
     lat, lon = points["lat"].to_numpy(dtype=float), points["lon"].to_numpy(dtype=float)
     out = {"lat": [], "lon": [], "customdata": [], "text": [], "marker": {"size": [], "color": [], "opacity": []}}
     for group in groups:
@@ -234,7 +219,7 @@ def upload_trace(rows: pd.DataFrame) -> dict:
 
 def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
     """A dark halo under the selected sighting's marker (empty when it is not shown)."""
-    part = rows[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)] if selected else rows.iloc[0:0]
+    part = rows[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)]     # None selects no row
     return {"lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
             "marker": {"size": (marker_size(part["ships"]) + 14).tolist(), "color": "#111111", "opacity": 0.35}}
 
@@ -243,7 +228,7 @@ def area_ids(rows: pd.DataFrame) -> dict[str, int]:
     """Area-only reports per map area: ``strait:<group>`` or ``sea:<name>`` -> count."""
     counts: dict[str, int] = {}
     kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]
-    for row in rows.loc[kinds == "area", ["strait", "named_seas"]].itertuples(index=False):   # two of ~70 columns
+    for row in rows.loc[kinds == "area", ["strait", "named_seas"]].itertuples():   # two of ~70 columns
         keys = [f"strait:{row.strait}"] if row.strait else [f"sea:{s}" for s in row.named_seas]
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
@@ -282,7 +267,7 @@ def base_features(layers: list[tuple[str, str | None, dict]]) -> dict:
     """Every base layer's features in one FeatureCollection, each tagged with its layer's index
     (``sw_layer``): the map's one GeoJSON source, drawn by one style layer per base layer."""
     return {"type": "FeatureCollection", "features": [
-        {**feature, "properties": {**feature.get("properties", {}), "sw_layer": index}}
+        {**feature, "properties": {**(feature.get("properties") or {}), "sw_layer": index}}   # GeoJSON allows null
         for index, (_, _, layer) in enumerate(layers) for feature in layer["source"]["features"]]}
 
 
@@ -339,7 +324,7 @@ def area_styles(layers: list[tuple[str, str | None, dict]], counts: dict[str, in
         elif group == "seas":
             styles[index] = {"color": SEA_FILL, "opacity": SEA_OPACITY}
         else:
-            styles[index] = {"color": LANE_COLOURS.get(key.split(":", 1)[1], "#999999"), "opacity": 0.25}
+            styles[index] = {"color": LANE_COLOURS.get(key.partition(":")[2], "#999999"), "opacity": 0.25}
     return styles
 
 
@@ -358,7 +343,7 @@ def map_figure(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame, s
 
     data = [trace("selected", selection_trace(rows, selected), showlegend=False, hoverinfo="skip")]
     data.append(trace("sightings", points_trace(rows, selected)))
-    data.append(trace("your file (not saved)", upload_trace(rows.iloc[0:0])))
+    data.append(trace("your file (not saved)", upload_trace(rows.iloc[:0])))
     extra = dict(extra_layout or {})
     meta = {"areas": area_paint(layers, rows), "hidden": [], **extra.pop("meta", {})}
     return {"data": data, "layout": {
@@ -380,7 +365,7 @@ Update = tuple[tuple, object]
 
 
 def map_updates(layers: list[tuple[str, str | None, dict]], rows: pd.DataFrame,
-                selected: str | None, lang: str = "en") -> tuple[list[Update], list]:
+                selected: str | None, lang: str = DEFAULT) -> tuple[list[Update], list]:
     """What changes in :func:`map_figure` when the rows change, and the note under the map (in ``lang``).
 
     The updates redraw the markers, the selection halo and the area styles; applied to any
@@ -415,7 +400,7 @@ def _trace_updates(index: int, values: dict) -> list[Update]:
     return [(("data", index, key), value) for key, value in values.items()]
 
 
-def map_note(rows: pd.DataFrame, lang: str = "en") -> list:
+def map_note(rows: pd.DataFrame, lang: str = DEFAULT) -> list:
     """Below-map note (in ``lang``): the empty state, or what is not drawn as a marker (and, for large
     selections, that the table lists only the latest and the voyage layer is empty)."""
     _ = translator(lang)
@@ -484,31 +469,23 @@ def table_rows(rows: pd.DataFrame) -> list[dict]:
         "distance_to_japan_km": None if pd.isna(row.distance_to_japan_km) else row.distance_to_japan_km,
         "primary_source": "yes" if row.primary_source else "no",
         "release": [{"name": "Joint Staff release", "url": url} for url in release_urls(row.source_urls)],
-        "sources": [{"name": n, "url": u} for n, u in zip(row.source_names, row.source_urls, strict=False)],
-    } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples(index=False)]
+        # every URL the row cites (a URL beyond the names is shown as itself)
+        "sources": [{"name": n, "url": u} for u, n in zip_longest(row.source_urls, row.source_names, fillvalue="") if u],
+    } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples()]   # read by name
 
 
-def _monthly_lanes(rows: pd.DataFrame, present: list[str]) -> list[dict]:
-    """Timeline lanes as one marker per lane and month, sized by count (large selections).
-
-    Counted with ``np.bincount`` over (lane code, month) pairs: 20 ms for a million rows.
-    """
-    lanes = rows["facet:lane"].cat
-    months = rows["event_date"].to_numpy().astype("datetime64[M]").astype(np.int64)
-    first, span = months.min(), months.max() - months.min() + 1
-    counts = np.bincount(lanes.codes.to_numpy(np.int64) * span + (months - first),
-                         minlength=len(lanes.categories) * span).reshape(len(lanes.categories), span)
+def _monthly_lanes(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str]) -> list[dict]:
+    """Timeline lanes as one marker per lane and month, sized by count (large selections)."""
+    counts = rows.groupby([np.asarray(lanes), rows["event_date"].dt.to_period("M")]).size()
+    level = _lane_levels(present)
     traces = []
     for lane in present:
-        row = counts[list(lanes.categories).index(lane)]
-        offsets = np.flatnonzero(row)
-        part = row[offsets]
+        part = counts.loc[lane]                      # the lane's months with sightings, in time order
         traces.append({
-            "type": "scatter", "x": _days((first + offsets).astype("datetime64[M]")),
-            "y": [float(_lane_levels(present)[lane])] * len(part),
+            "type": "scatter", "x": _days(part.index.to_timestamp()), "y": [float(level[lane])] * len(part),
             "mode": "markers", "name": lane, "showlegend": False, "customdata": part.tolist(),
             "hovertemplate": "%{x|%b %Y}: %{customdata:,} sightings<extra></extra>",
-            "marker": {"size": (4 + 2 * np.log2(part)).round(1).tolist(), "color": LANE_COLOURS[lane]}})
+            "marker": {"size": (4 + 2 * np.log2(part.to_numpy())).round(1).tolist(), "color": LANE_COLOURS[lane]}})
     return traces
 
 
@@ -528,8 +505,9 @@ def fan_offsets(lane: pd.Series, day: pd.Series) -> np.ndarray:
     [-0.18, 0.0, 0.18, 0.0]
     """
     keys = pd.DataFrame({"lane": lane.to_numpy(), "day": day.to_numpy()})
-    rank = keys.groupby(["lane", "day"], sort=False).cumcount().to_numpy(dtype=float)
-    count = keys.groupby(["lane", "day"], sort=False)["lane"].transform("size").to_numpy(dtype=float)
+    groups = keys.groupby(["lane", "day"])           # each row's rank and count within its lane and day
+    rank = groups.cumcount().to_numpy()
+    count = groups["lane"].transform("size").to_numpy()
     step = np.minimum(FAN_STEP, 2 * FAN_HALF / np.maximum(count - 1, 1))
     return (rank - (count - 1) / 2) * step
 
@@ -540,14 +518,14 @@ def _lane_markers(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str],
     A lane is a number on the y axis (:func:`_lane_axis`); sightings of one day in one lane fan
     out inside it (:func:`fan_offsets`) instead of hiding each other.
     """
-    days = np.array(_days(rows["event_date"]), dtype=object)
+    days = np.array(_days(rows["event_date"]))
     offsets = fan_offsets(pd.Series(np.asarray(lanes)), rows["event_date"])
     level = _lane_levels(present)
-    ids = rows["id"].to_numpy(dtype=object)
-    hover = np.array(hover_text(rows, short=True), dtype=object)
+    ids = rows["id"].to_numpy()
+    hover = np.array(hover_text(rows, short=True))
     sizes = marker_size(rows["ships"]).to_numpy()
     symbols = rows["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
-    symbols = symbols.to_numpy(dtype=object)
+    symbols = symbols.to_numpy()
     widths = np.where(ids == selected, 3, 0.5)
     data = []
     for lane in present:
@@ -568,7 +546,7 @@ def _lane_levels(present: list[str]) -> dict[str, int]:
     return {lane: len(present) - 1 - i for i, lane in enumerate(present)}
 
 
-def _lane_axis(present: list[str], lang: str = "en") -> dict:
+def _lane_axis(present: list[str], lang: str = DEFAULT) -> dict:
     """The y axis of the lanes: numbers (so a day's sightings can fan out) labelled with the lanes (in ``lang``)."""
     levels = _lane_levels(present)
     return {"domain": [0.28, 1.0], "tickmode": "array", "tickvals": list(levels.values()),
@@ -624,7 +602,7 @@ def time_range(rows: pd.DataFrame, span: tuple | None = None) -> list[str] | Non
     return [low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")]
 
 
-def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None = None, lang: str = "en") -> dict:
+def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None = None, lang: str = DEFAULT) -> dict:
     """Sightings over time (a figure dict), one lane per strait plus open sea, with a monthly count strip.
 
     ``span`` is the date filter's (start, end): the x axis shows it (:func:`time_range`). With no
@@ -633,18 +611,13 @@ def timeline_figure(rows: pd.DataFrame, selected: str | None, span: tuple | None
     """
     _ = translator(lang)
     lanes = rows["facet:lane"].array if "facet:lane" in rows else pd.Categorical(rows["lane"])
-    counted = np.bincount(lanes.codes[lanes.codes >= 0], minlength=len(lanes.categories))
-    present = [lane for lane in LANES if lane in lanes.categories and counted[lanes.categories.get_loc(lane)] > 0]
-    data = _monthly_lanes(rows, present) if is_aggregated(rows) else _lane_markers(rows, lanes, present, selected)
-    months = rows["event_date"].to_numpy().astype("datetime64[M]")
-    if len(months):
-        first = months.min()
-        per_month = np.bincount((months - first).astype(np.int64))
-        # every month from the first to the last (months with none too), or only the counted ones when aggregated
-        shown = np.flatnonzero(per_month) if is_aggregated(rows) else np.arange(len(per_month))
-        bar_x, bar_y = np.datetime_as_string(first + shown, unit="D").tolist(), per_month[shown].tolist()
-    else:
-        bar_x, bar_y = [], []
+    counted = pd.Series(lanes).value_counts()
+    present = [lane for lane in LANES if counted.get(lane, 0) > 0]
+    data = _monthly_lanes(rows, lanes, present) if is_aggregated(rows) else _lane_markers(rows, lanes, present, selected)
+    per_month = rows["event_date"].dt.to_period("M").value_counts().sort_index()
+    if len(per_month) and not is_aggregated(rows):     # every month from the first to the last, months with none too
+        per_month = per_month.reindex(pd.period_range(per_month.index[0], per_month.index[-1]), fill_value=0)
+    bar_x, bar_y = _days(per_month.index.to_timestamp()), per_month.tolist()
     # xperiod: each bar spans its calendar month (a lone month too), not a width guessed from gaps
     data.append({"type": "bar", "x": bar_x, "y": bar_y, "name": _("per month"),
                  "xperiod": "M1", "xperiodalignment": "middle",

@@ -28,7 +28,7 @@ from dashboard.cite import view_link
 from dashboard.export import filename
 from dashboard.figures import GRAPH_CONFIG, LANE_COLOURS, escape_markup
 from dashboard.filters import FilterSpec, apply_filters, date_span, summary
-from dashboard.i18n import N_, figure_font, name, translator, with_language
+from dashboard.i18n import DEFAULT, N_, figure_font, name, translator, with_language
 from dashboard.urlstate import spec_to_query
 from sightings.coverage import COMPARABLE, compare, per_year
 from sightings.schema import STRAITS
@@ -65,13 +65,13 @@ def stats_href(spec) -> str:
     return STATS_PATH + spec_to_query(spec)
 
 
-def sidecar_href(spec, lang: str = "en") -> str:
+def sidecar_href(spec, lang: str = DEFAULT) -> str:
     """The link of the statistics CSV's description (version, licence, export date, filters) for ``spec``,
     written in ``lang``."""
     return STATS_PATH + ".json" + with_language(spec_to_query(spec), lang)
 
 
-def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = "en") -> tuple[dict, dict, dict]:
+def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = DEFAULT) -> tuple[dict, dict, dict]:
     """(passages per strait and year by heading, ship-sightings per month, share with Chinese ships).
 
     Each carries ``citation`` (filters, unit, source, version, access date, link) under its plot,
@@ -91,7 +91,7 @@ def stats_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: st
             chinese_figure(ships, note, ticks, citation, captions[ids.STATS_CHINESE], lang))
 
 
-def month_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = "en") -> tuple[dict, dict]:
+def month_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: str = DEFAULT) -> tuple[dict, dict]:
     """(sightings per year and month, sightings per calendar month), each carrying ``citation``; words in ``lang``."""
     cite = caption(citation, UNITS["sightings"], lang) if citation else ""
     return heatmap_figure(rows, citation, cite, lang), months_figure(rows, citation, cite, lang)
@@ -99,7 +99,7 @@ def month_figures(rows: pd.DataFrame, citation: Citation | None = None, lang: st
 
 def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current_to: dt.date | None,
                  page_href: str | None, today: dt.date, names: dict[str, str] | None = None,
-                 lang: str = "en") -> tuple:
+                 lang: str = DEFAULT) -> tuple:
     """Everything the statistics callback returns (:data:`STATS_OUTPUTS`, in order) for the filters ``spec``.
 
     ``frame`` is the whole record (the period comparison moves the dates); the charts, table and
@@ -117,11 +117,12 @@ def stats_update(frame: pd.DataFrame, spec: FilterSpec, *, version: str, current
 
 
 def make_citation(rows: pd.DataFrame, spec: FilterSpec, version: str, current_to: dt.date | None,
-                  page_href: str | None, today: dt.date, lang: str = "en") -> Citation:
+                  page_href: str | None, today: dt.date, lang: str = DEFAULT) -> Citation:
     """The :class:`dashboard.briefing.Citation` of the view ``spec`` over the selected ``rows`` (its filter
     sentence in ``lang``, its link to the page in ``lang``)."""
     return Citation(sentence=summary(rows, spec, current_to, lang), version=version, accessed=today, current_to=current_to,
-                    stem=filename(spec, "x")[:-2], link=view_link(page_href, spec, lang), start=spec.start, end=spec.end)
+                    stem=filename(spec, "x").removesuffix(".x"), link=view_link(page_href, spec, lang),
+                    start=spec.start, end=spec.end)
 
 
 def heading_styles(headings) -> dict[str, dict]:
@@ -146,7 +147,7 @@ def tint(colour: str, share: float) -> str:
 
 
 def passages_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citation | None = None,
-                    cite: str = "", lang: str = "en") -> dict:
+                    cite: str = "", lang: str = DEFAULT) -> dict:
     """Stacked bars of passages per year, one colour per strait, one fill pattern per stated heading;
     a year cut short (:func:`sightings.stats.year_is_partial` of ``citation``'s period) drawn paler;
     titles and legend in ``lang``."""
@@ -183,7 +184,7 @@ def passages_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citati
 
 
 def monthly_figure(rows: pd.DataFrame, note: str, citation: Citation | None = None, cite: str = "",
-                   lang: str = "en") -> dict:
+                   lang: str = DEFAULT) -> dict:
     """Ship-sightings per month, each bar from the month's first day to the next month's; a month
     cut short drawn paler; announced exercises as events on the axis, never in the sums."""
     _ = translator(lang)
@@ -216,7 +217,7 @@ def monthly_figure(rows: pd.DataFrame, note: str, citation: Citation | None = No
 
 
 def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citation | None = None,
-                   cite: str = "", lang: str = "en") -> dict:
+                   cite: str = "", lang: str = DEFAULT) -> dict:
     """Per year, the share of sightings sailing with Chinese ships (a partial year paler)."""
     _ = translator(lang)
     table = chinese_share(rows)
@@ -232,7 +233,7 @@ def chinese_figure(rows: pd.DataFrame, note: str, ticks: dict, citation: Citatio
                    cite, lang=lang)
 
 
-def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "", lang: str = "en") -> dict:
+def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "", lang: str = DEFAULT) -> dict:
     """Sightings per year (rows) and month (columns), every month of every year shown: a zero is a
     zero, a month the period or the record does not reach is blank, a partial month is starred
     (titles in ``lang``)."""
@@ -265,7 +266,7 @@ def heatmap_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: s
                    plot_height=120 + 22 * len(years), lang=lang)
 
 
-def months_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "", lang: str = "en") -> dict:
+def months_figure(rows: pd.DataFrame, citation: Citation | None = None, cite: str = "", lang: str = DEFAULT) -> dict:
     """Month-of-year totals: the sightings of every selected year together, per calendar month,
     the busiest months named in the title (titles in ``lang``)."""
     _ = translator(lang)
@@ -321,14 +322,14 @@ NOTE_LINE = 13
 
 
 def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: dict, flag: str = "",
-            cite: str = "", plot_height: int = 300, lang: str = "en") -> dict:
+            cite: str = "", plot_height: int = 300, lang: str = DEFAULT) -> dict:
     """A chart's layout: ``title`` (``flag`` after it, e.g. unknown counts), the sources ``note`` below the
     axis (clear of the two-line year ticks) and under it the ``cite`` lines (filters, unit, source,
     version, access date, link: :func:`dashboard.briefing.caption`), so a downloaded image cites
     itself; the legend always shown; zoom kept across filter changes; Japanese (``lang``) in the bundled font."""
     below = 105 if ticks else 40                         # the year ticks are two lines, turned
     note_lines = textwrap.wrap(escape_markup(note), 150)
-    cite_lines = [piece for line in cite.split("\n") for piece in textwrap.wrap(escape_markup(line), 150)] if cite else []
+    cite_lines = [piece for line in cite.split("\n") for piece in textwrap.wrap(escape_markup(line), 150)]
     annotations = [{"text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
                     "yshift": -(below + NOTE_LINE * skip), "yanchor": "top", "xanchor": "left", "showarrow": False,
                     "align": "left", "font": NOTE_FONT, "name": name}
@@ -351,7 +352,7 @@ def _figure(data: list[dict], title: str, note: str, ticks: dict | None, extra: 
 
 
 def section(rows: pd.DataFrame, record: pd.DataFrame | None = None, counts: pd.DataFrame | None = None,
-            citation: Citation | None = None, lang: str = "en") -> html.Section:
+            citation: Citation | None = None, lang: str = DEFAULT) -> html.Section:
     """The statistics heading, its download links, "Copy summary", the charts (for the first rows
     shown), the periods compared and, given the whole ``record`` and the sourced ``counts``, how
     complete each year is. The statistics callback fills the parts that follow the filters
@@ -394,7 +395,7 @@ PERIOD_WORDS = (N_("This period"), N_("A year earlier"), N_("Previous period of 
                 N_("passages"), N_("sightings"))
 
 
-def comparison_table(comparison: dict, lang: str = "en") -> html.Div:
+def comparison_table(comparison: dict, lang: str = DEFAULT) -> html.Div:
     """The periods compared (:func:`dashboard.briefing.compare_periods`): one column per period with its
     dates, days and whether it is partial; one line per strait (passages) and per ship type
     (sightings), zeros written out. Headings, period labels and names in ``lang`` (a partial period's
@@ -455,7 +456,7 @@ def coverage_years(record: pd.DataFrame, counts: pd.DataFrame) -> list[dict]:
     compared = compare(record, counts)
     starts = compared["period_start"].fillna(compared["period_end"])
     entries: dict[int, list[dict]] = {}
-    for year, count in zip(starts.dt.year.tolist(), compared.itertuples(index=False), strict=True):
+    for year, count in zip(starts.dt.year.tolist(), compared.itertuples(), strict=True):   # fields by name
         entries.setdefault(int(year), []).append(_count_entry(count))
     known = sorted({int(y) for y in yearly.index} | set(entries))
     years = []
@@ -478,7 +479,7 @@ def _count_entry(count) -> dict:
         share = "not comparable (both navies, or aircraft too; the record holds Russian ships)"
     elif count.measure == "ships_in_one_transit":
         share = "held" if count.share else "not held"
-    elif count.share is None or pd.isna(count.share):
+    elif pd.isna(count.share):
         share = "no share (none announced)"
     elif count.share == 0:
         share = "none held"
@@ -489,7 +490,7 @@ def _count_entry(count) -> dict:
             "share": share, "source_name": count.source_name, "source_url": count.source_url, "quote": count.quote}
 
 
-def coverage_table(years: list[dict], lang: str = "en") -> html.Div:
+def coverage_table(years: list[dict], lang: str = DEFAULT) -> html.Div:
     """The "How complete each year is" table of :func:`coverage_years`, each count linking its page
     (headings in ``lang``; the counts quote their pages in English)."""
     _ = translator(lang)

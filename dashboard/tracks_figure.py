@@ -72,8 +72,8 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
     lines, inferred = _Path(), _Path()
     if is_aggregated(rows):                 # the map's note says so
         return lines.values(), inferred.values()
-    columns = ["id", "event_date", "ship_types", "hull_numbers"] + (["voyage_link"] if "voyage_link" in rows else [])
-    by_id = {row.id: row for row in rows[columns].itertuples(index=False)}
+    columns = ["id", "event_date", "ship_types", "hull_numbers", "voyage_link"]
+    by_id = {row.id: row for row in rows[columns].itertuples()}
     for track in voyage_tracks(rows):
         points = list(zip(track.lats, track.lons))
         if len(points) < 2 and not track.passages:
@@ -128,7 +128,7 @@ def voyage_label(track: Track, by_id: dict) -> str:
     unknown = track.route_known.count(False)
     route = (f"<br>Route unknown between {unknown} pair{'s' if unknown != 1 else ''} of sightings (drawn dotted)"
              if unknown else "")
-    links = [f"{row_id} {reason}" for row_id in ids for reason in getattr(by_id[row_id], "voyage_link", ())]
+    links = [f"{row_id} {reason}" for row_id in ids for reason in by_id[row_id].voyage_link]
     shown = "<br>".join(escape_markup(link) for link in links[:MAX_LINKS_SHOWN])
     more = f"<br>... and {len(links) - MAX_LINKS_SHOWN} more (details panel)" if len(links) > MAX_LINKS_SHOWN else ""
     return (f"<b>Voyage {escape_markup(track.voyage_id)}</b> · {len(ids)} sighting{'s' if len(ids) != 1 else ''}, "
@@ -166,11 +166,12 @@ class _Path:
 
 def _dashes(start: tuple[float, float], end: tuple[float, float]) -> list[list[tuple[float, float]]]:
     """The drawn pieces of a dashed leg from ``start`` to ``end`` (every other piece of :data:`DASH_DEGREES`)."""
-    length = math.dist(start, end)
-    pieces = max(1, round(length / DASH_DEGREES))
-    at = [(start[0] + (end[0] - start[0]) * i / pieces, start[1] + (end[1] - start[1]) * i / pieces)
-          for i in range(pieces + 1)]
-    return [[at[i], at[i + 1]] for i in range(0, pieces, 2)]
+    pieces = max(1, round(math.dist(start, end) / DASH_DEGREES))
+
+    def at(i: int) -> tuple[float, float]:
+        return start[0] + (end[0] - start[0]) * i / pieces, start[1] + (end[1] - start[1]) * i / pieces
+
+    return [[at(i), at(i + 1)] for i in range(0, pieces, 2)]
 
 
 def _dots(start: tuple[float, float], end: tuple[float, float]) -> list[list[tuple[float, float]]]:

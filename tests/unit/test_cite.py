@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import ids
-from dashboard.cite import cite_text, version_line
+from dashboard.cite import cite_text, version_line, view_link
 from dashboard.feeds import FEED_LINKS, feed_href
 from dashboard.filters import FilterSpec
 from dashboard.urlstate import spec_to_query
@@ -75,3 +75,13 @@ def test_cite006_the_views_callback_sets_feed_links_and_citation(client, depende
         "View: http://127.0.0.1:8050/?from=2022-01-01&strait=Tsugaru\n"
         f"Accessed: {dt.date.today().isoformat()}\n"
         "Source: Joint Staff Office, Ministry of Defense of Japan, processed by Straitwatch")
+
+
+def test_cite007_a_page_in_another_language_cites_its_link_in_that_language_and_words_in_english():
+    text = cite_text("https://straitwatch.example/?lang=ja#timeline", FilterSpec(straits=("Soya",)), "2026.12.1",
+                     dt.date(2026, 12, 7), "ja")
+    assert text.splitlines()[:2] == ["Straitwatch, Russian Navy movements around Japan. Dataset version 2026.12.1.",
+                                     "View: https://straitwatch.example/?strait=Soya&lang=ja"]
+    assert version_line("2026.12.1", "ja") == "データセット版 2026.12.1"
+    assert view_link("https://a.example/x?y=1#z?w", FilterSpec(), "ja") == "https://a.example/x?lang=ja"
+    assert view_link("https://a.example/x#z?w", FilterSpec()) == "https://a.example/x"

@@ -62,13 +62,3 @@ def test_prop004_any_bytes_read_as_table_or_refused(raw):
         assert exc.problems
         return
     assert isinstance(table, pd.DataFrame)
-
-
-@given(st.text(alphabet=st.sampled_from([" ", "a", "B", "-", "\t", "\n", "\r", "\u3000", "\xa0", "宗", "."]),
-               max_size=90), st.sampled_from([1, 5, 35, 70, 90]))
-def test_prop005_hover_wrap_is_textwraps(text, width):
-    """The hover labels' one-line shortcut gives textwrap's lines for any text and width."""
-    import textwrap
-
-    from dashboard.figures import wrap
-    assert wrap(text, width) == textwrap.wrap(text, width)
