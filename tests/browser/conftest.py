@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 from dash.testing import application_runners
+from dash.testing.composite import DashComposite
 from dash.testing.wait import until
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 
 from dashboard import ids
@@ -22,6 +24,8 @@ from dashboard.settings import ENV
 
 #: The frozen fixture (tests/fixtures/README.md): 25 hand-made rows with literal answers.
 FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "sightings.csv"
+#: The window size every test starts with.
+WINDOW = (1400, 1100)
 
 
 def start(dash_duo, path="", data=None):
@@ -82,10 +86,84 @@ def pytest_setup_options():
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--disable-quic", "--no-first-run", "--window-size=1400,1100", "--hide-scrollbars",
+                     "--disable-quic", "--no-first-run", f"--window-size={WINDOW[0]},{WINDOW[1]}", "--hide-scrollbars",
                      "--enable-unsafe-swiftshader"):
         options.add_argument(argument)
     return options
+
+
+#: dash.testing stops a test's server by raising SystemExit in each thread it started, so a request
+#: thread still holding the shared chromium's keep-alive connection ends with that exception. It is
+#: how the server stops, not an error of the app (the app's errors are in the page's console, which
+#: the tests read); the warning is left out for these threads only.
+SERVER_STOPPED = ("ignore:Exception in thread .* [(]process_request_thread[)]"
+                  ":pytest.PytestUnhandledThreadExceptionWarning")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.filterwarnings(SERVER_STOPPED))
+
+
+@pytest.fixture(scope="session")
+def _chromium():
+    """One headless chromium for every browser test of the run (starting and quitting one per
+    test took about 1.8 s a test, 95 s of a run). :func:`dash_duo` gives each test a clean one."""
+    held: dict = {}
+    yield held
+    if "driver" in held:
+        held["driver"].quit()
+
+
+@pytest.fixture
+def dash_duo(request, dash_thread_server, tmpdir, _chromium):
+    """dash.testing's ``dash_duo`` (the same options) on the run's one chromium, made as new for
+    each test: its own download folder, the start window size, no other tabs, no console
+    entries of earlier tests, and, when it ends, the app's site data (local storage, cookies)
+    cleared and the emulations tests set through the DevTools protocol (a phone's screen, a slow
+    network) lifted, so no choice a test made (the page language, remembered in local storage)
+    reaches the next. A chromium that stopped answering is replaced."""
+    class Duo(DashComposite):
+        def _try_get_webdriver(self):
+            driver = _chromium.get("driver")
+            try:
+                driver and driver.window_handles
+            except WebDriverException:
+                driver = None
+            if driver is None:
+                driver = _chromium["driver"] = super()._try_get_webdriver()
+            return driver
+
+        def __exit__(self, *exc):
+            driver = self.driver
+            try:
+                for handle in driver.window_handles[1:]:
+                    driver.switch_to.window(handle)
+                    driver.close()
+                driver.switch_to.window(driver.window_handles[0])
+                driver.get("about:blank")
+                driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})      # a phone's screen
+                driver.execute_cdp_cmd("Network.emulateNetworkConditions",              # a slow network
+                                       {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+                driver.execute_cdp_cmd("Network.disable", {})
+                if self.server.url:
+                    driver.execute_cdp_cmd("Storage.clearDataForOrigin",
+                                           {"origin": self.server.url.rstrip("/"), "storageTypes": "all"})
+                driver.delete_all_cookies()
+            except WebDriverException:
+                _chromium.pop("driver", None).quit()
+
+    config = request.config
+    with Duo(server=dash_thread_server, browser=config.getoption("webdriver"), remote=config.getoption("remote"),
+             remote_url=config.getoption("remote_url"), headless=config.getoption("headless"),
+             options=config.hook.pytest_setup_options(), download_path=tmpdir.mkdir("download").strpath,
+             percy_assets_root=config.getoption("percy_assets"), percy_finalize=config.getoption("nopercyfinalize"),
+             pause=config.getoption("pause")) as duo:
+        duo.driver.set_window_size(*WINDOW)
+        duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": duo.download_path})
+        duo.driver.get_log("browser")            # earlier tests' console entries
+        yield duo
 
 
 def wait_until(condition, timeout=15.0, message="condition"):
