@@ -18,7 +18,8 @@ import pandas as pd
 from dashboard.facets import FACETS
 from dashboard.filters import FilterSpec
 from sightings.cells import as_cells
-from sightings.export import CHUNK_ROWS, export_frame, located_mask
+from sightings.export import CHUNK_ROWS, export_frame
+from sightings.pipeline import located_mask
 
 def to_geojson(rows: pd.DataFrame) -> str:
     """A FeatureCollection: points where the row has one, null geometry for area/unlocated rows."""

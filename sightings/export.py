@@ -18,8 +18,8 @@ from collections.abc import Iterator
 import pandas as pd
 
 from sightings.cells import as_cells
-from sightings.pipeline import primary_source
-from sightings.schema import COLUMNS, EXPORT_ONLY, POINT_KINDS
+from sightings.pipeline import located_mask, primary_source
+from sightings.schema import COLUMNS, EXPORT_ONLY
 
 EXPORT_COLUMNS = COLUMNS + EXPORT_ONLY
 #: Rows per piece of a streamed download: the first bytes leave at once, memory stays flat.
@@ -55,19 +55,6 @@ def export_frame(rows: pd.DataFrame, *, spreadsheet_safe: bool = True) -> pd.Dat
     located = located_mask(rows)
     rows = rows.assign(lat=rows["lat"].where(located), lon=rows["lon"].where(located))
     return as_cells(rows, EXPORT_COLUMNS, spreadsheet_safe=spreadsheet_safe).reset_index(drop=True)
-
-
-def located_mask(rows: pd.DataFrame) -> pd.Series:
-    """Rows whose point was reported or derived (:data:`dashboard.figures.POINT_KINDS`): the only
-    ones a download gives a position.
-
-    Examples
-    --------
-    >>> located_mask(pd.DataFrame({"position_kind": ["reported", "derived", "area", "derived"],
-    ...                            "lat": [45.6, 45.9, 41.5, None], "lon": [141.3, 141.9, 140.6, None]})).tolist()
-    [True, True, False, False]
-    """
-    return rows["position_kind"].astype(str).isin(POINT_KINDS) & rows["lat"].notna() & rows["lon"].notna()
 
 
 def to_csv(rows: pd.DataFrame) -> str:

@@ -76,7 +76,7 @@ def prepare(sightings: pd.DataFrame) -> pd.DataFrame:
     """
     from geo.join import enrich
 
-    return add_facets(with_checks(enrich(sightings, located=sightings["position_kind"].isin(POINT_KINDS))))
+    return add_facets(with_checks(enrich(sightings, located=located_mask(sightings))))
 
 
 def with_checks(frame: pd.DataFrame) -> pd.DataFrame:
@@ -149,6 +149,19 @@ def add_facets(frame: pd.DataFrame) -> pd.DataFrame:
     kinds = _indicators(_each_distinct(ship_categories_of, types), SHIP_CATEGORY_NAMES).rename(columns=type_column)
     acts = _indicators(_each_distinct(activity_kinds, out["activity"]), ACTIVITY_KINDS).rename(columns=activity_column)
     return pd.concat([out, searched, kinds, acts], axis=1)
+
+
+def located_mask(rows: pd.DataFrame) -> pd.Series:
+    """Rows whose point was reported or derived (:data:`sightings.schema.POINT_KINDS`): the only
+    ones a download gives a position, and the only ones the layers are asked about (:func:`prepare`).
+
+    Examples
+    --------
+    >>> located_mask(pd.DataFrame({"position_kind": ["reported", "derived", "area", "derived"],
+    ...                            "lat": [45.6, 45.9, 41.5, None], "lon": [141.3, 141.9, 140.6, None]})).tolist()
+    [True, True, False, False]
+    """
+    return rows["position_kind"].astype(str).isin(POINT_KINDS) & rows["lat"].notna() & rows["lon"].notna()
 
 
 def seas_of(sea_area: str, named: list[str]) -> list[str]:
