@@ -19,6 +19,7 @@ from dash.testing.composite import DashComposite
 from dash.testing.wait import until
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.support.wait import WebDriverWait
 
 from dashboard import ids
 from dashboard.settings import ENV
@@ -36,11 +37,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-#: Every test's server listens here, one after another: one origin, so the shared chromium keeps
-#: Dash's and Plotly's scripts (served with a year's max-age) in its cache and compiled, as for a
-#: returning visitor. dash.testing gives each server a new port (a new origin, every script
-#: fetched and compiled again): about 1.4 s more for each page the tests open.
-PORT = _free_port()
+#: Seconds between two looks of a wait (dash.testing's ``until`` default).
+POLL = 0.1
 
 
 def start(dash_duo, path="", data=None):
@@ -50,7 +48,7 @@ def start(dash_duo, path="", data=None):
     the shipped dataset when None.
     """
     app = _import_app(data)
-    dash_duo.start_server(app, navigate=not path, port=PORT)
+    dash_duo.start_server(app, navigate=not path)
     if path:
         # Opened straight at the test's own address. start_server's ``navigate`` sets server_url
         # through a setter that first loads "/" (a whole page and map, seconds, for nothing);
@@ -122,6 +120,42 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def _servers():
+    """The run's servers, one per app (the shipped data's, the frozen fixture's): each started by
+    the first test that opens its app and stopped when the run ends."""
+    running: dict = {}
+    yield running
+    for runner in running.values():
+        runner.stop()
+
+
+@pytest.fixture
+def dash_thread_server(_servers):
+    """dash.testing's ``dash_thread_server``, with each app served by one server for the whole run,
+    as one running site is visited by many people (the app keeps no state between requests).
+
+    Starting and stopping a server per test cost about 0.8 s a test, and each new server had a
+    new port: a new origin, so the shared chromium fetched and compiled Dash's and Plotly's
+    scripts (served with a year's max-age) again, 1.4 s more a page. One port per app keeps them
+    cached and compiled, as for a returning visitor.
+    """
+    class Shared:
+        runner = None
+
+        def __call__(self, app, **_options):
+            if app not in _servers:
+                _servers[app] = application_runners.ThreadedRunner()
+                _servers[app].start(app, port=_free_port())
+            self.runner = _servers[app]
+
+        @property
+        def url(self) -> str:
+            return self.runner.url if self.runner else ""
+
+    return Shared()
+
+
+@pytest.fixture(scope="session")
 def _chromium():
     """One headless chromium for every browser test of the run (starting and quitting one per
     test took about 1.8 s a test, 95 s of a run). :func:`dash_duo` gives each test a clean one."""
@@ -140,6 +174,12 @@ def dash_duo(request, dash_thread_server, tmpdir, _chromium):
     network) lifted, so no choice a test made (the page language, remembered in local storage)
     reaches the next. A chromium that stopped answering is replaced."""
     class Duo(DashComposite):
+        def _wait_for(self, method, timeout, msg):
+            # selenium's WebDriverWait looks every 0.5 s, so each wait_for_* outlasted what it waited
+            # for by a quarter of a second on average; dash.testing's own ``until`` looks every 0.1 s
+            self._wd_wait = WebDriverWait(self.driver, timeout or self._wait_timeout, poll_frequency=POLL)
+            return super()._wait_for(method, None, msg)
+
         def _try_get_webdriver(self):
             driver = _chromium.get("driver")
             try:
@@ -182,8 +222,9 @@ def dash_duo(request, dash_thread_server, tmpdir, _chromium):
 
 
 def wait_until(condition, timeout=15.0, message="condition"):
-    """dash.testing's ``until``: poll ``condition`` (no sleeps in the tests); fail with ``message``."""
-    return until(condition, timeout, msg=f"timed out after {timeout}s waiting for {message}")
+    """dash.testing's ``until``: poll ``condition`` every :data:`POLL` s (no sleeps in the tests); fail
+    with ``message``."""
+    return until(condition, timeout, poll=POLL, msg=f"timed out after {timeout}s waiting for {message}")
 
 
 @pytest.fixture
