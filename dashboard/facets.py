@@ -8,7 +8,7 @@ from :mod:`sightings.schema` alone, ship classes from the class dictionary
 (:mod:`sightings.classes`). Hulls, seas and classes are lists per row (a report names two
 seas, two classes, several hulls): a row matches when any of its items is chosen.
 
-Dates are not a facet: the date range is cut first (:func:`dashboard.filters.date_window`).
+Dates are not a facet: the date range is a mask of its own (:func:`dashboard.filters.date_mask`).
 """
 
 from __future__ import annotations
