@@ -19,6 +19,7 @@ import hashlib
 import json
 import textwrap
 from html import escape
+from collections import Counter
 from itertools import zip_longest
 
 import numpy as np
@@ -103,7 +104,7 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     full label adds the Japanese release's sentence and the release link where there is one.
     """
     def clean(text: str, width: int = 70) -> str:
-        return "<br>".join(escape_markup(line) for line in textwrap.wrap(text, width)) or "—"
+        return "<br>".join(escape_markup(line) for line in wrap(text, width)) or "—"
 
     labels = []
     for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
@@ -124,6 +125,19 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
             + (f"<br>Joint Staff release: {clean(releases[0], 90)}" if releases else "")
         )
     return labels
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)``, which a text of one line needs only when it holds tabs, line
+    breaks or other whitespace to replace, or ends in whitespace to drop: most hover texts are one
+    short line, and textwrap's chunking cost a filter change a few milliseconds on them.
+
+    >>> wrap("Tsugaru Strait", 70), wrap("east  of Cape Erimo ", 70), wrap("", 70), wrap("a\\nb", 70)
+    (['Tsugaru Strait'], ['east  of Cape Erimo'], [], ['a b'])
+    """
+    if len(text) <= width and text.isprintable() and not text[-1:].isspace():
+        return [text] if text else []
+    return textwrap.wrap(text, width)
 
 
 def point_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -156,9 +170,11 @@ def points_trace(rows: pd.DataFrame, selected: str | None = None) -> dict:
     not one per lane: Plotly hands each map trace to MapLibre as its own source, and every
     update re-tiles each non-empty one.
     """
-    return stacked_markers(point_rows(rows), selected)
+    return stacked_markers(rows.loc[point_mask(rows), list(MARKER_COLUMNS)], selected)   # only these: rows are wide
 
 
+#: The columns :func:`stacked_markers` reads.
+MARKER_COLUMNS = tuple(dict.fromkeys(("id", "lat", "lon", "ships", "lane", "position_kind", *HOVER_COLUMNS)))
 #: The first line of a marker's hover when several sightings share its point.
 STACK_HEAD = "<b>{n} sightings at this point</b> · click again for the next"
 
@@ -219,7 +235,8 @@ def upload_trace(rows: pd.DataFrame) -> dict:
 
 def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
     """A dark halo under the selected sighting's marker (empty when it is not shown)."""
-    part = rows[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)]     # None selects no row
+    part = rows.loc[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool),   # None selects no row
+                    ["lat", "lon", "ships"]]                                             # three of ~70 columns
     return {"lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
             "marker": {"size": (marker_size(part["ships"]) + 14).tolist(), "color": "#111111", "opacity": 0.35}}
 
@@ -471,7 +488,7 @@ def table_rows(rows: pd.DataFrame) -> list[dict]:
         "release": [{"name": "Joint Staff release", "url": url} for url in release_urls(row.source_urls)],
         # every URL the row cites (a URL beyond the names is shown as itself)
         "sources": [{"name": n, "url": u} for u, n in zip_longest(row.source_urls, row.source_names, fillvalue="") if u],
-    } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples()]   # read by name
+    } for row in rows[list(_TABLE_SOURCE_COLUMNS)].tail(MAX_TABLE_ROWS).iloc[::-1].itertuples()]   # only these: rows are wide
 
 
 def _monthly_lanes(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str]) -> list[dict]:
@@ -504,10 +521,14 @@ def fan_offsets(lane: pd.Series, day: pd.Series) -> np.ndarray:
     ...             pd.Series(pd.to_datetime(["2022-03-14"] * 3 + ["2022-03-14"]))).round(2).tolist()
     [-0.18, 0.0, 0.18, 0.0]
     """
-    keys = pd.DataFrame({"lane": lane.to_numpy(), "day": day.to_numpy()})
-    groups = keys.groupby(["lane", "day"])           # each row's rank and count within its lane and day
-    rank = groups.cumcount().to_numpy()
-    count = groups["lane"].transform("size").to_numpy()
+    keys = list(zip(lane.tolist(), day.tolist(), strict=True))
+    per_key = Counter(keys)                          # each row's count and rank within its lane and day
+    seen: Counter = Counter()
+    rank = []
+    for key in keys:
+        rank.append(seen[key])
+        seen[key] += 1
+    rank, count = np.array(rank, dtype=float), np.array([per_key[key] for key in keys], dtype=float)
     step = np.minimum(FAN_STEP, 2 * FAN_HALF / np.maximum(count - 1, 1))
     return (rank - (count - 1) / 2) * step
 
