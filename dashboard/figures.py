@@ -103,6 +103,12 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     ``short`` gives date, ships and types only (the timeline: a click shows the rest). The
     full label adds the Japanese release's sentence and the release link where there is one.
     """
+    return [head + rest for head, rest in hover_parts(rows, short)]
+
+
+def hover_parts(rows: pd.DataFrame, short: bool = False) -> list[tuple[str, str]]:
+    """(short label, the rest of the full label) of each row's :func:`hover_text` (the rest is
+    "" when ``short``): the map's markers need both, made in one pass over the rows."""
     def clean(text: str, width: int = 70) -> str:
         return "<br>".join(escape_markup(line) for line in wrap(text, width)) or "—"
 
@@ -111,19 +117,18 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
         ships = "ships not reported" if pd.isna(row.ships) else f"{int(row.ships)} ship{'s' if row.ships != 1 else ''}"
         head = f"<b>{row.event_date:%d %b %Y}</b> · {ships}<br>{clean('; '.join(row.ship_types) or 'types not reported')}"
         if short:
-            labels.append(head)
+            labels.append((head, ""))
             continue
         releases = release_urls(row.source_urls)
-        labels.append(
-            f"{head}<br>"
-            f"Hull numbers: {clean(', '.join(row.hull_numbers) or 'not reported')}<br>"
+        labels.append((head,
+            f"<br>Hull numbers: {clean(', '.join(row.hull_numbers) or 'not reported')}<br>"
             f"Where: {clean(row.location_text)}<br>"
             + (f"In Japanese: {clean(row.location_text_ja, 35)}<br>" if row.location_text_ja else "")
             + f"Direction: {clean(row.direction or 'not reported')}<br>"
             f"Position: {escape_markup(row.position_kind)} · sea: {escape_markup(row.sea_area or 'not stated')}<br>"
             f"Source: {clean(' | '.join(row.source_names))}"
             + (f"<br>Joint Staff release: {clean(releases[0], 90)}" if releases else "")
-        )
+        ))
     return labels
 
 
@@ -199,8 +204,9 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
     """
     groups = list(points.groupby(["lat", "lon"], sort=False).indices.values())
     ids = points["id"].to_numpy()
-    labels = hover_text(points)
-    short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)]
+    parts = hover_parts(points)
+    labels = [head + rest for head, rest in parts]
+    short = [head.replace("<br>", " · ") for head, _ in parts]
     sizes = marker_size(points["ships"]).to_numpy()
     colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy()
     opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy()
@@ -245,9 +251,9 @@ def area_ids(rows: pd.DataFrame) -> dict[str, int]:
     """Area-only reports per map area: ``strait:<group>`` or ``sea:<name>`` -> count."""
     counts: dict[str, int] = {}
     kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]
-    for row in rows.loc[kinds == "area", ["strait", "named_seas"]].itertuples():   # two of ~70 columns
-        keys = [f"strait:{row.strait}"] if row.strait else [f"sea:{s}" for s in row.named_seas]
-        for key in keys:
+    is_area = (kinds == "area").to_numpy(dtype=bool)
+    for strait, seas in zip(rows["strait"][is_area], rows["named_seas"][is_area], strict=True):  # two of ~70 columns
+        for key in [f"strait:{strait}"] if strait else [f"sea:{s}" for s in seas]:
             counts[key] = counts.get(key, 0) + 1
     return counts
 

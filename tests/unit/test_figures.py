@@ -311,3 +311,19 @@ def test_figure024_markers_and_table_read_only_their_columns():
     assert selection_trace(wide, "b") == selection_trace(rows, "b") and selection_trace(rows, "b")["lat"] == [45.3]
     assert table_rows(wide) == table_rows(rows)
     assert [(r["id"], r["ships"], r["hull_numbers"]) for r in table_rows(rows)] == [("b", None, ""), ("a", 2, "548")]
+
+
+def test_figure025_hover_parts_give_the_short_label_and_the_rest_in_one_pass():
+    """A marker's hover needs the full label and, where sightings share its point, the short one:
+    hover_parts makes both from one pass over the rows (issue 20), the same words as before."""
+    from dashboard.figures import hover_parts
+    rows = pd.DataFrame({
+        "event_date": pd.to_datetime(["2022-03-14"]), "ships": pd.array([2], dtype="Int64"),
+        "ship_types": [["Udaloy I-class destroyer"]], "hull_numbers": [["548"]], "location_text": ["Tsugaru Strait"],
+        "location_text_ja": [""], "direction": ["east"], "position_kind": ["reported"], "sea_area": [""],
+        "source_names": [["JSO"]], "source_urls": [["https://example.org/a"]]})
+    head = "<b>14 Mar 2022</b> · 2 ships<br>Udaloy I-class destroyer"
+    rest = ("<br>Hull numbers: 548<br>Where: Tsugaru Strait<br>Direction: east<br>Position: reported · sea: not stated"
+            "<br>Source: JSO")
+    assert hover_parts(rows) == [(head, rest)] and hover_parts(rows, short=True) == [(head, "")]
+    assert hover_text(rows) == [head + rest] and hover_text(rows, short=True) == [head]
