@@ -261,7 +261,7 @@ ONCE: dict[str, dict[str, str]] = {
 #: line. A survivor without a note is a gap.
 NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/filters.py _clean", "start >= end", "equivalent: swapping two equal dates changes nothing"),
-    ("dashboard/filters.py date_mask", 'keep = (frame["event_date"] >=', "equivalent: keep is all True before this line"),
+    ("dashboard/filters.py date_mask", 'keep = days >=', "equivalent: keep is all True before this line"),
     ("dashboard/filters.py date_span", 'lang: str = "XXenXX"', "equivalent: language() reads an unknown code as "
      "English, the default's language"),
     ("dashboard/filters.py date_span", 'lang: str = "EN"', "equivalent: language() reads an unknown code as English, "

@@ -123,11 +123,12 @@ def date_mask(frame: pd.DataFrame, spec: FilterSpec) -> np.ndarray:
     >>> date_mask(frame, FilterSpec(start=dt.date(2022, 1, 6), end=dt.date(2022, 1, 8))).tolist()
     [False, False, True]
     """
+    days = frame["event_date"].to_numpy()
     keep = np.ones(len(frame), dtype=bool)
     if spec.start:
-        keep &= (frame["event_date"] >= pd.Timestamp(spec.start)).to_numpy(dtype=bool)
+        keep &= days >= np.datetime64(spec.start)
     if spec.end:
-        keep &= (frame["event_date"] <= pd.Timestamp(spec.end)).to_numpy(dtype=bool)
+        keep &= days <= np.datetime64(spec.end)
     return keep
 
 
