@@ -106,17 +106,19 @@ def heading(direction: str) -> str | None:
     return going_to.group(2) if going_to else words[0]
 
 
-def in_time_order(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` by (event_date, event_time, id): the order a voyage's ships were seen.
+def in_time_order(rows: pd.DataFrame) -> list:
+    """``rows`` as named tuples by (event_date, event_time, id): the order a voyage's ships were
+    seen. A plain sort of the tuples: a voyage has a few rows, and pandas' three-key sort cost a
+    filter change 1-2 ms before it sorted anything.
 
     Examples
     --------
     >>> rows = pd.DataFrame({"id": ["b", "a"], "event_date": pd.to_datetime(["2022-03-15"] * 2),
     ...                      "event_time": ["", ""]})
-    >>> in_time_order(rows)["id"].tolist()
+    >>> [row.id for row in in_time_order(rows)]
     ['a', 'b']
     """
-    return rows.sort_values(["event_date", "event_time", "id"], kind="stable")
+    return sorted(rows.itertuples(index=False), key=lambda row: (row.event_date, row.event_time, row.id))
 
 
 def passage(sighting_id: str, lat: float, lon: float, strait: str, direction: str) -> Passage | None:
@@ -165,7 +167,7 @@ def voyage_tracks(rows: pd.DataFrame) -> list[Track]:
     (('b', 'a'), (True,))
     """
     voyages: dict[str, list] = {}
-    for row in in_time_order(rows[list(TRACK_COLUMNS)]).itertuples(index=False):
+    for row in in_time_order(rows[list(TRACK_COLUMNS)]):
         voyages.setdefault(row.voyage_id, []).append(row)
     tracks = []
     for voyage_id, part in voyages.items():
