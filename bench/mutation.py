@@ -391,12 +391,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "the sentence says 'other years'"),
     ("geo/tracks.py heading", "maxsplit=", "equivalent: only the first piece of the split is read"),
     ("geo/tracks.py heading", '.lower(), )[0]', "equivalent: only the first piece of the split is read"),
-    ("geo/tracks.py in_time_order", "kind=", "equivalent: pandas ignores kind when it sorts by several columns "
-     "(a lexsort, stable)"),
-    ("geo/tracks.py in_time_order", '"id"], )', "equivalent: pandas ignores kind when it sorts by several columns"),
     ("geo/tracks.py longest_hours", "dt.time(0)", "equivalent: dt.time(0) is dt.time(0, 0)"),
     ("geo/tracks.py longest_hours", "dt.time(0, )", "equivalent: dt.time(0) is dt.time(0, 0)"),
-    ("geo/tracks.py voyage_tracks", "itertuples(index=", "equivalent: the rows are read by field name, and an index "
+    ("geo/tracks.py in_time_order", "itertuples(index=", "equivalent: the rows are read by field name, and an index "
      "field only comes first"),
     ("sightings/voyages.py link_voyages", "dtype=None)", "equivalent: pandas 3 makes text a str column and lists an "
      "object column by itself"),
