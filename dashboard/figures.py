@@ -89,6 +89,7 @@ def marker_size(ships: pd.Series) -> pd.Series:
 
 HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_text", "location_text_ja",
                  "direction", "position_kind", "sea_area", "source_names", "source_urls")
+SHORT_HOVER_COLUMNS = HOVER_COLUMNS[:3]
 
 
 def escape_markup(text: str) -> str:
@@ -113,7 +114,7 @@ def hover_parts(rows: pd.DataFrame, short: bool = False) -> list[tuple[str, str]
         return "<br>".join(escape_markup(line) for line in wrap(text, width)) or "—"
 
     labels = []
-    for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
+    for row in rows[list(SHORT_HOVER_COLUMNS if short else HOVER_COLUMNS)].itertuples(index=False):   # rows are wide
         ships = "ships not reported" if pd.isna(row.ships) else f"{int(row.ships)} ship{'s' if row.ships != 1 else ''}"
         head = f"<b>{row.event_date:%d %b %Y}</b> · {ships}<br>{clean('; '.join(row.ship_types) or 'types not reported')}"
         if short:
@@ -512,6 +513,8 @@ def _monthly_lanes(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str]
     return traces
 
 
+#: The timeline's marker of a sighting without a point (a point's is a circle).
+TIMELINE_SYMBOLS = {"area": "square-open", "unlocated": "x-thin-open"}
 #: Largest vertical step (in lanes) between sightings of one day fanned out in a lane, and the
 #: half-height of a lane they may use: they stay inside their lane.
 FAN_STEP, FAN_HALF = 0.18, 0.35
@@ -551,8 +554,7 @@ def _lane_markers(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str],
     ids = rows["id"].to_numpy()
     hover = np.array(hover_text(rows, short=True))
     sizes = marker_size(rows["ships"]).to_numpy()
-    symbols = rows["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
-    symbols = symbols.to_numpy()
+    symbols = np.array([TIMELINE_SYMBOLS.get(kind, "circle") for kind in rows["position_kind"]])
     widths = np.where(ids == selected, 3, 0.5)
     data = []
     for lane in present:
