@@ -393,8 +393,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("geo/tracks.py heading", '.lower(), )[0]', "equivalent: only the first piece of the split is read"),
     ("geo/tracks.py longest_hours", "dt.time(0)", "equivalent: dt.time(0) is dt.time(0, 0)"),
     ("geo/tracks.py longest_hours", "dt.time(0, )", "equivalent: dt.time(0) is dt.time(0, 0)"),
-    ("geo/tracks.py in_time_order", "itertuples(index=", "equivalent: the rows are read by field name, and an index "
-     "field only comes first"),
     ("sightings/voyages.py link_voyages", "dtype=None)", "equivalent: pandas 3 makes text a str column and lists an "
      "object column by itself"),
     ("sightings/voyages.py link_voyages", "index=frame.index, ),", "equivalent: pandas 3 makes text a str column by itself"),
@@ -432,8 +430,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "(code -1), which a joined URL list never is"),
     ("sightings/pipeline.py _per_unique", "", "equivalent: the table has one row per distinct value already, of bools, "
      "so the reindex adds and fills nothing"),
-    ("dashboard/filters.py apply_filters", "if (set(masks) - {skip}) or True", "equivalent: with no mask left, "
-     "_keep keeps every row of the window"),
     ("sightings/voyages.py _release_name", '.rsplit("/", )[-1]', "equivalent: the last piece is the same"),
     ("dashboard/export.py stats_csv", "index=None", "equivalent: pandas reads index=None as False"),
     ("dashboard/export.py stats_csv", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),

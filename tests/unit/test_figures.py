@@ -327,3 +327,16 @@ def test_figure025_hover_parts_give_the_short_label_and_the_rest_in_one_pass():
             "<br>Source: JSO")
     assert hover_parts(rows) == [(head, rest)] and hover_parts(rows, short=True) == [(head, "")]
     assert hover_text(rows) == [head + rest] and hover_text(rows, short=True) == [head]
+
+
+def test_figure026_named_rows_read_the_fields_columns_by_name_in_row_order():
+    """named_rows gives each row's named columns as a named tuple, whatever other columns the frame
+    holds and in whatever order (issue 20: no narrower frame is built first)."""
+    from collections import namedtuple
+    from dashboard.figures import named_rows
+    Row = namedtuple("Row", ["ships", "id"])
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "lat": [1.0, 2.0, 3.0], "ships": pd.array([2, None, 1], dtype="Int64")},
+                         index=[7, 3, 5])
+    got = list(named_rows(frame, Row))
+    assert [(row.id, None if pd.isna(row.ships) else row.ships) for row in got] == [("a", 2), ("b", None), ("c", 1)]
+    assert list(named_rows(frame.iloc[:0], Row)) == []
