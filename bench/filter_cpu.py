@@ -20,6 +20,7 @@ checkout in turn, the order turning each round. Prints medians; never asserts.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import statistics
@@ -70,7 +71,6 @@ def worker(checkout: Path) -> None:
         cpu, wall = time.process_time(), time.perf_counter()
         answer = post(controls_body({**spec_values(FilterSpec()), **spec}))
         parts["controls"] = [time.process_time() - cpu, time.perf_counter() - wall]
-        import gzip
         raw = answer.get_data()
         raw = gzip.decompress(raw) if answer.headers.get("Content-Encoding") == "gzip" else raw
         stored = json.loads(raw)["response"][ids.SPEC]["data"]
