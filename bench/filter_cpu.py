@@ -9,7 +9,11 @@ per checkout, each on its own shipped data, and measures each change's CPU time
 (Tsugaru in 2022; Soya + Tsushima in 2020-24) and between the checkouts, one change per
 checkout in turn, the order turning each round. Prints medians; never asserts.
 
-    .venv/bin/python bench/filter_cpu.py [--reps 30] [--compare /tmp/bench-old ...]
+    .venv/bin/python bench/filter_cpu.py [--reps 30] [--compare /tmp/bench-old ...] [--http]
+
+``--http`` times make bench's own measurement instead: each checkout's ``app.py`` served on
+loopback (bench/run.py ``Server``), the change posted by bench/run.py ``filter_change`` (wall time
+over HTTP, summed; gzip asked), the checkouts interleaved the same way.
 
 ``--compare PATH`` (repeatable) adds another checkout, e.g. ``git worktree add /tmp/bench-old
 3dd5b58``; it runs from its own folder with its own code and data (the worker only needs
@@ -88,6 +92,32 @@ def worker(checkout: Path) -> None:
         print(json.dumps(change(SPECS[int(line)])), flush=True)
 
 
+class Served:
+    """One checkout's ``app.py`` on a loopback port, changed through make bench's ``filter_change``."""
+
+    def __init__(self, path: Path) -> None:
+        sys.path.insert(0, str(ROOT))
+        from bench.run import Server, request
+
+        self.path = path
+        self.commit = subprocess.run(["git", "-C", str(path), "rev-parse", "--short", "HEAD"],
+                                     capture_output=True, text=True).stdout.strip()
+        self.server = Server([sys.executable, "app.py", "--data", str(path / "data" / "sightings.csv")], cwd=path,
+                             env={"PYTHONPATH": str(path)})
+        self.dependencies = request(self.server.port, "GET", "/_dash-dependencies")[4]
+        self.runs: list[list[dict]] = [[], []]
+
+    def change(self, i: int) -> dict:
+        from bench.run import filter_change
+
+        got = filter_change(self.server.port, self.dependencies, SPECS[i])
+        return {"cpu": float("nan"), "wall": got["total"], "parts": {"controls": [float("nan"), got["controls"]],
+                                                                     "spec callbacks": [float("nan"), got["views"]]}}
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
 class Checkout:
     """One worker process over one checkout, and the changes it has answered."""
 
@@ -115,13 +145,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=30, help="changes per spec and checkout")
     parser.add_argument("--compare", type=Path, action="append", default=[], help="another checkout")
+    parser.add_argument("--http", action="store_true", help="make bench's HTTP timing (wall only) instead")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         worker(args.worker.resolve())
         return
     print(f"load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    checkouts = [Checkout(path.resolve()) for path in [*args.compare, ROOT]]
+    checkouts = [(Served if args.http else Checkout)(path.resolve()) for path in [*args.compare, ROOT]]
     try:
         for checkout in checkouts:                           # warm-up, not counted
             checkout.change(0), checkout.change(1)
