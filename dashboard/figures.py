@@ -226,8 +226,8 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
     labels = [head + rest for head, rest in parts]
     short = [head.replace("<br>", " · ") for head, _ in parts]
     sizes = marker_size(points["ships"]).to_numpy()
-    colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy()
-    opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy()
+    colours = [LANE_COLOURS.get(str(lane)) for lane in points["lane"]]
+    opacity = np.array([OPACITY.get(str(kind), np.nan) for kind in points["position_kind"]])
     lat, lon = points["lat"].to_numpy(dtype=float), points["lon"].to_numpy(dtype=float)
     out = {"lat": [], "lon": [], "customdata": [], "text": [], "marker": {"size": [], "color": [], "opacity": []}}
     for group in groups:
