@@ -37,7 +37,7 @@ from dashboard.events import with_events
 from dashboard.tracks_figure import track_updates, track_visibility
 
 PRESET_NAMES = {button: name for name, button in ids.PRESETS.items()}
-#: What each tab's callback writes (:data:`dashboard.views.VIEWS` computes it).
+#: What each tab's part of the tabs' callback writes (:data:`dashboard.views.VIEWS` computes it).
 TAB_OUTPUTS = {
     "table": ((ids.TABLE, "rowData"),),
     "vessels": ((ids.VESSELS, "rowData"),),
@@ -117,7 +117,7 @@ def register(app, data: AppData) -> None:
     # spec -> what is always on screen: summary, map markers, tracks, areas and view (framed on the
     # sighting a link names, on its first view), time bar, download, feed and API links, option
     # counts, "cite this view"; one request and one map redraw per filter change. The tabs below
-    # have their own callbacks and compute only while shown (dashboard.views).
+    # have one callback of their own and compute only the tab shown (dashboard.views).
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
         Output(ids.MAP_SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
