@@ -261,7 +261,7 @@ ONCE: dict[str, dict[str, str]] = {
 #: line. A survivor without a note is a gap.
 NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/filters.py _clean", "start >= end", "equivalent: swapping two equal dates changes nothing"),
-    ("dashboard/filters.py date_window", 'keep = frame["event_date"] >=', "equivalent: keep is all True before this line"),
+    ("dashboard/filters.py date_mask", 'keep = days >=', "equivalent: keep is all True before this line"),
     ("dashboard/filters.py date_span", 'lang: str = "XXenXX"', "equivalent: language() reads an unknown code as "
      "English, the default's language"),
     ("dashboard/filters.py date_span", 'lang: str = "EN"', "equivalent: language() reads an unknown code as English, "
@@ -391,13 +391,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "the sentence says 'other years'"),
     ("geo/tracks.py heading", "maxsplit=", "equivalent: only the first piece of the split is read"),
     ("geo/tracks.py heading", '.lower(), )[0]', "equivalent: only the first piece of the split is read"),
-    ("geo/tracks.py in_time_order", "kind=", "equivalent: pandas ignores kind when it sorts by several columns "
-     "(a lexsort, stable)"),
-    ("geo/tracks.py in_time_order", '"id"], )', "equivalent: pandas ignores kind when it sorts by several columns"),
     ("geo/tracks.py longest_hours", "dt.time(0)", "equivalent: dt.time(0) is dt.time(0, 0)"),
     ("geo/tracks.py longest_hours", "dt.time(0, )", "equivalent: dt.time(0) is dt.time(0, 0)"),
-    ("geo/tracks.py voyage_tracks", "itertuples(index=", "equivalent: the rows are read by field name, and an index "
-     "field only comes first"),
     ("sightings/voyages.py link_voyages", "dtype=None)", "equivalent: pandas 3 makes text a str column and lists an "
      "object column by itself"),
     ("sightings/voyages.py link_voyages", "index=frame.index, ),", "equivalent: pandas 3 makes text a str column by itself"),
@@ -435,8 +430,6 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "(code -1), which a joined URL list never is"),
     ("sightings/pipeline.py _per_unique", "", "equivalent: the table has one row per distinct value already, of bools, "
      "so the reindex adds and fills nothing"),
-    ("dashboard/filters.py apply_filters", "if (set(masks) - {skip}) or True", "equivalent: with no mask left, "
-     "_keep keeps every row of the window"),
     ("sightings/voyages.py _release_name", '.rsplit("/", )[-1]', "equivalent: the last piece is the same"),
     ("dashboard/export.py stats_csv", "index=None", "equivalent: pandas reads index=None as False"),
     ("dashboard/export.py stats_csv", "lineterminator=None", "equivalent on Linux: None means os.linesep, '\\n'"),

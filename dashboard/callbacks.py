@@ -37,7 +37,7 @@ from dashboard.events import with_events
 from dashboard.tracks_figure import track_updates, track_visibility
 
 PRESET_NAMES = {button: name for name, button in ids.PRESETS.items()}
-#: What each tab's callback writes (:data:`dashboard.views.VIEWS` computes it).
+#: What each tab's part of the tabs' callback writes (:data:`dashboard.views.VIEWS` computes it).
 TAB_OUTPUTS = {
     "table": ((ids.TABLE, "rowData"),),
     "vessels": ((ids.VESSELS, "rowData"),),
@@ -117,7 +117,7 @@ def register(app, data: AppData) -> None:
     # spec -> what is always on screen: summary, map markers, tracks, areas and view (framed on the
     # sighting a link names, on its first view), time bar, download, feed and API links, option
     # counts, "cite this view"; one request and one map redraw per filter change. The tabs below
-    # have their own callbacks and compute only while shown (dashboard.views).
+    # have one callback of their own and compute only the tab shown (dashboard.views).
     @app.callback(
         Output(ids.SUMMARY, "children"), Output(ids.MAP, "figure"), Output(ids.MAP_NOTE, "children"),
         Output(ids.MAP_SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
@@ -153,12 +153,21 @@ def register(app, data: AppData) -> None:
                 cite_text(page_href, spec, data.version, dt.date.today(), lang))
 
     # spec, the tab shown -> that tab's view (table, vessels, voyages, statistics) in the page's
-    # language; a hidden tab's callback sends nothing, and opening a tab computes it for the current filters
-    for tab, outputs in TAB_OUTPUTS.items():
-        app.callback(*(Output(component, prop) for component, prop in outputs),
-                     Input(ids.SPEC, "data"), Input(ids.VIEW_TABS, "value"), State(ids.URL, "href"),
-                     State(ids.LANGUAGE, "data"))(
-            tab_callback(tab, frame, spec_of, len(outputs), context))
+    # language; a hidden tab's outputs are left alone (nothing computed, nothing sent), and opening
+    # a tab computes it for the current filters. One callback for the four tabs: one each made every
+    # filter change and tab switch three more requests that answered nothing.
+    tabs = [(tab_callback(tab, frame, spec_of, len(outputs), context), len(outputs))
+            for tab, outputs in TAB_OUTPUTS.items()]
+
+    @app.callback(*(Output(component, prop) for outputs in TAB_OUTPUTS.values() for component, prop in outputs),
+                  Input(ids.SPEC, "data"), Input(ids.VIEW_TABS, "value"), State(ids.URL, "href"),
+                  State(ids.LANGUAGE, "data"))
+    def update_tabs(stored, active, page_href, lang):
+        answers = []
+        for update, outputs in tabs:
+            view = update(stored, active, page_href, lang)
+            answers += [view] if outputs == 1 else list(view)
+        return tuple(answers)
 
     # layer checkboxes -> map layer visibility
     @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_LAYERS, "value"),
@@ -252,7 +261,7 @@ PLAY_ACTIONS = {ids.PLAY_STOP: "stop", ids.PLAY: "play", ids.PLAY_STEP: "step", 
 def register_analyst_views(app, data: AppData, spec_of) -> None:
     """Wire the vessels table's clicks, playback and the events toggle (the tracks follow the
     filters in :func:`register`'s ``update_views``; the vessels, voyages and statistics tabs in
-    their own callbacks, :func:`tab_callback`)."""
+    its ``update_tabs``, :func:`tab_callback` for each)."""
     frame = data.sightings
     layers = base_layers(data.layers)
 
@@ -332,9 +341,9 @@ def time_bar(data: AppData, rows, spec: FilterSpec, selected, shown_events, play
 
 
 def tab_callback(tab: str, frame, spec_of, outputs: int, context: views.ViewContext | None = None):
-    """The callback of one tab: (spec store, active tab, page address, page language) -> its view,
-    or ``no_update`` for each of its ``outputs`` while another tab is shown (nothing computed,
-    nothing sent). ``context`` holds the dataset's version, data-current-to date and ship names;
+    """One tab's part of the tabs' callback: (spec store, active tab, page address, page language)
+    -> its view, or ``no_update`` for each of its ``outputs`` while another tab is shown (nothing
+    computed, nothing sent). ``context`` holds the dataset's version, data-current-to date and ship names;
     the page address, today's date and the page's language are added per request.
 
     >>> tab_callback("vessels", frame, spec_of, 1)(None, "table") is no_update  # doctest: +SKIP

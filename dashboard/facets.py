@@ -8,7 +8,7 @@ from :mod:`sightings.schema` alone, ship classes from the class dictionary
 (:mod:`sightings.classes`). Hulls, seas and classes are lists per row (a report names two
 seas, two classes, several hulls): a row matches when any of its items is chosen.
 
-Dates are not a facet: the date range is cut first (:func:`dashboard.filters.date_window`).
+Dates are not a facet: the date range is a mask of its own (:func:`dashboard.filters.date_mask`).
 """
 
 from __future__ import annotations
@@ -143,8 +143,13 @@ def _category_mask(frame: pd.DataFrame, column: str, wanted) -> np.ndarray:
 
 
 def _category_counts(column: str, frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
-    """Kept rows per category of ``column`` (every category, zeros included)."""
-    return frame[column][keep].value_counts().to_dict()
+    """Kept rows per category of ``column`` (every category, zeros included), counted on the
+    category codes (-1: no value): ``value_counts`` on the cut column took ten times as long
+    for the same numbers, and ten facets count on every filter change."""
+    values = frame[column].cat
+    codes = values.codes.to_numpy()[keep]
+    counts = np.bincount(codes[codes >= 0], minlength=len(values.categories))
+    return dict(zip(values.categories, counts.tolist(), strict=True))
 
 
 def _in_column(column: str, frame: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray:

@@ -19,6 +19,8 @@ import hashlib
 import json
 import textwrap
 from html import escape
+from collections import Counter, namedtuple
+from collections.abc import Iterator
 from itertools import zip_longest
 
 import numpy as np
@@ -88,6 +90,23 @@ def marker_size(ships: pd.Series) -> pd.Series:
 
 HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_text", "location_text_ja",
                  "direction", "position_kind", "sea_area", "source_names", "source_urls")
+#: A row as a hover label reads it: the full label's columns, and the short label's (the first three).
+HoverRow = namedtuple("HoverRow", HOVER_COLUMNS)
+ShortHoverRow = namedtuple("ShortHoverRow", HOVER_COLUMNS[:3])
+
+
+def named_rows(rows: pd.DataFrame, row_type) -> Iterator:
+    """``rows`` one ``row_type`` (a named tuple class) each, holding the columns its fields name.
+
+    The plain loop over a few columns of wide rows: ``rows[columns].itertuples()`` first built a
+    narrower frame and a new tuple class, about 0.6 ms before reading a value (rows have ~70
+    columns), and a filter change read rows that way six times.
+
+    >>> Point = namedtuple("Point", ["id", "lat"])
+    >>> list(named_rows(pd.DataFrame({"id": ["a", "b"], "lon": [140.0, 141.0], "lat": [41.5, 45.3]}), Point))
+    [Point(id='a', lat=41.5), Point(id='b', lat=45.3)]
+    """
+    return map(row_type._make, zip(*(rows[field] for field in row_type._fields), strict=True))
 
 
 def escape_markup(text: str) -> str:
@@ -102,28 +121,46 @@ def hover_text(rows: pd.DataFrame, short: bool = False) -> list[str]:
     ``short`` gives date, ships and types only (the timeline: a click shows the rest). The
     full label adds the Japanese release's sentence and the release link where there is one.
     """
+    return [head + rest for head, rest in hover_parts(rows, short)]
+
+
+def hover_parts(rows: pd.DataFrame, short: bool = False) -> list[tuple[str, str]]:
+    """(short label, the rest of the full label) of each row's :func:`hover_text` (the rest is
+    "" when ``short``): the map's markers need both, made in one pass over the rows."""
     def clean(text: str, width: int = 70) -> str:
-        return "<br>".join(escape_markup(line) for line in textwrap.wrap(text, width)) or "—"
+        return "<br>".join(escape_markup(line) for line in wrap(text, width)) or "—"
 
     labels = []
-    for row in rows[list(HOVER_COLUMNS)].itertuples(index=False):   # only these: rows are wide
+    for row in named_rows(rows, ShortHoverRow if short else HoverRow):
         ships = "ships not reported" if pd.isna(row.ships) else f"{int(row.ships)} ship{'s' if row.ships != 1 else ''}"
         head = f"<b>{row.event_date:%d %b %Y}</b> · {ships}<br>{clean('; '.join(row.ship_types) or 'types not reported')}"
         if short:
-            labels.append(head)
+            labels.append((head, ""))
             continue
         releases = release_urls(row.source_urls)
-        labels.append(
-            f"{head}<br>"
-            f"Hull numbers: {clean(', '.join(row.hull_numbers) or 'not reported')}<br>"
+        labels.append((head,
+            f"<br>Hull numbers: {clean(', '.join(row.hull_numbers) or 'not reported')}<br>"
             f"Where: {clean(row.location_text)}<br>"
             + (f"In Japanese: {clean(row.location_text_ja, 35)}<br>" if row.location_text_ja else "")
             + f"Direction: {clean(row.direction or 'not reported')}<br>"
             f"Position: {escape_markup(row.position_kind)} · sea: {escape_markup(row.sea_area or 'not stated')}<br>"
             f"Source: {clean(' | '.join(row.source_names))}"
             + (f"<br>Joint Staff release: {clean(releases[0], 90)}" if releases else "")
-        )
+        ))
     return labels
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)``, which a text of one line needs only when it holds tabs, line
+    breaks or other whitespace to replace, or ends in whitespace to drop: most hover texts are one
+    short line, and textwrap's chunking cost a filter change a few milliseconds on them.
+
+    >>> wrap("Tsugaru Strait", 70), wrap("east  of Cape Erimo ", 70), wrap("", 70), wrap("a\\nb", 70)
+    (['Tsugaru Strait'], ['east  of Cape Erimo'], [], ['a b'])
+    """
+    if len(text) <= width and text.isprintable() and not text[-1:].isspace():
+        return [text] if text else []
+    return textwrap.wrap(text, width)
 
 
 def point_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -156,9 +193,11 @@ def points_trace(rows: pd.DataFrame, selected: str | None = None) -> dict:
     not one per lane: Plotly hands each map trace to MapLibre as its own source, and every
     update re-tiles each non-empty one.
     """
-    return stacked_markers(point_rows(rows), selected)
+    return stacked_markers(rows.loc[point_mask(rows), list(MARKER_COLUMNS)], selected)   # only these: rows are wide
 
 
+#: The columns :func:`stacked_markers` reads.
+MARKER_COLUMNS = tuple(dict.fromkeys(("id", "lat", "lon", "ships", "lane", "position_kind", *HOVER_COLUMNS)))
 #: The first line of a marker's hover when several sightings share its point.
 STACK_HEAD = "<b>{n} sightings at this point</b> · click again for the next"
 
@@ -183,11 +222,12 @@ def stacked_markers(points: pd.DataFrame, selected: str | None = None) -> dict:
     """
     groups = list(points.groupby(["lat", "lon"], sort=False).indices.values())
     ids = points["id"].to_numpy()
-    labels = hover_text(points)
-    short = [label.replace("<br>", " · ") for label in hover_text(points, short=True)]
+    parts = hover_parts(points)
+    labels = [head + rest for head, rest in parts]
+    short = [head.replace("<br>", " · ") for head, _ in parts]
     sizes = marker_size(points["ships"]).to_numpy()
-    colours = points["lane"].astype(str).map(LANE_COLOURS).to_numpy()
-    opacity = points["position_kind"].astype(str).map(OPACITY).to_numpy()
+    colours = [LANE_COLOURS.get(str(lane)) for lane in points["lane"]]
+    opacity = np.array([OPACITY.get(str(kind), np.nan) for kind in points["position_kind"]])
     lat, lon = points["lat"].to_numpy(dtype=float), points["lon"].to_numpy(dtype=float)
     out = {"lat": [], "lon": [], "customdata": [], "text": [], "marker": {"size": [], "color": [], "opacity": []}}
     for group in groups:
@@ -219,18 +259,18 @@ def upload_trace(rows: pd.DataFrame) -> dict:
 
 def selection_trace(rows: pd.DataFrame, selected: str | None) -> dict:
     """A dark halo under the selected sighting's marker (empty when it is not shown)."""
-    part = rows[point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)]     # None selects no row
-    return {"lat": part["lat"].tolist(), "lon": part["lon"].tolist(),
-            "marker": {"size": (marker_size(part["ships"]) + 14).tolist(), "color": "#111111", "opacity": 0.35}}
+    shown = point_mask(rows) & (rows["id"] == selected).to_numpy(dtype=bool)     # None selects no row
+    return {"lat": rows["lat"][shown].tolist(), "lon": rows["lon"][shown].tolist(),   # three of ~70 columns
+            "marker": {"size": (marker_size(rows["ships"][shown]) + 14).tolist(), "color": "#111111", "opacity": 0.35}}
 
 
 def area_ids(rows: pd.DataFrame) -> dict[str, int]:
     """Area-only reports per map area: ``strait:<group>`` or ``sea:<name>`` -> count."""
     counts: dict[str, int] = {}
     kinds = rows["facet:kind"] if "facet:kind" in rows else rows["position_kind"]
-    for row in rows.loc[kinds == "area", ["strait", "named_seas"]].itertuples():   # two of ~70 columns
-        keys = [f"strait:{row.strait}"] if row.strait else [f"sea:{s}" for s in row.named_seas]
-        for key in keys:
+    is_area = (kinds == "area").to_numpy(dtype=bool)
+    for strait, seas in zip(rows["strait"][is_area], rows["named_seas"][is_area], strict=True):  # two of ~70 columns
+        for key in [f"strait:{strait}"] if strait else [f"sea:{s}" for s in seas]:
             counts[key] = counts.get(key, 0) + 1
     return counts
 
@@ -451,6 +491,7 @@ TABLE_COLUMNS = [
 _TABLE_SOURCE_COLUMNS = ("id", "event_date", "date_basis", "report_date", "report_date_basis", "ships", "ship_types", "hull_numbers", "strait",
                          "sea_area", "activity", "direction", "location_text", "location_text_ja", "position_kind",
                          "distance_to_japan_km", "primary_source", "notes", "source_names", "source_urls")
+_TableRow = namedtuple("_TableRow", _TABLE_SOURCE_COLUMNS)
 
 
 def table_rows(rows: pd.DataFrame) -> list[dict]:
@@ -471,7 +512,7 @@ def table_rows(rows: pd.DataFrame) -> list[dict]:
         "release": [{"name": "Joint Staff release", "url": url} for url in release_urls(row.source_urls)],
         # every URL the row cites (a URL beyond the names is shown as itself)
         "sources": [{"name": n, "url": u} for u, n in zip_longest(row.source_urls, row.source_names, fillvalue="") if u],
-    } for row in rows.tail(MAX_TABLE_ROWS).iloc[::-1][list(_TABLE_SOURCE_COLUMNS)].itertuples()]   # read by name
+    } for row in list(named_rows(rows.tail(MAX_TABLE_ROWS), _TableRow))[::-1]]
 
 
 def _monthly_lanes(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str]) -> list[dict]:
@@ -489,6 +530,8 @@ def _monthly_lanes(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str]
     return traces
 
 
+#: The timeline's marker of a sighting without a point (a point's is a circle).
+TIMELINE_SYMBOLS = {"area": "square-open", "unlocated": "x-thin-open"}
 #: Largest vertical step (in lanes) between sightings of one day fanned out in a lane, and the
 #: half-height of a lane they may use: they stay inside their lane.
 FAN_STEP, FAN_HALF = 0.18, 0.35
@@ -504,10 +547,14 @@ def fan_offsets(lane: pd.Series, day: pd.Series) -> np.ndarray:
     ...             pd.Series(pd.to_datetime(["2022-03-14"] * 3 + ["2022-03-14"]))).round(2).tolist()
     [-0.18, 0.0, 0.18, 0.0]
     """
-    keys = pd.DataFrame({"lane": lane.to_numpy(), "day": day.to_numpy()})
-    groups = keys.groupby(["lane", "day"])           # each row's rank and count within its lane and day
-    rank = groups.cumcount().to_numpy()
-    count = groups["lane"].transform("size").to_numpy()
+    keys = list(zip(lane.tolist(), day.tolist(), strict=True))
+    per_key = Counter(keys)                          # each row's count and rank within its lane and day
+    seen: Counter = Counter()
+    rank = []
+    for key in keys:
+        rank.append(seen[key])
+        seen[key] += 1
+    rank, count = np.array(rank, dtype=float), np.array([per_key[key] for key in keys], dtype=float)
     step = np.minimum(FAN_STEP, 2 * FAN_HALF / np.maximum(count - 1, 1))
     return (rank - (count - 1) / 2) * step
 
@@ -524,8 +571,7 @@ def _lane_markers(rows: pd.DataFrame, lanes: pd.Categorical, present: list[str],
     ids = rows["id"].to_numpy()
     hover = np.array(hover_text(rows, short=True))
     sizes = marker_size(rows["ships"]).to_numpy()
-    symbols = rows["position_kind"].map({"area": "square-open", "unlocated": "x-thin-open"}).fillna("circle")
-    symbols = symbols.to_numpy()
+    symbols = np.array([TIMELINE_SYMBOLS.get(kind, "circle") for kind in rows["position_kind"]])
     widths = np.where(ids == selected, 3, 0.5)
     data = []
     for lane in present:

@@ -93,36 +93,43 @@ def spec_values(spec: FilterSpec) -> dict:
 def apply_filters(frame: pd.DataFrame, spec: FilterSpec, *, skip: str | None = None) -> pd.DataFrame:
     """The rows of ``frame`` (from :mod:`sightings.pipeline`, so in date order) that ``spec`` selects.
 
-    ``skip`` names one facet to leave out. The date range is cut first, then each facet's
-    mask is applied.
+    ``skip`` names one facet to leave out. The date range's mask and each facet's mask are
+    combined, and the rows taken once: rows are wide (~70 columns), and a copy of the date
+    window before the facets' cut took half the filter's time.
     """
-    window = date_window(frame, spec)
-    masks = _masks(window, spec)
-    return window[_keep(window, masks, skip)] if set(masks) - {skip} else window
+    return frame[_keep(frame, _masks(frame, spec), skip, date_mask(frame, spec))]
 
 
-def _masks(window: pd.DataFrame, spec: FilterSpec) -> dict[str, np.ndarray]:
-    """The bool mask of each facet ``spec`` sets, over the rows of ``window``."""
-    return {facet.field: facet.mask(window, getattr(spec, facet.field))
+def _masks(frame: pd.DataFrame, spec: FilterSpec) -> dict[str, np.ndarray]:
+    """The bool mask of each facet ``spec`` sets, over the rows of ``frame``."""
+    return {facet.field: facet.mask(frame, getattr(spec, facet.field))
             for facet in FACETS if facet.is_set(getattr(spec, facet.field))}
 
 
-def _keep(window: pd.DataFrame, masks: dict[str, np.ndarray], skip: str | None = None) -> np.ndarray:
-    keep = np.ones(len(window), dtype=bool)
+def _keep(frame: pd.DataFrame, masks: dict[str, np.ndarray], skip: str | None = None,
+          dates: np.ndarray | None = None) -> np.ndarray:
+    """The rows every mask but ``skip``'s keeps, within ``dates`` (a mask; None: every row)."""
+    keep = np.ones(len(frame), dtype=bool) if dates is None else dates.copy()
     for field, mask in masks.items():
         if field != skip:
             keep &= mask
     return keep
 
 
-def date_window(frame: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
-    """The rows inside the spec's date range, both ends included."""
-    keep = pd.Series(True, index=frame.index)
+def date_mask(frame: pd.DataFrame, spec: FilterSpec) -> np.ndarray:
+    """Which rows lie inside the spec's date range, both ends included (a bool array).
+
+    >>> frame = pd.DataFrame({"event_date": pd.to_datetime(["2022-01-05", "2022-01-10", "2022-01-07"])})
+    >>> date_mask(frame, FilterSpec(start=dt.date(2022, 1, 6), end=dt.date(2022, 1, 8))).tolist()
+    [False, False, True]
+    """
+    days = frame["event_date"].to_numpy()
+    keep = np.ones(len(frame), dtype=bool)
     if spec.start:
-        keep &= frame["event_date"] >= pd.Timestamp(spec.start)
+        keep &= days >= np.datetime64(spec.start)
     if spec.end:
-        keep &= frame["event_date"] <= pd.Timestamp(spec.end)
-    return frame[keep]
+        keep &= days <= np.datetime64(spec.end)
+    return keep
 
 
 def facet_counts(frame: pd.DataFrame, spec: FilterSpec, field: str) -> dict[str, int]:
@@ -136,9 +143,8 @@ def facet_counts(frame: pd.DataFrame, spec: FilterSpec, field: str) -> dict[str,
 
 def all_facet_counts(frame: pd.DataFrame, spec: FilterSpec, facets=COUNTED) -> dict[str, dict[str, int]]:
     """:func:`facet_counts` of each of ``facets``, cutting the dates and computing each mask once."""
-    window = date_window(frame, spec)
-    masks = _masks(window, spec)
-    return {facet.field: facet.counts(window, _keep(window, masks, facet.field)) for facet in facets}
+    dates, masks = date_mask(frame, spec), _masks(frame, spec)
+    return {facet.field: facet.counts(frame, _keep(frame, masks, facet.field, dates)) for facet in facets}
 
 
 def summary(rows: pd.DataFrame, spec: FilterSpec, current_to: dt.date | None = None, lang: str = "en") -> str:

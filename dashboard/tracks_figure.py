@@ -19,10 +19,11 @@ The geography is :mod:`geo.tracks`; this module only turns it into figure data.
 from __future__ import annotations
 
 import math
+from collections import namedtuple
 
 import pandas as pd
 
-from dashboard.figures import TRACKS_GROUP, UPLOAD_TRACE, Update, escape_markup, is_aggregated
+from dashboard.figures import TRACKS_GROUP, UPLOAD_TRACE, Update, escape_markup, is_aggregated, named_rows
 from dashboard.filters import date_span
 from geo.tracks import Passage, Track, voyage_tracks
 
@@ -41,6 +42,8 @@ ARROW_DEGREES = 0.3
 ARROW_SPREAD = math.radians(28)
 #: Link reasons listed in a voyage's hover (the rest are in each sighting's details panel).
 MAX_LINKS_SHOWN = 8
+#: What a voyage's hover label reads of each of its sightings (:func:`voyage_label`).
+_LabelRow = namedtuple("_LabelRow", ["id", "event_date", "ship_types", "hull_numbers", "voyage_link"])
 
 
 def track_traces(rows: pd.DataFrame) -> list[dict]:
@@ -72,8 +75,7 @@ def track_data(rows: pd.DataFrame) -> tuple[dict, dict]:
     lines, inferred = _Path(), _Path()
     if is_aggregated(rows):                 # the map's note says so
         return lines.values(), inferred.values()
-    columns = ["id", "event_date", "ship_types", "hull_numbers", "voyage_link"]
-    by_id = {row.id: row for row in rows[columns].itertuples()}
+    by_id = {row.id: row for row in named_rows(rows, _LabelRow)}
     for track in voyage_tracks(rows):
         points = list(zip(track.lats, track.lons))
         if len(points) < 2 and not track.passages:

@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections import namedtuple
 from dataclasses import dataclass
 
 import pandas as pd
@@ -59,6 +60,8 @@ _FROM_TO = re.compile(_WORD + r"\s+to\s+" + _WORD)
 _MAX_DIRECTION = 200
 #: Columns a frame needs for :func:`voyage_tracks`.
 TRACK_COLUMNS = ("id", "voyage_id", "event_date", "event_time", "lat", "lon", "strait", "direction")
+#: One sighting as a track reads it.
+TrackRow = namedtuple("TrackRow", TRACK_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -106,17 +109,21 @@ def heading(direction: str) -> str | None:
     return going_to.group(2) if going_to else words[0]
 
 
-def in_time_order(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` by (event_date, event_time, id): the order a voyage's ships were seen.
+def in_time_order(rows: pd.DataFrame) -> list[TrackRow]:
+    """``rows`` (their :data:`TRACK_COLUMNS`, one :class:`TrackRow` each) by (event_date, event_time,
+    id): the order a voyage's ships were seen. A plain sort of the tuples, read column by column:
+    pandas' three-key sort of a narrower frame cost a filter change 2-3 ms before it sorted anything.
 
     Examples
     --------
-    >>> rows = pd.DataFrame({"id": ["b", "a"], "event_date": pd.to_datetime(["2022-03-15"] * 2),
-    ...                      "event_time": ["", ""]})
-    >>> in_time_order(rows)["id"].tolist()
+    >>> rows = pd.DataFrame({"id": ["b", "a"], "voyage_id": ["v", "v"], "event_date": pd.to_datetime(["2022-03-15"] * 2),
+    ...                      "event_time": ["", ""], "lat": [None, None], "lon": [None, None], "strait": ["", ""],
+    ...                      "direction": ["", ""]})
+    >>> [row.id for row in in_time_order(rows)]
     ['a', 'b']
     """
-    return rows.sort_values(["event_date", "event_time", "id"], kind="stable")
+    read = map(TrackRow._make, zip(*(rows[column] for column in TRACK_COLUMNS), strict=True))
+    return sorted(read, key=lambda row: (row.event_date, row.event_time, row.id))
 
 
 def passage(sighting_id: str, lat: float, lon: float, strait: str, direction: str) -> Passage | None:
@@ -165,7 +172,7 @@ def voyage_tracks(rows: pd.DataFrame) -> list[Track]:
     (('b', 'a'), (True,))
     """
     voyages: dict[str, list] = {}
-    for row in in_time_order(rows[list(TRACK_COLUMNS)]).itertuples(index=False):
+    for row in in_time_order(rows):
         voyages.setdefault(row.voyage_id, []).append(row)
     tracks = []
     for voyage_id, part in voyages.items():

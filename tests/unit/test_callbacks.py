@@ -102,3 +102,19 @@ def test_callback006_a_filter_change_is_written_without_plotlys_python_walk(app,
     views = next(a.get_json()["response"] for a in answers if a.status_code == 200
                  and ids.SUMMARY in a.get_json()["response"])
     assert views[ids.MAP]["figure"]["__dash_patch_update"] == "__dash_patch_update"
+
+
+@pytest.mark.parametrize(("shown", "written"), [("table", {ids.TABLE}), ("vessels", {ids.VESSELS}),
+                                                 ("voyages", {ids.VOYAGES})])
+def test_callback007_one_request_answers_the_tab_shown_and_leaves_the_others(app, shown, written):
+    """A filter change fires one callback for the four tabs (issue 20: one each cost three
+    requests that answered nothing); it answers the shown tab only, the others untouched."""
+    from tests.dash_requests import dependency_body, outputs_of, triggered_by
+    tab_outputs = {ids.TABLE, ids.VESSELS, ids.VOYAGES, ids.STATS_PASSAGES}
+    client = app.server.test_client()
+    fired = triggered_by(client.get("/_dash-dependencies").get_json(), f"{ids.SPEC}.data")
+    tabs = [d for d in fired if {o["id"] for o in outputs_of(d["output"])} & tab_outputs]
+    assert len(tabs) == 1 and tab_outputs <= {o["id"] for o in outputs_of(tabs[0]["output"])}
+    body = dependency_body(tabs[0], f"{ids.SPEC}.data", {ids.SPEC: {"straits": ["Tsugaru"]}, ids.VIEW_TABS: shown})
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200 and set(response.get_json()["response"]) == written

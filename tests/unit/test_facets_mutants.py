@@ -104,3 +104,16 @@ def test_facet_mutant012_flag_phrase_names_the_checks_in_lower_case_or_japanese(
         "flagged: position names only an area or reported more than 10 days later, no reason stated")
     assert flags.phrase(("area-only", "late-report"), "en") == flags.phrase(("area-only", "late-report"))
     assert flags.phrase(("area-only", "late-report"), "ja") == "検証の指摘: 位置は海域名のみまたは10日以上後の報告で理由の記載なし"
+
+
+def test_facet_mutant013_category_counts_every_category_kept_rows_only():
+    """Counts per category over the kept rows: zeros for a category no kept row holds, a row
+    with no value in no category (issue 20: counted on the category codes)."""
+    import numpy as np
+    frame = pd.DataFrame({"facet:straits": pd.Categorical(["Soya", "Tsugaru", None, "Soya", "Soya"],
+                                                          categories=["Tsugaru", "Soya", "Tsushima"]),
+                          "facet:hulls": pd.Categorical([";548;", ";548;011;", ";", ";011;", ";548;"])})
+    keep = np.array([True, True, True, True, False])
+    assert BY_FIELD["straits"].counts(frame, keep) == {"Tsugaru": 1, "Soya": 2, "Tsushima": 0}
+    assert BY_FIELD["hulls"].counts(frame, keep) == {"548": 2, "011": 2}
+    assert BY_FIELD["hulls"].counts(frame, np.zeros(5, dtype=bool)) == {}

@@ -267,3 +267,76 @@ def test_figure021_the_marker_rows_counted_without_copying_them():
     assert (selection_trace(rows, "b")["lat"], selection_trace(rows, "b")["lon"]) == ([45.3], [141.9])
     assert selection_trace(rows, "b")["marker"]["size"] == [21.0]          # 7 (no ship count) + 14
     assert selection_trace(rows, "c")["lat"] == [] and selection_trace(rows, None)["lat"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tsugaru Strait", "", " ", "east  of Cape Erimo ", "  leading spaces kept", "tab\tinside", "line\nbreak",
+    "a" * 70, "a" * 71, "word " * 20, "津軽海峡を東から西へ航行", "ideographic\u3000space", "ends\u3000",
+])
+def test_figure022_hover_wrap_is_textwrap(text):
+    """The hover labels' wrap skips textwrap only for a text that is one line as it stands (issue 20:
+    textwrap was a third of the filter change); every answer is textwrap's."""
+    import textwrap
+    from dashboard.figures import wrap
+    assert wrap(text, 70) == textwrap.wrap(text, 70)
+    assert wrap(text, 12) == textwrap.wrap(text, 12)
+
+
+def test_figure023_fan_offsets_rank_rows_of_one_lane_and_day_wherever_they_stand():
+    """Rows of one lane and day fan out in their order, with other rows between them."""
+    from dashboard.figures import fan_offsets
+    lanes = pd.Series(["Soya", "Tsugaru", "Soya", "Soya", "Tsugaru"])
+    days = pd.Series(pd.to_datetime(["2022-03-14", "2022-03-14", "2022-03-15", "2022-03-14", "2022-03-14"]))
+    assert fan_offsets(lanes, days).round(2).tolist() == [-0.09, -0.09, 0.0, 0.09, 0.09]
+
+
+def test_figure024_markers_and_table_read_only_their_columns():
+    """The map's markers, the halo and the table read their own columns (rows are wide, issue 20):
+    a column none of them names changes nothing, and each row still gives its own values."""
+    from dashboard.figures import selection_trace
+    rows = pd.DataFrame({
+        "id": ["a", "b"], "event_date": pd.to_datetime(["2022-03-14", "2022-03-15"]),
+        "report_date": pd.to_datetime(["2022-03-15", None]), "date_basis": ["stated", "stated"],
+        "report_date_basis": ["stated", ""], "ships": pd.array([2, None], dtype="Int64"),
+        "ship_types": [["Destroyer"], []], "hull_numbers": [["548"], []], "location_text": ["Tsugaru Strait", "x"],
+        "location_text_ja": ["", ""], "direction": ["east", ""], "position_kind": ["reported", "derived"],
+        "sea_area": ["", ""], "source_names": [["JSO"], []], "source_urls": [["https://example.org/a"], []],
+        "lat": [41.5, 45.3], "lon": [140.5, 141.9], "lane": ["Tsugaru", "Soya"], "strait": ["Tsugaru", "Soya"],
+        "activity": ["transit", "transit"], "notes": ["", ""], "distance_to_japan_km": [20.0, None],
+        "primary_source": [False, False]})
+    wide = rows.assign(unrelated=["x", "y"])
+    assert points_trace(wide, "a") == points_trace(rows, "a")
+    assert points_trace(rows, None)["customdata"] == ["a", "b"]
+    assert points_trace(rows, None)["marker"]["size"] == [10.4, 7.0]
+    assert selection_trace(wide, "b") == selection_trace(rows, "b") and selection_trace(rows, "b")["lat"] == [45.3]
+    assert table_rows(wide) == table_rows(rows)
+    assert [(r["id"], r["ships"], r["hull_numbers"]) for r in table_rows(rows)] == [("b", None, ""), ("a", 2, "548")]
+
+
+def test_figure025_hover_parts_give_the_short_label_and_the_rest_in_one_pass():
+    """A marker's hover needs the full label and, where sightings share its point, the short one:
+    hover_parts makes both from one pass over the rows (issue 20), the same words as before."""
+    from dashboard.figures import hover_parts
+    rows = pd.DataFrame({
+        "event_date": pd.to_datetime(["2022-03-14"]), "ships": pd.array([2], dtype="Int64"),
+        "ship_types": [["Udaloy I-class destroyer"]], "hull_numbers": [["548"]], "location_text": ["Tsugaru Strait"],
+        "location_text_ja": [""], "direction": ["east"], "position_kind": ["reported"], "sea_area": [""],
+        "source_names": [["JSO"]], "source_urls": [["https://example.org/a"]]})
+    head = "<b>14 Mar 2022</b> · 2 ships<br>Udaloy I-class destroyer"
+    rest = ("<br>Hull numbers: 548<br>Where: Tsugaru Strait<br>Direction: east<br>Position: reported · sea: not stated"
+            "<br>Source: JSO")
+    assert hover_parts(rows) == [(head, rest)] and hover_parts(rows, short=True) == [(head, "")]
+    assert hover_text(rows) == [head + rest] and hover_text(rows, short=True) == [head]
+
+
+def test_figure026_named_rows_read_the_fields_columns_by_name_in_row_order():
+    """named_rows gives each row's named columns as a named tuple, whatever other columns the frame
+    holds and in whatever order (issue 20: no narrower frame is built first)."""
+    from collections import namedtuple
+    from dashboard.figures import named_rows
+    Row = namedtuple("Row", ["ships", "id"])
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "lat": [1.0, 2.0, 3.0], "ships": pd.array([2, None, 1], dtype="Int64")},
+                         index=[7, 3, 5])
+    got = list(named_rows(frame, Row))
+    assert [(row.id, None if pd.isna(row.ships) else row.ships) for row in got] == [("a", 2), ("b", None), ("c", 1)]
+    assert list(named_rows(frame.iloc[:0], Row)) == []

@@ -111,9 +111,8 @@ def test_filter_mutant010_data_current_to_is_the_last_report_date():
 
 
 def test_filter_mutant011_an_unsorted_frame_is_cut_by_its_dates_not_its_order():
-    from dashboard.filters import date_window
     frame = pd.DataFrame({"id": ["a", "b", "c"], "event_date": pd.to_datetime(["2022-01-05", "2022-01-10", "2022-01-07"])})
-    got = date_window(frame, FilterSpec(start=dt.date(2022, 1, 6), end=dt.date(2022, 1, 8)))
+    got = apply_filters(frame, FilterSpec(start=dt.date(2022, 1, 6), end=dt.date(2022, 1, 8)))
     assert got["id"].tolist() == ["c"]
 
 
@@ -161,3 +160,27 @@ def test_filter_mutant014_summary_in_japanese():
 def test_filter_mutant015_date_span_in_japanese(first, last, span):
     from dashboard.filters import date_span
     assert date_span(first, last, "ja") == span
+
+
+def test_filter_mutant016_every_facet_count_keeps_the_date_range_and_the_other_filters():
+    """The counts share one date mask: each facet's numbers still hold only the rows inside the
+    dates that every other set filter keeps (no facet's cut leaks into the next one's counts)."""
+    from dashboard.filters import all_facet_counts
+    from sightings import pipeline
+    base = {"ships": 1, "sea_area": "", "named_seas": [], "position_kind": "reported", "lat": 40.0, "lon": 140.0,
+            "hull_numbers": [], "ship_types": [], "vessels": [], "chinese_vessels": [], "activity": "transit",
+            "source_urls": ["https://example.org/report"], "date_basis": "stated"}
+    given = [("in-tsugaru-joint", "2022-03-01", "Tsugaru", True), ("in-tsugaru", "2022-04-01", "Tsugaru", False),
+             ("in-soya-joint", "2022-05-01", "Soya", True), ("in-soya", "2022-06-01", "Soya", False),
+             ("early-tsugaru-joint", "2021-03-01", "Tsugaru", True), ("late-soya-joint", "2023-03-01", "Soya", True)]
+    frame = pd.DataFrame([{**base, "id": i, "event_date": day, "strait": strait, "with_chinese_ships": joint}
+                          for i, day, strait, joint in given])
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    frame = pipeline.add_facets(frame)
+    counts = all_facet_counts(frame, FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru",),
+                                                chinese="yes"))
+    assert counts["chinese"] == {"any": 2, "yes": 1, "no": 1}                # Tsugaru rows in 2022
+    assert {k: v for k, v in counts["straits"].items() if v} == {"Tsugaru": 1, "Soya": 1}   # joint rows in 2022
+    assert counts["primary"] == {"1": 0}                                     # joint Tsugaru rows in 2022, none primary
+    assert ids(apply_filters(frame, FilterSpec(start=D(2022, 1, 1), end=D(2022, 12, 31), straits=("Tsugaru",),
+                                               chinese="yes"))) == ["in-tsugaru-joint"]

@@ -66,7 +66,7 @@ def rows(*specs) -> pd.DataFrame:
 def test_tracks_mutant004_in_time_order_date_then_hour_then_id():
     frame = rows(("c", "v", "2022-06-02", "", 1, 1, "", ""), ("b", "v", "2022-06-01", "10:00", 1, 1, "", ""),
                  ("a", "v", "2022-06-01", "10:00", 1, 1, "", ""), ("d", "v", "2022-06-01", "", 1, 1, "", ""))
-    assert in_time_order(frame)["id"].tolist() == ["d", "a", "b", "c"]
+    assert [row.id for row in in_time_order(frame)] == ["d", "a", "b", "c"]
 
 
 def test_tracks_mutant005_voyage_tracks():
