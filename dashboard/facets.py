@@ -143,13 +143,8 @@ def _category_mask(frame: pd.DataFrame, column: str, wanted) -> np.ndarray:
 
 
 def _category_counts(column: str, frame: pd.DataFrame, keep: np.ndarray) -> dict[str, int]:
-    """Kept rows per category of ``column`` (every category, zeros included), counted on the
-    category codes (-1: no value): ``value_counts`` on the cut column took ten times as long
-    for the same numbers, and ten facets count on every filter change."""
-    values = frame[column].cat
-    codes = values.codes.to_numpy()[keep]
-    counts = np.bincount(codes[codes >= 0], minlength=len(values.categories))
-    return dict(zip(values.categories, counts.tolist(), strict=True))
+    """Kept rows per category of ``column`` (every category, zeros included)."""
+    return frame[column][keep].value_counts().to_dict()
 
 
 def _in_column(column: str, frame: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray:

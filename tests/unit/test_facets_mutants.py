@@ -108,7 +108,7 @@ def test_facet_mutant012_flag_phrase_names_the_checks_in_lower_case_or_japanese(
 
 def test_facet_mutant013_category_counts_every_category_kept_rows_only():
     """Counts per category over the kept rows: zeros for a category no kept row holds, a row
-    with no value in no category (issue 20: counted on the category codes)."""
+    with no value in no category."""
     import numpy as np
     frame = pd.DataFrame({"facet:straits": pd.Categorical(["Soya", "Tsugaru", None, "Soya", "Soya"],
                                                           categories=["Tsugaru", "Soya", "Tsushima"]),
