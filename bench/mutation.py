@@ -740,6 +740,20 @@ CHANGES: tuple[Change, ...] = (
     Change("a stacked marker's click stuck on its first sighting", "dashboard/figures.py",
            "target = members[(at + 1) % len(members)]", "target = members[0]",
            "tests/unit/test_figures_mutants.py::test_figures_mutant004_stacked_markers_take_turns"),
+    Change("joint rows of no stored voyage grouped as one event", "sightings/joint.py",
+           "for k in positions[1:] if voyage else ():", "for k in positions[1:]:",
+           "tests/unit/test_joint_mutants.py::test_joint_mutant001_rows_of_no_stored_voyage_are_not_one_voyage"),
+    Change("a report exactly ten days late flagged as late", "sightings/plausibility.py",
+           "days > LATE_DAYS", "days >= LATE_DAYS",
+           "tests/unit/test_plausibility_mutants.py::"
+           "test_plausibility_mutant004_late_reports_from_eleven_days_unless_the_notes_say_background"),
+    Change("a place found inside a longer word (Oki in Okinawa)", "sightings/textsearch.py",
+           "return not (_wordy(before) and _wordy(name[0])) and not (_wordy(after) and _wordy(name[-1]))",
+           "return not (_wordy(before) and _wordy(name[0]))",
+           "tests/unit/test_textsearch_mutants.py::test_textsearch_mutant007_places_named_as_whole_words_in_order"),
+    Change("a hull's name dropped on the last day it was carried", "sightings/vessels.py",
+           '(table["carried_to"] >= iso)', '(table["carried_to"] > iso)',
+           "tests/unit/test_register_mutants.py::test_register_mutant009_carried_on_a_day_includes_both_ends"),
 )
 
 KILLED = {1, 3, 36, 24, -24, 152, 255}      # mutmut's exit codes for killed and timed out
