@@ -64,19 +64,18 @@ def plausibility(frame: pd.DataFrame) -> pd.DataFrame:
             codes[index].append(code)
         lines[index].append(sentence)
 
-    for leg in leg_speeds(frame).itertuples(index=False):
-        if too_fast(leg.knots):
-            for this, other in ((leg.earlier, leg.later), (leg.later, leg.earlier)):
+    for earlier, later, knots in leg_speeds(frame).itertuples(index=False):
+        if too_fast(knots):
+            for this, other in ((earlier, later), (later, earlier)):
                 flag(position[this], "fast-link",
-                     f"implied speed {_knots(leg.knots)} to linked sighting {other} (over {MAX_KNOTS:g} kn)")
+                     f"implied speed {_knots(knots)} to linked sighting {other} (over {MAX_KNOTS:g} kn)")
     late = (frame["report_date"] - frame["event_date"]).dt.days
     for index, days, notes in zip(frame.index, late, frame["notes"], strict=True):
         if pd.notna(days) and days > LATE_DAYS and not LATE_REASON.search(notes):
             flag(index, "late-report", f"reported {int(days)} days after the event, no reason stated")
     for index in frame.index[frame["position_kind"] == "area"]:
         flag(index, "area-only", "position names only an area")
-    return pd.DataFrame({"check_flags": pd.Series(codes, dtype=object), "checks": pd.Series(lines, dtype=object)},
-                        index=frame.index)
+    return pd.DataFrame({"check_flags": pd.Series(codes), "checks": pd.Series(lines)})   # keyed by frame's labels
 
 
 def _knots(knots: float) -> str:
