@@ -636,6 +636,12 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/joint.py joint_events", "itertuples(index=None)", "equivalent: None is falsy like False"),
     ("sightings/joint.py joint_events", "row <= other", "equivalent: a row paired with itself (report_pairs pairs "
      "every row with itself) has its own voyage, so the voyage test refuses it"),
+    ("sightings/textsearch.py _places_in", "range(len(text) + 1)", "equivalent: a window past the last two characters "
+     "is shorter than every key of the index (a spelling's first two characters)"),
+    ("sightings/textsearch.py search_fields", "}, index=None)", "equivalent: the Series among the columns carry the "
+     "frame's index already, and the lists take it by position"),
+    ("sightings/textsearch.py search_fields", "==}, )", "equivalent: the Series among the columns carry the "
+     "frame's index already, and the lists take it by position"),
 )
 
 
@@ -751,8 +757,7 @@ CHANGES: tuple[Change, ...] = (
            "tests/unit/test_plausibility_mutants.py::"
            "test_plausibility_mutant004_late_reports_from_eleven_days_unless_the_notes_say_background"),
     Change("a place found inside a longer word (Oki in Okinawa)", "sightings/textsearch.py",
-           "return not (_wordy(before) and _wordy(name[0])) and not (_wordy(after) and _wordy(name[-1]))",
-           "return not (_wordy(before) and _wordy(name[0]))",
+           "joins_after = end < len(text) and _wordy(text[end]) and _wordy(name[-1])", "joins_after = False",
            "tests/unit/test_textsearch_mutants.py::test_textsearch_mutant007_places_named_as_whole_words_in_order"),
     Change("a hull's name dropped on the last day it was carried", "sightings/vessels.py",
            '(table["carried_to"] >= iso)', '(table["carried_to"] > iso)',

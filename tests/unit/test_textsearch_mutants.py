@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sightings.textsearch import FIELDS, MAX_FIELD, _place_index, _places_in, fold, search_fields
+from sightings.textsearch import FIELDS, MAX_FIELD, _place_index, _places, _places_in, _whole, fold, search_fields
 
 REGISTER = pd.DataFrame([
     {"hull_number": "548", "name": "Admiral Panteleyev", "name_ja": "アドミラル・パンテレーエフ", "carried_from": "",
@@ -118,3 +118,23 @@ def test_textsearch_mutant008_the_place_index_by_first_two_characters():
     assert texts == ["oki | oki island | oki islands | 島 | 隠岐", "kyushu"]
     assert {key: sorted(found) for key, found in index.items()} == {
         "ok": [("oki", 0), ("oki island", 0), ("oki islands", 0)], "隠岐": [("隠岐", 0)], "ky": [("kyushu", 1)]}
+
+
+@pytest.mark.parametrize(("text", "start", "name", "whole"), [
+    ("xo島島", 1, "o島島", False),      # a Latin first character joins the letter before it
+    ("x島島o", 1, "島島o", True),       # a Japanese first character does not
+    ("島島ox", 0, "島島o", False),      # a Latin last character joins the letter after it
+    ("o島島x", 0, "o島島", True),       # a Japanese last character does not
+    ("oki", 0, "oki", True), ("oki ", 0, "oki", True), (" oki", 1, "oki", True),
+])
+def test_textsearch_mutant009_a_names_own_first_and_last_characters_decide_whether_it_joins_a_word(
+        text, start, name, whole):
+    assert _whole(text, start, name) is whole
+
+
+def test_textsearch_mutant010_a_text_naming_two_places_gets_the_spellings_of_both():
+    text = pd.Series(["oki and cape erimo", "oki and cape erimo", "隠岐"], index=[3, 1, 2])
+    got = _places(text, PLACES)
+    assert got.to_dict() == {3: "oki | oki island | oki islands | 隠岐 | cape erimo | erimo-misaki | 襟裳岬",
+                             1: "oki | oki island | oki islands | 隠岐 | cape erimo | erimo-misaki | 襟裳岬",
+                             2: "oki | oki island | oki islands | 隠岐"}
