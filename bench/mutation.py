@@ -636,6 +636,7 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/joint.py joint_events", "itertuples(index=None)", "equivalent: None is falsy like False"),
     ("sightings/joint.py joint_events", "row <= other", "equivalent: a row paired with itself (report_pairs pairs "
      "every row with itself) has its own voyage, so the voyage test refuses it"),
+    ("sightings/plausibility.py plausibility", "itertuples(index=None)", "equivalent: None is falsy like False"),
     ("sightings/textsearch.py _places_in", "range(len(text) + 1)", "equivalent: a window past the last two characters "
      "is shorter than every key of the index (a spelling's first two characters)"),
     ("sightings/textsearch.py search_fields", "}, index=None)", "equivalent: the Series among the columns carry the "
@@ -753,7 +754,7 @@ CHANGES: tuple[Change, ...] = (
            "for k in positions[1:] if voyage else ():", "for k in positions[1:]:",
            "tests/unit/test_joint_mutants.py::test_joint_mutant001_rows_of_no_stored_voyage_are_not_one_voyage"),
     Change("a report exactly ten days late flagged as late", "sightings/plausibility.py",
-           "days > LATE_DAYS", "days >= LATE_DAYS",
+           "late > LATE_DAYS", "late >= LATE_DAYS",
            "tests/unit/test_plausibility_mutants.py::"
            "test_plausibility_mutant004_late_reports_from_eleven_days_unless_the_notes_say_background"),
     Change("a place found inside a longer word (Oki in Okinawa)", "sightings/textsearch.py",
