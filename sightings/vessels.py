@@ -109,7 +109,7 @@ def names_of(table: pd.DataFrame, hull: str) -> pd.DataFrame:
     [['Varyag', '2019-09-01'], ['Varyag', '2024-05-01']]
     """
     rows = table[table["hull_number"] == hull]
-    return rows.sort_values(["name", "stated_for"], kind="stable")
+    return rows.sort_values(["name", "stated_for"])
 
 
 def carried_on(table: pd.DataFrame, day) -> pd.DataFrame:
@@ -122,8 +122,8 @@ def carried_on(table: pd.DataFrame, day) -> pd.DataFrame:
     [0, 2]
     """
     iso = f"{pd.Timestamp(day):%Y-%m-%d}"
-    held = ((table["carried_from"] == "") | (table["carried_from"] <= iso)) & \
-        ((table["carried_to"] == "") | (table["carried_to"] >= iso))
+    # an empty carried_from sorts before every date; an empty carried_to must be asked for
+    held = (table["carried_from"] <= iso) & ((table["carried_to"] == "") | (table["carried_to"] >= iso))
     return table[held]
 
 
@@ -152,7 +152,7 @@ def sole_names(table: pd.DataFrame) -> dict[str, str]:
     ...     "name": ["Admiral Panteleyev", "Admiral Panteleyev", "Varyag", "Other"]}))
     {'548': 'Admiral Panteleyev'}
     """
-    names = table.groupby("hull_number", sort=True)["name"].unique()
+    names = table.groupby("hull_number")["name"].unique()
     return {hull: found[0] for hull, found in names.items() if len(found) == 1 and found[0]}
 
 

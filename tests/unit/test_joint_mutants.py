@@ -13,7 +13,8 @@ def rows(*given: tuple) -> pd.DataFrame:
     """(id, date, time, strait, direction, ships, hulls, flagged, voyage) -> a frame with the columns read."""
     return pd.DataFrame([{
         "id": i, "event_date": TS(day), "event_time": time, "strait": strait, "direction": direction, "ships": ships,
-        "ship_types": ["Udaloy I-class destroyer"], "hull_numbers": hulls, "chinese_vessels": ["Renhai"] if flagged else [],
+        "ship_types": ["Udaloy I-class destroyer"], "hull_numbers": hulls,
+        "chinese_vessels": ["Renhai"] if flagged else [],
         "with_chinese_ships": flagged, "voyage_id": voyage,
     } for i, day, time, strait, direction, ships, hulls, flagged, voyage in given])
 
@@ -36,8 +37,8 @@ def test_joint_mutant002_one_passage_a_heading_none_and_the_same_passage_twice()
     assert events.loc["j-s1", "straits"] == ["Soya"]
     # no heading twice (None, None) is one passage; then east, another
     assert events.loc["j-t1", "straits"] == ["Tsugaru", "Tsugaru"]
-    assert events.loc["j-t1", "route"] == ["2024-06-01 Tsugaru toward the Pacific", "2024-06-01 Tsugaru into the Pacific",
-                                           "2024-06-02 Tsugaru east"]
+    assert events.loc["j-t1", "route"] == [
+        "2024-06-01 Tsugaru toward the Pacific", "2024-06-01 Tsugaru into the Pacific", "2024-06-02 Tsugaru east"]
     assert events.loc["j-t1", ["joint_first_date", "joint_last_date", "last_date"]].tolist() == [
         TS("2024-06-01"), TS("2024-06-01"), TS("2024-06-02")]
 

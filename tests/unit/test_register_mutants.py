@@ -165,12 +165,14 @@ def test_register_mutant012_sole_names_leave_out_a_hull_of_two_names_or_none():
 
 
 def test_register_mutant013_a_class_not_in_the_dictionary_is_named_by_its_row():
-    classes = pd.DataFrame({"class_en": ["Udaloy I-class destroyer", "Slava-class missile cruiser"]})
-    table = pd.DataFrame({"class": ["Udaloy I-class destroyer", "", "Kirov-class cruiser", "Slava-class missile cruiser"]},
-                         index=[4, 5, 6, 7])
+    classes = pd.DataFrame({"class_en": ["Udaloy I-class destroyer"]})      # the dictionary given, not the shipped one
+    table = pd.DataFrame(
+        {"class": ["Udaloy I-class destroyer", "", "Kirov-class cruiser", "Slava-class missile cruiser"]}, index=[4, 5, 6, 7])
     assert unknown_classes(table, classes) == [
         "row 6: class 'Kirov-class cruiser' is not a class_en of data/ship_classes.csv; use its spelling there or "
-        "leave the class empty"]
+        "leave the class empty",
+        "row 7: class 'Slava-class missile cruiser' is not a class_en of data/ship_classes.csv; use its spelling there "
+        "or leave the class empty"]
     # without a dictionary given, the shipped one (which names the Slava class but no Udaloy IV)
     assert unknown_classes(pd.DataFrame({"class": ["Slava-class missile cruiser", "Udaloy IV-class destroyer"]})) == [
         "row 1: class 'Udaloy IV-class destroyer' is not a class_en of data/ship_classes.csv; use its spelling there "
