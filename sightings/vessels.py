@@ -15,6 +15,7 @@ not overlap, else the file is refused: the register would otherwise have to gues
 from __future__ import annotations
 
 import functools
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -183,7 +184,7 @@ def _clashes(table: pd.DataFrame, label: str) -> list[str]:
                             "carried_to on each; add the dates a page gives, or drop the name no page dates")
             continue
         ordered = spans.sort_values("carried_from")
-        for (_, a), (_, b) in zip(ordered.iterrows(), ordered.iloc[1:].iterrows(), strict=False):
+        for (_, a), (_, b) in itertools.pairwise(ordered.iterrows()):
             if b["carried_from"] <= a["carried_to"]:
                 problems.append(f"{label}: hull {hull} is {a['name']} to {a['carried_to']} and {b['name']} from "
                                 f"{b['carried_from']}: the dates overlap")
