@@ -209,7 +209,7 @@ BUDGET = {"sightings/coverage.py": 160, "sightings/hulls.py": 80, "dashboard/pla
           "sightings/jso.py": 710, "sightings/corrections.py": 170, "sightings/schema.py": 420,
           "dashboard/events.py": 100, "dashboard/details.py": 260, "dashboard/tracks_figure.py": 240,
           "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890,
-          "sightings/joint.py": 100, "sightings/plausibility.py": 600, "sightings/textsearch.py": 600,
+          "sightings/joint.py": 100, "sightings/textsearch.py": 600,
           "sightings/vessels.py": 600}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,

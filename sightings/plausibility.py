@@ -58,7 +58,7 @@ def plausibility(frame: pd.DataFrame) -> pd.DataFrame:
     """
     lines: dict = {index: [] for index in frame.index}
     codes: dict = {index: [] for index in frame.index}
-    position = dict(zip(frame["id"], frame.index, strict=True))
+    position = pd.Series(frame.index, index=frame["id"]).to_dict()          # id -> label
 
     def flag(index, code: str, sentence: str) -> None:
         if code not in codes[index]:
