@@ -637,6 +637,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("sightings/joint.py joint_events", "row <= other", "equivalent: a row paired with itself (report_pairs pairs "
      "every row with itself) has its own voyage, so the voyage test refuses it"),
     ("sightings/plausibility.py plausibility", "itertuples(index=None)", "equivalent: None is falsy like False"),
+    ("sightings/vessels.py read_register", "nrows=", "equivalent: a file of more rows than MAX_ROWS is refused "
+     "either way (check_register); reading stops at the first row past it only to bound the work"),
+    ("sightings/vessels.py read_register", "keep_default_na=False, )", "equivalent: a file of more rows than MAX_ROWS "
+     "is refused either way (check_register); reading stops at the first row past it only to bound the work"),
     ("sightings/textsearch.py _places_in", "range(len(text) + 1)", "equivalent: a window past the last two characters "
      "is shorter than every key of the index (a spelling's first two characters)"),
     ("sightings/textsearch.py search_fields", "}, index=None)", "equivalent: the Series among the columns carry the "
