@@ -26,9 +26,9 @@ def _row(**values) -> dict:
     return row
 
 
-def _problems(table: pd.DataFrame, label: str = "register") -> list[str]:
+def _problems(table: pd.DataFrame, *label: str) -> list[str]:
     with pytest.raises(SightingsError) as raised:
-        check_register(table, label)
+        check_register(table, *label)
     return raised.value.problems
 
 
@@ -100,8 +100,9 @@ def test_register_mutant006_a_valid_table_is_returned_unchanged():
 def test_register_mutant007_two_names_need_dates_on_every_row():
     # the same name twice, undated: one name, kept
     assert len(check_register(pd.DataFrame([_row(), _row(stated_for="2020-01-01")]))) == 2
-    # a from date alone, or a to date alone, is not enough; each hull is named
+    # a from date alone, or a to date alone, is not enough; each hull is named (after a hull of one name)
     table = pd.DataFrame([
+        _row(hull_number="001", name="First"),
         _row(carried_from="2000-01-01", carried_to="2009-12-31"), _row(name="Other Ship", carried_from="2010-01-01"),
         _row(hull_number="011", name="Varyag", carried_from="2000-01-01", carried_to="2009-12-31"),
         _row(hull_number="011", name="Other", carried_to="2020-01-01")])
