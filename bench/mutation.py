@@ -209,7 +209,7 @@ BUDGET = {"sightings/coverage.py": 160, "sightings/hulls.py": 80, "dashboard/pla
           "sightings/jso.py": 710, "sightings/corrections.py": 170, "sightings/schema.py": 420,
           "dashboard/events.py": 100, "dashboard/details.py": 260, "dashboard/tracks_figure.py": 240,
           "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890,
-          "sightings/joint.py": 100, "sightings/textsearch.py": 600,
+          "sightings/joint.py": 100, "sightings/textsearch.py": 170,
           "sightings/vessels.py": 600}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
@@ -641,6 +641,7 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "either way (check_register); reading stops at the first row past it only to bound the work"),
     ("sightings/vessels.py read_register", "keep_default_na=False, )", "equivalent: a file of more rows than MAX_ROWS "
      "is refused either way (check_register); reading stops at the first row past it only to bound the work"),
+    ("sightings/textsearch.py _class_spellings", "itertuples(index=None)", "equivalent: None is falsy like False"),
     ("sightings/textsearch.py _places_in", "range(len(text) + 1)", "equivalent: a window past the last two characters "
      "is shorter than every key of the index (a spelling's first two characters)"),
     ("sightings/textsearch.py search_fields", "}, index=None)", "equivalent: the Series among the columns carry the "

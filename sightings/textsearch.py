@@ -98,8 +98,8 @@ def _register_names(frame: pd.DataFrame, table: pd.DataFrame) -> list[dict[str, 
 def _class_spellings(classes: pd.DataFrame) -> dict[str, list[str]]:
     """class_en -> every spelling the dictionary gives it (English, Japanese, NATO name)."""
     found: dict[str, list[str]] = {}
-    for class_en, english, class_ja, nato in zip(classes["class_en"], classes["english_spellings"],
-                                                 classes["class_ja"], classes["nato_name"], strict=True):
+    columns = ["class_en", "english_spellings", "class_ja", "nato_name"]
+    for class_en, english, class_ja, nato in classes[columns].itertuples(index=False):
         names = (class_en, *english.split(";"), class_ja, nato)
         found.setdefault(class_en, []).extend(n.strip() for n in names if n.strip())
     return found
