@@ -210,7 +210,7 @@ BUDGET = {"sightings/coverage.py": 160, "sightings/hulls.py": 80, "dashboard/pla
           "dashboard/events.py": 100, "dashboard/details.py": 260, "dashboard/tracks_figure.py": 240,
           "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890,
           "sightings/joint.py": 100, "sightings/textsearch.py": 170,
-          "sightings/vessels.py": 600}
+          "sightings/vessels.py": 130}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
 #: before mutmut switches a mutant on, so every mutant of them survives whatever the tests
