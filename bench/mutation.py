@@ -46,6 +46,10 @@ NOT_MUTATED: dict[tuple[str, ...], str] = {
      "dashboard/__main__.py"):
         "thin Dash wiring and declarations (component trees, callback registration, ids, settings); "
         "the browser tests state them, and a unit test of one of their mutants would be a test of Dash",
+    ("geo/columns.py",):
+        "declarations only (the names of the columns the spatial join adds, no function): mutmut mutates code "
+        "inside functions, so it makes no mutant of it; test_join.py::test_join005_enrich_keeps_every_row_and_the_"
+        "reported_sea states that enrich adds every one",
     ("dashboard/data.py", "dashboard/security.py", "dashboard/feeds.py", "dashboard/overlay.py",
      "dashboard/downloads.py", "dashboard/callback_requests.py"):
         "HTTP routes and start-up I/O: their tests pay an app and a test client per test module "
@@ -54,8 +58,7 @@ NOT_MUTATED: dict[tuple[str, ...], str] = {
      "sightings/changelog.py", "sightings/__main__.py", "geo/build_layers.py", "geo/layers.py", "geo/__main__.py"):
         "I/O-heavy builds, fetches and command lines: their tests read or write whole datasets or spawn "
         "subprocesses (test_curate.py 12 s, test_import.py 110 s, test_data.py 34 s a run)",
-    ("geo/columns.py", "sightings/joint.py", "sightings/plausibility.py", "sightings/textsearch.py",
-     "sightings/vessels.py", "dashboard/briefing.py", "dashboard/dossier.py", "dashboard/dossier_callbacks.py",
+    ("dashboard/briefing.py", "dashboard/dossier.py", "dashboard/dossier_callbacks.py",
      "dashboard/i18n.py", "dashboard/search.py", "dashboard/views.py"):
         "not yet in the run: added by issues 21-25 (joint movements, plausibility checks, search, the vessel "
         "register, the briefing paragraph, dossiers, Japanese pages, the per-tab views) after the run's list was "
@@ -132,6 +135,10 @@ MODULES: dict[str, tuple[str, ...]] = {
                                 "test_stats_coverage.py"),
     "dashboard/figures.py": ("test_figures_mutants.py", "test_figures.py", "test_truth_views.py",
                              "test_frozen_playback.py"),
+    "sightings/joint.py": ("test_joint_mutants.py", "test_joint.py"),
+    "sightings/plausibility.py": ("test_plausibility_mutants.py", "test_plausibility.py"),
+    "sightings/textsearch.py": ("test_textsearch_mutants.py", "test_search.py"),
+    "sightings/vessels.py": ("test_register_mutants.py", "test_vessel_register.py", "test_search.py"),
 }
 #: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
 #: bench/mutation_plugin.py (which keeps the shipped app and data built once per run, for all others).
@@ -201,7 +208,9 @@ BUDGET = {"sightings/coverage.py": 160, "sightings/hulls.py": 80, "dashboard/pla
           "sightings/ingest.py": 540, "sightings/importer.py": 610, "sightings/store.py": 250,
           "sightings/jso.py": 710, "sightings/corrections.py": 170, "sightings/schema.py": 420,
           "dashboard/events.py": 100, "dashboard/details.py": 260, "dashboard/tracks_figure.py": 240,
-          "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890}
+          "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890,
+          "sightings/joint.py": 100, "sightings/textsearch.py": 170,
+          "sightings/vessels.py": 130}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
 #: before mutmut switches a mutant on, so every mutant of them survives whatever the tests
@@ -617,6 +626,21 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "is capped at FAN_STEP (0.18) either way, and a lone row's offset is 0"),
     ("dashboard/figures.py _days", "strftime(None)", "equivalent: the dates are days (midnight), which pandas "
      "writes as YYYY-MM-DD by default"),
+    ("sightings/joint.py joint_events", "itertuples(index=None)", "equivalent: None is falsy like False"),
+    ("sightings/joint.py joint_events", "row <= other", "equivalent: a row paired with itself (report_pairs pairs "
+     "every row with itself) has its own voyage, so the voyage test refuses it"),
+    ("sightings/plausibility.py plausibility", "itertuples(index=None)", "equivalent: None is falsy like False"),
+    ("sightings/vessels.py read_register", "nrows=", "equivalent: a file of more rows than MAX_ROWS is refused "
+     "either way (check_register); reading stops at the first row past it only to bound the work"),
+    ("sightings/vessels.py read_register", "keep_default_na=False, )", "equivalent: a file of more rows than MAX_ROWS "
+     "is refused either way (check_register); reading stops at the first row past it only to bound the work"),
+    ("sightings/textsearch.py _class_spellings", "itertuples(index=None)", "equivalent: None is falsy like False"),
+    ("sightings/textsearch.py _places_in", "range(len(text) + 1)", "equivalent: a window past the last two characters "
+     "is shorter than every key of the index (a spelling's first two characters)"),
+    ("sightings/textsearch.py search_fields", "}, index=None)", "equivalent: the Series among the columns carry the "
+     "frame's index already, and the lists take it by position"),
+    ("sightings/textsearch.py search_fields", "==}, )", "equivalent: the Series among the columns carry the "
+     "frame's index already, and the lists take it by position"),
 )
 
 
@@ -724,6 +748,19 @@ CHANGES: tuple[Change, ...] = (
     Change("a stacked marker's click stuck on its first sighting", "dashboard/figures.py",
            "target = members[(at + 1) % len(members)]", "target = members[0]",
            "tests/unit/test_figures_mutants.py::test_figures_mutant004_stacked_markers_take_turns"),
+    Change("joint rows of no stored voyage grouped as one event", "sightings/joint.py",
+           "for k in positions[1:] if voyage else ():", "for k in positions[1:]:",
+           "tests/unit/test_joint_mutants.py::test_joint_mutant001_rows_of_no_stored_voyage_are_not_one_voyage"),
+    Change("a report exactly ten days late flagged as late", "sightings/plausibility.py",
+           "late > LATE_DAYS", "late >= LATE_DAYS",
+           "tests/unit/test_plausibility_mutants.py::"
+           "test_plausibility_mutant004_late_reports_from_eleven_days_unless_the_notes_say_background"),
+    Change("a place found inside a longer word (Oki in Okinawa)", "sightings/textsearch.py",
+           "joins_after = end < len(text) and _wordy(text[end]) and _wordy(name[-1])", "joins_after = False",
+           "tests/unit/test_textsearch_mutants.py::test_textsearch_mutant007_places_named_as_whole_words_in_order"),
+    Change("a hull's name dropped on the last day it was carried", "sightings/vessels.py",
+           '(table["carried_to"] >= iso)', '(table["carried_to"] > iso)',
+           "tests/unit/test_register_mutants.py::test_register_mutant009_carried_on_a_day_includes_both_ends"),
 )
 
 KILLED = {1, 3, 36, 24, -24, 152, 255}      # mutmut's exit codes for killed and timed out

@@ -60,9 +60,9 @@ def joint_events(frame: pd.DataFrame) -> pd.DataFrame:
     >>> event["legs"], event["unflagged_legs"], event["straits"]
     (['a', 'b'], ['a'], ['Tsushima', 'Osumi'])
     """
-    if frame.empty or not frame["with_chinese_ships"].any():
+    if not frame["with_chinese_ships"].any():            # an empty frame too
         return pd.DataFrame(columns=list(EVENT_COLUMNS))
-    rows = frame.sort_values(["event_date", "event_time", "id"], kind="stable").reset_index(drop=True)
+    rows = frame.sort_values(["event_date", "event_time", "id"], ignore_index=True)      # labels 0..n-1
     parent = list(range(len(rows)))
 
     def find(i: int) -> int:
@@ -76,21 +76,20 @@ def joint_events(frame: pd.DataFrame) -> pd.DataFrame:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    for voyage, positions in rows.groupby("voyage_id", sort=False).indices.items():
+    for voyage, positions in rows.groupby("voyage_id").indices.items():
         for k in positions[1:] if voyage else ():
             join(positions[0], k)
     reasons: list[tuple[int, int, str]] = []
-    for pair in report_pairs(rows, rows).itertuples(index=False):
-        if pair.row < pair.other and rows.at[pair.row, "voyage_id"] != rows.at[pair.other, "voyage_id"]:
-            join(pair.row, pair.other)
-            reasons.append((pair.row, pair.other,
-                            f"{rows.at[pair.other, 'id']} reports the same sighting as {rows.at[pair.row, 'id']}"))
+    for row, other in report_pairs(rows, rows).itertuples(index=False):
+        if row < other and rows.at[row, "voyage_id"] != rows.at[other, "voyage_id"]:
+            join(row, other)
+            reasons.append((row, other, f"{rows.at[other, 'id']} reports the same sighting as {rows.at[row, 'id']}"))
     groups: dict[int, list[int]] = {}
     for i in range(len(rows)):
         groups.setdefault(find(i), []).append(i)
     events = [_event(rows, members, [text for a, _, text in reasons if find(a) == root])
               for root, members in groups.items() if rows.loc[members, "with_chinese_ships"].any()]
-    return pd.DataFrame(events, columns=list(EVENT_COLUMNS))
+    return pd.DataFrame(events)
 
 
 def _event(rows: pd.DataFrame, members: list[int], linked_by: list[str]) -> dict:

@@ -19,6 +19,7 @@ sentences in ``checks`` (what the details panel shows), one list per row.
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -57,27 +58,25 @@ def plausibility(frame: pd.DataFrame) -> pd.DataFrame:
     """
     lines: dict = {index: [] for index in frame.index}
     codes: dict = {index: [] for index in frame.index}
-    position = dict(zip(frame["id"], frame.index, strict=True))
+    position = pd.Series(frame.index, index=frame["id"]).to_dict()          # id -> label
 
     def flag(index, code: str, sentence: str) -> None:
         if code not in codes[index]:
             codes[index].append(code)
         lines[index].append(sentence)
 
-    for leg in leg_speeds(frame).itertuples(index=False):
-        if too_fast(leg.knots):
-            for this, other in ((leg.earlier, leg.later), (leg.later, leg.earlier)):
+    for earlier, later, knots in leg_speeds(frame).itertuples(index=False):
+        if too_fast(knots):
+            for this, other in ((earlier, later), (later, earlier)):
                 flag(position[this], "fast-link",
-                     f"implied speed {_knots(leg.knots)} to linked sighting {other} (over {MAX_KNOTS:g} kn)")
+                     f"implied speed {_knots(knots)} to linked sighting {other} (over {MAX_KNOTS:g} kn)")
     late = (frame["report_date"] - frame["event_date"]).dt.days
-    for index, days, notes in zip(frame.index, late, frame["notes"], strict=True):
-        if pd.notna(days) and days > LATE_DAYS and not LATE_REASON.search(notes):
-            flag(index, "late-report", f"reported {int(days)} days after the event, no reason stated")
+    for index in frame.index[(late > LATE_DAYS) & ~frame["notes"].str.contains(LATE_REASON)]:    # no date: NaN
+        flag(index, "late-report", f"reported {late[index]:.0f} days after the event, no reason stated")
     for index in frame.index[frame["position_kind"] == "area"]:
         flag(index, "area-only", "position names only an area")
-    return pd.DataFrame({"check_flags": pd.Series(codes, dtype=object), "checks": pd.Series(lines, dtype=object)},
-                        index=frame.index)
+    return pd.DataFrame({"check_flags": pd.Series(codes), "checks": pd.Series(lines)})   # keyed by frame's labels
 
 
 def _knots(knots: float) -> str:
-    return "beyond any ship (no time between them)" if knots == float("inf") else f"{knots:.0f} kn"
+    return "beyond any ship (no time between them)" if knots == math.inf else f"{knots:.0f} kn"

@@ -98,9 +98,10 @@ def _register_names(frame: pd.DataFrame, table: pd.DataFrame) -> list[dict[str, 
 def _class_spellings(classes: pd.DataFrame) -> dict[str, list[str]]:
     """class_en -> every spelling the dictionary gives it (English, Japanese, NATO name)."""
     found: dict[str, list[str]] = {}
-    for row in classes.itertuples(index=False):
-        names = (row.class_en, *row.english_spellings.split(";"), row.class_ja, row.nato_name)
-        found.setdefault(row.class_en, []).extend(n.strip() for n in names if n.strip())
+    columns = ["class_en", "english_spellings", "class_ja", "nato_name"]
+    for class_en, english, class_ja, nato in classes[columns].itertuples(index=False):
+        names = (class_en, *english.split(";"), class_ja, nato)
+        found.setdefault(class_en, []).extend(n.strip() for n in names if n.strip())
     return found
 
 
@@ -135,20 +136,20 @@ def _places_in(text: str, index: dict[str, list[tuple[str, int]]]) -> list[int]:
     >>> _places_in("near the oki islands", index), _places_in("off okinawa", index), _places_in("隠岐の北", index)
     ([0], [], [0])
     """
-    found: dict[int, None] = {}
+    found: list[int] = []
     for start in range(len(text) - 1):
         for spelling, number in index.get(text[start:start + 2], ()):
             if number not in found and text.startswith(spelling, start) and _whole(text, start, spelling):
-                found[number] = None
-    return list(found)
+                found.append(number)
+    return found
 
 
 def _whole(text: str, start: int, name: str) -> bool:
     """Whether ``name`` at ``start`` of ``text`` is not part of a longer Latin word."""
     end = start + len(name)
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not (_wordy(before) and _wordy(name[0])) and not (_wordy(after) and _wordy(name[-1]))
+    joins_before = start > 0 and _wordy(text[start - 1]) and _wordy(name[0])
+    joins_after = end < len(text) and _wordy(text[end]) and _wordy(name[-1])
+    return not (joins_before or joins_after)
 
 
 def _wordy(char: str) -> bool:

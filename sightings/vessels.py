@@ -15,6 +15,7 @@ not overlap, else the file is refused: the register would otherwise have to gues
 from __future__ import annotations
 
 import functools
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -109,7 +110,7 @@ def names_of(table: pd.DataFrame, hull: str) -> pd.DataFrame:
     [['Varyag', '2019-09-01'], ['Varyag', '2024-05-01']]
     """
     rows = table[table["hull_number"] == hull]
-    return rows.sort_values(["name", "stated_for"], kind="stable")
+    return rows.sort_values(["name", "stated_for"])
 
 
 def carried_on(table: pd.DataFrame, day) -> pd.DataFrame:
@@ -122,8 +123,8 @@ def carried_on(table: pd.DataFrame, day) -> pd.DataFrame:
     [0, 2]
     """
     iso = f"{pd.Timestamp(day):%Y-%m-%d}"
-    held = ((table["carried_from"] == "") | (table["carried_from"] <= iso)) & \
-        ((table["carried_to"] == "") | (table["carried_to"] >= iso))
+    # an empty carried_from sorts before every date; an empty carried_to must be asked for
+    held = (table["carried_from"] <= iso) & ((table["carried_to"] == "") | (table["carried_to"] >= iso))
     return table[held]
 
 
@@ -152,7 +153,7 @@ def sole_names(table: pd.DataFrame) -> dict[str, str]:
     ...     "name": ["Admiral Panteleyev", "Admiral Panteleyev", "Varyag", "Other"]}))
     {'548': 'Admiral Panteleyev'}
     """
-    names = table.groupby("hull_number", sort=True)["name"].unique()
+    names = table.groupby("hull_number")["name"].unique()
     return {hull: found[0] for hull, found in names.items() if len(found) == 1 and found[0]}
 
 
@@ -183,7 +184,7 @@ def _clashes(table: pd.DataFrame, label: str) -> list[str]:
                             "carried_to on each; add the dates a page gives, or drop the name no page dates")
             continue
         ordered = spans.sort_values("carried_from")
-        for (_, a), (_, b) in zip(ordered.iterrows(), ordered.iloc[1:].iterrows(), strict=False):
+        for (_, a), (_, b) in itertools.pairwise(ordered.iterrows()):
             if b["carried_from"] <= a["carried_to"]:
                 problems.append(f"{label}: hull {hull} is {a['name']} to {a['carried_to']} and {b['name']} from "
                                 f"{b['carried_from']}: the dates overlap")
