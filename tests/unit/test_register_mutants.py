@@ -15,15 +15,9 @@ from sightings.vessels import (
     sole_names, unknown_classes,
 )
 
+from tests.unit.test_vessel_register import _row
+
 HEADER = ",".join(REGISTER_COLUMNS)
-
-
-def _row(**values) -> dict:
-    row = dict.fromkeys(REGISTER_COLUMNS, "")
-    row.update(hull_number="548", name="Admiral Panteleyev", source_name="FlyTeam",
-               source_url="https://flyteam.jp/news/article/105005", source_note="Page: 548")
-    row.update(values)
-    return row
 
 
 def _problems(table: pd.DataFrame, *label: str) -> list[str]:
