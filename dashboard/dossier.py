@@ -152,7 +152,7 @@ def with_sighting(query: str, search: str | None) -> str:
     ('?hull=548&id=2016-06-21-4251ce', '?id=a', '')
     """
     wanted = parse_qs((search or "").lstrip("?")[:MAX_QUERY]).get("id", [])
-    if len(wanted) != 1 or not _ID.match(wanted[0]):
+    if len(wanted) != 1 or not _ID.fullmatch(wanted[0]):
         return query
     return f"{query}{'&' if query else '?'}{urlencode({'id': wanted[0]})}"
 
