@@ -43,9 +43,11 @@ MAX_CHILDREN = 2           # the project's machines have 2 cores
 NOT_MUTATED: dict[tuple[str, ...], str] = {
     ("dashboard/layout.py", "dashboard/callbacks.py", "dashboard/factory.py", "dashboard/ids.py",
      "dashboard/mapview.py", "dashboard/legend.py", "dashboard/urlstate.py", "dashboard/settings.py",
-     "dashboard/__main__.py"):
+     "dashboard/__main__.py", "dashboard/dossier_callbacks.py"):
         "thin Dash wiring and declarations (component trees, callback registration, ids, settings); "
-        "the browser tests state them, and a unit test of one of their mutants would be a test of Dash",
+        "the browser tests state them, and a unit test of one of their mutants would be a test of Dash "
+        "(dashboard/dossier_callbacks.py registers one callback, a closure mutmut cannot switch on, whose "
+        "decisions are dashboard/dossier.py's url_panel, build_dossier and dossier_panel, mutated there)",
     ("dashboard/data.py", "dashboard/security.py", "dashboard/feeds.py", "dashboard/overlay.py",
      "dashboard/downloads.py", "dashboard/callback_requests.py"):
         "HTTP routes and start-up I/O: their tests pay an app and a test client per test module "
@@ -55,8 +57,7 @@ NOT_MUTATED: dict[tuple[str, ...], str] = {
         "I/O-heavy builds, fetches and command lines: their tests read or write whole datasets or spawn "
         "subprocesses (test_curate.py 12 s, test_import.py 110 s, test_data.py 34 s a run)",
     ("geo/columns.py", "sightings/joint.py", "sightings/plausibility.py", "sightings/textsearch.py",
-     "sightings/vessels.py", "dashboard/briefing.py", "dashboard/dossier.py", "dashboard/dossier_callbacks.py",
-     "dashboard/i18n.py", "dashboard/search.py", "dashboard/views.py"):
+     "sightings/vessels.py"):
         "not yet in the run: added by issues 21-25 (joint movements, plausibility checks, search, the vessel "
         "register, the briefing paragraph, dossiers, Japanese pages, the per-tab views) after the run's list was "
         "made; each has its unit tests (test_joint, test_plausibility, test_search, test_dossier, "
@@ -132,6 +133,12 @@ MODULES: dict[str, tuple[str, ...]] = {
                                 "test_stats_coverage.py"),
     "dashboard/figures.py": ("test_figures_mutants.py", "test_figures.py", "test_truth_views.py",
                              "test_frozen_playback.py"),
+    "dashboard/briefing.py": ("test_briefing_mutants.py", "test_briefing.py", "test_briefing_ja.py",
+                              "test_frozen_briefing.py"),
+    "dashboard/views.py": ("test_views_mutants.py", "test_workspace_views.py"),
+    "dashboard/dossier.py": ("test_dossier_mutants.py", "test_dossier.py"),
+    "dashboard/search.py": ("test_search_mutants.py", "test_search.py"),
+    "dashboard/i18n.py": ("test_i18n_mutants.py", "test_i18n_catalogue.py"),
 }
 #: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
 #: bench/mutation_plugin.py (which keeps the shipped app and data built once per run, for all others).
@@ -201,7 +208,9 @@ BUDGET = {"sightings/coverage.py": 160, "sightings/hulls.py": 80, "dashboard/pla
           "sightings/ingest.py": 540, "sightings/importer.py": 610, "sightings/store.py": 250,
           "sightings/jso.py": 710, "sightings/corrections.py": 170, "sightings/schema.py": 420,
           "dashboard/events.py": 100, "dashboard/details.py": 260, "dashboard/tracks_figure.py": 240,
-          "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890}
+          "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890,
+          "dashboard/briefing.py": 3000, "dashboard/views.py": 3000, "dashboard/dossier.py": 3000,
+          "dashboard/search.py": 3000, "dashboard/i18n.py": 3000}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
 #: before mutmut switches a mutant on, so every mutant of them survives whatever the tests
@@ -731,6 +740,23 @@ CHANGES: tuple[Change, ...] = (
     Change("a stacked marker's click stuck on its first sighting", "dashboard/figures.py",
            "target = members[(at + 1) % len(members)]", "target = members[0]",
            "tests/unit/test_figures_mutants.py::test_figures_mutant004_stacked_markers_take_turns"),
+    Change("a period ending on the data's last day marked partial", "dashboard/briefing.py",
+           "if current_to is not None and last > current_to:", "if current_to is not None and last >= current_to:",
+           "tests/unit/test_briefing_mutants.py::test_briefing_mutant002_periods_partial_exactly_past_their_edges"),
+    Change("a voyage with no ship count shown as 0 ships", "dashboard/views.py",
+           '"ships": int(ships.max()) if len(ships) else None', '"ships": int(ships.max()) if len(ships) else 0',
+           "tests/unit/test_views_mutants.py::test_views_mutant005_voyages_in_report_order_whatever_the_frame_order"),
+    Change("a hull's dossier taking in the sightings of a longer hull number", "dashboard/dossier.py",
+           'listed = frame["hull_numbers"].map(lambda hulls: hull in hulls)',
+           'listed = frame["hull_numbers"].map(lambda hulls: any(hull in h for h in hulls))',
+           "tests/unit/test_dossier_mutants.py::test_dossier_mutant001_the_whole_history_of_a_hull_as_written"),
+    Change("a search query's runs of spaces kept", "dashboard/search.py",
+           'needle = fold(" ".join(str(query)[:MAX_QUERY].split()))', "needle = fold(str(query)[:MAX_QUERY].strip())",
+           "tests/unit/test_search_mutants.py::"
+           "test_search_mutant002_the_query_is_cut_to_80_characters_then_its_spaces_collapsed"),
+    Change("an English link keeping the Japanese page's lang=", "dashboard/i18n.py",
+           "if key != PARAM]", "]",
+           "tests/unit/test_i18n_mutants.py::test_i18n_mutant003_the_language_kept_in_a_query_string"),
 )
 
 KILLED = {1, 3, 36, 24, -24, 152, 255}      # mutmut's exit codes for killed and timed out
