@@ -633,6 +633,8 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "is capped at FAN_STEP (0.18) either way, and a lone row's offset is 0"),
     ("dashboard/figures.py _days", "strftime(None)", "equivalent: the dates are days (midnight), which pandas "
      "writes as YYYY-MM-DD by default"),
+    ("dashboard/search.py find", "regex=None", "equivalent: pandas reads a falsy regex as a plain text search, like "
+     "regex=False (test_search01's 'a.*' and '[' are read as text)"),
 )
 
 

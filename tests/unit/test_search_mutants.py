@@ -34,6 +34,15 @@ def test_search_mutant003_chinese_ships_name_their_class_in_a_frame_without_fiel
     assert find(bare(), "renhai").tolist() == ["", "vessels, class, notes"]
 
 
+def test_search_mutant006_ship_types_and_vessels_name_their_classes_in_a_frame_without_fields():
+    frame = pd.DataFrame({"location_text": ["", ""], "ship_types": [["Udaloy I-class destroyer"], []],
+                          "vessels": [[], ["Steregushchiy-class frigate (343)"]]})
+    # each class spelled in Japanese (data/ship_classes.csv): only the class field holds it
+    assert find(frame, "ウダロイⅠ級駆逐艦").tolist() == ["class", ""]
+    assert find(frame, "ステレグシチー級フリゲート").tolist() == ["", "class"]
+    assert find(frame, "343").tolist() == ["", "vessels"]
+
+
 def test_search_mutant004_a_frame_with_some_fields_stored_builds_them_all():
     partial = bare().assign(**{"search:notes": ["zzz", "zzz"]})
     assert find(partial, "zzz").tolist() == ["", ""]                          # the stored column is not read
@@ -43,11 +52,12 @@ def test_search_mutant004_a_frame_with_some_fields_stored_builds_them_all():
 def test_search_mutant005_stored_fields_are_read_as_stored():
     fields = ("vessel_names", "vessels", "classes", "types", "places", "location_text", "location_text_ja", "notes",
               "source_names")
-    stored = pd.DataFrame({f"search:{key}": ["x", f"found {key}"] for key in fields}, index=[5, 6])
+    stored = pd.DataFrame({f"search:{key}": ["none", f"found {key}"] for key in fields}, index=[5, 6])
     stored["id"] = ["p", "q"]
     assert find(stored, "FOUND").tolist() == [
         "", "vessel register, vessels, class, ship types / hulls, place, phrase, Japanese sentence, notes, source names"]
     assert find(stored, "found places").tolist() == ["", "place"]
     assert matched_in([{"id": "q", "n": 1}, {"id": "r"}], stored, "found notes") == [
         {"id": "q", "n": 1, "matched_in": "notes"}, {"id": "r", "matched_in": ""}]
-    assert matched_in([{"id": "q"}], stored, None) == [{"id": "q", "matched_in": ""}]
+    assert matched_in([{"id": "p"}], stored, None) == [{"id": "p", "matched_in": ""}]     # no query, not "None"
+    assert matched_in([{"id": "p"}], stored, "") == [{"id": "p", "matched_in": ""}]
