@@ -73,12 +73,12 @@ def test_views_mutant004_statistics_get_the_context_and_today_when_none_is_given
     monkeypatch.setattr(views.stats_view, "stats_update", stats_update)
     spec = FilterSpec(straits=("Soya",))
     context = ViewContext(version="2026.12.1", current_to=D(2026, 9, 15), names={"548": "Admiral Panteleyev"},
-                          page_href="https://x.example/?strait=Soya", today=D(2026, 12, 7), lang="ja")
+                          page_href="https://x.example/?strait=Soya", today=D(2024, 12, 1), lang="ja")
     assert views.statistics_view(three, spec, context) == ("outputs",)
     frame, got_spec, given = calls[-1]
     assert frame is three and got_spec == spec
     assert given == {"version": "2026.12.1", "current_to": D(2026, 9, 15), "page_href": "https://x.example/?strait=Soya",
-                     "today": D(2026, 12, 7), "names": {"548": "Admiral Panteleyev"}, "lang": "ja"}
+                     "today": D(2024, 12, 1), "names": {"548": "Admiral Panteleyev"}, "lang": "ja"}
     views.statistics_view(three, spec)
     assert calls[-1][2] == {"version": "", "current_to": None, "page_href": None, "today": dt.date.today(),
                             "names": {}, "lang": "en"}
