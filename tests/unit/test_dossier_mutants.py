@@ -89,6 +89,16 @@ def test_dossier_mutant002_a_hull_only_the_register_or_only_a_cut_url_knows():
     assert build_dossier(frame().assign(hull_numbers=[[], [], [], [], ["9"]]), REGISTER.iloc[0:0], "9").classes == ()
 
 
+def test_dossier_mutant007_an_empty_record_and_a_url_beyond_the_names():
+    only_register = build_dossier(frame().iloc[0:0], REGISTER, "548")
+    assert only_register.sightings == () and len(only_register.names) == 4
+    assert only_register.classes[0] == ("Slava-class missile cruiser", "Project 1164", "register")
+    extra = frame().assign(source_names=[["Named"], [], [], [], []],
+                           source_urls=[["https://n.example", "https://unnamed.example"], [], [], [], []])
+    assert build_dossier(extra, REGISTER, "548").sources == (("Named", "https://n.example"),
+                                                               ("", "https://unnamed.example"))
+
+
 def test_dossier_mutant003_every_line_of_the_panel():
     blocks = dossier_panel(build_dossier(frame(), REGISTER, "548"))
     assert [type(b).__name__ for b in blocks] == ["H3", "H4", "Ul", "H4", "Ul", "H4", "Ol", "H4", "Ul", "H4", "Ol",
