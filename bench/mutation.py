@@ -77,6 +77,9 @@ LEFT_OUT = {
                              "imports into copies of the shipped dataset (60 s a run), and test_importer_small_mutants.py "
                              "states the same on a two-row dataset",
     "sightings/pipeline.py": "test_data.py builds the whole dataset in fresh processes (34 s a run)",
+    "dashboard/i18n.py": "test_i18n_catalogue.py imports tools/ (the font subsetter and the message extractor), "
+                         "which the run does not copy, and builds the app's pages; test_i18n_mutants.py states the "
+                         "language, the query strings and the names on literal values",
     "sightings/schema.py": "test_schema.py loads a whole file per test (parse, locate, validate; 5 s a run, and "
                            "every mutant of parse runs all of it) and round-trips the shipped dataset; "
                            "test_schema_mutants.py states its cells on parse and validate directly, each message whole",
@@ -138,7 +141,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "dashboard/views.py": ("test_views_mutants.py", "test_workspace_views.py"),
     "dashboard/dossier.py": ("test_dossier_mutants.py", "test_dossier.py"),
     "dashboard/search.py": ("test_search_mutants.py", "test_search.py"),
-    "dashboard/i18n.py": ("test_i18n_mutants.py", "test_i18n_catalogue.py"),
+    "dashboard/i18n.py": ("test_i18n_mutants.py",),
 }
 #: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
 #: bench/mutation_plugin.py (which keeps the shipped app and data built once per run, for all others).
@@ -635,6 +638,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "writes as YYYY-MM-DD by default"),
     ("dashboard/search.py find", "regex=None", "equivalent: pandas reads a falsy regex as a plain text search, like "
      "regex=False (test_search01's 'a.*' and '[' are read as text)"),
+    ("dashboard/i18n.py language_of_query", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qsl reads nothing from it, as from ''"),
+    ("dashboard/i18n.py with_language", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qsl reads nothing from it, as from ''"),
 )
 
 

@@ -16,7 +16,7 @@ def test_i18n_mutant001_a_known_language_or_english(value, expected):
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("?strait=Soya&lang=ja", "ja"), ("lang=ja", "ja"), ("?lang=ja&lang=en", "ja"), ("?lang=en&lang=ja", "en"),
-    ("?language=ja", "en"), ("?lang=xx", "en"), ("", "en"), (None, "en"),
+    ("?language=ja", "en"), ("?Xlang=ja", "en"), ("?lang=xx", "en"), ("", "en"), (None, "en"),
     ("?" + "x" * 3990 + "&lang=ja", "ja"),                  # 3998 characters: read whole
     ("?" + "x" * 3993 + "&lang=ja", "en"),                  # 4001: cut at 4000, 'lang=j'
 ])
@@ -32,6 +32,7 @@ def test_i18n_mutant002_the_language_a_query_string_asks_for(query, expected):
     ("?lang=ja", "fr", ""),                                  # an unknown language is the default's: no parameter
     ("", "en", ""), (None, "ja", "?lang=ja"),
     ("?q=a+b&a=1&a=2", "ja", "?q=a+b&a=1&a=2&lang=ja"),
+    ("?Xq=1", "ja", "?Xq=1&lang=ja"),                       # other parameters kept as they are
 ])
 def test_i18n_mutant003_the_language_kept_in_a_query_string(query, lang, expected):
     assert with_language(query, lang) == expected
