@@ -638,6 +638,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "writes as YYYY-MM-DD by default"),
     ("dashboard/search.py find", "regex=None", "equivalent: pandas reads a falsy regex as a plain text search, like "
      "regex=False (test_search01's 'a.*' and '[' are read as text)"),
+    *((f"dashboard/views.py {function}", 'lang: str = "', "equivalent: translator() and with_language() read an "
+       "unknown code as English (language()), the default's language")
+      for function in ("voyages_section", "sighting_link", "unknown_sighting")),
     ("dashboard/i18n.py language_of_query", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
      "parse_qsl reads nothing from it, as from ''"),
     ("dashboard/i18n.py with_language", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "

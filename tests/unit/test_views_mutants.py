@@ -135,7 +135,8 @@ def test_views_mutant007_a_sightings_link_and_an_unknown_id():
     assert (anchor.children, anchor.href, anchor.title, anchor.className) == (
         "Link to this sighting", "?id=2022-03-01-a+b", "?id=2022-03-01-a+b", "permalink-link")
     assert after == " (copy it to share this sighting)"
-    assert sighting_link("a", "ja").children[1] != " (copy it to share this sighting)"
+    ja = sighting_link("a", "ja")
+    assert ja.children[0].href == "?id=a&lang=ja" and ja.children[1] != " (copy it to share this sighting)"
     title, message = unknown_sighting("zzz")
     assert (title.children, title.className) == ("Details", "details-title")
     assert message.children == ("No sighting has the id “zzz”: the link may be cut short or mistyped. Select a "
