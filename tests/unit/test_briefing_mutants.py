@@ -89,8 +89,10 @@ FRAME = rows(one("a", "2025-03-05", "Soya", "east", "v1", 2, ["548"], kind="Subm
 
 def test_briefing_mutant003_periods_compared_without_dates_run_from_the_record_to_its_last_report():
     got = compare_periods(FRAME, FilterSpec(), D(2026, 3, 10))
-    assert [(p.start, p.end) for p in got["periods"]] == [
-        (D(2025, 3, 5), D(2026, 3, 10)), (D(2024, 3, 5), D(2025, 3, 10)), (D(2024, 2, 28), D(2025, 3, 4))]
+    assert [(p.start, p.end, p.partial) for p in got["periods"]] == [
+        (D(2025, 3, 5), D(2026, 3, 10), ""),
+        (D(2024, 3, 5), D(2025, 3, 10), "partial: the record starts 5 Mar 2025"),
+        (D(2024, 2, 28), D(2025, 3, 4), "partial: the record starts 5 Mar 2025")]
     assert got["lines"][:2] == [{"what": "Soya", "unit": "passages", "counts": [2, 1, 0]},
                                 {"what": "Tsugaru", "unit": "passages", "counts": [1, 0, 0]}]
     assert [line["what"] for line in got["lines"] if line["unit"] == "sightings"] == ["Submarine", "Surface combatant"]
