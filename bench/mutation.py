@@ -644,6 +644,14 @@ NOTES: tuple[tuple[str, str, str], ...] = (
     ("dashboard/briefing.py _notable", 'sort_values("sightings", ascending=False, ', "a guard: numpy's default sort "
      "keeps hulls seen as often in the table's hull-number order as well for tables of this size (tried with 20 hulls "
      "of one count); kind='stable' makes it certain"),
+    ("dashboard/dossier.py dossier_panel", 'lang: str = "', "equivalent: translator() reads an unknown code as "
+     "English (language()), the default's language"),
+    ("dashboard/dossier.py dossier_panel", 'hull: str = "XXXX"', "equivalent: the hull is read only for a hull no "
+     "dossier holds, and every caller passes it then (dossier_callbacks.py, from the URL)"),
+    ("dashboard/dossier.py url_panel", '(search or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qs reads nothing from it, as from ''"),
+    ("dashboard/dossier.py with_sighting", '(search or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qs reads nothing from it, as from ''"),
     ("dashboard/i18n.py language_of_query", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
      "parse_qsl reads nothing from it, as from ''"),
     ("dashboard/i18n.py with_language", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from dash import dcc, html
 
-from dashboard.dossier import Dossier, build_dossier, dossier_panel, url_panel, with_sighting
+from dashboard.dossier import Dossier, build_dossier, dossier_panel, hull_href, sighting_href, url_panel, with_sighting
 from sightings.vessels import REGISTER_COLUMNS
 
 
@@ -170,6 +170,7 @@ def test_dossier_mutant004_a_panel_with_nothing_named_and_no_strait():
     ("?id=r1&id=r2", None, None),                                 # two ids: neither is opened, nor the hint
     ("?strait=Soya", "r1", None),
     ("?strait=Soya", None, ("hint", None)),
+    ("?Xhull=548", None, ("hint", None)),                         # no parameter is named hull
     ("?" + "x" * 4000 + "&hull=548", None, ("hint", None)),        # read to 4000 characters only
 ])
 def test_dossier_mutant005_what_the_url_opens(search, selected, expected):
@@ -183,8 +184,14 @@ def test_dossier_mutant005_what_the_url_opens(search, selected, expected):
     ("", "?id=" + "a" * 65, ""),
     ("", "?id=a%0A", ""),
     ("", "?id=", ""),
+    ("", "?Xid=a", ""),
     ("", "?" + "x" * 3996 + "&id=a", ""),                           # past 4000 characters
     ("", "?" + "x" * 3994 + "&id=a", "?id=a"),
 ])
 def test_dossier_mutant006_the_url_rewrite_keeps_only_a_well_formed_id(query, search, expected):
     assert with_sighting(query, search) == expected
+
+
+def test_dossier_mutant008_the_links_of_a_dossier_and_a_sighting():
+    assert hull_href("011") == "?hull=011" and hull_href("a b") == "?hull=a+b"
+    assert sighting_href("2016-06-21-4251ce") == "?id=2016-06-21-4251ce"
