@@ -652,6 +652,10 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "parse_qs reads nothing from it, as from ''"),
     ("dashboard/dossier.py with_sighting", '(search or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
      "parse_qs reads nothing from it, as from ''"),
+    ("dashboard/briefing.py _strait_sentence", "observed=None", "equivalent: pandas reads a falsy observed as False, "
+     "so every strait (a category) has a count"),
+    ("dashboard/dossier.py build_dossier", 'to_dict("RECORDS")', "equivalent: pandas reads an orient's name "
+     "case-blind"),
     ("dashboard/i18n.py language_of_query", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
      "parse_qsl reads nothing from it, as from ''"),
     ("dashboard/i18n.py with_language", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "

@@ -100,6 +100,9 @@ def test_briefing_mutant003_periods_compared_without_dates_run_from_the_record_t
     spec = FilterSpec(start=D(2026, 3, 1), end=D(2026, 3, 10))
     types = [(line["what"], line["counts"]) for line in compare_periods(FRAME, spec, None)["lines"][7:]]
     assert types == [("Submarine", [0, 1, 0]), ("Surface combatant", [2, 0, 0])]
+    # a range past the data's last report: this period is partial
+    past = compare_periods(FRAME, FilterSpec(start=D(2026, 3, 1), end=D(2026, 3, 20)), D(2026, 3, 10))["periods"]
+    assert past[0].partial == "partial: data to 10 Mar 2026"
     # no current_to: the range runs to the record's last day
     assert compare_periods(FRAME, FilterSpec(start=D(2026, 3, 1)), None)["periods"][0].end == D(2026, 3, 9)
     assert compare_periods(FRAME, FilterSpec(end=D(2026, 3, 5)), None)["periods"][0].start == D(2025, 3, 5)
