@@ -76,7 +76,7 @@ def build_dossier(frame: pd.DataFrame, register: pd.DataFrame, hull: str) -> Dos
         return None
     sightings = tuple({"id": row.id, "date": f"{row.event_date:%Y-%m-%d}", "strait": row.strait,
                        "direction": row.direction, "where": row.location_text, "voyage_id": row.voyage_id}
-                      for row in rows.itertuples(index=False))
+                      for row in rows.itertuples())
     return Dossier(hull, names, _classes(rows, names, hull), sightings, _voyages(frame, rows),
                    tuple({"date": s["date"], "strait": s["strait"], "direction": s["direction"], "id": s["id"]}
                          for s in sightings if s["strait"] in STRAITS),
