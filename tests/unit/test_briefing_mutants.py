@@ -167,6 +167,12 @@ def test_briefing_mutant007_the_period_sentence(spec, current_to, period):
     assert got.startswith(f"Straitwatch briefing, {period}. No sightings match these filters. Source: ")
 
 
+def test_briefing_mutant012_the_period_sentence_in_japanese():
+    citation = Citation("s", "1", D(2026, 12, 7), D(2026, 3, 10), link="/")
+    got = briefing_text(FRAME.iloc[0:0], FilterSpec(end=D(2026, 3, 5)), citation, NO_JOINT, lang="ja")
+    assert got.startswith("Straitwatch要約：2026年3月5日までの全期間（データは2026年3月10日現在）。")
+
+
 def test_briefing_mutant008_the_five_most_seen_hulls_named_and_classed():
     seen = [("548", 4), ("011", 3), ("543", 3), ("564", 2), ("333", 1), ("335", 1), ("080", 5)]
     given = []
