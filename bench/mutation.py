@@ -212,7 +212,7 @@ BUDGET = {"sightings/coverage.py": 160, "sightings/hulls.py": 80, "dashboard/pla
           "sightings/jso.py": 710, "sightings/corrections.py": 170, "sightings/schema.py": 420,
           "dashboard/events.py": 100, "dashboard/details.py": 260, "dashboard/tracks_figure.py": 240,
           "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890,
-          "dashboard/briefing.py": 480, "dashboard/views.py": 110, "dashboard/dossier.py": 280,
+          "dashboard/briefing.py": 400, "dashboard/views.py": 110, "dashboard/dossier.py": 280,
           "dashboard/search.py": 100}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
