@@ -43,9 +43,11 @@ MAX_CHILDREN = 2           # the project's machines have 2 cores
 NOT_MUTATED: dict[tuple[str, ...], str] = {
     ("dashboard/layout.py", "dashboard/callbacks.py", "dashboard/factory.py", "dashboard/ids.py",
      "dashboard/mapview.py", "dashboard/legend.py", "dashboard/urlstate.py", "dashboard/settings.py",
-     "dashboard/__main__.py"):
+     "dashboard/__main__.py", "dashboard/dossier_callbacks.py"):
         "thin Dash wiring and declarations (component trees, callback registration, ids, settings); "
-        "the browser tests state them, and a unit test of one of their mutants would be a test of Dash",
+        "the browser tests state them, and a unit test of one of their mutants would be a test of Dash "
+        "(dashboard/dossier_callbacks.py registers one callback, a closure mutmut cannot switch on, whose "
+        "decisions are dashboard/dossier.py's url_panel, build_dossier and dossier_panel, mutated there)",
     ("geo/columns.py",):
         "declarations only (the names of the columns the spatial join adds, no function): mutmut mutates code "
         "inside functions, so it makes no mutant of it; test_join.py::test_join005_enrich_keeps_every_row_and_the_"
@@ -58,12 +60,6 @@ NOT_MUTATED: dict[tuple[str, ...], str] = {
      "sightings/changelog.py", "sightings/__main__.py", "geo/build_layers.py", "geo/layers.py", "geo/__main__.py"):
         "I/O-heavy builds, fetches and command lines: their tests read or write whole datasets or spawn "
         "subprocesses (test_curate.py 12 s, test_import.py 110 s, test_data.py 34 s a run)",
-    ("dashboard/briefing.py", "dashboard/dossier.py", "dashboard/dossier_callbacks.py",
-     "dashboard/i18n.py", "dashboard/search.py", "dashboard/views.py"):
-        "not yet in the run: added by issues 21-25 (joint movements, plausibility checks, search, the vessel "
-        "register, the briefing paragraph, dossiers, Japanese pages, the per-tab views) after the run's list was "
-        "made; each has its unit tests (test_joint, test_plausibility, test_search, test_dossier, "
-        "test_briefing*, test_i18n_catalogue) but no run of their mutants yet",
 }
 #: Test files left out of a module's run on purpose, and why (shown on the page).
 LEFT_OUT = {
@@ -79,6 +75,9 @@ LEFT_OUT = {
                              "imports into copies of the shipped dataset (60 s a run), and test_importer_small_mutants.py "
                              "states the same on a two-row dataset",
     "sightings/pipeline.py": "test_data.py builds the whole dataset in fresh processes (34 s a run)",
+    "dashboard/i18n.py": "test_i18n_catalogue.py imports tools/ (the font subsetter and the message extractor), "
+                         "which the run does not copy, and builds the app's pages; test_i18n_mutants.py states the "
+                         "language, the query strings and the names on literal values",
     "sightings/schema.py": "test_schema.py loads a whole file per test (parse, locate, validate; 5 s a run, and "
                            "every mutant of parse runs all of it) and round-trips the shipped dataset; "
                            "test_schema_mutants.py states its cells on parse and validate directly, each message whole",
@@ -139,6 +138,12 @@ MODULES: dict[str, tuple[str, ...]] = {
     "sightings/plausibility.py": ("test_plausibility_mutants.py", "test_plausibility.py"),
     "sightings/textsearch.py": ("test_textsearch_mutants.py", "test_search.py"),
     "sightings/vessels.py": ("test_register_mutants.py", "test_vessel_register.py", "test_search.py"),
+    "dashboard/briefing.py": ("test_briefing_mutants.py", "test_briefing.py", "test_briefing_ja.py",
+                              "test_frozen_briefing.py"),
+    "dashboard/views.py": ("test_views_mutants.py", "test_workspace_views.py"),
+    "dashboard/dossier.py": ("test_dossier_mutants.py", "test_dossier.py"),
+    "dashboard/search.py": ("test_search_mutants.py", "test_search.py"),
+    "dashboard/i18n.py": ("test_i18n_mutants.py",),
 }
 #: Modules whose code builds the app's data: their mutants must rebuild it, so they run without
 #: bench/mutation_plugin.py (which keeps the shipped app and data built once per run, for all others).
@@ -208,9 +213,11 @@ BUDGET = {"sightings/coverage.py": 160, "sightings/hulls.py": 80, "dashboard/pla
           "sightings/ingest.py": 540, "sightings/importer.py": 610, "sightings/store.py": 250,
           "sightings/jso.py": 710, "sightings/corrections.py": 170, "sightings/schema.py": 420,
           "dashboard/events.py": 100, "dashboard/details.py": 260, "dashboard/tracks_figure.py": 240,
-          "dashboard/stats_view.py": 1620, "dashboard/figures.py": 890,
+          "dashboard/stats_view.py": 1400, "dashboard/figures.py": 890,
           "sightings/joint.py": 100, "sightings/textsearch.py": 170,
-          "sightings/vessels.py": 130}
+          "sightings/vessels.py": 130,
+          "dashboard/briefing.py": 350, "dashboard/views.py": 110, "dashboard/dossier.py": 280,
+          "dashboard/search.py": 100}
 
 #: Functions whose mutants mutmut cannot test: they run once, at import or behind a cache,
 #: before mutmut switches a mutant on, so every mutant of them survives whatever the tests
@@ -641,6 +648,28 @@ NOTES: tuple[tuple[str, str, str], ...] = (
      "frame's index already, and the lists take it by position"),
     ("sightings/textsearch.py search_fields", "==}, )", "equivalent: the Series among the columns carry the "
      "frame's index already, and the lists take it by position"),
+    ("dashboard/search.py find", "regex=None", "equivalent: pandas reads a falsy regex as a plain text search, like "
+     "regex=False (test_search01's 'a.*' and '[' are read as text)"),
+    *((f"dashboard/views.py {function}", 'lang: str = "', "equivalent: translator() and with_language() read an "
+       "unknown code as English (language()), the default's language")
+      for function in ("voyages_section", "sighting_link", "unknown_sighting")),
+    ("dashboard/briefing.py _notable", 'kind="STABLE"', "equivalent: numpy reads a sort kind's name case-blind"),
+    ("dashboard/dossier.py dossier_panel", 'lang: str = "', "equivalent: translator() reads an unknown code as "
+     "English (language()), the default's language"),
+    ("dashboard/dossier.py dossier_panel", 'hull: str = "XXXX"', "equivalent: the hull is read only for a hull no "
+     "dossier holds, and every caller passes it then (dossier_callbacks.py, from the URL)"),
+    ("dashboard/dossier.py url_panel", '(search or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qs reads nothing from it, as from ''"),
+    ("dashboard/dossier.py with_sighting", '(search or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qs reads nothing from it, as from ''"),
+    ("dashboard/briefing.py _strait_sentence", "observed=None", "equivalent: pandas reads a falsy observed as False, "
+     "so every strait (a category) has a count"),
+    ("dashboard/dossier.py build_dossier", 'to_dict("RECORDS")', "equivalent: pandas reads an orient's name "
+     "case-blind"),
+    ("dashboard/i18n.py language_of_query", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qsl reads nothing from it, as from ''"),
+    ("dashboard/i18n.py with_language", '(query or "XXXX")', "equivalent: 'XXXX' holds no key=value pair, so "
+     "parse_qsl reads nothing from it, as from ''"),
 )
 
 
@@ -761,6 +790,23 @@ CHANGES: tuple[Change, ...] = (
     Change("a hull's name dropped on the last day it was carried", "sightings/vessels.py",
            '(table["carried_to"] >= iso)', '(table["carried_to"] > iso)',
            "tests/unit/test_register_mutants.py::test_register_mutant009_carried_on_a_day_includes_both_ends"),
+    Change("a period ending on the data's last day marked partial", "dashboard/briefing.py",
+           "if current_to is not None and last > current_to:", "if current_to is not None and last >= current_to:",
+           "tests/unit/test_briefing_mutants.py::test_briefing_mutant002_periods_partial_exactly_past_their_edges"),
+    Change("a voyage with no ship count shown as 0 ships", "dashboard/views.py",
+           '"ships": int(ships.max()) if len(ships) else None', '"ships": int(ships.max()) if len(ships) else 0',
+           "tests/unit/test_views_mutants.py::test_views_mutant005_voyages_in_report_order_whatever_the_frame_order"),
+    Change("a hull's dossier taking in the sightings of a longer hull number", "dashboard/dossier.py",
+           'listed = frame["hull_numbers"].map(lambda hulls: hull in hulls)',
+           'listed = frame["hull_numbers"].map(lambda hulls: any(hull in h for h in hulls))',
+           "tests/unit/test_dossier_mutants.py::test_dossier_mutant001_the_whole_history_of_a_hull_as_written"),
+    Change("a search query's runs of spaces kept", "dashboard/search.py",
+           'needle = fold(" ".join(str(query)[:MAX_QUERY].split()))', "needle = fold(str(query)[:MAX_QUERY].strip())",
+           "tests/unit/test_search_mutants.py::"
+           "test_search_mutant002_the_query_is_cut_to_80_characters_then_its_spaces_collapsed"),
+    Change("an English link keeping the Japanese page's lang=", "dashboard/i18n.py",
+           "if key != PARAM]", "]",
+           "tests/unit/test_i18n_mutants.py::test_i18n_mutant003_the_language_kept_in_a_query_string"),
 )
 
 KILLED = {1, 3, 36, 24, -24, 152, 255}      # mutmut's exit codes for killed and timed out

@@ -279,7 +279,7 @@ def _accessed(day: dt.date, lang: str) -> str:
     return date_span(day, day, lang) if lang == "ja" else day.isoformat()
 
 
-def _period(spec: FilterSpec, current_to: dt.date | None, lang: str = "en") -> str:
+def _period(spec: FilterSpec, current_to: dt.date | None, lang: str) -> str:
     """'8 Aug - 6 Sep 2026 (data current to 15 Sep 2026)', or '(partial: data to ...)' when it runs past it."""
     _ = translator(lang)
     last = spec.end or current_to
@@ -297,19 +297,19 @@ def _period(spec: FilterSpec, current_to: dt.date | None, lang: str = "en") -> s
     return span + _(" (data current to {day})").format(day=to)
 
 
-def _strait_sentence(rows: pd.DataFrame, spec: FilterSpec, lang: str = "en") -> str:
+def _strait_sentence(rows: pd.DataFrame, spec: FilterSpec, lang: str) -> str:
     """'Strait passages (one group's transit of one strait on one heading): Tsugaru 2, Soya 1, ...'."""
     _ = translator(lang)
     chosen = set(spec.straits or ())
     straits = [s for s in STRAITS if s in chosen] or list(STRAITS)      # those the filter names, else all
     part = passage_rows(ship_rows(rows))
-    per = part.groupby("strait", observed=False)["passage"].nunique()
-    listed = _(", ").join(_("{strait} {count}").format(strait=name(strait, lang), count=int(per.get(strait, 0)))
+    per = part.groupby("strait", observed=False)["passage"].nunique()            # every strait (a category)
+    listed = _(", ").join(_("{strait} {count}").format(strait=name(strait, lang), count=int(per[strait]))
                           for strait in straits)
     return _("Strait passages (one group's transit of one strait on one heading): {straits}.").format(straits=listed)
 
 
-def _notable(rows: pd.DataFrame, names: dict[str, str], lang: str = "en") -> str:
+def _notable(rows: pd.DataFrame, names: dict[str, str], lang: str) -> str:
     """The most-seen hulls: 'Udaloy I-class destroyer 548 (3 sightings)', a name first when known;
     in Japanese the class as the releases name it (``data/ship_classes.csv``), where that file has it.
     A hull reported in two classes reads 'Udaloy I-class destroyer / Udaloy III-class destroyer 543'
@@ -331,7 +331,7 @@ def _notable(rows: pd.DataFrame, names: dict[str, str], lang: str = "en") -> str
     return _("; ").join(items)
 
 
-def _joint_sentence(joint: pd.DataFrame, lang: str = "en") -> str:
+def _joint_sentence(joint: pd.DataFrame, lang: str) -> str:
     """'Joint movements with Chinese ships: 1 (10 - 12 Aug 2026, Tsugaru Strait).' or 'none'."""
     _ = translator(lang)
     if joint.empty:

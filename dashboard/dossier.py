@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
@@ -69,13 +70,13 @@ def build_dossier(frame: pd.DataFrame, register: pd.DataFrame, hull: str) -> Dos
     """
     hull = str(hull)[:8]
     listed = frame["hull_numbers"].map(lambda hulls: hull in hulls).to_numpy(dtype=bool)
-    rows = frame[listed].sort_values(["event_date", "id"], kind="stable")
+    rows = frame[listed].sort_values(["event_date", "id"])
     names = tuple(names_of(register, hull).to_dict("records"))
     if rows.empty and not names:
         return None
     sightings = tuple({"id": row.id, "date": f"{row.event_date:%Y-%m-%d}", "strait": row.strait,
                        "direction": row.direction, "where": row.location_text, "voyage_id": row.voyage_id}
-                      for row in rows.itertuples(index=False))
+                      for row in rows.itertuples())
     return Dossier(hull, names, _classes(rows, names, hull), sightings, _voyages(frame, rows),
                    tuple({"date": s["date"], "strait": s["strait"], "direction": s["direction"], "id": s["id"]}
                          for s in sightings if s["strait"] in STRAITS),
@@ -152,7 +153,7 @@ def with_sighting(query: str, search: str | None) -> str:
     ('?hull=548&id=2016-06-21-4251ce', '?id=a', '')
     """
     wanted = parse_qs((search or "").lstrip("?")[:MAX_QUERY]).get("id", [])
-    if len(wanted) != 1 or not _ID.match(wanted[0]):
+    if len(wanted) != 1 or not _ID.fullmatch(wanted[0]):
         return query
     return f"{query}{'&' if query else '?'}{urlencode({'id': wanted[0]})}"
 
@@ -181,7 +182,7 @@ def url_panel(search: str | None, frame: pd.DataFrame, register: pd.DataFrame, s
         return "sighting", wanted[0]
     if wanted:                  # an unknown id: the selection callback names it in the panel
         return None
-    if len(hulls) == 1 and not wanted:
+    if len(hulls) == 1:
         hull = hulls[0][:8]
         bare = params.keys() - {LANGUAGE_PARAM} == {"hull"}       # the page's language is no filter
         if not bare and selected in known and hull in frame.loc[frame["id"] == selected, "hull_numbers"].iloc[0]:
@@ -201,11 +202,10 @@ def _classes(rows: pd.DataFrame, names: tuple[dict, ...], hull: str) -> tuple[tu
     the class dictionary holds for each."""
     projects = dict(zip(ship_classes()["class_en"], ship_classes()["project"], strict=True))
     found: dict[str, str] = {}
-    if not rows.empty:
-        table = hull_table(rows)
-        reported = table.loc[table["hull"] == hull, "class"]
-        for name in (reported.iloc[0].split("; ") if len(reported) and reported.iloc[0] != NO_CLASS else ()):
-            found.setdefault(name, "reports")
+    table = hull_table(rows)
+    reported = table.loc[table["hull"] == hull, "class"]
+    for name in (reported.iloc[0].split("; ") if len(reported) and reported.iloc[0] != NO_CLASS else ()):
+        found.setdefault(name, "reports")
     for entry in names:
         if entry["class"]:
             found.setdefault(entry["class"], "register")
@@ -223,6 +223,9 @@ def _voyages(frame: pd.DataFrame, rows: pd.DataFrame) -> tuple[dict, ...]:
 
 
 def _sources(rows: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """The web sources of ``rows``, (name, url) each once, first use first; a URL beyond the names
+    has no name (shown as itself), as in the details and the table."""
     pairs = [(name, url) for names, urls in zip(rows["source_names"], rows["source_urls"], strict=True)
-             for name, url in zip(names, urls, strict=False) if url.lower().startswith(("http://", "https://"))]
+             for url, name in zip_longest(urls, names, fillvalue="")
+             if url.lower().startswith(("http://", "https://"))]
     return tuple(dict.fromkeys(pairs))

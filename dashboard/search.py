@@ -46,16 +46,16 @@ def find(frame: pd.DataFrame, query: str) -> pd.Series:
     """
     needle = fold(" ".join(str(query)[:MAX_QUERY].split()))
     if not needle:
-        return pd.Series("", index=frame.index, dtype=object)
+        return pd.Series("", index=frame.index)
     fields = _fields(frame)
-    hits = {LABELS[key]: fields[key].str.contains(needle, regex=False).to_numpy(dtype=bool) for key in FIELDS}
+    hits = {LABELS[key]: fields[key].str.contains(needle, regex=False).to_numpy() for key in FIELDS}
     return pd.Series([", ".join(label for label, found in hits.items() if found[i]) for i in range(len(frame))],
-                     index=frame.index, dtype=object)
+                     index=frame.index)
 
 
 def mask(frame: pd.DataFrame, query: str) -> np.ndarray:
     """Rows of ``frame`` in which any field holds ``query`` (the text facet's mask)."""
-    return (find(frame, query) != "").to_numpy(dtype=bool)
+    return (find(frame, query) != "").to_numpy()
 
 
 def matched_in(records: list[dict], rows: pd.DataFrame, query: str) -> list[dict]:
@@ -77,7 +77,7 @@ def _fields(frame: pd.DataFrame) -> pd.DataFrame:
     columns = [PREFIX + key for key in FIELDS]
     if all(column in frame for column in columns):
         return frame[columns].rename(columns=lambda c: c[len(PREFIX):])
-    empty = pd.Series([[]] * len(frame), index=frame.index)
+    empty = [[]] * len(frame)
     row_classes = [classes_of(list(t), list(v), list(c)) for t, v, c in zip(
         *(frame[column] if column in frame else empty for column in ("ship_types", "vessels", "chinese_vessels")),
         strict=True)]

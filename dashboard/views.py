@@ -108,7 +108,7 @@ def voyage_rows(rows: pd.DataFrame) -> list[dict]:
     ('Tsugaru, Soya', '548, 564')
     """
     out = []
-    for voyage_id, part in rows.sort_values(["event_date", "id"]).groupby("voyage_id", sort=False):
+    for voyage_id, part in rows.sort_values(["event_date", "id"]).groupby("voyage_id"):
         ships = part["ships"].dropna()
         out.append({
             "voyage_id": voyage_id, "first": f"{part['event_date'].min():%Y-%m-%d}",
