@@ -9,7 +9,8 @@ with a Chinese destroyer.
 import pandas as pd
 import pytest
 
-from sightings.pipeline import (SHIP_CATEGORY_NAMES, activity_column, activity_kinds, add_facets, classes_of,
+from sightings.pipeline import (SHIP_CATEGORY_NAMES, activity_column, activity_kinds, add_facets, classes_of, load,
+                                located_mask, prepare,
                                 primary_source, release_urls, seas_of, ship_categories, ship_categories_of,
                                 type_column)
 
@@ -123,3 +124,29 @@ def test_pipeline_mutant008_build_is_the_shipped_rows_joined_and_faceted():
     assert set(raw.columns) < set(frame.columns)
     assert {"lane", "facet:straits", "facet:seas", "primary_source", "search:notes"} <= set(frame.columns)
     assert frame.index.tolist() == list(range(len(frame)))
+
+
+def test_pipeline_mutant009_flags_facet_lists_each_rows_check_codes():
+    rows = frame().assign(check_flags=[["fast-link", "area-only"], [], ["late-report"], []])
+    out = add_facets(rows)                      # in date order: c, d, a, b
+    assert out["facet:flags"].tolist() == [";late-report;", ";;", ";;", ";fast-link;area-only;"]
+    assert isinstance(out["facet:flags"].dtype, pd.CategoricalDtype)
+
+
+def test_pipeline_mutant010_located_means_a_point_kind_and_both_coordinates():
+    rows = pd.DataFrame({"position_kind": ["reported", "derived", "area", "reported", "derived", "area"],
+                         "lat": [45.6, 45.9, 41.5, None, 45.0, None],
+                         "lon": [141.3, 141.9, 140.6, 141.0, None, None]})
+    assert located_mask(rows).tolist() == [True, True, False, False, False, False]
+
+
+def test_pipeline_mutant011_prepare_asks_the_layers_only_about_located_rows():
+    """An area report is drawn at its strait's label point; the join must not give it the sea,
+    channel or distance of that point (the made-up sea issue 20's truth fix removed)."""
+    rows = load(b"event_date,report_date,ships,ship_types,location_text,strait,activity,with_chinese_ships,"
+                b"source_urls,source_names\n"
+                b"2022-03-15,2022-03-16,2,destroyers (2),the Tsugaru Strait,Tsugaru,transit,no,"
+                b"https://www.mod.go.jp/js/pdf/2022/p20220316_01.pdf,Joint Staff\n")
+    row = prepare(rows).iloc[0]
+    assert row["position_kind"] == "area" and pd.notna(row["lat"])
+    assert (row["sea_area"], row["in_strait"]) == ("", "")
