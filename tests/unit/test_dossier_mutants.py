@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard.dossier import Dossier, build_dossier, dossier_panel, hull_href, sighting_href, url_panel, with_sighting
 from sightings.vessels import REGISTER_COLUMNS
+from tests.unit.test_details_mutants import text
 
 
 def entry(**values) -> dict:
@@ -42,16 +43,6 @@ def frame() -> pd.DataFrame:
     out["event_date"] = pd.to_datetime(out["event_date"])
     out["ship_types"] = [[] for _ in rows]
     return out
-
-
-def text(component) -> str:
-    """The words a reader sees in ``component`` (its children's text joined, links' text included)."""
-    if isinstance(component, (list, tuple)):
-        return "".join(text(c) for c in component)
-    if isinstance(component, str):
-        return component
-    children = getattr(component, "children", None)
-    return "" if children is None else text(children)
 
 
 def test_dossier_mutant001_the_whole_history_of_a_hull_as_written():

@@ -3,32 +3,15 @@ computes, what each view returns for the filters, the voyages' records and the s
 
 import datetime as dt
 
-import pandas as pd
 import pytest
 
 from dashboard import views
 from dashboard.filters import FilterSpec
 from dashboard.views import (ViewContext, shown_view, sighting_link, table_view, unknown_sighting, vessels_view,
                              voyage_rows, voyages_section, voyages_view)
-from sightings import pipeline
+from tests.unit.test_workspace_views import rows
 
 D = dt.date
-DEFAULTS = {"event_date": "2022-01-01", "ships": 1, "strait": "", "sea_area": "", "named_seas": [],
-            "position_kind": "reported", "lat": 40.0, "lon": 140.0, "hull_numbers": [], "ship_types": [],
-            "vessels": [], "chinese_vessels": [], "activity": "transit", "with_chinese_ships": False,
-            "source_urls": ["https://example.org/report"], "source_names": ["Example"], "voyage_link": [],
-            "location_text": "", "location_text_ja": "", "direction": "", "notes": "", "date_basis": "stated",
-            "report_date": "2022-01-02", "report_date_basis": "release", "distance_to_japan_km": 50.0,
-            "primary_source": True}
-
-
-def rows(*given: dict) -> pd.DataFrame:
-    """Hand-made rows (every unnamed column at its default) with the pipeline's facet columns."""
-    frame = pd.DataFrame([{**DEFAULTS, **row} for row in given])
-    frame["event_date"] = pd.to_datetime(frame["event_date"])
-    frame["report_date"] = pd.to_datetime(frame["report_date"])
-    frame["ships"] = frame["ships"].astype("Int64")
-    return pipeline.add_facets(frame)
 
 
 @pytest.fixture(scope="module")
