@@ -20,7 +20,6 @@ import json
 import textwrap
 from html import escape
 from collections import Counter, namedtuple
-from collections.abc import Iterator
 from itertools import zip_longest
 
 import numpy as np
@@ -30,6 +29,7 @@ from dash import html
 from sightings.pipeline import OPEN_SEA, release_urls
 from sightings.schema import POINT_KINDS
 from geo.straits import STRAITS
+from geo.tracks import named_rows
 from dashboard.i18n import DEFAULT, N_, figure_font, name, translator
 
 #: One colour per timeline lane / map trace: the straits' (geo.straits: Okabe-Ito, colour-blind
@@ -93,20 +93,6 @@ HOVER_COLUMNS = ("event_date", "ships", "ship_types", "hull_numbers", "location_
 #: A row as a hover label reads it: the full label's columns, and the short label's (the first three).
 HoverRow = namedtuple("HoverRow", HOVER_COLUMNS)
 ShortHoverRow = namedtuple("ShortHoverRow", HOVER_COLUMNS[:3])
-
-
-def named_rows(rows: pd.DataFrame, row_type) -> Iterator:
-    """``rows`` one ``row_type`` (a named tuple class) each, holding the columns its fields name.
-
-    The plain loop over a few columns of wide rows: ``rows[columns].itertuples()`` first built a
-    narrower frame and a new tuple class, about 0.6 ms before reading a value (rows have ~70
-    columns), and a filter change read rows that way six times.
-
-    >>> Point = namedtuple("Point", ["id", "lat"])
-    >>> list(named_rows(pd.DataFrame({"id": ["a", "b"], "lon": [140.0, 141.0], "lat": [41.5, 45.3]}), Point))
-    [Point(id='a', lat=41.5), Point(id='b', lat=45.3)]
-    """
-    return map(row_type._make, zip(*(rows[field] for field in row_type._fields), strict=True))
 
 
 def escape_markup(text: str) -> str:

@@ -23,9 +23,9 @@ from collections import namedtuple
 
 import pandas as pd
 
-from dashboard.figures import TRACKS_GROUP, UPLOAD_TRACE, Update, escape_markup, is_aggregated, named_rows
+from dashboard.figures import TRACKS_GROUP, UPLOAD_TRACE, Update, escape_markup, is_aggregated
 from dashboard.filters import date_span
-from geo.tracks import Passage, Track, voyage_tracks
+from geo.tracks import Passage, Track, named_rows, voyage_tracks
 
 #: Trace indexes of the layer: solid lines through sightings with their arrows, the inferred passages.
 LINE_TRACE = UPLOAD_TRACE + 1
